@@ -1,0 +1,183 @@
+//! One chat's state and its waiting bookkeeping.
+
+use std::collections::BTreeMap;
+
+use super::model::{ChatId, ChatKind, ContentKind, MessageId, UnixTime};
+use super::view::Status;
+
+/// An unanswered customer message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pending {
+    pub date: UnixTime,
+    pub late: bool,
+}
+
+/// The position of a chat in the list: band first, then `primary`, then the id as tie-break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Key {
+    pub band: u8,
+    pub primary: i64,
+    pub chat: ChatId,
+}
+
+pub(crate) const BAND_PINNED: u8 = 0;
+pub(crate) const BAND_ALARM: u8 = 1;
+pub(crate) const BAND_WAITING: u8 = 2;
+pub(crate) const BAND_REST: u8 = 3;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Chat {
+    pub id: ChatId,
+    pub kind: ChatKind,
+    pub title: String,
+    pub title_lower: String,
+    pub in_main_list: bool,
+    pub folders: Vec<i32>,
+    /// Derived from the rules and flags; recomputed when any input changes.
+    pub support: bool,
+    /// Cached title-pattern match; `None` after the title or the pattern changed.
+    pub title_match: Option<bool>,
+    /// The last message (highest id seen and not deleted).
+    pub last_id: Option<MessageId>,
+    pub last_date: Option<UnixTime>,
+    pub preview: String,
+    pub content: Option<ContentKind>,
+    /// Latest message date seen, deleted or not: what damping compares against.
+    pub max_date: Option<UnixTime>,
+    /// Damped activity: the date of the last message that was allowed to move the chat up.
+    pub jump: UnixTime,
+    /// Customer messages after `answered_up_to`, by id; only kept for support chats.
+    pub pending: BTreeMap<MessageId, Pending>,
+    /// Staff replies and "no reply needed" answer every customer message with a lower id.
+    pub answered_up_to: MessageId,
+    /// Cached oldest pending message (date, late), the one the wait is counted from.
+    pub waiting: Option<Pending>,
+    /// Normal / Waiting / Red / Breach as of the desk's time (never Alarm).
+    pub level: Status,
+    /// When `level` next rises, if it will.
+    pub deadline: Option<UnixTime>,
+    pub unread_count: i32,
+    pub marked_unread: bool,
+    /// The key under which the chat sits in the order tree, if listed.
+    pub key: Option<Key>,
+    pub mask: u8,
+}
+
+impl Chat {
+    pub(crate) fn new(id: ChatId, kind: ChatKind, title: String) -> Self {
+        Self {
+            id,
+            kind,
+            title_lower: title.to_lowercase(),
+            title,
+            in_main_list: true,
+            folders: Vec::new(),
+            support: false,
+            title_match: None,
+            last_id: None,
+            last_date: None,
+            preview: String::new(),
+            content: None,
+            max_date: None,
+            jump: i64::MIN,
+            pending: BTreeMap::new(),
+            answered_up_to: i64::MIN,
+            waiting: None,
+            level: Status::Normal,
+            deadline: None,
+            unread_count: 0,
+            marked_unread: false,
+            key: None,
+            mask: 0,
+        }
+    }
+
+    pub(crate) fn set_title(&mut self, title: String) {
+        self.title_lower = title.to_lowercase();
+        self.title = title;
+        self.title_match = None;
+    }
+
+    pub(crate) fn unread(&self) -> bool {
+        self.unread_count > 0 || self.marked_unread
+    }
+
+    /// Damped ordering: the chat moves up only if more than `damping` passed since the
+    /// previous message's date. Late messages (older dates) never move it down.
+    pub(crate) fn note_activity(&mut self, date: UnixTime, damping: i64) {
+        let moves = match self.max_date {
+            None => true,
+            Some(prev) => date.saturating_sub(prev) > damping,
+        };
+        if moves {
+            self.jump = self.jump.max(date);
+        }
+        self.max_date = Some(self.max_date.map_or(date, |p| p.max(date)));
+    }
+
+    /// Records a customer message unless a staff reply or dismissal already covers it.
+    pub(crate) fn add_pending(&mut self, id: MessageId, date: UnixTime, late: bool) {
+        if id >= self.answered_up_to {
+            let p = Pending { date, late };
+            if let Some(old) = self.pending.insert(id, p) {
+                // A re-delivered message: its entry may have been the oldest.
+                if Some(old) == self.waiting {
+                    self.recompute_waiting();
+                }
+            }
+            // Keeping the minimum up to date here keeps a burst of customer messages O(log k).
+            if self
+                .waiting
+                .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
+            {
+                self.waiting = Some(p);
+            }
+        }
+    }
+
+    /// A staff message (or dismissal) with this id answers every customer message before
+    /// it. Returns the wait it ended, if it ended one: the oldest answered message.
+    pub(crate) fn answer_below(&mut self, id: MessageId) -> Option<Pending> {
+        self.answered_up_to = self.answered_up_to.max(id);
+        if self.pending.first_key_value().is_none_or(|(k, _)| *k >= id) {
+            return None;
+        }
+        let rest = self.pending.split_off(&id);
+        let answered = std::mem::replace(&mut self.pending, rest);
+        let oldest = answered.values().min_by_key(|p| (p.date, !p.late)).copied();
+        self.recompute_waiting();
+        oldest
+    }
+
+    pub(crate) fn remove_pending(&mut self, id: MessageId) -> bool {
+        let removed = self.pending.remove(&id).is_some();
+        if removed {
+            self.recompute_waiting();
+        }
+        removed
+    }
+
+    pub(crate) fn clear_pending(&mut self) {
+        self.pending.clear();
+        self.waiting = None;
+    }
+
+    /// The oldest pending message by date; among equal dates a late one wins, so the row
+    /// says "late" whenever the wait it shows comes from a late delivery.
+    fn recompute_waiting(&mut self) {
+        self.waiting = self
+            .pending
+            .values()
+            .min_by_key(|p| (p.date, !p.late))
+            .copied();
+    }
+
+    /// The highest message id known in this chat (for "no reply needed").
+    pub(crate) fn max_known_id(&self) -> Option<MessageId> {
+        let last_pending = self.pending.last_key_value().map(|(k, _)| *k);
+        match (self.last_id, last_pending) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}

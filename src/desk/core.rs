@@ -1,0 +1,488 @@
+//! The `Desk`: all chats, the list order, SLA timers, and how events change them.
+//!
+//! Every change to a chat goes through `snapshot` / `commit`: the chat's key, filter mask
+//! and counter contribution before and after are compared, so the order tree and the
+//! counters are touched only when something visible moved (O(log n) when they are).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key};
+use super::model::{
+    ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
+};
+use super::settings::Settings;
+use super::tree::OrderTree;
+use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
+
+/// Filter categories counted in the order tree (category 0 is every listed chat).
+pub(crate) const CAT_SUPPORT: usize = 1;
+pub(crate) const CAT_WAITING: usize = 2;
+pub(crate) const CAT_STARRED: usize = 3;
+
+/// The duty desk's state. See the module docs of `desk` for the rules it keeps.
+#[derive(Debug, Clone)]
+pub struct Desk {
+    pub(crate) settings: Settings,
+    pub(crate) pattern: Vec<char>,
+    pub(crate) chats: HashMap<ChatId, Chat>,
+    pub(crate) tree: OrderTree<Key>,
+    pub(crate) pins: Vec<ChatId>,
+    pub(crate) pin_index: HashMap<ChatId, usize>,
+    pub(crate) stars: HashSet<ChatId>,
+    pub(crate) notes: HashMap<ChatId, String>,
+    pub(crate) flags: HashMap<ChatId, SupportFlag>,
+    pub(crate) dismissed: HashMap<ChatId, MessageId>,
+    pub(crate) alarms: HashSet<ChatId>,
+    pub(crate) own_user: Option<UserId>,
+    pub(crate) extra_staff: HashSet<UserId>,
+    pub(crate) duty_members: HashSet<UserId>,
+    pub(crate) users: HashMap<UserId, String>,
+    pub(crate) deadlines: BTreeSet<(UnixTime, ChatId)>,
+    pub(crate) now: UnixTime,
+    pub(crate) counters: Counters,
+    pub(crate) stats: Vec<StatEvent>,
+    pub(crate) changes: Vec<LocalChange>,
+}
+
+/// What of a chat is visible outside it, to diff before and after a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Snapshot {
+    key: Option<Key>,
+    mask: u8,
+    level: Status,
+    contrib: [bool; 6],
+}
+
+impl Desk {
+    pub fn new(settings: Settings) -> Self {
+        let mut desk = Self {
+            pattern: Vec::new(),
+            settings: Settings::default(),
+            chats: HashMap::new(),
+            tree: OrderTree::new(),
+            pins: Vec::new(),
+            pin_index: HashMap::new(),
+            stars: HashSet::new(),
+            notes: HashMap::new(),
+            flags: HashMap::new(),
+            dismissed: HashMap::new(),
+            alarms: HashSet::new(),
+            own_user: None,
+            extra_staff: HashSet::new(),
+            duty_members: HashSet::new(),
+            users: HashMap::new(),
+            deadlines: BTreeSet::new(),
+            now: i64::MIN,
+            counters: Counters::default(),
+            stats: Vec::new(),
+            changes: Vec::new(),
+        };
+        desk.set_settings(settings);
+        desk
+    }
+
+    /// Applies one event at time `now`; returns what the UI may announce (new customer
+    /// messages, chats that turned red or breached, including timers that came due).
+    pub fn apply(&mut self, event: Event, now: UnixTime) -> Vec<Transition> {
+        self.now = self.now.max(now);
+        let mut out = Vec::new();
+        match event {
+            Event::ChatAdded { chat, kind, title } => {
+                if let Some(c) = self.chats.get(&chat) {
+                    let before = self.snapshot(c);
+                    let c = self.chats.get_mut(&chat).expect("present");
+                    c.kind = kind;
+                    c.set_title(title);
+                    self.commit(chat, before, &mut out);
+                } else {
+                    let mut c = Chat::new(chat, kind, title);
+                    if let Some(&up_to) = self.dismissed.get(&chat) {
+                        c.answered_up_to = up_to.saturating_add(1);
+                    }
+                    self.chats.insert(chat, c);
+                    let before = Snapshot {
+                        key: None,
+                        mask: 0,
+                        level: Status::Normal,
+                        contrib: [false; 6],
+                    };
+                    self.commit(chat, before, &mut out);
+                }
+            }
+            Event::ChatRenamed { chat, title } => {
+                self.update(chat, &mut out, |c, _| c.set_title(title));
+            }
+            Event::ChatListsChanged {
+                chat,
+                in_main_list,
+                folders,
+            } => {
+                self.update(chat, &mut out, |c, _| {
+                    c.in_main_list = in_main_list;
+                    c.folders = folders;
+                });
+            }
+            Event::ChatRemoved { chat } => self.remove_chat(chat),
+            Event::MessageArrived(m) => self.message(m, true, &mut out),
+            Event::HistoryMessage(m) => self.message(m, false, &mut out),
+            Event::MessageEdited { chat, id, preview } => {
+                // An edit changes the text only: the wait still counts from the date.
+                self.update(chat, &mut out, |c, _| {
+                    if c.last_id == Some(id) {
+                        c.preview = preview;
+                    }
+                });
+            }
+            Event::MessagesDeleted { chat, ids } => {
+                self.update(chat, &mut out, |c, _| {
+                    for id in ids {
+                        c.remove_pending(id);
+                        if c.last_id == Some(id) {
+                            // The new last message comes as a HistoryMessage.
+                            c.last_id = None;
+                            c.last_date = None;
+                            c.preview.clear();
+                            c.content = None;
+                        }
+                    }
+                });
+            }
+            Event::MessageIdChanged { chat, old, new } => self.id_changed(chat, old, new, &mut out),
+            Event::ReadInbox {
+                chat, unread_count, ..
+            } => {
+                self.update(chat, &mut out, |c, _| c.unread_count = unread_count.max(0));
+            }
+            Event::MarkedAsUnread { chat, marked } => {
+                self.update(chat, &mut out, |c, _| c.marked_unread = marked);
+            }
+            Event::MembersChanged {
+                chat,
+                added,
+                removed,
+            } => {
+                if Some(chat) == self.settings.staff.duty_group {
+                    self.duty_members.extend(added);
+                    for u in removed {
+                        self.duty_members.remove(&u);
+                    }
+                }
+            }
+            Event::UserUpdated { user, name } => {
+                self.users.insert(user, name);
+            }
+            Event::OwnUser { user } => self.own_user = Some(user),
+        }
+        self.run_timers(&mut out);
+        out
+    }
+
+    /// Advances the desk's time: chats whose wait crosses `red_after` / `breach_after` are
+    /// returned (and their rows change status).
+    pub fn tick(&mut self, now: UnixTime) -> Vec<Transition> {
+        self.now = self.now.max(now);
+        let mut out = Vec::new();
+        self.run_timers(&mut out);
+        out
+    }
+
+    /// The latest time the desk was given.
+    pub fn now(&self) -> UnixTime {
+        self.now
+    }
+
+    /// Statistics records produced since the last call, in order, for the store.
+    pub fn drain_stats(&mut self) -> Vec<StatEvent> {
+        std::mem::take(&mut self.stats)
+    }
+
+    /// Local marks changed since the last call (pins, stars, notes, flags, dismissals).
+    pub fn drain_local_changes(&mut self) -> Vec<LocalChange> {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Staff or customer, for a message from `sender` (`outgoing`: sent by this account).
+    pub fn role_of(&self, sender: Sender, outgoing: bool) -> Role {
+        let staff = outgoing
+            || match sender {
+                Sender::User(u) => {
+                    Some(u) == self.own_user
+                        || self.extra_staff.contains(&u)
+                        || self.duty_members.contains(&u)
+                }
+                Sender::Chat(_) => false,
+            };
+        if staff { Role::Staff } else { Role::Customer }
+    }
+
+    fn message(&mut self, m: Message, arrived: bool, out: &mut Vec<Transition>) {
+        let Some(c) = self.chats.get(&m.chat) else {
+            return;
+        };
+        let role = self.role_of(m.sender, m.outgoing);
+        let damping = self.settings.damping_secs;
+        let late = arrived && self.now.saturating_sub(m.date) > LATE_AFTER_SECS;
+        let before = self.snapshot(c);
+        let c = self.chats.get_mut(&m.chat).expect("present");
+        c.note_activity(m.date, damping);
+        if c.last_id.is_none_or(|l| m.id >= l) {
+            c.last_id = Some(m.id);
+            c.last_date = Some(m.date);
+            c.preview = m.preview;
+            c.content = Some(m.content);
+        }
+        if c.support {
+            self.stats.push(StatEvent::Message {
+                chat: m.chat,
+                message: m.id,
+                role,
+                date: m.date,
+            });
+            match role {
+                Role::Customer => {
+                    c.add_pending(m.id, m.date, late);
+                    if arrived && m.id >= c.answered_up_to {
+                        out.push(Transition::CustomerMessage {
+                            chat: m.chat,
+                            message: m.id,
+                        });
+                    }
+                }
+                Role::Staff => {
+                    if let Some(oldest) = c.answer_below(m.id) {
+                        self.stats.push(StatEvent::FirstReply {
+                            chat: m.chat,
+                            message: m.id,
+                            date: m.date,
+                            waited_secs: m.date.saturating_sub(oldest.date).max(0),
+                            responder: m.sender,
+                        });
+                    }
+                }
+            }
+        }
+        self.commit(m.chat, before, out);
+    }
+
+    /// Only this account's sent messages change id, so the new id is a staff message:
+    /// customer messages the server placed before it are answered too.
+    fn id_changed(
+        &mut self,
+        chat: ChatId,
+        old: MessageId,
+        new: MessageId,
+        out: &mut Vec<Transition>,
+    ) {
+        let responder = self.own_user.map(Sender::User);
+        let Some(c) = self.chats.get(&chat) else {
+            return;
+        };
+        let before = self.snapshot(c);
+        let c = self.chats.get_mut(&chat).expect("present");
+        if c.last_id == Some(old) {
+            c.last_id = Some(new);
+        }
+        if c.support {
+            self.stats
+                .push(StatEvent::MessageIdChanged { chat, old, new });
+            let date = c.last_date.unwrap_or(self.now);
+            if let (Some(oldest), Some(responder)) = (c.answer_below(new), responder) {
+                self.stats.push(StatEvent::FirstReply {
+                    chat,
+                    message: new,
+                    date,
+                    waited_secs: date.saturating_sub(oldest.date).max(0),
+                    responder,
+                });
+            }
+        }
+        self.commit(chat, before, out);
+    }
+
+    fn remove_chat(&mut self, chat: ChatId) {
+        let Some(c) = self.chats.remove(&chat) else {
+            return;
+        };
+        if let Some(key) = c.key {
+            self.tree.remove(&key);
+        }
+        if let Some(d) = c.deadline {
+            self.deadlines.remove(&(d, chat));
+        }
+        let contrib = self.contrib(&c);
+        self.add_counts(contrib, -1);
+    }
+
+    /// Runs `f` on a known chat and commits the change; unknown chats are ignored (TDLib
+    /// always announces a chat before anything happens in it).
+    pub(crate) fn update(
+        &mut self,
+        chat: ChatId,
+        out: &mut Vec<Transition>,
+        f: impl FnOnce(&mut Chat, &Settings),
+    ) {
+        let Some(c) = self.chats.get(&chat) else {
+            return;
+        };
+        let before = self.snapshot(c);
+        let c = self.chats.get_mut(&chat).expect("present");
+        f(c, &self.settings);
+        self.commit(chat, before, out);
+    }
+
+    pub(crate) fn snapshot(&self, c: &Chat) -> Snapshot {
+        Snapshot {
+            key: c.key,
+            mask: c.mask,
+            level: c.level,
+            contrib: self.contrib(c),
+        }
+    }
+
+    /// Recomputes the chat's derived state (support, level, key, mask) and moves it in the
+    /// tree, the deadlines and the counters if any of them changed.
+    pub(crate) fn commit(&mut self, chat: ChatId, before: Snapshot, out: &mut Vec<Transition>) {
+        if let Some(c) = self.chats.get(&chat)
+            && c.title_match.is_none()
+        {
+            let m = self.title_matches(&c.title_lower);
+            self.chats.get_mut(&chat).expect("present").title_match = Some(m);
+        }
+        let support = self.is_support(chat);
+        let now = self.now;
+        let (red, breach) = (
+            self.settings.red_after_secs,
+            self.settings.breach_after_secs,
+        );
+        let float = self.settings.float_waiting;
+        let pin = self.pin_index.get(&chat).copied();
+        let alarm = self.alarms.contains(&chat);
+        let starred = self.stars.contains(&chat);
+        let Some(c) = self.chats.get_mut(&chat) else {
+            return;
+        };
+        if c.support != support {
+            c.support = support;
+            // Pending messages are only tracked for support chats: this bounds memory in
+            // busy non-support groups, and a chat that becomes support starts fresh.
+            c.clear_pending();
+        }
+        let (level, deadline) = match c.waiting {
+            Some(w) if c.support => {
+                let waited = now.saturating_sub(w.date);
+                if waited >= breach {
+                    (Status::Breach, None)
+                } else if waited >= red {
+                    (Status::Red, Some(w.date.saturating_add(breach)))
+                } else {
+                    (Status::Waiting, Some(w.date.saturating_add(red)))
+                }
+            }
+            _ => (Status::Normal, None),
+        };
+        if c.deadline != deadline {
+            if let Some(d) = c.deadline {
+                self.deadlines.remove(&(d, chat));
+            }
+            if let Some(d) = deadline {
+                self.deadlines.insert((d, chat));
+            }
+            c.deadline = deadline;
+        }
+        if level > before.level {
+            match level {
+                Status::Red => out.push(Transition::TurnedRed { chat }),
+                Status::Breach => out.push(Transition::Breached { chat }),
+                _ => {}
+            }
+        }
+        c.level = level;
+        let waiting = c.support && c.waiting.is_some();
+        let key = c.in_main_list.then(|| {
+            let (band, primary) = if let Some(i) = pin {
+                (BAND_PINNED, i as i64)
+            } else if alarm {
+                (BAND_ALARM, c.jump.saturating_neg())
+            } else if float && waiting {
+                (BAND_WAITING, c.waiting.map_or(0, |w| w.date))
+            } else {
+                (BAND_REST, c.jump.saturating_neg())
+            };
+            Key {
+                band,
+                primary,
+                chat,
+            }
+        });
+        let mut mask = 1u8;
+        if c.support {
+            mask |= 1 << CAT_SUPPORT;
+        }
+        if waiting {
+            mask |= 1 << CAT_WAITING;
+        }
+        if starred {
+            mask |= 1 << CAT_STARRED;
+        }
+        let mask = if key.is_some() { mask } else { 0 };
+        if key != before.key || mask != before.mask {
+            if let Some(k) = before.key {
+                self.tree.remove(&k);
+            }
+            if let Some(k) = key {
+                self.tree.insert(k, mask);
+            }
+            c.key = key;
+            c.mask = mask;
+        }
+        let after = self.contrib(&self.chats[&chat]);
+        self.add_counts(before.contrib, -1);
+        self.add_counts(after, 1);
+    }
+
+    /// What a chat adds to each header counter: support, waiting, red, breach, alarm, unread.
+    pub(crate) fn contrib(&self, c: &Chat) -> [bool; 6] {
+        let listed = c.key.is_some();
+        let support = listed && c.support;
+        [
+            support,
+            support && c.level >= Status::Waiting,
+            support && c.level >= Status::Red,
+            support && c.level >= Status::Breach,
+            listed && self.alarms.contains(&c.id),
+            listed && c.unread(),
+        ]
+    }
+
+    fn add_counts(&mut self, contrib: [bool; 6], sign: isize) {
+        let k = &mut self.counters;
+        let fields = [
+            &mut k.support_chats,
+            &mut k.waiting,
+            &mut k.red,
+            &mut k.breach,
+            &mut k.alarms,
+            &mut k.unread_chats,
+        ];
+        for (field, on) in fields.into_iter().zip(contrib) {
+            if on {
+                *field = field.wrapping_add_signed(sign);
+            }
+        }
+    }
+
+    /// Fires due SLA timers: each due chat is recommitted, which raises its level.
+    fn run_timers(&mut self, out: &mut Vec<Transition>) {
+        while let Some(&(due, chat)) = self.deadlines.first() {
+            if due > self.now {
+                break;
+            }
+            // Commit only ever schedules deadlines after `now`, so this loop ends.
+            self.deadlines.pop_first();
+            if let Some(c) = self.chats.get_mut(&chat) {
+                c.deadline = None;
+            }
+            self.update(chat, out, |_, _| {});
+        }
+    }
+}

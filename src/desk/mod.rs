@@ -1,0 +1,41 @@
+//! The pure duty-desk core: no iced, no TDLib types, no I/O; time is passed in.
+//!
+//! src/telegram/ translates TDLib updates into [`Event`]s and feeds them to [`Desk::apply`]
+//! with the current time; the UI reads [`Desk::rows`] / [`Desk::len`] / [`Desk::counters`]
+//! and calls the local actions (pin, star, note, alarm, "no reply needed"); the app
+//! persists [`Desk::drain_stats`] and [`Desk::drain_local_changes`] through `store`.
+//!
+//! The rules it keeps:
+//! - **Support chats**: private chats and groups in the main list, except the duty group,
+//!   narrowed by `Settings::support` (folder, title glob); per-chat flags override.
+//! - **Staff**: this account (and anything it sends), the duty group's members, and
+//!   `Settings::staff.extra_staff`. Everyone else is a customer.
+//! - **Order**: pins (admin order), then alarms, then (with `float_waiting`) waiting support
+//!   chats oldest wait first, then the rest by damped activity: a message moves its chat up
+//!   only if more than `damping_secs` passed since the chat's previous message date.
+//!   Ties break by chat id.
+//! - **Waiting**: a support chat waits while it has customer messages whose id is above the
+//!   last staff reply (or "no reply needed"); the wait counts from the oldest such message's
+//!   own date. Red at `red_after_secs`, breach at `breach_after_secs`. A staff message
+//!   answers what came before it; deleting a waiting message un-counts it; edits change
+//!   only the preview; a reply that is later deleted still counts as an answer.
+
+mod actions;
+mod chat;
+mod core;
+mod model;
+mod query;
+mod settings;
+mod tree;
+mod view;
+
+pub use self::core::Desk;
+pub use model::{
+    ChatId, ChatKind, ContentKind, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender,
+    UnixTime, UserId,
+};
+pub use settings::{Settings, StaffRules, SupportRules, glob_match};
+pub use view::{
+    Counters, Filter, ListFilter, LocalChange, LocalState, RowView, StatEvent, Status, SupportFlag,
+    Transition,
+};

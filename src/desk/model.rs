@@ -1,0 +1,141 @@
+//! What flows into the core: identifiers and the events src/telegram/ translates TDLib
+//! updates into. Plain data, no TDLib types, so the core can be driven from tests and benches.
+
+/// A Telegram chat id (TDLib `chat.id`; for private chats it equals the other user's id).
+pub type ChatId = i64;
+/// A Telegram user id.
+pub type UserId = i64;
+/// A TDLib message id. Ids grow with the server order of messages within a chat, which is
+/// the order "followed by" refers to; a message still being sent has a temporary id that
+/// `Event::MessageIdChanged` later replaces.
+pub type MessageId = i64;
+/// Unix time in seconds. The core never reads the clock: every time comes from the caller.
+pub type UnixTime = i64;
+
+/// The kind of a chat, as far as the desk cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChatKind {
+    Private,
+    BasicGroup,
+    Supergroup,
+    /// Broadcast channels are never support chats.
+    Channel,
+}
+
+/// Who sent a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sender {
+    User(UserId),
+    /// Sent on behalf of a chat (anonymous group admin, channel).
+    Chat(ChatId),
+}
+
+/// What a message holds, for the preview line and statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContentKind {
+    Text,
+    Photo,
+    Document,
+    Voice,
+    Sticker,
+    Other,
+}
+
+/// A message as the desk sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub chat: ChatId,
+    pub id: MessageId,
+    pub sender: Sender,
+    /// The message's own date (when the server accepted it), not when it reached us.
+    pub date: UnixTime,
+    /// Sent by this account (always counts as staff).
+    pub outgoing: bool,
+    /// One line of text for the list (caption or text; the UI labels media by `content`).
+    pub preview: String,
+    pub content: ContentKind,
+}
+
+/// Something that happened in Telegram, translated by src/telegram/.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A chat became known (or its kind/title was re-sent). A new chat starts in the main
+    /// list with no folders; send `ChatListsChanged` to say otherwise (e.g. archived chats).
+    ChatAdded {
+        chat: ChatId,
+        kind: ChatKind,
+        title: String,
+    },
+    ChatRenamed {
+        chat: ChatId,
+        title: String,
+    },
+    /// The chat's positions changed: whether it is in the main list and which chat folders
+    /// (TDLib `chatListFolder.chat_folder_id`) hold it. Chats outside the main list are not shown.
+    ChatListsChanged {
+        chat: ChatId,
+        in_main_list: bool,
+        folders: Vec<i32>,
+    },
+    /// The chat is gone (left, deleted); its local marks (pins, stars, notes) stay in the
+    /// store and come back if the chat is added again.
+    ChatRemoved {
+        chat: ChatId,
+    },
+    /// A new message (TDLib `updateNewMessage`). Counts for statistics; if its `date` is more
+    /// than `LATE_AFTER_SECS` before `now` it is marked late.
+    MessageArrived(Message),
+    /// A message already in history (initial sync, `updateChatLastMessage`, loaded history):
+    /// updates preview, order and waiting like `MessageArrived`, but is never marked late.
+    /// Its statistics are still emitted; the store ignores ones it already holds.
+    HistoryMessage(Message),
+    MessageEdited {
+        chat: ChatId,
+        id: MessageId,
+        preview: String,
+    },
+    MessagesDeleted {
+        chat: ChatId,
+        ids: Vec<MessageId>,
+    },
+    /// A sent message's temporary id was replaced by the server's (`updateMessageSendSucceeded`).
+    MessageIdChanged {
+        chat: ChatId,
+        old: MessageId,
+        new: MessageId,
+    },
+    ReadInbox {
+        chat: ChatId,
+        last_read_inbox_message_id: MessageId,
+        unread_count: i32,
+    },
+    MarkedAsUnread {
+        chat: ChatId,
+        marked: bool,
+    },
+    /// Members joined or left a chat. Only the configured duty group's members matter: they
+    /// are staff. For the duty group, send its full member list once as `added`.
+    MembersChanged {
+        chat: ChatId,
+        added: Vec<UserId>,
+        removed: Vec<UserId>,
+    },
+    UserUpdated {
+        user: UserId,
+        name: String,
+    },
+    /// The account's own user id, once authorized. The account is always staff.
+    OwnUser {
+        user: UserId,
+    },
+}
+
+/// A message delivered more than this many seconds after its date is "late".
+pub const LATE_AFTER_SECS: i64 = 60;
+
+/// A message sender's role in a support chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Customer,
+    Staff,
+}

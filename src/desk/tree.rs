@@ -1,0 +1,277 @@
+//! An order-statistic treap: a sorted set whose nodes count their subtree per category, so
+//! insert, remove, "n-th member of category c" and "rank of key in category c" are all
+//! O(log n). The chat list uses it to answer `rows(filter, range)` for a virtualized list
+//! without walking the chats above the visible window.
+
+/// Number of categories counted per subtree; category 0 is "every member".
+pub(crate) const CATEGORIES: usize = 4;
+
+const NIL: u32 = u32::MAX;
+
+#[derive(Debug, Clone)]
+struct Node<K> {
+    key: K,
+    prio: u32,
+    left: u32,
+    right: u32,
+    /// Bit c set: the node belongs to category c (bit 0 is always set).
+    mask: u8,
+    counts: [u32; CATEGORIES],
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OrderTree<K> {
+    nodes: Vec<Node<K>>,
+    free: Vec<u32>,
+    root: u32,
+    seed: u32,
+}
+
+impl<K: Ord + Copy> Default for OrderTree<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<K: Ord + Copy> OrderTree<K> {
+    pub(crate) fn new() -> Self {
+        Self {
+            nodes: Vec::new(),
+            free: Vec::new(),
+            root: NIL,
+            seed: 0x9E37_79B9,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.count(0)
+    }
+
+    /// Members of category `cat`.
+    pub(crate) fn count(&self, cat: usize) -> usize {
+        self.counts_of(self.root)[cat] as usize
+    }
+
+    /// Inserts `key` (which must not be present) with category bits `mask` (bit 0 is implied).
+    pub(crate) fn insert(&mut self, key: K, mask: u8) {
+        let node = self.alloc(key, mask | 1);
+        let (l, r) = self.split(self.root, &key, false);
+        let l = self.merge(l, node);
+        self.root = self.merge(l, r);
+    }
+
+    /// Removes `key`; returns whether it was present.
+    pub(crate) fn remove(&mut self, key: &K) -> bool {
+        let (l, r) = self.split(self.root, key, false);
+        let (mid, r) = self.split(r, key, true);
+        let found = mid != NIL;
+        if found {
+            // Keys are unique, so `mid` is a single node.
+            self.free.push(mid);
+        }
+        self.root = self.merge(l, r);
+        found
+    }
+
+    /// The `n`-th (0-based) member of category `cat`, in key order.
+    pub(crate) fn nth(&self, cat: usize, mut n: usize) -> Option<K> {
+        let bit = 1u8 << cat;
+        let mut t = self.root;
+        while t != NIL {
+            let node = &self.nodes[t as usize];
+            let left = self.counts_of(node.left)[cat] as usize;
+            if n < left {
+                t = node.left;
+                continue;
+            }
+            n -= left;
+            if node.mask & bit != 0 {
+                if n == 0 {
+                    return Some(node.key);
+                }
+                n -= 1;
+            }
+            t = node.right;
+        }
+        None
+    }
+
+    /// How many members of category `cat` sort before `key`.
+    pub(crate) fn rank(&self, cat: usize, key: &K) -> usize {
+        let bit = 1u8 << cat;
+        let mut t = self.root;
+        let mut acc = 0usize;
+        while t != NIL {
+            let node = &self.nodes[t as usize];
+            if *key <= node.key {
+                t = node.left;
+            } else {
+                acc += self.counts_of(node.left)[cat] as usize;
+                if node.mask & bit != 0 {
+                    acc += 1;
+                }
+                t = node.right;
+            }
+        }
+        acc
+    }
+
+    /// Every member in key order (for tests and the title filter's scan).
+    pub(crate) fn for_each(&self, mut f: impl FnMut(&K, u8) -> bool) {
+        let mut stack = Vec::new();
+        let mut t = self.root;
+        loop {
+            while t != NIL {
+                stack.push(t);
+                t = self.nodes[t as usize].left;
+            }
+            let Some(top) = stack.pop() else { return };
+            let node = &self.nodes[top as usize];
+            if !f(&node.key, node.mask) {
+                return;
+            }
+            t = node.right;
+        }
+    }
+
+    fn counts_of(&self, t: u32) -> [u32; CATEGORIES] {
+        if t == NIL {
+            [0; CATEGORIES]
+        } else {
+            self.nodes[t as usize].counts
+        }
+    }
+
+    fn alloc(&mut self, key: K, mask: u8) -> u32 {
+        // xorshift32: priorities only need to look random, not be secure.
+        self.seed ^= self.seed << 13;
+        self.seed ^= self.seed >> 17;
+        self.seed ^= self.seed << 5;
+        let mut counts = [0; CATEGORIES];
+        for (c, slot) in counts.iter_mut().enumerate() {
+            *slot = u32::from(mask >> c & 1);
+        }
+        let node = Node {
+            key,
+            prio: self.seed,
+            left: NIL,
+            right: NIL,
+            mask,
+            counts,
+        };
+        if let Some(i) = self.free.pop() {
+            self.nodes[i as usize] = node;
+            i
+        } else {
+            self.nodes.push(node);
+            (self.nodes.len() - 1) as u32
+        }
+    }
+
+    fn update(&mut self, t: u32) {
+        let (l, r) = {
+            let n = &self.nodes[t as usize];
+            (n.left, n.right)
+        };
+        let (lc, rc) = (self.counts_of(l), self.counts_of(r));
+        let n = &mut self.nodes[t as usize];
+        for c in 0..CATEGORIES {
+            n.counts[c] = lc[c] + rc[c] + u32::from(n.mask >> c & 1);
+        }
+    }
+
+    /// Splits `t` into keys `< key` and the rest (`inclusive`: keys `<= key` and the rest).
+    fn split(&mut self, t: u32, key: &K, inclusive: bool) -> (u32, u32) {
+        if t == NIL {
+            return (NIL, NIL);
+        }
+        let goes_left = {
+            let k = &self.nodes[t as usize].key;
+            if inclusive { k <= key } else { k < key }
+        };
+        if goes_left {
+            let right = self.nodes[t as usize].right;
+            let (a, b) = self.split(right, key, inclusive);
+            self.nodes[t as usize].right = a;
+            self.update(t);
+            (t, b)
+        } else {
+            let left = self.nodes[t as usize].left;
+            let (a, b) = self.split(left, key, inclusive);
+            self.nodes[t as usize].left = b;
+            self.update(t);
+            (a, t)
+        }
+    }
+
+    /// Joins two trees where every key of `a` sorts before every key of `b`.
+    fn merge(&mut self, a: u32, b: u32) -> u32 {
+        if a == NIL {
+            return b;
+        }
+        if b == NIL {
+            return a;
+        }
+        if self.nodes[a as usize].prio > self.nodes[b as usize].prio {
+            let ar = self.nodes[a as usize].right;
+            let m = self.merge(ar, b);
+            self.nodes[a as usize].right = m;
+            self.update(a);
+            a
+        } else {
+            let bl = self.nodes[b as usize].left;
+            let m = self.merge(a, bl);
+            self.nodes[b as usize].left = m;
+            self.update(b);
+            b
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn matches_a_sorted_map_under_churn() {
+        let mut tree = OrderTree::new();
+        let mut oracle: BTreeMap<i64, u8> = BTreeMap::new();
+        let mut x: u64 = 12345;
+        for step in 0..5000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let key = (x >> 33) as i64 % 300;
+            let mask = ((x >> 20) as u8 & 0b1110) | 1;
+            if oracle.remove(&key).is_some() {
+                assert!(tree.remove(&key));
+            } else {
+                assert!(!tree.remove(&key));
+                tree.insert(key, mask);
+                oracle.insert(key, mask);
+            }
+            if step % 97 == 0 {
+                for cat in 0..CATEGORIES {
+                    let members: Vec<i64> = oracle
+                        .iter()
+                        .filter(|(_, m)| *m >> cat & 1 == 1)
+                        .map(|(k, _)| *k)
+                        .collect();
+                    assert_eq!(tree.count(cat), members.len());
+                    for (i, k) in members.iter().enumerate() {
+                        assert_eq!(tree.nth(cat, i), Some(*k));
+                        assert_eq!(tree.rank(cat, k), i);
+                    }
+                    assert_eq!(tree.nth(cat, members.len()), None);
+                }
+            }
+        }
+        let mut all = Vec::new();
+        tree.for_each(|k, _| {
+            all.push(*k);
+            true
+        });
+        assert_eq!(all, oracle.keys().copied().collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,191 @@
+//! What flows out of the core: list rows, counters, notifications, statistics events and
+//! the local marks the store keeps.
+
+use super::model::{ChatId, ChatKind, ContentKind, MessageId, Role, Sender, UnixTime};
+
+/// A chat's state on the duty desk, by urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Nothing to answer (or not a support chat).
+    Normal,
+    /// A customer is waiting, for less than `red_after`.
+    Waiting,
+    /// Waiting for `red_after` or more.
+    Red,
+    /// Waiting for `breach_after` or more: the SLA is broken.
+    Breach,
+    /// An alarm is raised on the chat (shown above everything but pins).
+    Alarm,
+}
+
+/// Which chats the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Filter {
+    /// Every chat in the main list (only support chats when `Settings::support_only`).
+    #[default]
+    All,
+    Support,
+    /// Support chats with a customer waiting.
+    Waiting,
+    Starred,
+}
+
+/// A filter plus an optional case-insensitive title substring.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListFilter {
+    pub filter: Filter,
+    /// Empty means no title filter.
+    pub title: String,
+}
+
+impl ListFilter {
+    pub fn new(filter: Filter) -> Self {
+        Self {
+            filter,
+            title: String::new(),
+        }
+    }
+
+    pub fn with_title(filter: Filter, title: impl Into<String>) -> Self {
+        Self {
+            filter,
+            title: title.into(),
+        }
+    }
+}
+
+impl From<Filter> for ListFilter {
+    fn from(filter: Filter) -> Self {
+        Self::new(filter)
+    }
+}
+
+/// Everything one line of the chat list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowView {
+    pub chat: ChatId,
+    pub kind: ChatKind,
+    pub title: String,
+    /// Preview of the last message (empty if none is known).
+    pub preview: String,
+    pub preview_content: Option<ContentKind>,
+    /// Date of the last message.
+    pub last_date: Option<UnixTime>,
+    pub status: Status,
+    /// Date of the oldest unanswered customer message.
+    pub waiting_since: Option<UnixTime>,
+    /// `now - waiting_since`, in seconds, as of the desk's latest time.
+    pub waiting_secs: Option<i64>,
+    /// The waiting message was delivered late (counted from its own date).
+    pub late: bool,
+    pub unread_count: i32,
+    /// Unread: `unread_count > 0` or marked as unread.
+    pub unread: bool,
+    pub pinned: bool,
+    pub starred: bool,
+    pub alarm: bool,
+    pub support: bool,
+    pub has_note: bool,
+}
+
+/// Header counters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counters {
+    /// Support chats in the main list.
+    pub support_chats: usize,
+    /// Support chats with a customer waiting (any of Waiting, Red, Breach).
+    pub waiting: usize,
+    /// Waiting for `red_after` or more (Red or Breach).
+    pub red: usize,
+    pub breach: usize,
+    pub alarms: usize,
+    /// Chats (not messages) with anything unread.
+    pub unread_chats: usize,
+}
+
+/// A change the UI may want to announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Transition {
+    /// A new customer message in a support chat (not for history messages).
+    CustomerMessage {
+        chat: ChatId,
+        message: MessageId,
+    },
+    TurnedRed {
+        chat: ChatId,
+    },
+    Breached {
+        chat: ChatId,
+    },
+}
+
+/// One statistics record for the store's event log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatEvent {
+    /// A message in a support chat.
+    Message {
+        chat: ChatId,
+        message: MessageId,
+        role: Role,
+        date: UnixTime,
+    },
+    /// The first staff reply to a waiting customer.
+    FirstReply {
+        chat: ChatId,
+        message: MessageId,
+        date: UnixTime,
+        waited_secs: i64,
+        responder: Sender,
+    },
+    /// A logged message's temporary id became the server's.
+    MessageIdChanged {
+        chat: ChatId,
+        old: MessageId,
+        new: MessageId,
+    },
+}
+
+/// A per-chat override of the support rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SupportFlag {
+    /// Always a support chat (unless it is the duty group).
+    Include,
+    /// Never a support chat.
+    Exclude,
+}
+
+/// A local mark that changed and should be persisted (see `Desk::drain_local_changes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalChange {
+    /// The full pin order, first to last.
+    Pins(Vec<ChatId>),
+    Star {
+        chat: ChatId,
+        starred: bool,
+    },
+    /// An empty note deletes it.
+    Note {
+        chat: ChatId,
+        text: String,
+    },
+    SupportFlag {
+        chat: ChatId,
+        flag: Option<SupportFlag>,
+    },
+    /// "No reply needed": customer messages up to this id are dismissed.
+    Dismissed {
+        chat: ChatId,
+        up_to: MessageId,
+    },
+}
+
+/// The local marks as loaded from the store at start-up.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LocalState {
+    /// Pinned chats, first to last.
+    pub pins: Vec<ChatId>,
+    pub stars: Vec<ChatId>,
+    pub notes: Vec<(ChatId, String)>,
+    pub support_flags: Vec<(ChatId, SupportFlag)>,
+    pub dismissed: Vec<(ChatId, MessageId)>,
+}

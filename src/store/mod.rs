@@ -1,0 +1,1 @@
+//! The local SQLite store: pins, stars, notes, settings and the statistics event log.
