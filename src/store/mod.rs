@@ -1,1 +1,160 @@
-//! The local SQLite store: pins, stars, notes, settings and the statistics event log.
+//! The local SQLite store: pins, stars, notes, support flags, dismissals, settings and the
+//! statistics event log, in one file (WAL mode, bundled SQLite).
+//!
+//! The schema is versioned with `PRAGMA user_version`: each migration runs in its own
+//! transaction together with the version bump, so a crash mid-migration leaves the previous
+//! version intact. A file from a newer DutyDesk is refused, never downgraded.
+
+mod crash;
+mod error;
+mod local;
+mod stats;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
+pub use error::StoreError;
+pub use stats::{MessageRecord, ReplyRecord};
+
+/// Migrations in order; `MIGRATIONS[i]` brings the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: local marks, settings and the statistics log.
+    "CREATE TABLE pins (chat INTEGER PRIMARY KEY, position INTEGER NOT NULL);
+     CREATE TABLE stars (chat INTEGER PRIMARY KEY);
+     CREATE TABLE notes (chat INTEGER PRIMARY KEY, text TEXT NOT NULL);
+     CREATE TABLE support_flags (chat INTEGER PRIMARY KEY, flag TEXT NOT NULL);
+     CREATE TABLE dismissed (chat INTEGER PRIMARY KEY, up_to INTEGER NOT NULL);
+     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     CREATE TABLE stat_messages (
+         chat INTEGER NOT NULL, message INTEGER NOT NULL,
+         role INTEGER NOT NULL, date INTEGER NOT NULL,
+         PRIMARY KEY (chat, message)) WITHOUT ROWID;
+     CREATE INDEX stat_messages_date ON stat_messages (date);
+     CREATE TABLE stat_replies (
+         chat INTEGER NOT NULL, message INTEGER NOT NULL, date INTEGER NOT NULL,
+         waited_secs INTEGER NOT NULL, responder_kind INTEGER NOT NULL,
+         responder INTEGER NOT NULL,
+         PRIMARY KEY (chat, message)) WITHOUT ROWID;
+     CREATE INDEX stat_replies_date ON stat_replies (date);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The file name of the store inside the data directory.
+pub const FILE_NAME: &str = "dutydesk.sqlite3";
+
+/// An open store. One per process; not shared between threads (move it to a worker).
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it to
+    /// `SCHEMA_VERSION`. Fails with `StoreError::TooNew` for a newer schema.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                what: format!("cannot create the data directory {}", dir.display()),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+        };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version found in the file (after migration: `SCHEMA_VERSION`).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.sql("reading the schema version", e))
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
+        // Another DutyDesk (or the crash test's reader) may hold the lock briefly.
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| self.sql("setting the busy timeout", e))?;
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| self.sql("switching to WAL mode", e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                what: format!("journal mode stays {mode:?}, WAL is required"),
+            });
+        }
+        // FULL: a committed batch survives power loss too, at one fsync per batch.
+        self.conn
+            .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(|e| self.sql("setting pragmas", e))
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < 0 {
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                what: format!("negative schema version {found}"),
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let to = i + 1;
+            let what = format!("migrating the schema to version {to}");
+            let tx = self
+                .conn
+                .transaction()
+                .map_err(|e| sql_err(&self.path, &what, e))?;
+            tx.execute_batch(sql)
+                .and_then(|()| tx.pragma_update(None, "user_version", to as i64))
+                .and_then(|()| tx.commit())
+                .map_err(|e| sql_err(&self.path, &what, e))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn sql(&self, what: &str, source: rusqlite::Error) -> StoreError {
+        sql_err(&self.path, what, source)
+    }
+
+    pub(crate) fn corrupt(&self, what: String) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            what,
+        }
+    }
+}
+
+fn sql_err(path: &Path, what: &str, source: rusqlite::Error) -> StoreError {
+    StoreError::Sql {
+        what: what.to_owned(),
+        path: path.to_owned(),
+        source,
+    }
+}

@@ -1,0 +1,174 @@
+//! Local marks (pins, stars, notes, support flags, dismissals) and settings.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, StoreError};
+use crate::desk::{LocalChange, LocalState, Settings, SupportFlag};
+
+/// The settings row holding `desk::Settings` as JSON.
+const DESK_SETTINGS_KEY: &str = "desk";
+
+impl Store {
+    /// Everything `Desk::load_local` needs.
+    pub fn load_local(&self) -> Result<LocalState, StoreError> {
+        let what = "reading the local marks";
+        let mut state = LocalState::default();
+        let q = |sql: &str| self.conn.prepare(sql).map_err(|e| self.sql(what, e));
+
+        let mut st = q("SELECT chat FROM pins ORDER BY position, chat")?;
+        state.pins = st
+            .query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        let mut st = q("SELECT chat FROM stars ORDER BY chat")?;
+        state.stars = st
+            .query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        let mut st = q("SELECT chat, text FROM notes ORDER BY chat")?;
+        state.notes = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        let mut st = q("SELECT chat, up_to FROM dismissed ORDER BY chat")?;
+        state.dismissed = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        let mut st = q("SELECT chat, flag FROM support_flags ORDER BY chat")?;
+        let flags: Vec<(i64, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        for (chat, flag) in flags {
+            let flag = match flag.as_str() {
+                "include" => SupportFlag::Include,
+                "exclude" => SupportFlag::Exclude,
+                other => {
+                    return Err(self.corrupt(format!(
+                        "support_flags: chat {chat} has flag {other:?} (expected \"include\" or \"exclude\")"
+                    )));
+                }
+            };
+            state.support_flags.push((chat, flag));
+        }
+        Ok(state)
+    }
+
+    /// Persists what `Desk::drain_local_changes` returned, in one transaction.
+    pub fn apply_changes(&mut self, changes: &[LocalChange]) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let what = "saving local marks";
+        let path = self.path.clone();
+        let err = |e| super::sql_err(&path, what, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        for change in changes {
+            match change {
+                LocalChange::Pins(pins) => {
+                    tx.execute("DELETE FROM pins", []).map_err(err)?;
+                    let mut st = tx
+                        .prepare_cached(
+                            "INSERT OR REPLACE INTO pins (chat, position) VALUES (?1, ?2)",
+                        )
+                        .map_err(err)?;
+                    for (i, chat) in pins.iter().enumerate() {
+                        st.execute(params![chat, i as i64]).map_err(err)?;
+                    }
+                }
+                LocalChange::Star {
+                    chat,
+                    starred: true,
+                } => {
+                    tx.execute("INSERT OR IGNORE INTO stars (chat) VALUES (?1)", [chat])
+                        .map_err(err)?;
+                }
+                LocalChange::Star {
+                    chat,
+                    starred: false,
+                } => {
+                    tx.execute("DELETE FROM stars WHERE chat = ?1", [chat])
+                        .map_err(err)?;
+                }
+                LocalChange::Note { chat, text } if text.is_empty() => {
+                    tx.execute("DELETE FROM notes WHERE chat = ?1", [chat])
+                        .map_err(err)?;
+                }
+                LocalChange::Note { chat, text } => {
+                    tx.execute(
+                        "INSERT OR REPLACE INTO notes (chat, text) VALUES (?1, ?2)",
+                        params![chat, text],
+                    )
+                    .map_err(err)?;
+                }
+                LocalChange::SupportFlag { chat, flag: None } => {
+                    tx.execute("DELETE FROM support_flags WHERE chat = ?1", [chat])
+                        .map_err(err)?;
+                }
+                LocalChange::SupportFlag {
+                    chat,
+                    flag: Some(flag),
+                } => {
+                    let flag = match flag {
+                        SupportFlag::Include => "include",
+                        SupportFlag::Exclude => "exclude",
+                    };
+                    tx.execute(
+                        "INSERT OR REPLACE INTO support_flags (chat, flag) VALUES (?1, ?2)",
+                        params![chat, flag],
+                    )
+                    .map_err(err)?;
+                }
+                LocalChange::Dismissed { chat, up_to } => {
+                    tx.execute(
+                        "INSERT INTO dismissed (chat, up_to) VALUES (?1, ?2)
+                         ON CONFLICT (chat) DO UPDATE SET up_to = max(up_to, excluded.up_to)",
+                        params![chat, up_to],
+                    )
+                    .map_err(err)?;
+                }
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// The desk settings saved last, or `None` if never saved. Fields missing from the
+    /// saved JSON take their defaults; a malformed value is an error naming the key.
+    pub fn load_settings(&self) -> Result<Option<Settings>, StoreError> {
+        let Some(json) = self.value(DESK_SETTINGS_KEY)? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&json).map(Some).map_err(|e| {
+            self.corrupt(format!(
+                "settings key {DESK_SETTINGS_KEY:?} is not valid desk settings: {e}"
+            ))
+        })
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
+        let json = serde_json::to_string(settings)
+            .map_err(|e| self.corrupt(format!("cannot encode the desk settings: {e}")))?;
+        self.set_value(DESK_SETTINGS_KEY, &json)
+    }
+
+    /// A raw settings value (for other parts of the app: window, theme…).
+    pub fn value(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sql(&format!("reading settings key {key:?}"), e))
+    }
+
+    pub fn set_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.sql(&format!("saving settings key {key:?}"), e))
+    }
+}

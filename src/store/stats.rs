@@ -1,0 +1,221 @@
+//! The statistics event log: one row per message in a support chat and one per first staff
+//! reply, keyed by (chat, message) so replays of the same message are ignored.
+
+use rusqlite::params;
+
+use super::{Store, StoreError};
+use crate::desk::{ChatId, MessageId, Role, Sender, StatEvent, UnixTime};
+
+/// A logged message in a support chat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageRecord {
+    pub chat: ChatId,
+    pub message: MessageId,
+    pub role: Role,
+    pub date: UnixTime,
+}
+
+/// A logged first staff reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyRecord {
+    pub chat: ChatId,
+    pub message: MessageId,
+    pub date: UnixTime,
+    pub waited_secs: i64,
+    pub responder: Sender,
+}
+
+impl Store {
+    /// Appends statistics events in one transaction (call with what `Desk::drain_stats`
+    /// returned, batched). Returns how many rows were new.
+    pub fn append_stats(&mut self, events: &[StatEvent]) -> Result<usize, StoreError> {
+        if events.is_empty() {
+            return Ok(0);
+        }
+        let what = "appending statistics";
+        let path = self.path.clone();
+        let err = |e| super::sql_err(&path, what, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut added = 0;
+        {
+            let mut msg = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO stat_messages (chat, message, role, date)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(err)?;
+            let mut reply = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO stat_replies
+                     (chat, message, date, waited_secs, responder_kind, responder)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(err)?;
+            for e in events {
+                match *e {
+                    StatEvent::Message {
+                        chat,
+                        message,
+                        role,
+                        date,
+                    } => {
+                        let role = match role {
+                            Role::Customer => 0,
+                            Role::Staff => 1,
+                        };
+                        added += msg
+                            .execute(params![chat, message, role, date])
+                            .map_err(err)?;
+                    }
+                    StatEvent::FirstReply {
+                        chat,
+                        message,
+                        date,
+                        waited_secs,
+                        responder,
+                    } => {
+                        let (kind, id) = match responder {
+                            Sender::User(u) => (0, u),
+                            Sender::Chat(c) => (1, c),
+                        };
+                        added += reply
+                            .execute(params![chat, message, date, waited_secs, kind, id])
+                            .map_err(err)?;
+                    }
+                    StatEvent::MessageIdChanged { chat, old, new } => {
+                        // OR IGNORE: if the new id is logged already, the old row is a
+                        // duplicate of it and goes.
+                        for table in ["stat_messages", "stat_replies"] {
+                            tx.execute(
+                                &format!(
+                                    "UPDATE OR IGNORE {table} SET message = ?3
+                                     WHERE chat = ?1 AND message = ?2"
+                                ),
+                                params![chat, old, new],
+                            )
+                            .map_err(err)?;
+                            tx.execute(
+                                &format!("DELETE FROM {table} WHERE chat = ?1 AND message = ?2"),
+                                params![chat, old],
+                            )
+                            .map_err(err)?;
+                        }
+                    }
+                }
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(added)
+    }
+
+    /// Logged messages with `from <= date < to`, by date.
+    pub fn messages_between(
+        &self,
+        from: UnixTime,
+        to: UnixTime,
+    ) -> Result<Vec<MessageRecord>, StoreError> {
+        let what = "reading message statistics";
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT chat, message, role, date FROM stat_messages
+                 WHERE date >= ?1 AND date < ?2 ORDER BY date, chat, message",
+            )
+            .map_err(|e| self.sql(what, e))?;
+        let rows: Vec<(i64, i64, i64, i64)> = st
+            .query_map([from, to], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        rows.into_iter()
+            .map(|(chat, message, role, date)| {
+                let role = match role {
+                    0 => Role::Customer,
+                    1 => Role::Staff,
+                    other => {
+                        return Err(self.corrupt(format!(
+                            "stat_messages: chat {chat} message {message} has role {other} (expected 0 or 1)"
+                        )));
+                    }
+                };
+                Ok(MessageRecord {
+                    chat,
+                    message,
+                    role,
+                    date,
+                })
+            })
+            .collect()
+    }
+
+    /// Logged first replies with `from <= date < to`, by date.
+    pub fn replies_between(
+        &self,
+        from: UnixTime,
+        to: UnixTime,
+    ) -> Result<Vec<ReplyRecord>, StoreError> {
+        let what = "reading reply statistics";
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT chat, message, date, waited_secs, responder_kind, responder
+                 FROM stat_replies WHERE date >= ?1 AND date < ?2 ORDER BY date, chat, message",
+            )
+            .map_err(|e| self.sql(what, e))?;
+        type Row = (i64, i64, i64, i64, i64, i64);
+        let rows: Vec<Row> = st
+            .query_map([from, to], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        rows.into_iter()
+            .map(|(chat, message, date, waited_secs, kind, id)| {
+                let responder = match kind {
+                    0 => Sender::User(id),
+                    1 => Sender::Chat(id),
+                    other => {
+                        return Err(self.corrupt(format!(
+                            "stat_replies: chat {chat} message {message} has responder kind {other} (expected 0 or 1)"
+                        )));
+                    }
+                };
+                Ok(ReplyRecord {
+                    chat,
+                    message,
+                    date,
+                    waited_secs,
+                    responder,
+                })
+            })
+            .collect()
+    }
+
+    /// Number of logged messages (all time).
+    pub fn message_count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM stat_messages", [], |r| r.get(0))
+            .map_err(|e| self.sql("counting message statistics", e))
+    }
+
+    /// Runs SQLite's integrity check; `Ok(())` if the file is sound.
+    pub fn check_integrity(&self) -> Result<(), StoreError> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.sql("checking integrity", e))?;
+        if result == "ok" {
+            Ok(())
+        } else {
+            Err(self.corrupt(format!("integrity check: {result}")))
+        }
+    }
+}
