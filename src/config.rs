@@ -1,0 +1,277 @@
+//! The TOML config file: account credentials (the user's own api_id/api_hash), UI
+//! preferences and message settings. Desk settings (SLA, damping, support rules, staff)
+//! live in the store, per account.
+//!
+//! Unknown keys are errors, not warnings: the app must never run on a setting the user
+//! believes is active but that was silently ignored.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::paths::Paths;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub telegram: TelegramConfig,
+    pub ui: UiConfig,
+    pub notifications: NotificationConfig,
+    pub messages: MessageConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TelegramConfig {
+    /// From my.telegram.org; `DUTYDESK_API_ID` overrides it.
+    pub api_id: Option<i32>,
+    /// From my.telegram.org; `DUTYDESK_API_HASH` overrides it.
+    pub api_hash: Option<String>,
+    /// An explicit libtdjson path; `DUTYDESK_TDJSON` overrides it.
+    pub tdjson: Option<PathBuf>,
+    /// The phone number last logged in with, naming the account folder.
+    pub account: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UiConfig {
+    /// "auto" follows the OS; "light", "dark", "high-contrast", or a user theme's file stem.
+    pub theme: String,
+    pub scale: f32,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig { theme: "auto".into(), scale: 1.0 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotificationConfig {
+    pub enabled: bool,
+    pub new_message: bool,
+    pub turned_red: bool,
+    pub breach: bool,
+}
+
+impl Default for NotificationConfig {
+    fn default() -> Self {
+        NotificationConfig { enabled: true, new_message: true, turned_red: true, breach: true }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MessageConfig {
+    /// Off by default: the original client's "don't create link previews".
+    pub link_previews: bool,
+    /// Off by default: DutyDesk never sends "typing…" unless the admin enables it.
+    pub send_typing: bool,
+}
+
+/// A config file that could not be used, with where the problem is.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}:{line}: key `{key}`: {message}", path.display())]
+    Invalid { path: PathBuf, line: usize, key: String, message: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+impl Config {
+    /// Loads the config file; a missing file is the default config.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => return Err(ConfigError::Read { path: path.into(), source }),
+        };
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` is only used to name the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            let (line, key) = locate(text, offset);
+            ConfigError::Invalid {
+                path: path.into(),
+                line,
+                key,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        config.validate(text, path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |key: &str, message: String| {
+            let line = line_of_key(text, key).unwrap_or(1);
+            ConfigError::Invalid { path: path.into(), line, key: key.into(), message }
+        };
+        if !(0.5..=3.0).contains(&self.ui.scale) {
+            return Err(invalid("ui.scale", format!("{} is outside 0.5 to 3.0", self.ui.scale)));
+        }
+        if self.ui.theme.trim().is_empty() {
+            return Err(invalid("ui.theme", "must name a theme, or be \"auto\"".into()));
+        }
+        if let Some(hash) = &self.telegram.api_hash
+            && (hash.len() != 32 || !hash.chars().all(|c| c.is_ascii_hexdigit()))
+        {
+            return Err(invalid(
+                "telegram.api_hash",
+                "must be the 32 hexadecimal characters shown on my.telegram.org".into(),
+            ));
+        }
+        if let Some(id) = self.telegram.api_id
+            && id <= 0
+        {
+            return Err(invalid("telegram.api_id", "must be a positive number".into()));
+        }
+        Ok(())
+    }
+
+    /// Loads the config for `paths`, then applies the environment overrides.
+    pub fn load_with_env(paths: &Paths) -> Result<Config, ConfigError> {
+        let mut config = Config::load(&paths.config_file)?;
+        let env_err = |key: &str, message: String| ConfigError::Invalid {
+            path: PathBuf::from(format!("environment variable {key}")),
+            line: 0,
+            key: key.into(),
+            message,
+        };
+        if let Ok(id) = std::env::var("DUTYDESK_API_ID") {
+            let id = id
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| env_err("DUTYDESK_API_ID", format!("`{id}` is not a number")))?;
+            config.telegram.api_id = Some(id);
+        }
+        if let Ok(hash) = std::env::var("DUTYDESK_API_HASH") {
+            config.telegram.api_hash = Some(hash.trim().to_string());
+        }
+        if let Some(lib) = std::env::var_os("DUTYDESK_TDJSON").filter(|v| !v.is_empty()) {
+            config.telegram.tdjson = Some(PathBuf::from(lib));
+        }
+        Ok(config)
+    }
+
+    /// Writes the config atomically (a temporary file renamed over the old one), so a
+    /// crash mid-write never leaves a truncated config behind.
+    pub fn save(&self, paths: &Paths) -> Result<(), ConfigError> {
+        let path = &paths.config_file;
+        let write_err = |source| ConfigError::Write { path: path.clone(), source };
+        std::fs::create_dir_all(&paths.config_dir).map_err(write_err)?;
+        let text = toml::to_string_pretty(self).expect("config serializes to TOML");
+        let tmp = path.with_extension("toml.tmp");
+        std::fs::write(&tmp, text).map_err(write_err)?;
+        std::fs::rename(&tmp, path).map_err(write_err)
+    }
+}
+
+/// The 1-based line of `offset` and the dotted key written there (`table.key`).
+fn locate(text: &str, offset: usize) -> (usize, String) {
+    let offset = offset.min(text.len());
+    let line = text[..offset].matches('\n').count() + 1;
+    let mut table = String::new();
+    let mut key = String::new();
+    for (i, raw) in text.lines().enumerate() {
+        let l = raw.trim();
+        if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            table = name.trim().to_string();
+            key.clear();
+        } else if let Some((k, _)) = l.split_once('=') {
+            key = k.trim().trim_matches('"').to_string();
+        }
+        if i + 1 == line {
+            if l.starts_with('[') {
+                key.clear();
+            }
+            break;
+        }
+    }
+    let dotted = match (table.is_empty(), key.is_empty()) {
+        (true, _) => key,
+        (false, true) => table,
+        (false, false) => format!("{table}.{key}"),
+    };
+    (line, dotted)
+}
+
+/// The line where a dotted key (`table.key`) is written, if it is.
+fn line_of_key(text: &str, dotted: &str) -> Option<usize> {
+    let (table, key) = dotted.rsplit_once('.').unwrap_or(("", dotted));
+    let mut current = String::new();
+    for (i, raw) in text.lines().enumerate() {
+        let l = raw.trim();
+        if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.trim().to_string();
+        } else if current == table
+            && l.split_once('=').is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    #[test]
+    fn missing_file_is_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::load(&dir.path().join("none.toml")).unwrap();
+        assert_eq!(config, Config::default());
+        assert!(!config.messages.link_previews && !config.messages.send_typing);
+    }
+
+    #[test]
+    fn round_trips_through_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::portable(dir.path());
+        let mut config = Config::default();
+        config.telegram.api_id = Some(42);
+        config.ui.theme = "dark".into();
+        config.save(&paths).unwrap();
+        assert_eq!(Config::load(&paths.config_file).unwrap(), config);
+    }
+
+    #[test]
+    fn wrong_type_names_file_line_and_key() {
+        let text = "[ui]\ntheme = \"dark\"\n\n[telegram]\napi_id = \"abc\"\n";
+        let err = parse(text).unwrap_err().to_string();
+        assert!(err.starts_with("/cfg/config.toml:5: key `telegram.api_id`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_not_ignored() {
+        let err = parse("[messages]\nlink_preview = true\n").unwrap_err().to_string();
+        assert!(err.contains(":2: key `messages.link_preview`"), "{err}");
+        assert!(err.contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn bad_value_names_its_key_and_line() {
+        let err = parse("[ui]\ntheme = \"light\"\nscale = 9.0\n").unwrap_err().to_string();
+        assert!(err.contains(":3: key `ui.scale`"), "{err}");
+        let err = parse("[telegram]\napi_hash = \"xyz\"\n").unwrap_err().to_string();
+        assert!(err.contains(":2: key `telegram.api_hash`"), "{err}");
+    }
+
+    #[test]
+    fn syntax_error_names_the_line() {
+        let err = parse("[ui]\ntheme = \n").unwrap_err().to_string();
+        assert!(err.starts_with("/cfg/config.toml:2:"), "{err}");
+    }
+}

@@ -1,0 +1,4 @@
+//! DutyDesk: a desktop Telegram client for support duty administrators.
+
+pub mod desk;
+pub mod store;

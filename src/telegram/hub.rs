@@ -1,0 +1,136 @@
+//! The one receive loop: a dedicated OS thread calls `tdlib_rs::receive()` without pause
+//! (which also completes the futures of `tdlib_rs::functions`), translates each update for
+//! the client it belongs to, and hands the events on in order. Nothing else calls receive().
+//!
+//! TDLib multiplexes every client of the process through one receive queue, so the hub
+//! keeps one channel per client id; the consumer drains its channel in batches, which is
+//! what keeps the initial sync from flooding the UI with one message per update.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Condvar, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+
+use super::events::TgEvent;
+use super::translate::Translator;
+
+type Sender = mpsc::UnboundedSender<TgEvent>;
+/// The receiving end of one client's events.
+pub type EventReceiver = mpsc::UnboundedReceiver<TgEvent>;
+
+struct Client {
+    sender: Sender,
+    translator: Translator,
+}
+
+#[derive(Default)]
+struct Hub {
+    clients: Mutex<HashMap<i32, Client>>,
+    // Signalled whenever a client reaches authorizationStateClosed.
+    closed: Condvar,
+    // Receivers not yet taken by their consumer (see `take_events`).
+    unclaimed: Mutex<HashMap<i32, EventReceiver>>,
+}
+
+static HUB: OnceLock<Hub> = OnceLock::new();
+
+fn hub() -> &'static Hub {
+    HUB.get_or_init(|| {
+        std::thread::Builder::new()
+            .name("tdlib-receive".into())
+            .spawn(receive_loop)
+            .expect("the OS refused to start the TDLib receive thread");
+        Hub::default()
+    })
+}
+
+/// Registers a client before its first request, so no update is missed.
+pub fn register(client_id: i32) {
+    let (sender, receiver) = mpsc::unbounded_channel();
+    let hub = hub();
+    lock(&hub.clients).insert(client_id, Client { sender, translator: Translator::default() });
+    lock(&hub.unclaimed).insert(client_id, receiver);
+}
+
+/// Takes the event receiver of a client (once).
+pub fn take_events(client_id: i32) -> Option<EventReceiver> {
+    lock(&hub().unclaimed).remove(&client_id)
+}
+
+/// Puts an event into a client's stream from outside the receive thread (e.g. the error
+/// of a request made on the client's behalf), in order with the updates.
+pub fn push(client_id: i32, event: TgEvent) {
+    if let Some(client) = lock(&hub().clients).get(&client_id) {
+        let _ = client.sender.send(event);
+    }
+}
+
+/// Clients that have not reached authorizationStateClosed.
+pub fn live_clients() -> Vec<i32> {
+    HUB.get().map(|hub| lock(&hub.clients).keys().copied().collect()).unwrap_or_default()
+}
+
+/// Waits until `client_id` (or, with None, every client) is closed. False on timeout.
+pub fn wait_closed(client_id: Option<i32>, timeout: Duration) -> bool {
+    let Some(hub) = HUB.get() else { return true };
+    let deadline = Instant::now() + timeout;
+    let mut clients = lock(&hub.clients);
+    loop {
+        let open = match client_id {
+            Some(id) => clients.contains_key(&id),
+            None => !clients.is_empty(),
+        };
+        if !open {
+            return true;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        clients = hub.closed.wait_timeout(clients, left).unwrap_or_else(|e| e.into_inner()).0;
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the updates: the maps stay consistent under panics
+    // because every critical section is a single insert/remove/send.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn receive_loop() {
+    // HUB is being initialised by the thread that spawned us; wait for it.
+    let hub = loop {
+        if let Some(hub) = HUB.get() {
+            break hub;
+        }
+        std::thread::yield_now();
+    };
+    loop {
+        // tdlib-rs unwraps its JSON; a malformed object from outside must cost one update,
+        // never the whole stream.
+        let received = std::panic::catch_unwind(AssertUnwindSafe(tdlib_rs::receive));
+        let (update, client_id) = match received {
+            Ok(Some(pair)) => pair,
+            Ok(None) => continue,
+            Err(_) => {
+                tracing::error!("dropped an update that tdlib-rs could not parse");
+                continue;
+            }
+        };
+        let mut clients = lock(&hub.clients);
+        let Some(client) = clients.get_mut(&client_id) else {
+            tracing::debug!(client_id, "update for an unregistered client");
+            continue;
+        };
+        let closed = client.translator.translate(update, &mut |event| {
+            let _ = client.sender.send(event);
+        });
+        if closed {
+            // authorizationStateClosed is the last update a client gets.
+            clients.remove(&client_id);
+            hub.closed.notify_all();
+        }
+    }
+}

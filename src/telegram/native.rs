@@ -1,0 +1,196 @@
+//! The real TDLib, loaded at run time with libloading, its version checked before use.
+
+use std::ffi::{CStr, CString, c_char, c_double, c_int};
+use std::path::{Path, PathBuf};
+
+/// The TDLib version tdlib-rs 1.4 was generated from; any other schema would make the
+/// JSON disagree with the Rust types silently.
+pub const TDLIB_VERSION: &str = "1.8.61";
+
+type CreateClientId = unsafe extern "C" fn() -> c_int;
+type Send = unsafe extern "C" fn(c_int, *const c_char);
+type Receive = unsafe extern "C" fn(c_double) -> *const c_char;
+type Execute = unsafe extern "C" fn(*const c_char) -> *const c_char;
+
+/// A loaded libtdjson whose version has been checked.
+pub struct NativeLibrary {
+    path: PathBuf,
+    version: String,
+    create_client_id: CreateClientId,
+    send: Send,
+    receive: Receive,
+    execute: Execute,
+    // Keeps the functions above valid; never unloaded while the process runs.
+    _library: libloading::Library,
+}
+
+impl std::fmt::Debug for NativeLibrary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NativeLibrary")
+            .field("path", &self.path)
+            .field("version", &self.version)
+            .finish()
+    }
+}
+
+/// Why a TDLib library cannot be used. Each message says what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error(
+        "TDLib {TDLIB_VERSION} was not found (looked in: {}). Run `dutydesk fetch-tdlib` to \
+         download it, or set DUTYDESK_TDJSON to the path of a libtdjson {TDLIB_VERSION}.",
+        list(searched)
+    )]
+    NotFound { searched: Vec<PathBuf> },
+    #[error(
+        "{} could not be loaded: {reason}. DutyDesk needs TDLib {TDLIB_VERSION}; run \
+         `dutydesk fetch-tdlib` to download it.",
+        path.display()
+    )]
+    LoadFailed { path: PathBuf, reason: String },
+    #[error("{} is not a libtdjson: it has no `{symbol}` function", path.display())]
+    MissingSymbol { path: PathBuf, symbol: &'static str },
+    #[error(
+        "{} is TDLib {found}, but DutyDesk needs TDLib {TDLIB_VERSION} (the schema tdlib-rs 1.4 \
+         speaks). Run `dutydesk fetch-tdlib` to download TDLib {TDLIB_VERSION}.",
+        path.display()
+    )]
+    WrongVersion { path: PathBuf, found: String },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    names.join(", ")
+}
+
+impl NativeLibrary {
+    /// Loads `path` and checks that it is TDLib 1.8.61.
+    pub fn load(path: &Path) -> Result<NativeLibrary, LibraryError> {
+        // SAFETY: loading runs the library's initialisers; libtdjson's only set up its own
+        // globals. The path is one the user or `fetch-tdlib` chose.
+        let library = unsafe { libloading::Library::new(path) }.map_err(|e| {
+            LibraryError::LoadFailed { path: path.into(), reason: e.to_string() }
+        })?;
+        let symbol = |name: &'static str| LibraryError::MissingSymbol { path: path.into(), symbol: name };
+        // SAFETY: the signatures are td_json_client.h's; the pointers stay valid because
+        // `_library` is kept alive with them.
+        let lib = unsafe {
+            let create_client_id = *library
+                .get::<CreateClientId>(b"td_create_client_id\0")
+                .map_err(|_| symbol("td_create_client_id"))?;
+            let send = *library.get::<Send>(b"td_send\0").map_err(|_| symbol("td_send"))?;
+            let receive =
+                *library.get::<Receive>(b"td_receive\0").map_err(|_| symbol("td_receive"))?;
+            let execute =
+                *library.get::<Execute>(b"td_execute\0").map_err(|_| symbol("td_execute"))?;
+            NativeLibrary {
+                path: path.into(),
+                version: String::new(),
+                create_client_id,
+                send,
+                receive,
+                execute,
+                _library: library,
+            }
+        };
+        lib.checked()
+    }
+
+    fn checked(mut self) -> Result<NativeLibrary, LibraryError> {
+        let reply = self
+            .execute(r#"{"@type":"getOption","name":"version"}"#)
+            .unwrap_or_default();
+        let found = serde_json::from_str::<serde_json::Value>(&reply)
+            .ok()
+            .and_then(|v| v.get("value").and_then(|v| v.as_str()).map(str::to_owned))
+            .unwrap_or_else(|| format!("an unknown version (it answered {reply:?})"));
+        if found != TDLIB_VERSION {
+            return Err(LibraryError::WrongVersion { path: self.path, found });
+        }
+        self.version = found;
+        Ok(self)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn create_client_id(&self) -> i32 {
+        // SAFETY: a function of the loaded library with its C signature.
+        unsafe { (self.create_client_id)() }
+    }
+
+    pub fn send_raw(&self, client_id: i32, request: *const c_char) {
+        // SAFETY: `request` is a NUL-terminated string owned by the caller for the call.
+        unsafe { (self.send)(client_id, request) }
+    }
+
+    pub fn receive_raw(&self, timeout: f64) -> *const c_char {
+        // SAFETY: TDLib returns NULL or a string valid until the next td_receive call.
+        unsafe { (self.receive)(timeout) }
+    }
+
+    pub fn execute_raw(&self, request: *const c_char) -> *const c_char {
+        // SAFETY: as `receive_raw`, valid until the next td_execute call on this thread.
+        unsafe { (self.execute)(request) }
+    }
+
+    /// td_execute with owned strings.
+    pub fn execute(&self, request: &str) -> Option<String> {
+        let request = CString::new(request).ok()?;
+        let reply = self.execute_raw(request.as_ptr());
+        // SAFETY: NULL or a NUL-terminated string valid until the next call on this thread.
+        (!reply.is_null())
+            .then(|| unsafe { CStr::from_ptr(reply) }.to_string_lossy().into_owned())
+    }
+}
+
+/// The file name of libtdjson on this platform.
+pub fn library_file_name() -> &'static str {
+    if cfg!(target_os = "windows") {
+        "tdjson.dll"
+    } else if cfg!(target_os = "macos") {
+        "libtdjson.dylib"
+    } else {
+        "libtdjson.so"
+    }
+}
+
+/// The places searched for libtdjson, in order: `DUTYDESK_TDJSON` (or the config's
+/// `telegram.tdjson`), next to the executable, the data directory, the system path.
+pub fn candidates(explicit: Option<&Path>, tdlib_dir: &Path) -> Vec<PathBuf> {
+    if let Some(path) = explicit {
+        // An explicit choice is final: silently falling back to another library would hide
+        // the user's mistake.
+        return vec![path.to_path_buf()];
+    }
+    let name = library_file_name();
+    let mut paths = Vec::new();
+    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(Path::to_path_buf)) {
+        paths.push(dir.join(name));
+    }
+    paths.push(tdlib_dir.join(TDLIB_VERSION).join(name));
+    // A bare name makes the platform loader search the system library path.
+    paths.push(PathBuf::from(name));
+    paths
+}
+
+/// Finds and loads libtdjson from the first candidate that exists.
+pub fn locate(explicit: Option<&Path>, tdlib_dir: &Path) -> Result<NativeLibrary, LibraryError> {
+    let candidates = candidates(explicit, tdlib_dir);
+    for (i, path) in candidates.iter().enumerate() {
+        let system_lookup = explicit.is_none() && i + 1 == candidates.len();
+        if !system_lookup && !path.exists() {
+            continue;
+        }
+        match NativeLibrary::load(path) {
+            Err(LibraryError::LoadFailed { .. }) if system_lookup => break,
+            result => return result,
+        }
+    }
+    Err(LibraryError::NotFound { searched: candidates })
+}

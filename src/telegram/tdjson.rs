@@ -1,0 +1,172 @@
+//! The td_json C API that tdlib-rs calls, defined here and routed to the backend chosen
+//! once at start-up: the real libtdjson or the in-process simulator.
+//!
+//! Keeping the seam at this level means everything above it, tdlib-rs' JSON included,
+//! runs the same code against both.
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString, c_char, c_double, c_int};
+use std::sync::OnceLock;
+
+use super::native::NativeLibrary;
+
+/// What answers the td_json calls.
+pub enum Backend {
+    Native(NativeLibrary),
+    Simulated(tdsim::WorldConfig),
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Backend::Native(lib) => write!(f, "Native({})", lib.path().display()),
+            Backend::Simulated(_) => f.write_str("Simulated"),
+        }
+    }
+}
+
+enum Active {
+    Native(NativeLibrary),
+    Simulated,
+}
+
+static ACTIVE: OnceLock<Active> = OnceLock::new();
+
+#[derive(Debug, thiserror::Error)]
+#[error("a TDLib backend is already chosen for this process ({0}); it cannot change")]
+pub struct BackendAlreadySet(&'static str);
+
+/// Chooses the backend for the rest of the process. A second call with the same kind of
+/// backend is accepted (tests share one process); switching kinds is an error.
+pub fn install(backend: Backend) -> Result<(), BackendAlreadySet> {
+    let wanted_native = matches!(backend, Backend::Native(_));
+    let mut installed_now = false;
+    let active = ACTIVE.get_or_init(|| {
+        installed_now = true;
+        match backend {
+            Backend::Native(lib) => Active::Native(lib),
+            Backend::Simulated(config) => {
+                tdsim::set_default_config(config);
+                Active::Simulated
+            }
+        }
+    });
+    match (installed_now, active) {
+        (true, _) => Ok(()),
+        (false, Active::Native(_)) if wanted_native => Ok(()),
+        (false, Active::Simulated) if !wanted_native => Ok(()),
+        (false, Active::Native(_)) => Err(BackendAlreadySet("the native TDLib")),
+        (false, Active::Simulated) => Err(BackendAlreadySet("the simulator")),
+    }
+}
+
+/// "native", "simulated" or "none": for `doctor` and logs, never for behaviour.
+pub fn backend_name() -> &'static str {
+    match ACTIVE.get() {
+        Some(Active::Native(_)) => "native",
+        Some(Active::Simulated) => "simulated",
+        None => "none",
+    }
+}
+
+/// The loaded native library, if that is the backend.
+pub fn native_library() -> Option<&'static NativeLibrary> {
+    match ACTIVE.get() {
+        Some(Active::Native(lib)) => Some(lib),
+        _ => None,
+    }
+}
+
+thread_local! {
+    // td_receive / td_execute hand out pointers valid until the next call on the thread,
+    // as TDLib's own do; the simulator's strings are parked here for that long.
+    static RECEIVED: RefCell<Option<CString>> = const { RefCell::new(None) };
+    static EXECUTED: RefCell<Option<CString>> = const { RefCell::new(None) };
+}
+
+fn park(slot: &'static std::thread::LocalKey<RefCell<Option<CString>>>, s: Option<String>) -> *const c_char {
+    slot.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        // A NUL inside JSON would be a simulator bug; dropping it beats a crash.
+        *cell = s.map(|s| CString::new(s).unwrap_or_else(|e| {
+            let mut bytes = e.into_vec();
+            bytes.retain(|b| *b != 0);
+            CString::new(bytes).unwrap_or_default()
+        }));
+        cell.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
+    })
+}
+
+/// # Safety
+/// Called by tdlib-rs; takes no arguments.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_create_client_id() -> c_int {
+    match ACTIVE.get() {
+        Some(Active::Native(lib)) => lib.create_client_id(),
+        Some(Active::Simulated) => tdsim::create_client_id(),
+        None => {
+            tracing::error!("td_create_client_id called before a TDLib backend was chosen");
+            -1
+        }
+    }
+}
+
+/// # Safety
+/// `request` must be NULL or a NUL-terminated UTF-8 string, as td_json requires.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
+    if request.is_null() {
+        return;
+    }
+    match ACTIVE.get() {
+        Some(Active::Native(lib)) => lib.send_raw(client_id, request),
+        Some(Active::Simulated) => {
+            // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+            let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
+            tdsim::send(client_id, &text);
+        }
+        None => tracing::error!("td_send called before a TDLib backend was chosen"),
+    }
+}
+
+/// # Safety
+/// The returned pointer is valid until the next td_receive call on the same thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
+    match ACTIVE.get() {
+        Some(Active::Native(lib)) => lib.receive_raw(timeout),
+        Some(Active::Simulated) => park(&RECEIVED, tdsim::receive(timeout)),
+        None => {
+            // Behave like an idle TDLib rather than spinning the caller.
+            std::thread::sleep(std::time::Duration::from_secs_f64(timeout.clamp(0.0, 10.0)));
+            std::ptr::null()
+        }
+    }
+}
+
+/// # Safety
+/// `request` must be NULL or NUL-terminated; the returned pointer is valid until the next
+/// td_execute call on the same thread.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
+    if request.is_null() {
+        return std::ptr::null();
+    }
+    match ACTIVE.get() {
+        Some(Active::Native(lib)) => lib.execute_raw(request),
+        Some(Active::Simulated) => {
+            // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+            let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
+            park(&EXECUTED, tdsim::execute(&text))
+        }
+        None => std::ptr::null(),
+    }
+}
+
+/// Synchronous TDLib request (td_execute) with owned strings.
+pub fn execute(request: &str) -> Option<String> {
+    let request = CString::new(request).ok()?;
+    // SAFETY: a valid C string; the reply is copied out before any other td_execute call.
+    let reply = unsafe { td_execute(request.as_ptr()) };
+    (!reply.is_null()).then(|| unsafe { CStr::from_ptr(reply) }.to_string_lossy().into_owned())
+}

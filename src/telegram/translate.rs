@@ -1,0 +1,211 @@
+//! TDLib updates into desk events. The only place that reads TDLib's update types; the
+//! per-client state here is what TDLib sends once and the desk needs again later (chat
+//! positions per list).
+
+use std::collections::HashMap;
+
+use tdlib_rs::enums::{
+    AuthorizationState, ChatList, ChatType, ConnectionState as TdConnection, MessageContent,
+    MessageSender, OptionValue, Update,
+};
+use tdlib_rs::types;
+
+use super::events::{AuthState, ConnectionState, TgEvent};
+use crate::desk::{ChatKind, ContentKind, Event, Message, Sender};
+
+/// Where a chat is listed: the main list and the chat folders holding it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Lists {
+    main: bool,
+    folders: Vec<i32>,
+}
+
+#[derive(Debug, Default)]
+pub struct Translator {
+    lists: HashMap<i64, Lists>,
+}
+
+impl Translator {
+    /// Translates one update, emitting zero or more events. Returns true when the client
+    /// is closed (its last update).
+    pub fn translate(&mut self, update: Update, emit: &mut dyn FnMut(TgEvent)) -> bool {
+        let desk = |emit: &mut dyn FnMut(TgEvent), e: Event| emit(TgEvent::Desk(e));
+        match update {
+            Update::AuthorizationState(u) => {
+                let state = auth_state(u.authorization_state);
+                let closed = state == AuthState::Closed;
+                emit(TgEvent::Auth(state));
+                return closed;
+            }
+            Update::NewChat(u) => {
+                let chat = u.chat;
+                let kind = chat_kind(&chat.r#type);
+                desk(emit, Event::ChatAdded { chat: chat.id, kind, title: chat.title });
+                for position in chat.positions {
+                    self.position(chat.id, &position, emit);
+                }
+                if let Some(last) = chat.last_message {
+                    desk(emit, Event::HistoryMessage(message(last)));
+                }
+                if chat.unread_count > 0 || chat.last_read_inbox_message_id > 0 {
+                    desk(
+                        emit,
+                        Event::ReadInbox {
+                            chat: chat.id,
+                            last_read_inbox_message_id: chat.last_read_inbox_message_id,
+                            unread_count: chat.unread_count,
+                        },
+                    );
+                }
+                if chat.is_marked_as_unread {
+                    desk(emit, Event::MarkedAsUnread { chat: chat.id, marked: true });
+                }
+            }
+            Update::ChatTitle(u) => desk(emit, Event::ChatRenamed { chat: u.chat_id, title: u.title }),
+            Update::ChatPosition(u) => self.position(u.chat_id, &u.position, emit),
+            Update::ChatLastMessage(u) => {
+                for position in &u.positions {
+                    self.position(u.chat_id, position, emit);
+                }
+                if let Some(last) = u.last_message {
+                    desk(emit, Event::HistoryMessage(message(last)));
+                }
+            }
+            Update::ChatAddedToList(u) => self.list_change(u.chat_id, &u.chat_list, true, emit),
+            Update::ChatRemovedFromList(u) => self.list_change(u.chat_id, &u.chat_list, false, emit),
+            Update::NewMessage(u) => desk(emit, Event::MessageArrived(message(u.message))),
+            Update::MessageContent(u) => {
+                let (_, preview) = content(&u.new_content);
+                desk(emit, Event::MessageEdited { chat: u.chat_id, id: u.message_id, preview });
+            }
+            Update::DeleteMessages(u) if u.is_permanent => {
+                desk(emit, Event::MessagesDeleted { chat: u.chat_id, ids: u.message_ids })
+            }
+            Update::MessageSendSucceeded(u) => {
+                let (chat, old, new) = (u.message.chat_id, u.old_message_id, u.message.id);
+                desk(emit, Event::MessageIdChanged { chat, old, new });
+                emit(TgEvent::SendSucceeded { chat, old_id: old, new_id: new });
+            }
+            Update::MessageSendFailed(u) => emit(TgEvent::SendFailed {
+                chat: u.message.chat_id,
+                temp_id: u.old_message_id,
+                error: u.error.message,
+            }),
+            Update::ChatReadInbox(u) => desk(
+                emit,
+                Event::ReadInbox {
+                    chat: u.chat_id,
+                    last_read_inbox_message_id: u.last_read_inbox_message_id,
+                    unread_count: u.unread_count,
+                },
+            ),
+            Update::ChatIsMarkedAsUnread(u) => desk(
+                emit,
+                Event::MarkedAsUnread { chat: u.chat_id, marked: u.is_marked_as_unread },
+            ),
+            Update::User(u) => desk(emit, Event::UserUpdated { user: u.user.id, name: user_name(&u.user) }),
+            Update::Option(u) if u.name == "unix_time" => {
+                if let OptionValue::Integer(v) = u.value {
+                    emit(TgEvent::Clock(v.value));
+                }
+            }
+            Update::ConnectionState(u) => emit(TgEvent::Connection(match u.state {
+                TdConnection::WaitingForNetwork => ConnectionState::WaitingForNetwork,
+                TdConnection::ConnectingToProxy => ConnectionState::ConnectingToProxy,
+                TdConnection::Connecting => ConnectionState::Connecting,
+                TdConnection::Updating => ConnectionState::Updating,
+                TdConnection::Ready => ConnectionState::Ready,
+            })),
+            _ => {}
+        }
+        false
+    }
+
+    fn position(&mut self, chat: i64, position: &types::ChatPosition, emit: &mut dyn FnMut(TgEvent)) {
+        self.list_change(chat, &position.list, position.order != 0, emit);
+    }
+
+    fn list_change(&mut self, chat: i64, list: &ChatList, present: bool, emit: &mut dyn FnMut(TgEvent)) {
+        let lists = self.lists.entry(chat).or_default();
+        let before = lists.clone();
+        match list {
+            ChatList::Main => lists.main = present,
+            ChatList::Folder(f) => {
+                lists.folders.retain(|id| *id != f.chat_folder_id);
+                if present {
+                    lists.folders.push(f.chat_folder_id);
+                    lists.folders.sort_unstable();
+                }
+            }
+            ChatList::Archive => return,
+        }
+        if *lists != before {
+            emit(TgEvent::Desk(Event::ChatListsChanged {
+                chat,
+                in_main_list: lists.main,
+                folders: lists.folders.clone(),
+            }));
+        }
+    }
+}
+
+pub(crate) fn auth_state(state: AuthorizationState) -> AuthState {
+    match state {
+        AuthorizationState::WaitTdlibParameters => AuthState::WaitParameters,
+        AuthorizationState::WaitPhoneNumber => AuthState::WaitPhoneNumber,
+        AuthorizationState::WaitCode(c) => AuthState::WaitCode { phone: c.code_info.phone_number },
+        AuthorizationState::WaitPassword(p) => AuthState::WaitPassword { hint: p.password_hint },
+        AuthorizationState::Ready => AuthState::Ready,
+        AuthorizationState::LoggingOut => AuthState::LoggingOut,
+        AuthorizationState::Closing => AuthState::Closing,
+        AuthorizationState::Closed => AuthState::Closed,
+        other => AuthState::Other(format!("{other:?}").split(['(', ' ']).next().unwrap_or("").to_string()),
+    }
+}
+
+fn chat_kind(t: &ChatType) -> ChatKind {
+    match t {
+        ChatType::Private(_) | ChatType::Secret(_) => ChatKind::Private,
+        ChatType::BasicGroup(_) => ChatKind::BasicGroup,
+        ChatType::Supergroup(s) if s.is_channel => ChatKind::Channel,
+        ChatType::Supergroup(_) => ChatKind::Supergroup,
+    }
+}
+
+/// A TDLib message as the desk sees it; the full text goes into `preview` so the chat view
+/// can show it (the list shows its first line).
+pub fn message(m: types::Message) -> Message {
+    let (content, preview) = content(&m.content);
+    Message {
+        chat: m.chat_id,
+        id: m.id,
+        sender: match m.sender_id {
+            MessageSender::User(u) => Sender::User(u.user_id),
+            MessageSender::Chat(c) => Sender::Chat(c.chat_id),
+        },
+        date: i64::from(m.date),
+        outgoing: m.is_outgoing,
+        preview,
+        content,
+    }
+}
+
+fn content(c: &MessageContent) -> (ContentKind, String) {
+    match c {
+        MessageContent::MessageText(t) => (ContentKind::Text, t.text.text.clone()),
+        MessageContent::MessagePhoto(p) => (ContentKind::Photo, p.caption.text.clone()),
+        MessageContent::MessageDocument(d) => (ContentKind::Document, d.caption.text.clone()),
+        MessageContent::MessageVoiceNote(v) => (ContentKind::Voice, v.caption.text.clone()),
+        MessageContent::MessageSticker(s) => (ContentKind::Sticker, s.sticker.emoji.clone()),
+        MessageContent::MessageVideo(v) => (ContentKind::Other, v.caption.text.clone()),
+        MessageContent::MessageAnimation(a) => (ContentKind::Other, a.caption.text.clone()),
+        MessageContent::MessageAudio(a) => (ContentKind::Other, a.caption.text.clone()),
+        _ => (ContentKind::Other, String::new()),
+    }
+}
+
+pub(crate) fn user_name(u: &types::User) -> String {
+    let name = format!("{} {}", u.first_name, u.last_name);
+    let name = name.trim();
+    if name.is_empty() { format!("User {}", u.id) } else { name.to_string() }
+}
