@@ -158,13 +158,13 @@ impl Desk {
         self.notes.get(&chat).map(String::as_str)
     }
 
-    /// "No reply needed": the customer's messages so far are treated as answered, here
+    /// "No reply needed": every message that has arrived so far counts as answered, here
     /// only (nothing is sent). Returns false if nothing was waiting.
     pub fn no_reply_needed(&mut self, chat: ChatId) -> bool {
         let Some(c) = self.chats.get(&chat) else {
             return false;
         };
-        let Some(up_to) = c.max_known_id() else {
+        let Some(up_to) = c.max_id else {
             return false;
         };
         let was_waiting = c.waiting.is_some();

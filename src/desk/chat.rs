@@ -42,6 +42,8 @@ pub(crate) struct Chat {
     pub last_date: Option<UnixTime>,
     pub preview: String,
     pub content: Option<ContentKind>,
+    /// Highest message id seen, deleted or not: what "no reply needed" covers.
+    pub max_id: Option<MessageId>,
     /// Latest message date seen, deleted or not: what damping compares against.
     pub max_date: Option<UnixTime>,
     /// Damped activity: the date of the last message that was allowed to move the chat up.
@@ -61,6 +63,8 @@ pub(crate) struct Chat {
     /// The key under which the chat sits in the order tree, if listed.
     pub key: Option<Key>,
     pub mask: u8,
+    /// What the chat adds to the header counters, as last counted (see `Desk::contrib`).
+    pub counted: [bool; 6],
 }
 
 impl Chat {
@@ -78,6 +82,7 @@ impl Chat {
             last_date: None,
             preview: String::new(),
             content: None,
+            max_id: None,
             max_date: None,
             jump: i64::MIN,
             pending: BTreeMap::new(),
@@ -89,6 +94,7 @@ impl Chat {
             marked_unread: false,
             key: None,
             mask: 0,
+            counted: [false; 6],
         }
     }
 
@@ -170,14 +176,5 @@ impl Chat {
             .values()
             .min_by_key(|p| (p.date, !p.late))
             .copied();
-    }
-
-    /// The highest message id known in this chat (for "no reply needed").
-    pub(crate) fn max_known_id(&self) -> Option<MessageId> {
-        let last_pending = self.pending.last_key_value().map(|(k, _)| *k);
-        match (self.last_id, last_pending) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
     }
 }

@@ -225,6 +225,7 @@ impl Desk {
         let before = self.snapshot(c);
         let c = self.chats.get_mut(&m.chat).expect("present");
         c.note_activity(m.date, damping);
+        c.max_id = Some(c.max_id.map_or(m.id, |x| x.max(m.id)));
         if c.last_id.is_none_or(|l| m.id >= l) {
             c.last_id = Some(m.id);
             c.last_date = Some(m.date);
@@ -282,6 +283,7 @@ impl Desk {
         if c.last_id == Some(old) {
             c.last_id = Some(new);
         }
+        c.max_id = Some(c.max_id.map_or(new, |x| x.max(new)));
         if c.support {
             self.stats
                 .push(StatEvent::MessageIdChanged { chat, old, new });
@@ -309,8 +311,7 @@ impl Desk {
         if let Some(d) = c.deadline {
             self.deadlines.remove(&(d, chat));
         }
-        let contrib = self.contrib(&c);
-        self.add_counts(contrib, -1);
+        self.add_counts(c.counted, -1);
     }
 
     /// Runs `f` on a known chat and commits the change; unknown chats are ignored (TDLib
@@ -335,7 +336,7 @@ impl Desk {
             key: c.key,
             mask: c.mask,
             level: c.level,
-            contrib: self.contrib(c),
+            contrib: c.counted,
         }
     }
 
@@ -436,6 +437,7 @@ impl Desk {
             c.mask = mask;
         }
         let after = self.contrib(&self.chats[&chat]);
+        self.chats.get_mut(&chat).expect("present").counted = after;
         self.add_counts(before.contrib, -1);
         self.add_counts(after, 1);
     }

@@ -1,0 +1,578 @@
+//! Unit tests of the desk's rules: support chats, staff, damping at the boundary, waiting
+//! and SLA levels, late messages, edits, deletions, id changes, local marks, filters.
+
+use dutydesk::desk::{
+    ChatKind, ContentKind, Counters, Desk, Event, Filter, ListFilter, LocalChange, LocalState,
+    Message, Role, Sender, Settings, StatEvent, Status, SupportFlag, Transition,
+};
+
+const ME: i64 = 1;
+const COLLEAGUE: i64 = 2;
+const CUSTOMER: i64 = 100;
+const DUTY: i64 = -900;
+const T0: i64 = 1_700_000_000;
+
+fn settings() -> Settings {
+    let mut s = Settings::default();
+    s.staff.duty_group = Some(DUTY);
+    s
+}
+
+fn desk() -> Desk {
+    let mut d = Desk::new(settings());
+    d.apply(Event::OwnUser { user: ME }, T0);
+    d.apply(group(DUTY, "Duty"), T0);
+    d.apply(
+        Event::MembersChanged {
+            chat: DUTY,
+            added: vec![ME, COLLEAGUE],
+            removed: vec![],
+        },
+        T0,
+    );
+    d
+}
+
+fn group(chat: i64, title: &str) -> Event {
+    Event::ChatAdded {
+        chat,
+        kind: ChatKind::Supergroup,
+        title: title.into(),
+    }
+}
+
+fn message(chat: i64, id: i64, from: i64, date: i64) -> Message {
+    Message {
+        chat,
+        id,
+        sender: Sender::User(from),
+        date,
+        outgoing: from == ME,
+        preview: format!("m{id}"),
+        content: ContentKind::Text,
+    }
+}
+
+fn arrive(d: &mut Desk, chat: i64, id: i64, from: i64, date: i64, now: i64) -> Vec<Transition> {
+    d.apply(Event::MessageArrived(message(chat, id, from, date)), now)
+}
+
+fn order(d: &Desk, filter: Filter) -> Vec<i64> {
+    let f = ListFilter::new(filter);
+    d.chat_ids(&f, 0..d.len(&f))
+}
+
+#[test]
+fn staff_is_me_duty_members_and_extra_ids() {
+    let mut d = desk();
+    assert_eq!(d.role_of(Sender::User(ME), false), Role::Staff);
+    assert_eq!(d.role_of(Sender::User(COLLEAGUE), false), Role::Staff);
+    assert_eq!(d.role_of(Sender::User(CUSTOMER), false), Role::Customer);
+    assert_eq!(d.role_of(Sender::Chat(5), false), Role::Customer);
+    assert_eq!(d.role_of(Sender::Chat(5), true), Role::Staff);
+    d.apply(
+        Event::MembersChanged {
+            chat: DUTY,
+            added: vec![],
+            removed: vec![COLLEAGUE],
+        },
+        T0,
+    );
+    assert_eq!(d.role_of(Sender::User(COLLEAGUE), false), Role::Customer);
+    // Members of other chats are not staff.
+    d.apply(
+        Event::MembersChanged {
+            chat: 77,
+            added: vec![300],
+            removed: vec![],
+        },
+        T0,
+    );
+    assert_eq!(d.role_of(Sender::User(300), false), Role::Customer);
+    let mut s = d.settings().clone();
+    s.staff.extra_staff = vec![300];
+    d.set_settings(s);
+    assert_eq!(d.role_of(Sender::User(300), false), Role::Staff);
+}
+
+#[test]
+fn support_chats_follow_kind_lists_folder_pattern_and_flags() {
+    let mut d = desk();
+    d.apply(group(10, "ACME support"), T0);
+    d.apply(
+        Event::ChatAdded {
+            chat: 11,
+            kind: ChatKind::Private,
+            title: "Bob".into(),
+        },
+        T0,
+    );
+    d.apply(
+        Event::ChatAdded {
+            chat: 12,
+            kind: ChatKind::Channel,
+            title: "News".into(),
+        },
+        T0,
+    );
+    assert!(d.is_support(10) && d.is_support(11));
+    assert!(!d.is_support(12), "channels are never support chats");
+    assert!(
+        !d.is_support(DUTY),
+        "the duty group is never a support chat"
+    );
+
+    d.apply(
+        Event::ChatListsChanged {
+            chat: 11,
+            in_main_list: false,
+            folders: vec![],
+        },
+        T0,
+    );
+    assert!(!d.is_support(11), "archived chats are not support chats");
+    assert!(!order(&d, Filter::All).contains(&11), "nor listed");
+
+    let mut s = d.settings().clone();
+    s.support.title_pattern = "*support".into();
+    d.set_settings(s.clone());
+    assert!(d.is_support(10));
+    d.apply(
+        Event::ChatRenamed {
+            chat: 10,
+            title: "ACME".into(),
+        },
+        T0,
+    );
+    assert!(!d.is_support(10), "renamed out of the pattern");
+    d.set_support_flag(10, Some(SupportFlag::Include));
+    assert!(d.is_support(10), "include flag overrides the pattern");
+
+    s.support.title_pattern.clear();
+    s.support.folder = Some(3);
+    d.set_settings(s);
+    d.apply(group(13, "Initech"), T0);
+    assert!(!d.is_support(13));
+    d.apply(
+        Event::ChatListsChanged {
+            chat: 13,
+            in_main_list: true,
+            folders: vec![3],
+        },
+        T0,
+    );
+    assert!(d.is_support(13));
+    d.set_support_flag(13, Some(SupportFlag::Exclude));
+    assert!(!d.is_support(13), "exclude flag overrides the folder");
+    assert_eq!(
+        d.drain_local_changes(),
+        vec![
+            LocalChange::SupportFlag {
+                chat: 10,
+                flag: Some(SupportFlag::Include)
+            },
+            LocalChange::SupportFlag {
+                chat: 13,
+                flag: Some(SupportFlag::Exclude)
+            },
+        ]
+    );
+    // support_only narrows "All" to support chats.
+    assert!(order(&d, Filter::All).contains(&DUTY));
+    let mut s = d.settings().clone();
+    s.support.support_only = true;
+    d.set_settings(s);
+    assert_eq!(order(&d, Filter::All), vec![10]);
+}
+
+#[test]
+fn damping_boundary_4_59_stays_5_01_jumps() {
+    let mut d = desk();
+    d.apply(group(10, "A"), T0);
+    d.apply(group(11, "B"), T0);
+    arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    arrive(&mut d, 11, 1, CUSTOMER, T0 + 10, T0 + 10);
+    assert_eq!(order(&d, Filter::Support), vec![11, 10]);
+    // 4:59 after chat 10's previous message: it stays below.
+    arrive(&mut d, 10, 2, CUSTOMER, T0 + 299, T0 + 299);
+    assert_eq!(order(&d, Filter::Support), vec![11, 10]);
+    // Exactly 5:00 after its previous message (T0+299): not "more than", stays.
+    arrive(&mut d, 10, 3, CUSTOMER, T0 + 599, T0 + 599);
+    assert_eq!(order(&d, Filter::Support), vec![11, 10]);
+    // 5:01 after the previous one: it jumps to the top.
+    arrive(&mut d, 10, 4, CUSTOMER, T0 + 900, T0 + 900);
+    assert_eq!(order(&d, Filter::Support), vec![10, 11]);
+    // Chat 11: 5:01 after its only message, jumps back above.
+    arrive(&mut d, 11, 2, CUSTOMER, T0 + 311, T0 + 901);
+    assert_eq!(
+        order(&d, Filter::Support),
+        vec![10, 11],
+        "late message with an old date"
+    );
+    arrive(&mut d, 11, 3, CUSTOMER, T0 + 1202, T0 + 1202);
+    assert_eq!(order(&d, Filter::Support), vec![11, 10]);
+}
+
+#[test]
+fn waiting_turns_red_then_breaches_and_a_colleague_clears_it() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    let t = arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    assert_eq!(
+        t,
+        vec![Transition::CustomerMessage {
+            chat: 10,
+            message: 1
+        }]
+    );
+    arrive(&mut d, 10, 2, CUSTOMER, T0 + 120, T0 + 120);
+    let row = d.row(10).unwrap();
+    assert_eq!(row.status, Status::Waiting);
+    assert_eq!(
+        row.waiting_since,
+        Some(T0),
+        "counted from the oldest unanswered"
+    );
+    assert_eq!(row.waiting_secs, Some(120));
+    assert!(d.tick(T0 + 599).is_empty());
+    assert_eq!(d.tick(T0 + 600), vec![Transition::TurnedRed { chat: 10 }]);
+    assert_eq!(d.row(10).unwrap().status, Status::Red);
+    assert!(d.tick(T0 + 601).is_empty(), "announced once");
+    assert_eq!(d.tick(T0 + 900), vec![Transition::Breached { chat: 10 }]);
+    assert_eq!(
+        d.counters(),
+        Counters {
+            support_chats: 1,
+            waiting: 1,
+            red: 1,
+            breach: 1,
+            alarms: 0,
+            unread_chats: 0
+        }
+    );
+    assert_eq!(order(&d, Filter::Waiting), vec![10]);
+    arrive(&mut d, 10, 3, COLLEAGUE, T0 + 950, T0 + 950);
+    let row = d.row(10).unwrap();
+    assert_eq!(row.status, Status::Normal);
+    assert_eq!(row.waiting_since, None);
+    assert_eq!(d.counters().waiting, 0);
+    assert_eq!(d.counters().breach, 0);
+    assert!(order(&d, Filter::Waiting).is_empty());
+    let stats = d.drain_stats();
+    assert!(stats.contains(&StatEvent::FirstReply {
+        chat: 10,
+        message: 3,
+        date: T0 + 950,
+        waited_secs: 950,
+        responder: Sender::User(COLLEAGUE),
+    }));
+    let roles: Vec<Role> = stats
+        .iter()
+        .filter_map(|s| match s {
+            StatEvent::Message { role, .. } => Some(*role),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(roles, vec![Role::Customer, Role::Customer, Role::Staff]);
+    // A second staff message is not a first reply.
+    arrive(&mut d, 10, 4, ME, T0 + 960, T0 + 960);
+    assert!(
+        !d.drain_stats()
+            .iter()
+            .any(|s| matches!(s, StatEvent::FirstReply { .. }))
+    );
+}
+
+#[test]
+fn a_late_message_counts_from_its_date_and_is_marked_late() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    // Dated 11 minutes before it reached us: red on arrival.
+    let t = arrive(&mut d, 10, 1, CUSTOMER, T0, T0 + 660);
+    assert!(t.contains(&Transition::TurnedRed { chat: 10 }));
+    let row = d.row(10).unwrap();
+    assert!(row.late);
+    assert_eq!(row.status, Status::Red);
+    assert_eq!(row.waiting_secs, Some(660));
+    // Within a minute is not late.
+    d.apply(group(11, "B"), T0);
+    arrive(&mut d, 11, 1, CUSTOMER, T0 + 600, T0 + 660);
+    assert!(!d.row(11).unwrap().late);
+    // History messages are never late.
+    d.apply(group(12, "C"), T0);
+    d.apply(
+        Event::HistoryMessage(message(12, 1, CUSTOMER, T0)),
+        T0 + 5000,
+    );
+    let row = d.row(12).unwrap();
+    assert!(!row.late);
+    assert_eq!(row.status, Status::Breach);
+}
+
+#[test]
+fn a_staff_reply_only_answers_what_came_before_it() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 5, CUSTOMER, T0, T0);
+    arrive(&mut d, 10, 7, CUSTOMER, T0 + 30, T0 + 30);
+    // A reply the server placed between them (delivered late) answers only message 5.
+    arrive(&mut d, 10, 6, COLLEAGUE, T0 + 20, T0 + 40);
+    assert_eq!(d.row(10).unwrap().waiting_since, Some(T0 + 30));
+    // A customer message older than the last reply does not start a wait.
+    arrive(&mut d, 10, 8, ME, T0 + 50, T0 + 50);
+    arrive(&mut d, 10, 4, CUSTOMER, T0 - 10, T0 + 60);
+    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+}
+
+#[test]
+fn edits_keep_the_wait_deletions_update_it() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    arrive(&mut d, 10, 2, CUSTOMER, T0 + 100, T0 + 100);
+    d.apply(
+        Event::MessageEdited {
+            chat: 10,
+            id: 2,
+            preview: "edited".into(),
+        },
+        T0 + 200,
+    );
+    let row = d.row(10).unwrap();
+    assert_eq!(row.preview, "edited");
+    assert_eq!(row.waiting_since, Some(T0));
+    // Deleting the oldest moves the wait to the next one.
+    d.apply(
+        Event::MessagesDeleted {
+            chat: 10,
+            ids: vec![1],
+        },
+        T0 + 300,
+    );
+    assert_eq!(d.row(10).unwrap().waiting_since, Some(T0 + 100));
+    // Deleting the only waiting message clears it; the last preview goes until the
+    // telegram layer sends the new last message.
+    d.apply(
+        Event::MessagesDeleted {
+            chat: 10,
+            ids: vec![2],
+        },
+        T0 + 300,
+    );
+    let row = d.row(10).unwrap();
+    assert_eq!(row.status, Status::Normal);
+    assert_eq!(row.preview, "");
+    assert_eq!(d.counters().waiting, 0);
+    d.apply(Event::HistoryMessage(message(10, 0, ME, T0 - 50)), T0 + 300);
+    assert_eq!(d.row(10).unwrap().preview, "m0");
+    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+}
+
+#[test]
+fn no_reply_needed_clears_until_the_next_customer_message() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    assert!(d.no_reply_needed(10));
+    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+    assert_eq!(
+        d.drain_local_changes(),
+        vec![LocalChange::Dismissed { chat: 10, up_to: 1 }]
+    );
+    assert!(
+        !d.drain_stats()
+            .iter()
+            .any(|s| matches!(s, StatEvent::FirstReply { .. })),
+        "dismissal is not a reply"
+    );
+    arrive(&mut d, 10, 2, CUSTOMER, T0 + 10, T0 + 10);
+    assert_eq!(d.row(10).unwrap().waiting_since, Some(T0 + 10));
+
+    // Loaded dismissals apply to chats that arrive later (after a restart).
+    let mut d2 = Desk::new(settings());
+    d2.load_local(LocalState {
+        dismissed: vec![(10, 1)],
+        ..Default::default()
+    });
+    d2.apply(group(10, "ACME"), T0);
+    d2.apply(Event::HistoryMessage(message(10, 1, CUSTOMER, T0)), T0 + 5);
+    assert_eq!(d2.row(10).unwrap().status, Status::Normal);
+}
+
+#[test]
+fn a_sent_message_id_change_answers_what_the_server_put_before_it() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 1 << 20, CUSTOMER, T0, T0);
+    // Our reply goes out with a temporary id just above the last known message.
+    arrive(&mut d, 10, (1 << 20) + 1, ME, T0 + 60, T0 + 60);
+    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+    // Meanwhile a customer message lands on the server before ours.
+    arrive(&mut d, 10, 2 << 20, CUSTOMER, T0 + 61, T0 + 61);
+    assert_eq!(d.row(10).unwrap().status, Status::Waiting);
+    d.apply(
+        Event::MessageIdChanged {
+            chat: 10,
+            old: (1 << 20) + 1,
+            new: 3 << 20,
+        },
+        T0 + 62,
+    );
+    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+    assert!(d.drain_stats().contains(&StatEvent::MessageIdChanged {
+        chat: 10,
+        old: (1 << 20) + 1,
+        new: 3 << 20
+    }));
+}
+
+#[test]
+fn pins_then_alarms_then_activity_and_pins_keep_admin_order() {
+    let mut d = desk();
+    for (i, chat) in [10, 11, 12, 13, 14].into_iter().enumerate() {
+        d.apply(group(chat, &format!("c{chat}")), T0);
+        arrive(&mut d, chat, 1, CUSTOMER, T0 + i as i64 * 1000, T0 + 5000);
+    }
+    assert_eq!(order(&d, Filter::Support), vec![14, 13, 12, 11, 10]);
+    assert!(d.pin(10));
+    assert!(d.pin(12));
+    assert!(!d.pin(12));
+    assert!(d.raise_alarm(11));
+    assert_eq!(order(&d, Filter::Support), vec![10, 12, 11, 14, 13]);
+    assert!(d.move_pin(12, 0));
+    assert_eq!(order(&d, Filter::Support), vec![12, 10, 11, 14, 13]);
+    assert_eq!(d.pins(), &[12, 10]);
+    assert_eq!(d.row(11).unwrap().status, Status::Alarm);
+    assert_eq!(d.counters().alarms, 1);
+    assert!(d.unpin(12));
+    assert!(d.clear_alarm(11));
+    assert_eq!(order(&d, Filter::Support), vec![10, 14, 13, 12, 11]);
+    let changes = d.drain_local_changes();
+    assert_eq!(changes.last(), Some(&LocalChange::Pins(vec![10])));
+    // Pins loaded from the store come back in their order.
+    let mut d2 = Desk::new(settings());
+    d2.load_local(LocalState {
+        pins: vec![13, 11],
+        ..Default::default()
+    });
+    for chat in [10, 11, 12, 13] {
+        d2.apply(group(chat, "x"), T0);
+    }
+    assert_eq!(order(&d2, Filter::All)[..2], [13, 11]);
+}
+
+#[test]
+fn float_waiting_puts_waiting_chats_below_alarms_oldest_first() {
+    let mut s = settings();
+    s.float_waiting = true;
+    let mut d = Desk::new(s);
+    for chat in [10, 11, 12, 13] {
+        d.apply(group(chat, "x"), T0);
+    }
+    arrive(&mut d, 10, 1, CUSTOMER, T0 + 10, T0 + 10);
+    arrive(&mut d, 11, 1, CUSTOMER, T0 + 5, T0 + 20);
+    arrive(&mut d, 12, 1, ME, T0 + 30, T0 + 30);
+    d.raise_alarm(13);
+    assert_eq!(order(&d, Filter::All), vec![13, 11, 10, 12]);
+}
+
+#[test]
+fn stars_notes_unread_and_title_filter() {
+    let mut d = desk();
+    d.apply(group(10, "ACME Support"), T0);
+    d.apply(group(11, "Initech"), T0);
+    d.apply(group(12, "acme billing"), T0);
+    assert!(d.star(11));
+    assert!(!d.star(11));
+    assert_eq!(order(&d, Filter::Starred), vec![11]);
+    d.set_note(10, "VIP, call first");
+    assert_eq!(d.note(10), Some("VIP, call first"));
+    assert!(d.row(10).unwrap().has_note);
+    d.set_note(10, "  ");
+    assert_eq!(d.note(10), None);
+    assert!(d.unstar(11));
+    assert!(order(&d, Filter::Starred).is_empty());
+    d.apply(
+        Event::ReadInbox {
+            chat: 10,
+            last_read_inbox_message_id: 0,
+            unread_count: 4,
+        },
+        T0,
+    );
+    d.apply(
+        Event::MarkedAsUnread {
+            chat: 11,
+            marked: true,
+        },
+        T0,
+    );
+    assert_eq!(d.counters().unread_chats, 2);
+    d.apply(
+        Event::ReadInbox {
+            chat: 10,
+            last_read_inbox_message_id: 9,
+            unread_count: 0,
+        },
+        T0,
+    );
+    assert_eq!(d.counters().unread_chats, 1);
+    let acme = ListFilter::with_title(Filter::All, "ACME");
+    assert_eq!(d.len(&acme), 2);
+    let titles: Vec<String> = d.rows(&acme, 0..10).into_iter().map(|r| r.title).collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.iter().all(|t| t.to_lowercase().contains("acme")));
+    assert_eq!(d.rows(&acme, 1..10).len(), 1);
+    assert_eq!(d.position(&acme, 11), None);
+    assert!(d.position(&acme, 12).is_some());
+    assert_eq!(
+        d.drain_local_changes(),
+        vec![
+            LocalChange::Star {
+                chat: 11,
+                starred: true
+            },
+            LocalChange::Note {
+                chat: 10,
+                text: "VIP, call first".into()
+            },
+            LocalChange::Note {
+                chat: 10,
+                text: String::new()
+            },
+            LocalChange::Star {
+                chat: 11,
+                starred: false
+            },
+        ]
+    );
+}
+
+#[test]
+fn removed_chats_leave_the_list_and_the_counters() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    d.tick(T0 + 1000);
+    assert_eq!(d.counters().breach, 1);
+    d.apply(Event::ChatRemoved { chat: 10 }, T0 + 1000);
+    assert_eq!(d.counters(), Counters::default());
+    assert!(order(&d, Filter::All).iter().all(|&c| c != 10));
+    assert!(d.tick(T0 + 5000).is_empty());
+}
+
+#[test]
+fn rows_and_positions_page_through_a_long_list() {
+    let mut d = Desk::new(settings());
+    for chat in 0..1000 {
+        d.apply(group(chat, &format!("c{chat}")), T0);
+        arrive(&mut d, chat, 1, CUSTOMER, T0 + chat, T0 + 1000);
+    }
+    let f = ListFilter::new(Filter::All);
+    assert_eq!(d.len(&f), 1000);
+    let page = d.rows(&f, 500..520);
+    assert_eq!(page.len(), 20);
+    assert_eq!(page[0].chat, 499, "newest activity first");
+    assert_eq!(d.position(&f, 499), Some(500));
+    assert_eq!(d.rows(&f, 995..2000).len(), 5);
+}
