@@ -71,6 +71,9 @@ impl Store {
             conn,
             path: path.to_owned(),
         };
+        // Check the version before anything else writes to the file (WAL switch included):
+        // a newer file must be left exactly as it was.
+        store.check_version()?;
         store.configure()?;
         store.migrate()?;
         Ok(store)
@@ -88,11 +91,29 @@ impl Store {
             .map_err(|e| self.sql("reading the schema version", e))
     }
 
-    fn configure(&mut self) -> Result<(), StoreError> {
+    fn check_version(&mut self) -> Result<(), StoreError> {
         // Another DutyDesk (or the crash test's reader) may hold the lock briefly.
         self.conn
             .busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| self.sql("setting the busy timeout", e))?;
+        let found = self.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < 0 {
+            return Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                what: format!("negative schema version {found}"),
+            });
+        }
+        Ok(())
+    }
+
+    fn configure(&mut self) -> Result<(), StoreError> {
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
@@ -110,33 +131,34 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let found = self.schema_version()?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: self.path.clone(),
-                found,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if found < 0 {
-            return Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                what: format!("negative schema version {found}"),
-            });
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let to = i + 1;
-            let what = format!("migrating the schema to version {to}");
+        loop {
+            // IMMEDIATE takes the write lock first, so two DutyDesks opening a fresh file at
+            // once cannot both run the same migration: the version is re-read under the lock.
+            let what = "migrating the schema";
             let tx = self
                 .conn
-                .transaction()
-                .map_err(|e| sql_err(&self.path, &what, e))?;
-            tx.execute_batch(sql)
-                .and_then(|()| tx.pragma_update(None, "user_version", to as i64))
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| sql_err(&self.path, what, e))?;
+            let found: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(|e| sql_err(&self.path, what, e))?;
+            if found > SCHEMA_VERSION {
+                return Err(StoreError::TooNew {
+                    path: self.path.clone(),
+                    found,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            if found == SCHEMA_VERSION {
+                return Ok(());
+            }
+            let to = found + 1;
+            let what = format!("migrating the schema from version {found} to {to}");
+            tx.execute_batch(MIGRATIONS[found as usize])
+                .and_then(|()| tx.pragma_update(None, "user_version", to))
                 .and_then(|()| tx.commit())
                 .map_err(|e| sql_err(&self.path, &what, e))?;
         }
-        Ok(())
     }
 
     pub(crate) fn sql(&self, what: &str, source: rusqlite::Error) -> StoreError {

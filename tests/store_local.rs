@@ -1,0 +1,284 @@
+//! The store: round trips of local marks, settings and statistics; migrations; refusing a
+//! newer schema; bad contents as errors naming what and where.
+
+use dutydesk::desk::{
+    Desk, Event, LocalChange, LocalState, Role, Sender, Settings, StatEvent, SupportFlag,
+};
+use dutydesk::store::{MessageRecord, SCHEMA_VERSION, Store, StoreError};
+use rusqlite::Connection;
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data").join("dutydesk.sqlite3");
+    (dir, path)
+}
+
+#[test]
+fn local_marks_survive_a_reopen_and_feed_the_desk() {
+    let (_dir, path) = temp_db();
+    let mut desk = Desk::new(Settings::default());
+    desk.pin(30);
+    desk.pin(10);
+    desk.pin(20);
+    desk.move_pin(20, 0);
+    desk.unpin(10);
+    desk.star(10);
+    desk.star(11);
+    desk.unstar(11);
+    desk.set_note(10, "calls after 6pm");
+    desk.set_note(12, "temporary");
+    desk.set_note(12, "");
+    desk.set_support_flag(40, Some(SupportFlag::Include));
+    desk.set_support_flag(41, Some(SupportFlag::Exclude));
+    desk.set_support_flag(42, Some(SupportFlag::Exclude));
+    desk.set_support_flag(42, None);
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.apply_changes(&desk.drain_local_changes()).unwrap();
+        store
+            .apply_changes(&[
+                LocalChange::Dismissed { chat: 5, up_to: 90 },
+                LocalChange::Dismissed { chat: 5, up_to: 70 },
+            ])
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.load_local().unwrap(),
+        LocalState {
+            pins: vec![20, 30],
+            stars: vec![10],
+            notes: vec![(10, "calls after 6pm".into())],
+            support_flags: vec![(40, SupportFlag::Include), (41, SupportFlag::Exclude)],
+            dismissed: vec![(5, 90)],
+        }
+    );
+    let mut restored = Desk::new(Settings::default());
+    restored.load_local(store.load_local().unwrap());
+    assert_eq!(restored.pins(), &[20, 30]);
+    assert!(restored.is_starred(10));
+    assert_eq!(restored.note(10), Some("calls after 6pm"));
+    assert_eq!(restored.support_flag(41), Some(SupportFlag::Exclude));
+}
+
+#[test]
+fn settings_round_trip_and_bad_settings_name_the_key_and_file() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.load_settings().unwrap(), None);
+    let mut s = Settings::default();
+    s.red_after_secs = 300;
+    s.support.title_pattern = "*support*".into();
+    s.staff.duty_group = Some(-100);
+    store.save_settings(&s).unwrap();
+    assert_eq!(store.load_settings().unwrap(), Some(s));
+    store.set_value("desk", "{not json").unwrap();
+    let err = store.load_settings().unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt { .. }));
+    let msg = err.to_string();
+    assert!(msg.contains("\"desk\""), "{msg}");
+    assert!(msg.contains("dutydesk.sqlite3"), "{msg}");
+}
+
+#[test]
+fn statistics_are_logged_once_and_follow_id_changes() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let msg = |chat, message, role, date| StatEvent::Message {
+        chat,
+        message,
+        role,
+        date,
+    };
+    let batch = vec![
+        msg(1, 10, Role::Customer, 1000),
+        msg(1, 11, Role::Staff, 1060),
+        StatEvent::FirstReply {
+            chat: 1,
+            message: 11,
+            date: 1060,
+            waited_secs: 60,
+            responder: Sender::User(7),
+        },
+        msg(2, 10, Role::Customer, 2000),
+    ];
+    assert_eq!(store.append_stats(&batch).unwrap(), 4);
+    // Replayed history (a restart) adds nothing.
+    assert_eq!(store.append_stats(&batch).unwrap(), 0);
+    store
+        .append_stats(&[StatEvent::MessageIdChanged {
+            chat: 1,
+            old: 11,
+            new: 1 << 20,
+        }])
+        .unwrap();
+    assert_eq!(store.message_count().unwrap(), 3);
+    assert_eq!(
+        store.messages_between(1000, 1061).unwrap(),
+        vec![
+            MessageRecord {
+                chat: 1,
+                message: 10,
+                role: Role::Customer,
+                date: 1000
+            },
+            MessageRecord {
+                chat: 1,
+                message: 1 << 20,
+                role: Role::Staff,
+                date: 1060
+            },
+        ]
+    );
+    let replies = store.replies_between(0, i64::MAX).unwrap();
+    assert_eq!(replies.len(), 1);
+    assert_eq!(replies[0].message, 1 << 20);
+    assert_eq!(replies[0].waited_secs, 60);
+    assert_eq!(replies[0].responder, Sender::User(7));
+    // The confirmed id arriving again (history after restart) is not a second row.
+    assert_eq!(
+        store
+            .append_stats(&[msg(1, 1 << 20, Role::Staff, 1060)])
+            .unwrap(),
+        0
+    );
+}
+
+#[test]
+fn the_desk_feeds_the_store_end_to_end() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut desk = Desk::new(Settings {
+        own_user: Some(1),
+        ..Settings::default()
+    });
+    desk.apply(
+        Event::ChatAdded {
+            chat: 5,
+            kind: dutydesk::desk::ChatKind::Private,
+            title: "Alice".into(),
+        },
+        100,
+    );
+    for (id, from, date) in [(1, 5, 100), (2, 5, 130), (3, 1, 400)] {
+        desk.apply(
+            Event::MessageArrived(dutydesk::desk::Message {
+                chat: 5,
+                id,
+                sender: Sender::User(from),
+                date,
+                outgoing: from == 1,
+                preview: String::new(),
+                content: dutydesk::desk::ContentKind::Text,
+            }),
+            date,
+        );
+    }
+    store.append_stats(&desk.drain_stats()).unwrap();
+    assert_eq!(store.message_count().unwrap(), 3);
+    let replies = store.replies_between(0, 1000).unwrap();
+    assert_eq!(replies.len(), 1);
+    assert_eq!(replies[0].waited_secs, 300);
+}
+
+#[test]
+fn a_new_file_gets_the_current_schema_in_wal_mode() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // Reopening an up-to-date file changes nothing.
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    store.check_integrity().unwrap();
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .apply_changes(&[LocalChange::Star {
+                chat: 9,
+                starred: true,
+            }])
+            .unwrap();
+    }
+    let newer = SCHEMA_VERSION + 1;
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
+    let err = Store::open(&path).unwrap_err();
+    match &err {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, newer);
+            assert_eq!(*supported, SCHEMA_VERSION);
+        }
+        other => panic!("expected TooNew, got {other:?}"),
+    }
+    let msg = err.to_string();
+    assert!(msg.contains("newer DutyDesk"), "{msg}");
+    assert!(msg.contains("dutydesk.sqlite3"), "{msg}");
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, newer, "never downgraded");
+    let stars: i64 = conn
+        .query_row("SELECT count(*) FROM stars", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stars, 1, "data kept");
+}
+
+#[test]
+fn bad_contents_are_errors_not_panics() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO support_flags (chat, flag) VALUES (3, 'maybe')",
+        [],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO stat_messages (chat, message, role, date) VALUES (1, 1, 7, 50)",
+        [],
+    )
+    .unwrap();
+    conn.execute("INSERT INTO notes (chat, text) VALUES (4, x'00ff')", [])
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let err = store.load_local().unwrap_err().to_string();
+    assert!(err.contains("dutydesk.sqlite3"), "{err}");
+    assert!(
+        err.contains("reading the local marks") || err.contains("support_flags"),
+        "{err}"
+    );
+    let err = store.messages_between(0, 100).unwrap_err().to_string();
+    assert!(
+        err.contains("stat_messages") && err.contains("role 7"),
+        "{err}"
+    );
+
+    // Not a database at all.
+    let (_dir2, junk) = temp_db();
+    std::fs::create_dir_all(junk.parent().unwrap()).unwrap();
+    std::fs::write(
+        &junk,
+        b"this is not an SQLite file, just text padding it out....",
+    )
+    .unwrap();
+    let err = Store::open(&junk).unwrap_err().to_string();
+    assert!(err.contains("dutydesk.sqlite3"), "{err}");
+}
