@@ -1,0 +1,150 @@
+//! Process-global state, like TDLib's client manager: the worlds by client id and one receive
+//! queue multiplexing all of them (kept per client, ordered by a global sequence, so a test can
+//! also take only its own client's objects).
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, Weak};
+use std::time::{Duration, Instant};
+
+use crate::WorldConfig;
+use crate::world::{Auth, World};
+
+#[derive(Default)]
+struct Queues {
+    by_client: HashMap<i32, VecDeque<(u64, String)>>,
+    seq: u64,
+}
+
+pub struct Hub {
+    worlds: Mutex<HashMap<i32, Arc<Mutex<World>>>>,
+    queues: Mutex<Queues>,
+    ready: Condvar,
+    next_id: AtomicI32,
+    default_config: Mutex<Option<WorldConfig>>,
+}
+
+pub fn hub() -> &'static Hub {
+    static HUB: OnceLock<Hub> = OnceLock::new();
+    HUB.get_or_init(|| Hub {
+        worlds: Mutex::new(HashMap::new()),
+        queues: Mutex::new(Queues::default()),
+        ready: Condvar::new(),
+        next_id: AtomicI32::new(1),
+        default_config: Mutex::new(None),
+    })
+}
+
+/// A poisoned lock only means another thread panicked mid-update; the data is still usable
+/// for a simulator, and refusing service would turn one failure into a hang.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Hub {
+    pub fn set_default_config(&self, config: WorldConfig) {
+        *lock(&self.default_config) = Some(config);
+    }
+
+    pub fn default_config(&self) -> WorldConfig {
+        lock(&self.default_config).clone().unwrap_or_default()
+    }
+
+    pub fn create(&self, config: WorldConfig) -> i32 {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let running = config.speed > 0.0;
+        let world = Arc::new(Mutex::new(World::new(id, &config)));
+        lock(&self.worlds).insert(id, world.clone());
+        if running {
+            let weak = Arc::downgrade(&world);
+            let spawned = std::thread::Builder::new()
+                .name(format!("tdsim-clock-{id}"))
+                .spawn(move || run_clock(weak));
+            if spawned.is_err() {
+                // Without a clock thread the world still answers; it just stands still.
+                lock(&world).speed = 0.0;
+            }
+        }
+        id
+    }
+
+    pub fn world(&self, client_id: i32) -> Option<Arc<Mutex<World>>> {
+        lock(&self.worlds).get(&client_id).cloned()
+    }
+
+    /// Moves a world's pending output to the receive queue.
+    pub fn flush(&self, world: &mut World) {
+        if world.out.is_empty() {
+            return;
+        }
+        let mut q = lock(&self.queues);
+        let q = &mut *q;
+        let queue = q.by_client.entry(world.client_id).or_default();
+        for s in world.out.drain(..) {
+            q.seq += 1;
+            queue.push_back((q.seq, s));
+        }
+        self.ready.notify_all();
+    }
+
+    pub fn push_raw(&self, client_id: i32, s: String) {
+        let mut q = lock(&self.queues);
+        q.seq += 1;
+        let seq = q.seq;
+        q.by_client
+            .entry(client_id)
+            .or_default()
+            .push_back((seq, s));
+        self.ready.notify_all();
+    }
+
+    /// The oldest object of any client (or of one client), waiting up to `timeout` seconds.
+    pub fn receive(&self, client: Option<i32>, timeout: f64) -> Option<String> {
+        let deadline = Instant::now() + Duration::from_secs_f64(timeout.clamp(0.0, 1e6));
+        let mut q = lock(&self.queues);
+        loop {
+            let pick = match client {
+                Some(c) => q.by_client.get(&c).filter(|v| !v.is_empty()).map(|_| c),
+                None => q
+                    .by_client
+                    .iter()
+                    .filter_map(|(c, v)| v.front().map(|(seq, _)| (*seq, *c)))
+                    .min()
+                    .map(|(_, c)| c),
+            };
+            if let Some(c) = pick
+                && let Some((_, s)) = q.by_client.get_mut(&c).and_then(|v| v.pop_front())
+            {
+                return Some(s);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            q = self
+                .ready
+                .wait_timeout(q, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
+
+/// Running mode: follow the wall clock at the world's speed; report the time at least once
+/// per wall second.
+fn run_clock(world: Weak<Mutex<World>>) {
+    loop {
+        std::thread::sleep(Duration::from_millis(50));
+        let Some(world) = world.upgrade() else { return };
+        let mut w = lock(&world);
+        if w.auth == Auth::Closed || w.speed <= 0.0 {
+            return;
+        }
+        let target = w.base_virtual + w.base_instant.elapsed().as_secs_f64() * w.speed;
+        w.advance_to(target.floor() as i64);
+        if w.announced_wall.elapsed() >= Duration::from_secs(1) {
+            w.announce_time(true);
+        }
+        hub().flush(&mut w);
+    }
+}

@@ -1,0 +1,526 @@
+//! Scenarios as data: TOML files describing the world and its traffic. Shipped ones live in
+//! crates/tdsim/scenarios/ and are embedded; others load by path. Errors name file, line, key.
+
+use serde::Deserialize;
+use std::fmt;
+use std::path::Path;
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub account: Account,
+    #[serde(default)]
+    pub duty_group: DutyGroup,
+    #[serde(default)]
+    pub customers: Customers,
+    #[serde(default)]
+    pub history: History,
+    #[serde(default)]
+    pub traffic: Traffic,
+    #[serde(default)]
+    pub storm: Option<Storm>,
+    #[serde(default)]
+    pub faults: Faults,
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    #[serde(default)]
+    pub folders: Vec<FolderSpec>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Account {
+    pub first_name: String,
+    pub last_name: String,
+    pub username: String,
+    pub phone: String,
+    /// A 2FA password; when set, login passes through authorizationStateWaitPassword.
+    pub password: Option<String>,
+    pub password_hint: String,
+}
+
+impl Default for Account {
+    fn default() -> Self {
+        Account {
+            first_name: "Dana".into(),
+            last_name: "Duty".into(),
+            username: "dana_duty".into(),
+            phone: "+15550100".into(),
+            password: None,
+            password_hint: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DutyGroup {
+    pub title: String,
+    /// Staff colleagues, "First Last"; the first one is the team lead.
+    pub staff: Vec<String>,
+}
+
+impl Default for DutyGroup {
+    fn default() -> Self {
+        DutyGroup {
+            title: "Duty team".into(),
+            staff: vec![
+                "Lena Lead".into(),
+                "Sam Support".into(),
+                "Kim Keeper".into(),
+            ],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Customers {
+    pub groups: u32,
+    pub private_chats: u32,
+    /// Customers per group, inclusive range.
+    pub members: [u32; 2],
+    /// Every n-th customer group is a supergroup (0 = none).
+    pub supergroup_every: u32,
+    /// Staff colleagues (besides the account itself) in each customer group.
+    pub staff_per_group: u32,
+    pub companies: Vec<String>,
+    pub first_names: Vec<String>,
+    pub last_names: Vec<String>,
+}
+
+impl Default for Customers {
+    fn default() -> Self {
+        Customers {
+            groups: 3,
+            private_chats: 1,
+            members: [1, 2],
+            supergroup_every: 2,
+            staff_per_group: 2,
+            companies: vec![
+                "Acme".into(),
+                "Globex".into(),
+                "Initech".into(),
+                "Umbrella".into(),
+            ],
+            first_names: vec!["Alice".into(), "Bob".into(), "Carol".into(), "Dave".into()],
+            last_names: vec![
+                "Smith".into(),
+                "Jones".into(),
+                "Brown".into(),
+                "Taylor".into(),
+            ],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct History {
+    /// Messages per chat before the start time, inclusive range.
+    pub messages_per_chat: [u32; 2],
+    /// How far back the history reaches, in hours.
+    pub span_hours: u32,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            messages_per_chat: [1, 3],
+            span_hours: 48,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Traffic {
+    /// Customer messages per hour across all customer chats at the working-hours peak (0 = none).
+    pub messages_per_hour: f64,
+    /// Working hours in UTC, [start, end).
+    pub working_hours: [u32; 2],
+    /// Rate multiplier outside working hours.
+    pub off_hours_factor: f64,
+    /// Chance that a staff colleague answers a customer message, and the delay range (s).
+    pub staff_reply_chance: f64,
+    pub staff_reply_delay: [i64; 2],
+    /// Chance that a customer message mentions the account, or is media.
+    pub mention_chance: f64,
+    pub media_chance: f64,
+    pub edit_chance: f64,
+    pub delete_chance: f64,
+    /// Mean seconds between the team lead's alarms in the duty group (0 = never).
+    pub alarm_mean_interval: f64,
+    /// The lead's alarm text; {chat} is replaced by the chat title.
+    pub alarm_text: String,
+    pub phrases: Vec<String>,
+    pub replies: Vec<String>,
+}
+
+impl Default for Traffic {
+    fn default() -> Self {
+        Traffic {
+            messages_per_hour: 0.0,
+            working_hours: [9, 18],
+            off_hours_factor: 0.2,
+            staff_reply_chance: 0.0,
+            staff_reply_delay: [60, 900],
+            mention_chance: 0.05,
+            media_chance: 0.1,
+            edit_chance: 0.0,
+            delete_chance: 0.0,
+            alarm_mean_interval: 0.0,
+            alarm_text: "ALARM: {chat} needs attention now".into(),
+            phrases: vec![
+                "Hello, our server is down".into(),
+                "Any news on my ticket?".into(),
+            ],
+            replies: vec!["Looking into it now".into(), "Fixed, please check".into()],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Storm {
+    /// Updates generated per virtual second, spread over the customer chats.
+    pub updates_per_second: u32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Faults {
+    /// Mean seconds between connection drops (0 = never) and the outage length range (s).
+    pub drop_mean_interval: f64,
+    pub drop_duration: [i64; 2],
+    pub send_failure_chance: f64,
+    pub flood_wait_chance: f64,
+    pub flood_wait_seconds: [i64; 2],
+    /// Chance that a customer message arrives late, and by how much (s).
+    pub late_chance: f64,
+    pub late_delay: [i64; 2],
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Faults {
+            drop_mean_interval: 0.0,
+            drop_duration: [5, 60],
+            send_failure_chance: 0.0,
+            flood_wait_chance: 0.0,
+            flood_wait_seconds: [5, 30],
+            late_chance: 0.0,
+            late_delay: [120, 600],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub title: String,
+    /// Mean seconds between posts (0 = none).
+    #[serde(default)]
+    pub post_mean_interval: f64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FolderSpec {
+    pub id: i32,
+    pub title: String,
+    #[serde(default = "default_icon")]
+    pub icon: String,
+    /// Which chats: "customer_groups", "private", "duty", "all_customers".
+    pub include: Vec<String>,
+}
+
+fn default_icon() -> String {
+    "Custom".into()
+}
+
+const FOLDER_INCLUDES: [&str; 4] = ["customer_groups", "private", "duty", "all_customers"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub file: String,
+    pub line: usize,
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: key `{}`: {}",
+            self.file, self.line, self.key, self.message
+        )
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+const BUILTINS: [(&str, &str); 4] = [
+    ("basic", include_str!("../scenarios/basic.toml")),
+    ("floor", include_str!("../scenarios/floor.toml")),
+    ("storm", include_str!("../scenarios/storm.toml")),
+    ("faults", include_str!("../scenarios/faults.toml")),
+];
+
+impl Scenario {
+    /// The shipped scenarios: "basic", "floor", "storm", "faults".
+    pub fn builtin_names() -> Vec<&'static str> {
+        BUILTINS.iter().map(|(n, _)| *n).collect()
+    }
+
+    /// A shipped scenario by name; None for an unknown name.
+    pub fn builtin(name: &str) -> Option<Scenario> {
+        let (_, src) = BUILTINS.iter().find(|(n, _)| *n == name)?;
+        // Shipped files are checked by tests; a broken one is a build defect.
+        Some(
+            Scenario::parse(src, &format!("scenarios/{name}.toml"))
+                .expect("shipped scenario is valid"),
+        )
+    }
+
+    pub fn load(path: impl AsRef<Path>) -> Result<Scenario, ScenarioError> {
+        let path = path.as_ref();
+        let file = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            file: file.clone(),
+            line: 0,
+            key: String::new(),
+            message: format!("cannot read: {e}"),
+        })?;
+        Scenario::parse(&src, &file)
+    }
+
+    /// Parses TOML text; `file` names the source in errors.
+    pub fn parse(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = toml::from_str(src).map_err(|e| {
+            let (line, key) = match e.span() {
+                Some(span) => locate_span(src, span.start),
+                None => (0, String::new()),
+            };
+            ScenarioError {
+                file: file.into(),
+                line,
+                key,
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        scenario
+            .validate()
+            .map_err(|(table, key, message)| ScenarioError {
+                file: file.into(),
+                line: find_key_line(src, table, key),
+                key: if table.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{table}.{key}")
+                },
+                message,
+            })?;
+        Ok(scenario)
+    }
+
+    fn validate(&self) -> Result<(), (&'static str, &'static str, String)> {
+        let range = |table, key, r: [i64; 2]| {
+            if r[0] < 0 || r[0] > r[1] {
+                Err((
+                    table,
+                    key,
+                    format!("range {:?} must be [low, high] with 0 <= low <= high", r),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let chance = |table, key, p: f64| {
+            if !(0.0..=1.0).contains(&p) {
+                Err((
+                    table,
+                    key,
+                    format!("{p} is not a probability between 0 and 1"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let c = &self.customers;
+        if c.members[0] == 0 || c.members[0] > c.members[1] {
+            return Err((
+                "customers",
+                "members",
+                "must be [low, high] with 1 <= low <= high".into(),
+            ));
+        }
+        if c.groups + c.private_chats == 0 {
+            return Err((
+                "customers",
+                "groups",
+                "a scenario needs at least one customer chat".into(),
+            ));
+        }
+        if c.first_names.is_empty() || c.last_names.is_empty() || c.companies.is_empty() {
+            return Err((
+                "customers",
+                "first_names",
+                "name lists must not be empty".into(),
+            ));
+        }
+        if self.duty_group.staff.is_empty() {
+            return Err((
+                "duty_group",
+                "staff",
+                "the duty group needs at least one colleague".into(),
+            ));
+        }
+        if c.staff_per_group as usize > self.duty_group.staff.len() {
+            return Err((
+                "customers",
+                "staff_per_group",
+                "exceeds the number of staff".into(),
+            ));
+        }
+        let h = &self.history;
+        if h.messages_per_chat[0] > h.messages_per_chat[1] {
+            return Err(("history", "messages_per_chat", "must be [low, high]".into()));
+        }
+        let t = &self.traffic;
+        if !(t.messages_per_hour >= 0.0 && t.messages_per_hour.is_finite()) {
+            return Err((
+                "traffic",
+                "messages_per_hour",
+                "must be a non-negative number".into(),
+            ));
+        }
+        if t.working_hours[0] > 24 || t.working_hours[1] > 24 {
+            return Err((
+                "traffic",
+                "working_hours",
+                "hours must be within 0..=24".into(),
+            ));
+        }
+        range("traffic", "staff_reply_delay", t.staff_reply_delay)?;
+        for (key, p) in [
+            ("staff_reply_chance", t.staff_reply_chance),
+            ("mention_chance", t.mention_chance),
+            ("media_chance", t.media_chance),
+            ("edit_chance", t.edit_chance),
+            ("delete_chance", t.delete_chance),
+        ] {
+            chance("traffic", key, p)?;
+        }
+        if t.phrases.is_empty() || t.replies.is_empty() {
+            return Err((
+                "traffic",
+                "phrases",
+                "phrases and replies must not be empty".into(),
+            ));
+        }
+        if t.alarm_mean_interval < 0.0 || t.off_hours_factor < 0.0 {
+            return Err((
+                "traffic",
+                "alarm_mean_interval",
+                "must not be negative".into(),
+            ));
+        }
+        let f = &self.faults;
+        range("faults", "drop_duration", f.drop_duration)?;
+        range("faults", "flood_wait_seconds", f.flood_wait_seconds)?;
+        range("faults", "late_delay", f.late_delay)?;
+        for (key, p) in [
+            ("send_failure_chance", f.send_failure_chance),
+            ("flood_wait_chance", f.flood_wait_chance),
+            ("late_chance", f.late_chance),
+        ] {
+            chance("faults", key, p)?;
+        }
+        if f.drop_mean_interval < 0.0 {
+            return Err((
+                "faults",
+                "drop_mean_interval",
+                "must not be negative".into(),
+            ));
+        }
+        for folder in &self.folders {
+            if folder.id <= 0 {
+                return Err((
+                    "folders",
+                    "id",
+                    format!("folder id {} must be positive", folder.id),
+                ));
+            }
+            if let Some(bad) = folder
+                .include
+                .iter()
+                .find(|i| !FOLDER_INCLUDES.contains(&i.as_str()))
+            {
+                return Err((
+                    "folders",
+                    "include",
+                    format!("unknown set {bad:?}; expected one of {FOLDER_INCLUDES:?}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line of a byte offset, and the key written on that line (or the table header).
+fn locate_span(src: &str, offset: usize) -> (usize, String) {
+    let offset = offset.min(src.len());
+    let line = src[..offset].matches('\n').count() + 1;
+    let text = src.lines().nth(line - 1).unwrap_or("").trim();
+    let key = if let Some(header) = text.strip_prefix('[') {
+        header
+            .trim_matches(|c| c == '[' || c == ']')
+            .trim()
+            .to_string()
+    } else {
+        let bare = text.split('=').next().unwrap_or("").trim();
+        let table = current_table(src, line);
+        match (table.is_empty(), bare.is_empty()) {
+            (_, true) => table,
+            (true, false) => bare.to_string(),
+            (false, false) => format!("{table}.{bare}"),
+        }
+    };
+    (line, key)
+}
+
+/// The table header in force at a line.
+fn current_table(src: &str, line: usize) -> String {
+    src.lines()
+        .take(line)
+        .filter_map(|l| l.trim().strip_prefix('['))
+        .last()
+        .map(|h| h.trim_matches(|c| c == '[' || c == ']').trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The line where `key` is set inside `[table]` (the first match; 0 when absent).
+fn find_key_line(src: &str, table: &str, key: &str) -> usize {
+    let mut in_table = table.is_empty();
+    let mut table_line = 0;
+    for (i, l) in src.lines().enumerate() {
+        let t = l.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            in_table = h.trim_matches(|c| c == '[' || c == ']').trim() == table;
+            if in_table && table_line == 0 {
+                table_line = i + 1;
+            }
+            continue;
+        }
+        if in_table && t.split('=').next().map(str::trim) == Some(key) {
+            return i + 1;
+        }
+    }
+    table_line
+}
