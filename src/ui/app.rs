@@ -1,0 +1,353 @@
+//! The application: it owns the desk core, the store and the Telegram session, and routes
+//! every message to the screen it belongs to.
+
+use crate::config::Config;
+use crate::desk::{Desk, Settings};
+use crate::paths::Paths;
+use crate::store::Store;
+use crate::telegram::{self, ConnectionState, Session};
+use crate::ui::clock::Clock;
+use crate::ui::notifications;
+use crate::ui::requests::Reply;
+use crate::ui::screens::console::{self, Console, chat_view, header::Header, list_pane};
+use crate::ui::screens::login::{self, Login, Stage};
+use crate::ui::screens::settings::{self, Draft};
+use crate::ui::start::{self, Inputs};
+use crate::ui::theme::{self, Theme};
+use crate::ui::widgets::style::{self, SMALL, TEXT};
+use crate::ui::{RunOptions, keys};
+use iced::widget::{Space, button, column, container, row, text};
+use iced::{Alignment, Element, Length, Padding, Subscription, Task, event, keyboard, window};
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Tg(Vec<telegram::TgEvent>),
+    Reply(Reply),
+    Login(login::Msg),
+    Console(console::Msg),
+    Settings(settings::Msg),
+    OpenSettings,
+    Key(keyboard::Key, keyboard::Modifiers),
+    Focus(bool),
+    SystemDark(bool),
+    Tick,
+    Notified(notifications::Outcome),
+    DismissBanner,
+}
+
+pub enum Screen {
+    Login(Login),
+    Console,
+    Settings(Box<Draft>),
+}
+
+pub struct App {
+    pub paths: Paths,
+    pub config: Config,
+    pub demo: bool,
+    pub theme: Theme,
+    pub os_dark: bool,
+    pub session: Option<Session>,
+    pub screen: Screen,
+    pub desk: Desk,
+    pub store: Option<Store>,
+    pub clock: Clock,
+    pub console: Console,
+    pub banner: Option<String>,
+    pub focused: bool,
+    pub connection: Option<ConnectionState>,
+    pub own_user: Option<i64>,
+    /// When the account became ready: transitions during the initial sync are not
+    /// announced (every old waiting chat would "turn red" at once).
+    pub ready_at: Option<i64>,
+    /// Notifications go to the in-app banner (no notification service here).
+    pub notify_in_app: bool,
+}
+
+impl App {
+    /// Builds the app without starting anything asynchronous; `boot` adds the tasks.
+    pub fn new(opts: RunOptions) -> App {
+        let RunOptions {
+            demo,
+            config,
+            paths,
+        } = opts;
+        let mut banner = None;
+        let store_path = if demo {
+            paths.data_dir.join("demo.sqlite3")
+        } else {
+            paths.store_file.clone()
+        };
+        if demo {
+            let _ = std::fs::remove_file(&store_path);
+        }
+        let store = match Store::open(&store_path) {
+            Ok(store) => Some(store),
+            Err(e) => {
+                banner = Some(format!("Pins, stars and notes will not be saved: {e}"));
+                None
+            }
+        };
+        let settings = store
+            .as_ref()
+            .and_then(|s| s.load_settings().ok().flatten())
+            .unwrap_or_else(Settings::default);
+        let mut desk = Desk::new(settings);
+        if let Some(local) = store.as_ref().and_then(|s| s.load_local().ok()) {
+            desk.load_local(local);
+        }
+        let (theme, warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
+        banner = banner.or(warning);
+        let mut app = App {
+            paths,
+            config,
+            demo,
+            theme,
+            os_dark: false,
+            session: None,
+            screen: Screen::Login(Login::new(Stage::Starting)),
+            desk,
+            store,
+            clock: Clock::system(),
+            console: Console::new(),
+            banner,
+            focused: true,
+            connection: None,
+            own_user: None,
+            ready_at: None,
+            notify_in_app: false,
+        };
+        app.start_session(None);
+        app
+    }
+
+    pub fn boot(opts: RunOptions) -> (App, Task<Message>) {
+        let app = App::new(opts);
+        let task =
+            iced::system::theme().map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark));
+        (app, task)
+    }
+
+    /// Tries to start the session; on failure the login screen shows the stage needed.
+    pub fn start_session(&mut self, passphrase: Option<&str>) {
+        let inputs = Inputs {
+            demo: self.demo,
+            config: &self.config,
+            paths: &self.paths,
+            passphrase,
+        };
+        match start::begin(inputs) {
+            Ok(session) => {
+                self.session = Some(session);
+                self.set_stage(Stage::Starting);
+            }
+            Err(stage) => self.set_stage(stage),
+        }
+    }
+
+    pub fn set_stage(&mut self, stage: Stage) {
+        match &mut self.screen {
+            Screen::Login(login) => {
+                login.stage = stage;
+                login.busy = false;
+            }
+            _ => self.screen = Screen::Login(Login::new(stage)),
+        }
+    }
+
+    pub fn palette(&self) -> theme::Palette {
+        self.theme.colors
+    }
+
+    pub fn title(&self) -> String {
+        let k = self.desk.counters();
+        let floor = if self.demo { " (demo floor)" } else { "" };
+        match self.screen {
+            Screen::Login(_) => format!("DutyDesk{floor}"),
+            _ if k.waiting > 0 => format!("DutyDesk{floor} — {} waiting, {} red", k.waiting, k.red),
+            _ => format!("DutyDesk{floor}"),
+        }
+    }
+
+    pub fn iced_theme(&self) -> iced::Theme {
+        self.theme.iced()
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.config.ui.scale.clamp(0.5, 3.0)
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![event::listen_with(on_event)];
+        if let Some(session) = &self.session {
+            subs.push(
+                Subscription::run_with(session.client_id(), |id| telegram::event_stream(*id))
+                    .map(Message::Tg),
+            );
+        }
+        if let Some(every) = self.tick_interval() {
+            subs.push(iced::time::every(every).map(|_| Message::Tick));
+        }
+        if self.config.ui.theme == "auto" {
+            subs.push(
+                iced::system::theme_changes()
+                    .map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark)),
+            );
+        }
+        Subscription::batch(subs)
+    }
+
+    /// How often the clock must tick: fast only while a waiting time is on screen, slowly
+    /// while some chat will still cross a threshold (for its notification), else never.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        if !matches!(self.screen, Screen::Console) {
+            return None;
+        }
+        let k = self.desk.counters();
+        if k.waiting == 0 {
+            return None;
+        }
+        let (rows, _, _) = list_pane::visible(&self.console, &self.desk);
+        let on_screen = rows.iter().any(|r| r.waiting_since.is_some())
+            || self
+                .console
+                .open_chat()
+                .and_then(|c| self.desk.row(c))
+                .is_some_and(|r| r.waiting_since.is_some());
+        if on_screen {
+            Some(Duration::from_secs(5))
+        } else if k.waiting > k.breach {
+            Some(Duration::from_secs(30))
+        } else {
+            None
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let p = self.palette();
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Login(login) => login.view(true, p).map(Message::Login),
+            Screen::Settings(draft) => draft.view(p).map(Message::Settings),
+            Screen::Console => self.console_view(),
+        };
+        let Some(banner) = &self.banner else {
+            return body;
+        };
+        let bar = container(
+            row![
+                text(banner.as_str())
+                    .size(TEXT)
+                    .color(p.text)
+                    .width(Length::Fill),
+                button(text("Dismiss").size(SMALL))
+                    .style(style::flat(p, false))
+                    .on_press(Message::DismissBanner),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        )
+        .padding(Padding::from([4, 10]))
+        .width(Length::Fill)
+        .style(style::fill(p.selection));
+        column![bar, body].into()
+    }
+
+    fn console_view(&self) -> Element<'_, Message> {
+        let p = self.palette();
+        let now = self.desk.now().max(self.clock.now());
+        let connection = match self.connection {
+            Some(ConnectionState::Ready) | None => None,
+            Some(ConnectionState::WaitingForNetwork) => Some("Waiting for network…"),
+            Some(ConnectionState::ConnectingToProxy) => Some("Connecting to proxy…"),
+            Some(ConnectionState::Connecting) => Some("Connecting…"),
+            Some(ConnectionState::Updating) => Some("Updating…"),
+        };
+        let header = Header {
+            counters: self.desk.counters(),
+            filter: self.console.filter,
+            palette: p,
+            connection,
+        }
+        .view(Message::Console, Message::OpenSettings);
+        let (rows, first, total) = list_pane::visible(&self.console, &self.desk);
+        let list = list_pane::view(&self.console, &self.desk, rows, first, total, now, p)
+            .map(Message::Console);
+        let own_name = self
+            .own_user
+            .and_then(|u| self.desk.user_name(u))
+            .unwrap_or("You");
+        let right: Element<'_, Message> = match &self.console.open {
+            Some(open) => chat_view::view(open, &self.desk, now, own_name, p).map(Message::Console),
+            None => container(
+                column![
+                    text("Pick a chat, or press Ctrl+J for the one waiting longest.")
+                        .size(TEXT)
+                        .color(p.muted),
+                    text("Alt+Up/Down moves between chats · Ctrl+F searches · Esc closes")
+                        .size(SMALL)
+                        .color(p.muted),
+                ]
+                .spacing(6)
+                .align_x(Alignment::Center),
+            )
+            .center(Length::Fill)
+            .style(style::window(p))
+            .into(),
+        };
+        let divider = container(Space::new())
+            .width(1)
+            .height(Length::Fill)
+            .style(style::rule(p));
+        let panes = row![
+            container(list).width(Length::FillPortion(9)),
+            divider,
+            container(right).width(Length::FillPortion(11))
+        ];
+        container(column![
+            header,
+            container(Space::new())
+                .height(1)
+                .width(Length::Fill)
+                .style(style::rule(p)),
+            panes
+        ])
+        .style(style::window(p))
+        .into()
+    }
+
+    pub fn on_key(&mut self, key: keyboard::Key, modifiers: keyboard::Modifiers) -> Task<Message> {
+        match &self.screen {
+            Screen::Console => {}
+            Screen::Settings(_) if key == keyboard::Key::Named(keyboard::key::Named::Escape) => {
+                return self.update(Message::Settings(settings::Msg::Cancel));
+            }
+            _ => return Task::none(),
+        }
+        match keys::console(&key, modifiers) {
+            Some(keys::Shortcut::Console(msg)) => self.update(Message::Console(msg)),
+            Some(keys::Shortcut::Open(action)) => match self.console.open_chat() {
+                Some(chat) => self.update(Message::Console(console::Msg::Act(chat, action))),
+                None => Task::none(),
+            },
+            Some(keys::Shortcut::FocusFilter) => {
+                iced::widget::operation::focus(list_pane::TITLE_FILTER_ID)
+            }
+            Some(keys::Shortcut::Settings) => self.update(Message::OpenSettings),
+            None => Task::none(),
+        }
+    }
+}
+
+/// Runtime events the app listens to: key presses (captured or not: shortcuts use Ctrl or
+/// Alt, which never type text) and window focus, for notifications.
+fn on_event(event: iced::Event, _status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            Some(Message::Key(key, modifiers))
+        }
+        iced::Event::Window(window::Event::Focused) => Some(Message::Focus(true)),
+        iced::Event::Window(window::Event::Unfocused) => Some(Message::Focus(false)),
+        _ => None,
+    }
+}

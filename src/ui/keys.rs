@@ -1,0 +1,91 @@
+//! Keyboard shortcuts. Combinations with Ctrl or Alt act even while a text field has focus
+//! (they never type anything); Esc always closes the innermost open thing.
+
+use crate::ui::screens::console::{ChatAction, Msg};
+use iced::keyboard::key::Named;
+use iced::keyboard::{Key, Modifiers};
+
+/// What a key press means in the console, if anything.
+#[derive(Debug, Clone)]
+pub enum Shortcut {
+    Console(Msg),
+    /// A per-chat action on the open chat.
+    Open(ChatAction),
+    FocusFilter,
+    Settings,
+}
+
+pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
+    use Shortcut::*;
+    let ctrl = m.command();
+    let step = |s: i32| Some(Console(Msg::Step(s)));
+    match key {
+        Key::Named(Named::Escape) => Some(Console(Msg::Escape)),
+        Key::Named(Named::ArrowUp) if m.alt() && m.shift() => Some(Open(ChatAction::PinUp)),
+        Key::Named(Named::ArrowDown) if m.alt() && m.shift() => Some(Open(ChatAction::PinDown)),
+        Key::Named(Named::ArrowUp) if m.alt() => step(-1),
+        Key::Named(Named::ArrowDown) if m.alt() => step(1),
+        Key::Named(Named::PageUp) if m.alt() => step(-20),
+        Key::Named(Named::PageDown) if m.alt() => step(20),
+        Key::Named(Named::Tab) if ctrl && m.shift() => step(-1),
+        Key::Named(Named::Tab) if ctrl => step(1),
+        Key::Named(Named::ContextMenu) => Some(Console(Msg::MenuForOpen)),
+        Key::Named(Named::F10) if m.shift() => Some(Console(Msg::MenuForOpen)),
+        Key::Character(c) if ctrl => match (c.as_str(), m.shift()) {
+            ("f" | "F", false) => Some(Console(Msg::SearchOpen)),
+            ("f" | "F", true) => Some(Console(Msg::GlobalOpen)),
+            ("j" | "J", _) => Some(Console(Msg::NextWaiting)),
+            ("p" | "P", _) => Some(Open(ChatAction::TogglePin)),
+            ("s" | "S", _) => Some(Open(ChatAction::ToggleStar)),
+            ("n" | "N", _) => Some(Open(ChatAction::EditNote)),
+            ("r" | "R", true) => Some(Console(Msg::MarkAllRead)),
+            ("r" | "R", false) => Some(Open(ChatAction::MarkRead)),
+            ("d" | "D", _) => Some(Open(ChatAction::NoReplyNeeded)),
+            ("l" | "L", _) => Some(FocusFilter),
+            (",", _) => Some(Settings),
+            ("1", _) => Some(Console(Msg::Filter(crate::desk::Filter::All))),
+            ("2", _) => Some(Console(Msg::Filter(crate::desk::Filter::Support))),
+            ("3", _) => Some(Console(Msg::Filter(crate::desk::Filter::Waiting))),
+            ("4", _) => Some(Console(Msg::Filter(crate::desk::Filter::Starred))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The shortcuts, for the settings screen's help and the README.
+pub const HELP: &[(&str, &str)] = &[
+    ("Alt+Up / Alt+Down", "previous / next chat"),
+    ("Ctrl+Tab / Ctrl+Shift+Tab", "next / previous chat"),
+    ("Ctrl+J", "jump to the chat waiting longest"),
+    ("Ctrl+F / Ctrl+Shift+F", "search in the chat / across chats"),
+    ("Ctrl+P, Alt+Shift+Up/Down", "pin or unpin, move the pin"),
+    ("Ctrl+S", "star or unstar"),
+    ("Ctrl+N", "note"),
+    ("Ctrl+R / Ctrl+Shift+R", "mark read / mark all read"),
+    ("Ctrl+D", "no reply needed"),
+    ("Ctrl+1..4", "All / Support / Waiting / Starred"),
+    ("Ctrl+L", "filter chats by title"),
+    ("Shift+F10, Menu", "context menu of the open chat"),
+    ("Enter / Shift+Enter", "send / new line"),
+    ("Esc", "close what is open"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combos_map() {
+        let alt = Modifiers::ALT;
+        assert!(matches!(
+            console(&Key::Named(Named::ArrowDown), alt),
+            Some(Shortcut::Console(Msg::Step(1)))
+        ));
+        assert!(matches!(
+            console(&Key::Character("j".into()), Modifiers::CTRL),
+            Some(Shortcut::Console(Msg::NextWaiting))
+        ));
+        assert!(console(&Key::Character("j".into()), Modifiers::empty()).is_none());
+    }
+}

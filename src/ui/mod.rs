@@ -1,0 +1,47 @@
+//! The iced window: login, the duty console and settings, over the desk core.
+//!
+//! Data flows one way: Telegram events (a subscription) go into the desk; the views read
+//! the desk; user actions either change the desk's local marks or become Telegram
+//! requests (`requests::Request`), which `update` runs as tasks.
+
+pub mod app;
+pub mod clock;
+pub mod format;
+pub mod keys;
+pub mod notifications;
+pub mod requests;
+pub mod screens;
+pub mod start;
+pub mod theme;
+pub mod update;
+pub mod widgets;
+
+pub use app::{App, Message, Screen};
+
+use crate::config::Config;
+use crate::paths::Paths;
+
+/// What the command line hands the window.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The simulated floor (the backend must already be the simulator).
+    pub demo: bool,
+    pub config: Config,
+    pub paths: Paths,
+}
+
+/// The window's initial size: room for ~30 one-line rows beside the open chat.
+pub const WINDOW_SIZE: iced::Size = iced::Size::new(1280.0, 820.0);
+
+/// Opens the window and runs until it is closed.
+pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
+    iced::application(move || App::boot(opts.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::iced_theme)
+        .subscription(App::subscription)
+        .scale_factor(App::scale)
+        .window_size(WINDOW_SIZE)
+        .default_font(iced::Font::with_name("Fira Sans"))
+        .run()?;
+    Ok(())
+}

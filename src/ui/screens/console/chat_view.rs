@@ -1,0 +1,354 @@
+//! The open chat: its header and actions, the note, search in the chat, the history with
+//! staff and customers told apart, and the composer with its send states.
+
+use super::history::{Line, SendState};
+use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Msg, NOTE_ID, OpenChat, SEARCH_ID};
+use crate::desk::{Desk, Role, Sender, Status};
+use crate::ui::format;
+use crate::ui::theme::Palette;
+use crate::ui::widgets::chat_list::media_label;
+use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
+use iced::keyboard::{Key, key::Named};
+use iced::widget::text::Wrapping;
+use iced::widget::text_editor::{Binding, KeyPress};
+use iced::widget::{
+    Space, button, column, container, row, scrollable, text, text_editor, text_input,
+};
+use iced::{Alignment, Element, Length, Padding};
+
+pub fn view<'a>(
+    open: &'a OpenChat,
+    desk: &'a Desk,
+    now: i64,
+    own_name: &'a str,
+    p: Palette,
+) -> Element<'a, Msg> {
+    let chat = open.history.chat;
+    let row_view = desk.row(chat);
+    let title = row_view
+        .as_ref()
+        .map(|r| r.title.clone())
+        .unwrap_or_default();
+    let mut status_line = row![].spacing(10).align_y(Alignment::Center);
+    if let Some(r) = &row_view {
+        if let (Some(since), true) = (r.waiting_since, r.status > Status::Normal) {
+            let color = style::status_color(p, r.status).unwrap_or(p.muted);
+            let label = match r.status {
+                Status::Breach => "SLA breached",
+                Status::Red => "Waiting too long",
+                Status::Alarm => "Alarm",
+                _ => "Customer waiting",
+            };
+            status_line = status_line.push(
+                text(format!("{label} · {}", format::waiting(now - since)))
+                    .size(SMALL)
+                    .color(color),
+            );
+        }
+        if !r.support {
+            status_line = status_line.push(text("not a support chat").size(SMALL).color(p.muted));
+        }
+    }
+    let action = |label: &'a str, a: ChatAction| {
+        button(text(label).size(SMALL))
+            .padding(Padding::from([3, 8]))
+            .style(style::flat(p, false))
+            .on_press(Msg::Act(chat, a))
+    };
+    let pinned = row_view.as_ref().is_some_and(|r| r.pinned);
+    let starred = row_view.as_ref().is_some_and(|r| r.starred);
+    let header = container(
+        row![
+            column![text(title).size(15).wrapping(Wrapping::None), status_line]
+                .spacing(2)
+                .width(Length::Fill),
+            action(if pinned { "Unpin" } else { "Pin" }, ChatAction::TogglePin),
+            action(
+                if starred { "Unstar" } else { "Star" },
+                ChatAction::ToggleStar
+            ),
+            action("Note", ChatAction::EditNote),
+            action("Mark read", ChatAction::MarkRead),
+            action("No reply needed", ChatAction::NoReplyNeeded),
+            button(text("Find").size(SMALL))
+                .padding(Padding::from([3, 8]))
+                .style(style::flat(p, false))
+                .on_press(Msg::SearchOpen),
+        ]
+        .spacing(4)
+        .align_y(Alignment::Center),
+    )
+    .padding(Padding::from([6, 10]))
+    .style(style::bar(p));
+
+    let mut body = column![header];
+    match (&open.note, desk.note(chat)) {
+        (Some(draft), _) => {
+            body = body.push(
+                container(
+                    row![
+                        text_input(
+                            "Private note for this chat (Enter saves, empty deletes)",
+                            draft
+                        )
+                        .id(NOTE_ID)
+                        .size(TEXT)
+                        .padding(Padding::from([4, 8]))
+                        .style(style::input(p))
+                        .on_input(Msg::NoteChanged)
+                        .on_submit(Msg::NoteSave),
+                        button(text("Save note").size(SMALL))
+                            .style(style::outline(p))
+                            .on_press(Msg::NoteSave),
+                    ]
+                    .spacing(6)
+                    .align_y(Alignment::Center),
+                )
+                .padding(Padding::from([4, 10])),
+            );
+        }
+        (None, Some(note)) => {
+            body = body.push(
+                container(text(format!("Note: {note}")).size(SMALL).color(p.text))
+                    .padding(Padding::from([4, 10]))
+                    .width(Length::Fill)
+                    .style(style::fill(p.selection)),
+            );
+        }
+        (None, None) => {}
+    }
+    let highlighted = open
+        .search
+        .as_ref()
+        .and_then(|s| s.hits.get(s.current))
+        .map(|m| m.id);
+    if let Some(search) = &open.search {
+        let count = match (&search.searched, search.hits.len()) {
+            (None, _) => String::new(),
+            (Some(_), 0) => "no results".into(),
+            (Some(_), n) => format!("{} of {n}", search.current + 1),
+        };
+        let mut bar = column![
+            row![
+                text_input("Search in this chat", &search.query)
+                    .id(SEARCH_ID)
+                    .size(TEXT)
+                    .padding(Padding::from([4, 8]))
+                    .style(style::input(p))
+                    .on_input(Msg::SearchQuery)
+                    .on_submit(Msg::SearchSubmit),
+                text(count).size(SMALL).color(p.muted),
+                button(text("Older").size(SMALL))
+                    .style(style::flat(p, false))
+                    .on_press(Msg::SearchJump(1)),
+                button(text("Newer").size(SMALL))
+                    .style(style::flat(p, false))
+                    .on_press(Msg::SearchJump(-1)),
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center)
+        ];
+        if let Some(hit) = search.hits.get(search.current) {
+            bar = bar.push(
+                text(format!(
+                    "{} · {}",
+                    format::time(hit.date, now),
+                    hit.preview.lines().next().unwrap_or("")
+                ))
+                .size(SMALL)
+                .color(p.text)
+                .wrapping(Wrapping::None),
+            );
+        }
+        body = body.push(container(bar.spacing(4)).padding(Padding::from([4, 10])));
+    }
+
+    let mut lines = column![].spacing(4).padding(Padding::from([8, 12]));
+    if open.history.loading {
+        lines = lines.push(text("Loading…").size(SMALL).color(p.muted));
+    } else if open.history.complete && !open.history.lines.is_empty() {
+        lines = lines.push(text("Start of the chat").size(SMALL).color(p.muted));
+    }
+    for line in &open.history.lines {
+        lines = lines.push(message(line, open, desk, now, own_name, highlighted, p));
+    }
+    let history = scrollable(lines)
+        .id(HISTORY_ID)
+        .anchor_bottom()
+        .height(Length::Fill)
+        .width(Length::Fill)
+        .on_scroll(|v| Msg::HistoryScrolled {
+            from_top: v.absolute_offset_reversed().y,
+        });
+    body = body.push(history);
+    body = body.push(composer(open, p));
+    container(body)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(style::panel(p))
+        .into()
+}
+
+fn sender_name(sender: Sender, outgoing: bool, desk: &Desk, own_name: &str) -> String {
+    match sender {
+        _ if outgoing => own_name.to_string(),
+        Sender::User(u) => desk
+            .user_name(u)
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("User {u}")),
+        Sender::Chat(c) => desk
+            .row(c)
+            .map(|r| r.title)
+            .unwrap_or_else(|| "Channel".into()),
+    }
+}
+
+fn message<'a>(
+    line: &'a Line,
+    open: &'a OpenChat,
+    desk: &'a Desk,
+    now: i64,
+    own_name: &'a str,
+    highlighted: Option<i64>,
+    p: Palette,
+) -> Element<'a, Msg> {
+    let role = desk.role_of(line.sender, line.outgoing);
+    let (name_color, background) = match role {
+        Role::Staff => (p.success, p.staff),
+        Role::Customer => (p.primary, p.customer),
+    };
+    let is_hit = line.id.is_some() && line.id == highlighted;
+    let mut head = row![
+        text(sender_name(line.sender, line.outgoing, desk, own_name))
+            .size(SMALL)
+            .font(BOLD)
+            .color(name_color),
+        text(if role == Role::Staff {
+            "staff"
+        } else {
+            "customer"
+        })
+        .size(SMALL)
+        .color(p.muted),
+        text(format::time(line.date, now))
+            .size(SMALL)
+            .color(p.muted),
+    ]
+    .spacing(8)
+    .align_y(Alignment::Center);
+    match &line.state {
+        SendState::Delivered => {}
+        SendState::Pending => head = head.push(text("sending…").size(SMALL).color(p.muted)),
+        SendState::Failed(error) => {
+            head = head.push(text(format!("not sent: {error}")).size(SMALL).color(p.red));
+            if let Some(local) = line.local {
+                head = head.push(
+                    button(text("Retry").size(SMALL))
+                        .padding(Padding::from([1, 8]))
+                        .style(style::outline(p))
+                        .on_press(Msg::Retry(local)),
+                );
+            }
+        }
+    }
+    if let Some(id) = line.id.filter(|_| line.state == SendState::Delivered) {
+        head = head.push(Space::new().width(Length::Fill));
+        head = head.push(
+            button(text("Reply").size(SMALL).color(p.muted))
+                .padding(Padding::from([0, 6]))
+                .style(style::flat(p, false))
+                .on_press(Msg::ReplyTo(id)),
+        );
+    }
+    let mut content = column![head].spacing(2);
+    if let Some(target) = line.reply_to.and_then(|id| open.history.find(id)) {
+        content = content.push(
+            text(format!("↪ {}", target.text.lines().next().unwrap_or("")))
+                .size(SMALL)
+                .color(p.muted)
+                .wrapping(Wrapping::None),
+        );
+    }
+    if let Some(label) = media_label(line.content) {
+        content = content.push(
+            container(text(format!("[{label}]")).size(SMALL).color(p.muted))
+                .padding(Padding::from([2, 6]))
+                .style(style::card(p.raised, p.border)),
+        );
+    }
+    if !line.text.is_empty() {
+        content = content.push(text(line.text.as_str()).size(TEXT));
+    }
+    let border = if is_hit {
+        p.star
+    } else if role == Role::Staff {
+        p.staff
+    } else {
+        p.border
+    };
+    container(content)
+        .padding(Padding::from([4, 8]))
+        .width(Length::Fill)
+        .style(style::card(background, border))
+        .into()
+}
+
+fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
+    let mut col = column![].spacing(4);
+    if let Some(id) = open.reply_to {
+        let quoted = open
+            .history
+            .find(id)
+            .map(|l| l.text.lines().next().unwrap_or("").to_string())
+            .unwrap_or_default();
+        col = col.push(
+            row![
+                text(format!("Replying to: {quoted}"))
+                    .size(SMALL)
+                    .color(p.muted)
+                    .wrapping(Wrapping::None)
+                    .width(Length::Fill),
+                button(text("Cancel").size(SMALL))
+                    .style(style::flat(p, false))
+                    .on_press(Msg::CancelReply),
+            ]
+            .align_y(Alignment::Center),
+        );
+    }
+    let editor = text_editor(&open.composer)
+        .id(COMPOSER_ID)
+        .placeholder("Write a reply — Enter sends, Shift+Enter starts a new line")
+        .size(TEXT)
+        .height(Length::Shrink)
+        .max_height(140)
+        .padding(Padding::from([6, 8]))
+        .style(style::editor(p))
+        .on_action(Msg::Composer)
+        .key_binding(composer_keys);
+    col = col.push(
+        row![
+            editor,
+            button(text("Send").size(TEXT))
+                .padding(Padding::from([6, 14]))
+                .style(style::primary(p))
+                .on_press(Msg::Send)
+        ]
+        .spacing(6)
+        .align_y(Alignment::End),
+    );
+    container(col)
+        .padding(Padding::from([6, 10]))
+        .style(style::bar(p))
+        .into()
+}
+
+/// Enter sends; Shift+Enter is a new line; everything else as usual.
+fn composer_keys(press: KeyPress) -> Option<Binding<Msg>> {
+    if press.key == Key::Named(Named::Enter)
+        && !press.modifiers.shift()
+        && matches!(press.status, text_editor::Status::Focused { .. })
+    {
+        return Some(Binding::Custom(Msg::Send));
+    }
+    Binding::from_key_press(press)
+}

@@ -1,0 +1,250 @@
+//! The left pane: the title filter, the virtualized chat list, the per-chat context menu
+//! and the results of a search across chats (grouped by chat).
+
+use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Msg};
+use crate::desk::{ChatId, Desk};
+use crate::ui::format;
+use crate::ui::theme::Palette;
+use crate::ui::widgets::chat_list::{self, List};
+use crate::ui::widgets::style::{self, SMALL, TEXT};
+use iced::widget::text::Wrapping;
+use iced::widget::{
+    Space, button, column, container, opaque, row, scrollable, stack, text, text_input,
+};
+use iced::{Alignment, Element, Length, Padding};
+
+pub const TITLE_FILTER_ID: &str = "title-filter";
+
+pub fn view<'a>(
+    console: &'a Console,
+    desk: &'a Desk,
+    rows: Vec<crate::desk::RowView>,
+    first: usize,
+    total: usize,
+    now: i64,
+    p: Palette,
+) -> Element<'a, Msg> {
+    let filter = text_input("Filter chats by title", &console.title_filter)
+        .id(TITLE_FILTER_ID)
+        .size(TEXT)
+        .padding(Padding::from([4, 8]))
+        .style(style::input(p))
+        .on_input(Msg::TitleFilter);
+    let list = List {
+        rows,
+        first,
+        total,
+        selected: console.open_chat(),
+        now,
+        palette: p,
+    }
+    .view(Msg::List);
+    let list: Element<'a, Msg> = if total == 0 {
+        let hint = if desk.is_empty() {
+            "Loading chats…"
+        } else {
+            "No chats match this filter"
+        };
+        container(text(hint).size(TEXT).color(p.muted))
+            .padding(16)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    } else {
+        list
+    };
+    let mut layers = stack![column![container(filter).padding(6), list]]
+        .width(Length::Fill)
+        .height(Length::Fill);
+    if let Some(chat) = console.menu
+        && let Some(menu) = menu(chat, desk, p)
+    {
+        layers = layers.push(opaque(container(menu).padding(Padding {
+            top: 40.0,
+            left: 40.0,
+            ..Padding::ZERO
+        })));
+    }
+    if let Some(global) = &console.global {
+        layers = layers.push(opaque(global_search(global, desk, now, p)));
+    }
+    container(layers).style(style::panel(p)).into()
+}
+
+/// The context menu of one chat. Every item also has a key (shown beside it).
+fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
+    let r = desk.row(chat)?;
+    let item = |label: String, keys: &'a str, action: ChatAction| {
+        button(
+            row![
+                text(label).size(TEXT).width(Length::Fill),
+                text(keys).size(SMALL).color(p.muted)
+            ]
+            .spacing(16)
+            .align_y(Alignment::Center),
+        )
+        .width(Length::Fill)
+        .padding(Padding::from([4, 10]))
+        .style(style::flat(p, false))
+        .on_press(Msg::Act(chat, action))
+    };
+    let mut items = column![
+        container(
+            text(r.title.clone())
+                .size(SMALL)
+                .color(p.muted)
+                .wrapping(Wrapping::None)
+        )
+        .padding(Padding::from([4, 10]))
+        .clip(true),
+        item(
+            if r.pinned { "Unpin" } else { "Pin" }.into(),
+            "Ctrl+P",
+            ChatAction::TogglePin
+        ),
+    ];
+    if r.pinned {
+        items = items
+            .push(item(
+                "Move pin up".into(),
+                "Alt+Shift+Up",
+                ChatAction::PinUp,
+            ))
+            .push(item(
+                "Move pin down".into(),
+                "Alt+Shift+Down",
+                ChatAction::PinDown,
+            ));
+    }
+    items = items
+        .push(item(
+            if r.starred { "Unstar" } else { "Star" }.into(),
+            "Ctrl+S",
+            ChatAction::ToggleStar,
+        ))
+        .push(item(
+            if r.has_note { "Edit note" } else { "Add note" }.into(),
+            "Ctrl+N",
+            ChatAction::EditNote,
+        ))
+        .push(item("Mark read".into(), "Ctrl+R", ChatAction::MarkRead))
+        .push(item(
+            "No reply needed".into(),
+            "Ctrl+D",
+            ChatAction::NoReplyNeeded,
+        ))
+        .push(
+            button(text("Close").size(TEXT).color(p.muted))
+                .padding(Padding::from([4, 10]))
+                .style(style::flat(p, false))
+                .on_press(Msg::CloseMenu),
+        );
+    Some(
+        container(items.width(240))
+            .padding(4)
+            .style(style::card(p.surface, p.border))
+            .into(),
+    )
+}
+
+fn global_search<'a>(
+    global: &'a GlobalSearch,
+    desk: &'a Desk,
+    now: i64,
+    p: Palette,
+) -> Element<'a, Msg> {
+    let input = text_input("Search all chats, Enter to search", &global.query)
+        .id(GLOBAL_SEARCH_ID)
+        .size(TEXT)
+        .padding(Padding::from([4, 8]))
+        .style(style::input(p))
+        .on_input(Msg::GlobalQuery)
+        .on_submit(Msg::GlobalSubmit);
+    let mut results = column![].spacing(8);
+    for (chat, hits) in &global.groups {
+        let title = desk
+            .row(*chat)
+            .map(|r| r.title)
+            .unwrap_or_else(|| format!("Chat {chat}"));
+        let mut group = column![
+            button(
+                row![
+                    text(title).size(TEXT),
+                    text(format!("{} found", hits.len()))
+                        .size(SMALL)
+                        .color(p.muted)
+                ]
+                .spacing(8)
+            )
+            .padding(Padding::from([2, 6]))
+            .style(style::flat(p, false))
+            .on_press(Msg::GlobalPick(*chat)),
+        ];
+        for hit in hits.iter().take(5) {
+            group = group.push(
+                row![
+                    text(format::time(hit.date, now))
+                        .size(SMALL)
+                        .color(p.muted)
+                        .width(70),
+                    text(hit.preview.lines().next().unwrap_or("").to_string())
+                        .size(SMALL)
+                        .wrapping(Wrapping::None),
+                ]
+                .padding(Padding {
+                    left: 14.0,
+                    ..Padding::ZERO
+                }),
+            );
+        }
+        results = results.push(group);
+    }
+    let status: Element<'a, Msg> = match (&global.error, &global.searched) {
+        (Some(e), _) => text(format!("Search failed: {e}"))
+            .size(SMALL)
+            .color(p.red)
+            .into(),
+        (None, Some(q)) if global.groups.is_empty() => text(format!("Nothing found for “{q}”"))
+            .size(SMALL)
+            .color(p.muted)
+            .into(),
+        (None, Some(_)) => text(format!("{} chats", global.groups.len()))
+            .size(SMALL)
+            .color(p.muted)
+            .into(),
+        (None, None) => text("Results are grouped by chat. Esc closes.")
+            .size(SMALL)
+            .color(p.muted)
+            .into(),
+    };
+    container(
+        column![
+            row![
+                input,
+                button(text("Close").size(TEXT))
+                    .style(style::flat(p, false))
+                    .on_press(Msg::Escape)
+            ]
+            .spacing(6)
+            .align_y(Alignment::Center),
+            status,
+            scrollable(results).height(Length::Fill),
+            Space::new().height(4),
+        ]
+        .spacing(6),
+    )
+    .padding(8)
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .style(style::card(p.surface, p.border))
+    .into()
+}
+
+/// The rows to build for the current scroll position.
+pub fn visible(console: &Console, desk: &Desk) -> (Vec<crate::desk::RowView>, usize, usize) {
+    let filter = console.list_filter();
+    let total = desk.len(&filter);
+    let (first, count) = chat_list::window(console.offset_y, console.viewport, total);
+    let rows = desk.rows(&filter, first..first + count);
+    (rows, first, total)
+}

@@ -1,0 +1,5 @@
+//! The window's screens: login, the console, settings.
+
+pub mod console;
+pub mod login;
+pub mod settings;

@@ -1,0 +1,386 @@
+//! Settings: SLA thresholds, damping, which chats are support chats, staff and the duty
+//! group, notifications, message options, theme and scale. Edits stay in a draft until
+//! Save, which validates every number first.
+
+use crate::config::Config;
+use crate::desk::Settings;
+use crate::ui::theme::Palette;
+use crate::ui::widgets::style::{self, SMALL, TEXT};
+use iced::widget::{
+    Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length, Padding};
+
+pub const RED_ID: &str = "red-minutes";
+pub const BREACH_ID: &str = "breach-minutes";
+pub const DAMPING_ID: &str = "damping-minutes";
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Red(String),
+    Breach(String),
+    Damping(String),
+    FloatWaiting(bool),
+    SupportOnly(bool),
+    Folder(String),
+    Pattern(String),
+    DutyGroup(String),
+    Staff(String),
+    Notifications(bool),
+    NotifyNew(bool),
+    NotifyRed(bool),
+    NotifyBreach(bool),
+    LinkPreviews(bool),
+    SendTyping(bool),
+    Theme(String),
+    Scale(String),
+    Save,
+    Cancel,
+}
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub red: String,
+    pub breach: String,
+    pub damping: String,
+    pub float_waiting: bool,
+    pub support_only: bool,
+    pub folder: String,
+    pub pattern: String,
+    pub duty_group: String,
+    pub staff: String,
+    pub config: Config,
+    pub scale: String,
+    pub themes: Vec<String>,
+    pub error: Option<String>,
+}
+
+const SCALES: [&str; 6] = ["0.8", "0.9", "1.0", "1.1", "1.25", "1.5"];
+
+impl Draft {
+    pub fn new(settings: &Settings, config: &Config, themes: Vec<String>) -> Draft {
+        Draft {
+            red: minutes(settings.red_after_secs),
+            breach: minutes(settings.breach_after_secs),
+            damping: minutes(settings.damping_secs),
+            float_waiting: settings.float_waiting,
+            support_only: settings.support.support_only,
+            folder: settings
+                .support
+                .folder
+                .map(|f| f.to_string())
+                .unwrap_or_default(),
+            pattern: settings.support.title_pattern.clone(),
+            duty_group: settings
+                .staff
+                .duty_group
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
+            staff: settings
+                .staff
+                .extra_staff
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            scale: format!("{}", config.ui.scale),
+            config: config.clone(),
+            themes,
+            error: None,
+        }
+    }
+
+    /// Applies an edit; returns true for Save/Cancel, which the app handles.
+    pub fn edit(&mut self, msg: Msg) -> bool {
+        let n = &mut self.config.notifications;
+        match msg {
+            Msg::Red(v) => self.red = v,
+            Msg::Breach(v) => self.breach = v,
+            Msg::Damping(v) => self.damping = v,
+            Msg::FloatWaiting(v) => self.float_waiting = v,
+            Msg::SupportOnly(v) => self.support_only = v,
+            Msg::Folder(v) => self.folder = v,
+            Msg::Pattern(v) => self.pattern = v,
+            Msg::DutyGroup(v) => self.duty_group = v,
+            Msg::Staff(v) => self.staff = v,
+            Msg::Notifications(v) => n.enabled = v,
+            Msg::NotifyNew(v) => n.new_message = v,
+            Msg::NotifyRed(v) => n.turned_red = v,
+            Msg::NotifyBreach(v) => n.breach = v,
+            Msg::LinkPreviews(v) => self.config.messages.link_previews = v,
+            Msg::SendTyping(v) => self.config.messages.send_typing = v,
+            Msg::Theme(v) => self.config.ui.theme = v,
+            Msg::Scale(v) => self.scale = v,
+            Msg::Save | Msg::Cancel => return true,
+        }
+        false
+    }
+
+    /// The settings and config this draft describes, or what is wrong with it.
+    pub fn build(&self, base: &Settings) -> Result<(Settings, Config), String> {
+        let mins = |label: &str, v: &str| -> Result<i64, String> {
+            let value: f64 = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("{label}: \"{v}\" is not a number of minutes"))?;
+            if !(0.0..=7.0 * 24.0 * 60.0).contains(&value) {
+                return Err(format!("{label}: {value} minutes is out of range"));
+            }
+            Ok((value * 60.0).round() as i64)
+        };
+        let mut s = base.clone();
+        s.red_after_secs = mins("Red after", &self.red)?;
+        s.breach_after_secs = mins("Breach after", &self.breach)?;
+        s.damping_secs = mins("Damping", &self.damping)?;
+        if s.red_after_secs == 0 || s.breach_after_secs < s.red_after_secs {
+            return Err(
+                "The SLA breach must come at or after red, and red after more than 0 minutes"
+                    .into(),
+            );
+        }
+        s.float_waiting = self.float_waiting;
+        s.support.support_only = self.support_only;
+        s.support.folder = optional(&self.folder, "Folder id")?;
+        s.support.title_pattern = self.pattern.trim().to_string();
+        s.staff.duty_group = optional(&self.duty_group, "Duty group chat id")?;
+        s.staff.extra_staff = self
+            .staff
+            .split([',', ' '])
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| {
+                t.trim()
+                    .parse::<i64>()
+                    .map_err(|_| format!("Staff user ids: \"{t}\" is not a number"))
+            })
+            .collect::<Result<_, _>>()?;
+        let mut config = self.config.clone();
+        config.ui.scale = self
+            .scale
+            .parse()
+            .map_err(|_| "UI scale is not a number".to_string())?;
+        Ok((s, config))
+    }
+
+    pub fn view(&self, p: Palette) -> Element<'_, Msg> {
+        let number = |label: &'static str,
+                      value: &str,
+                      id: &'static str,
+                      on: fn(String) -> Msg,
+                      unit: &'static str| {
+            row![
+                text(label).size(TEXT).width(220),
+                text_input("", value)
+                    .id(id)
+                    .size(TEXT)
+                    .width(80)
+                    .padding(Padding::from([4, 8]))
+                    .style(style::input(p))
+                    .on_input(on),
+                text(unit).size(SMALL).color(p.muted),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+        };
+        let field =
+            |label: &'static str, value: &str, placeholder: &'static str, on: fn(String) -> Msg| {
+                row![
+                    text(label).size(TEXT).width(220),
+                    text_input(placeholder, value)
+                        .size(TEXT)
+                        .width(320)
+                        .padding(Padding::from([4, 8]))
+                        .style(style::input(p))
+                        .on_input(on),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+            };
+        let check = |label: &'static str, value: bool, on: fn(bool) -> Msg| {
+            checkbox(value)
+                .label(label)
+                .size(14)
+                .text_size(TEXT)
+                .on_toggle(on)
+        };
+        let section = |title: &'static str| text(title).size(15).color(p.primary);
+        let n = &self.config.notifications;
+        let m = &self.config.messages;
+        let body = column![
+            section("Response times"),
+            number(
+                "Red after",
+                &self.red,
+                RED_ID,
+                Msg::Red,
+                "minutes of waiting"
+            ),
+            number(
+                "SLA breach after",
+                &self.breach,
+                BREACH_ID,
+                Msg::Breach,
+                "minutes of waiting"
+            ),
+            number(
+                "Damping",
+                &self.damping,
+                DAMPING_ID,
+                Msg::Damping,
+                "minutes: a chat jumps to the top only after this quiet time"
+            ),
+            check(
+                "Float waiting chats below alarms",
+                self.float_waiting,
+                Msg::FloatWaiting
+            ),
+            section("Support chats"),
+            check(
+                "Show only support chats in All",
+                self.support_only,
+                Msg::SupportOnly
+            ),
+            field(
+                "Only chats in folder (id)",
+                &self.folder,
+                "any folder",
+                Msg::Folder
+            ),
+            field(
+                "Only titles matching",
+                &self.pattern,
+                "e.g. Support: *",
+                Msg::Pattern
+            ),
+            section("Staff"),
+            field(
+                "Duty group (chat id)",
+                &self.duty_group,
+                "none",
+                Msg::DutyGroup
+            ),
+            field(
+                "Other staff (user ids)",
+                &self.staff,
+                "comma separated",
+                Msg::Staff
+            ),
+            section("Notifications"),
+            check("Desktop notifications", n.enabled, Msg::Notifications),
+            check(
+                "New customer message while DutyDesk is in the background",
+                n.new_message,
+                Msg::NotifyNew
+            ),
+            check("A chat turns red", n.turned_red, Msg::NotifyRed),
+            check("A chat breaches the SLA", n.breach, Msg::NotifyBreach),
+            section("Messages"),
+            check(
+                "Create link previews in sent messages",
+                m.link_previews,
+                Msg::LinkPreviews
+            ),
+            check(
+                "Send \"typing…\" while writing",
+                m.send_typing,
+                Msg::SendTyping
+            ),
+            section("Appearance"),
+            row![
+                text("Theme").size(TEXT).width(220),
+                pick_list(
+                    self.themes.clone(),
+                    Some(self.config.ui.theme.clone()),
+                    Msg::Theme
+                )
+                .text_size(TEXT),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            row![
+                text("UI scale").size(TEXT).width(220),
+                pick_list(
+                    SCALES.map(String::from).to_vec(),
+                    Some(self.scale.clone()),
+                    Msg::Scale
+                )
+                .text_size(TEXT),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(10);
+        let mut footer = row![
+            button(text("Save").size(TEXT))
+                .padding(Padding::from([5, 16]))
+                .style(style::primary(p))
+                .on_press(Msg::Save),
+            button(text("Cancel").size(TEXT))
+                .padding(Padding::from([5, 16]))
+                .style(style::outline(p))
+                .on_press(Msg::Cancel),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+        if let Some(error) = &self.error {
+            footer = footer.push(text(error.as_str()).size(TEXT).color(p.red));
+        }
+        container(
+            column![
+                text("Settings").size(20),
+                scrollable(container(body).padding(Padding {
+                    right: 16.0,
+                    ..Padding::ZERO
+                }))
+                .height(Length::Fill),
+                Space::new().height(4),
+                footer,
+            ]
+            .spacing(12)
+            .max_width(860),
+        )
+        .padding(20)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(style::panel(p))
+        .into()
+    }
+}
+
+fn minutes(secs: i64) -> String {
+    if secs % 60 == 0 {
+        (secs / 60).to_string()
+    } else {
+        format!("{:.2}", secs as f64 / 60.0)
+    }
+}
+
+fn optional<T: std::str::FromStr>(v: &str, label: &str) -> Result<Option<T>, String> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse()
+        .map(Some)
+        .map_err(|_| format!("{label}: \"{v}\" is not a number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_round_trips_and_validates() {
+        let settings = Settings::default();
+        let mut d = Draft::new(&settings, &Config::default(), vec!["auto".into()]);
+        assert_eq!(d.red, "10");
+        d.edit(Msg::Red("5".into()));
+        d.edit(Msg::Staff("12, 34".into()));
+        let (s, _) = d.build(&settings).unwrap();
+        assert_eq!(s.red_after_secs, 300);
+        assert_eq!(s.staff.extra_staff, vec![12, 34]);
+        d.edit(Msg::Breach("3".into()));
+        assert!(d.build(&settings).is_err());
+        d.edit(Msg::Breach("x".into()));
+        assert!(d.build(&settings).unwrap_err().contains("Breach"));
+    }
+}

@@ -1,0 +1,103 @@
+//! Starting a Telegram session from what the config and the login form provide, or saying
+//! which login stage must come first (TDLib download, API key, passphrase).
+
+use crate::config::Config;
+use crate::paths::Paths;
+use crate::telegram::{self, Backend, Session, SessionConfig, keys, tdjson};
+use crate::ui::screens::login::Stage;
+
+/// The account folder name until a phone number names it.
+const DEFAULT_ACCOUNT: &str = "main";
+
+pub struct Inputs<'a> {
+    pub demo: bool,
+    pub config: &'a Config,
+    pub paths: &'a Paths,
+    /// Typed on the login screen when no keyring exists.
+    pub passphrase: Option<&'a str>,
+}
+
+/// Either a running session or the stage the login screen must show first.
+pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
+    let Inputs {
+        demo,
+        config,
+        paths,
+        passphrase,
+    } = inputs;
+    if demo {
+        if tdjson::backend_name() != "simulated" {
+            return Err(Stage::NoLibrary(
+                "The demo floor runs in its own window: start DutyDesk with --demo.".into(),
+            ));
+        }
+        let dir = paths.data_dir.join("demo");
+        // A fresh floor every time: yesterday's simulated chats are no use to a trainee.
+        let _ = std::fs::remove_dir_all(&dir);
+        return start(SessionConfig {
+            api_id: 1,
+            api_hash: "0".repeat(32),
+            database_dir: dir,
+            encryption_key: keys::random_key(),
+            demo: true,
+        });
+    }
+    if tdjson::backend_name() == "none" {
+        match telegram::native::locate(config.telegram.tdjson.as_deref(), &paths.tdlib_dir) {
+            Ok(library) => {
+                if let Err(e) = telegram::init_backend(Backend::Native(library)) {
+                    return Err(Stage::NoLibrary(format!("{e:?}")));
+                }
+            }
+            Err(e) => {
+                return Err(Stage::NoLibrary(format!(
+                    "{e} DutyDesk can download it for you."
+                )));
+            }
+        }
+    }
+    let (Some(api_id), Some(api_hash)) = (config.telegram.api_id, config.telegram.api_hash.clone())
+    else {
+        return Err(Stage::Credentials);
+    };
+    let account = config
+        .telegram
+        .account
+        .clone()
+        .unwrap_or_else(|| DEFAULT_ACCOUNT.into());
+    let encryption_key = if tdjson::backend_name() == "simulated" {
+        // The simulator keeps nothing on disk worth protecting; no keyring needed.
+        keys::random_key()
+    } else {
+        match passphrase {
+            Some(p) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
+            None => {
+                keys::database_key(&account)
+                    .map_err(|e| Stage::Passphrase(e.to_string()))?
+                    .0
+            }
+        }
+    };
+    start(SessionConfig {
+        api_id,
+        api_hash,
+        database_dir: paths.account_dir(&account),
+        encryption_key,
+        demo: false,
+    })
+}
+
+fn start(config: SessionConfig) -> Result<Session, Stage> {
+    Session::start(config).map_err(|e| Stage::NoLibrary(format!("TDLib did not start: {e}")))
+}
+
+/// "Try the demo floor" from a window already bound to the real TDLib: the backend is
+/// chosen once per process, so the demo runs as a second process.
+pub fn launch_demo() -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    std::process::Command::new(exe)
+        .arg("--demo")
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}

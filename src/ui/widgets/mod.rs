@@ -1,0 +1,4 @@
+//! Widgets and styles shared by the screens.
+
+pub mod chat_list;
+pub mod style;
