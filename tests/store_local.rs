@@ -66,8 +66,10 @@ fn settings_round_trip_and_bad_settings_name_the_key_and_file() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.load_settings().unwrap(), None);
-    let mut s = Settings::default();
-    s.red_after_secs = 300;
+    let mut s = Settings {
+        red_after_secs: 300,
+        ..Settings::default()
+    };
     s.support.title_pattern = "*support*".into();
     s.staff.duty_group = Some(-100);
     store.save_settings(&s).unwrap();

@@ -1,8 +1,9 @@
 //! What the admin does locally (pins, stars, notes, alarms, "no reply needed", support
 //! flags, settings) and loading those marks back from the store.
 
+use super::chat::Chat;
 use super::core::Desk;
-use super::model::{ChatId, Event, UnixTime};
+use super::model::{ChatId, ChatKind, Event, UnixTime};
 use super::settings::{Settings, glob_match_lower};
 use super::view::{LocalChange, LocalState, SupportFlag, Transition};
 
@@ -215,34 +216,14 @@ impl Desk {
 
     /// Whether the rules and flags make `chat` a support chat (false for unknown chats).
     pub fn is_support(&self, chat: ChatId) -> bool {
-        let Some(c) = self.chats.get(&chat) else {
-            return false;
-        };
-        if !c.in_main_list
-            || c.kind == super::model::ChatKind::Channel
-            || Some(chat) == self.settings.staff.duty_group
-        {
-            return false;
-        }
-        match self.flags.get(&chat) {
-            Some(SupportFlag::Include) => true,
-            Some(SupportFlag::Exclude) => false,
-            None => {
-                let rules = &self.settings.support;
-                rules.folder.is_none_or(|f| c.folders.contains(&f))
-                    && c.title_match
-                        .unwrap_or_else(|| self.title_matches(&c.title_lower))
-            }
-        }
-    }
-
-    /// The title-pattern rule alone (cached per chat by `commit`).
-    pub(crate) fn title_matches(&self, title_lower: &str) -> bool {
-        if self.pattern.is_empty() {
-            return true;
-        }
-        let title: Vec<char> = title_lower.chars().collect();
-        glob_match_lower(&self.pattern, &title)
+        self.chats.get(&chat).is_some_and(|c| {
+            support_of(
+                c,
+                self.flags.get(&chat).copied(),
+                &self.settings,
+                &self.pattern,
+            )
+        })
     }
 
     /// A user's display name, if `UserUpdated` told it.
@@ -276,4 +257,38 @@ impl Desk {
         }
         out
     }
+}
+
+/// The support rule for one chat; a free function so `commit` can call it while holding
+/// the chat mutably.
+pub(crate) fn support_of(
+    c: &Chat,
+    flag: Option<SupportFlag>,
+    settings: &Settings,
+    pattern: &[char],
+) -> bool {
+    if !c.in_main_list || c.kind == ChatKind::Channel || Some(c.id) == settings.staff.duty_group {
+        return false;
+    }
+    match flag {
+        Some(SupportFlag::Include) => true,
+        Some(SupportFlag::Exclude) => false,
+        None => {
+            settings
+                .support
+                .folder
+                .is_none_or(|f| c.folders.contains(&f))
+                && c.title_match
+                    .unwrap_or_else(|| title_matches(pattern, &c.title_lower))
+        }
+    }
+}
+
+/// The title-pattern rule alone (its result is cached per chat by `commit`).
+pub(crate) fn title_matches(pattern: &[char], title_lower: &str) -> bool {
+    if pattern.is_empty() {
+        return true;
+    }
+    let title: Vec<char> = title_lower.chars().collect();
+    glob_match_lower(pattern, &title)
 }

@@ -1,7 +1,5 @@
 //! One chat's state and its waiting bookkeeping.
 
-use std::collections::BTreeMap;
-
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, UnixTime};
 use super::view::Status;
 
@@ -48,8 +46,10 @@ pub(crate) struct Chat {
     pub max_date: Option<UnixTime>,
     /// Damped activity: the date of the last message that was allowed to move the chat up.
     pub jump: UnixTime,
-    /// Customer messages after `answered_up_to`, by id; only kept for support chats.
-    pub pending: BTreeMap<MessageId, Pending>,
+    /// Customer messages after `answered_up_to`, sorted by id; only kept for support chats.
+    /// A Vec, not a map: ids mostly arrive in order (push at the end), a reply drains a
+    /// prefix, and the buffer is reused across a conversation's waits.
+    pub pending: Vec<(MessageId, Pending)>,
     /// Staff replies and "no reply needed" answer every customer message with a lower id.
     pub answered_up_to: MessageId,
     /// Cached oldest pending message (date, late), the one the wait is counted from.
@@ -85,7 +85,7 @@ impl Chat {
             max_id: None,
             max_date: None,
             jump: i64::MIN,
-            pending: BTreeMap::new(),
+            pending: Vec::new(),
             answered_up_to: i64::MIN,
             waiting: None,
             level: Status::Normal,
@@ -123,21 +123,28 @@ impl Chat {
 
     /// Records a customer message unless a staff reply or dismissal already covers it.
     pub(crate) fn add_pending(&mut self, id: MessageId, date: UnixTime, late: bool) {
-        if id >= self.answered_up_to {
-            let p = Pending { date, late };
-            if let Some(old) = self.pending.insert(id, p) {
-                // A re-delivered message: its entry may have been the oldest.
-                if Some(old) == self.waiting {
-                    self.recompute_waiting();
-                }
-            }
-            // Keeping the minimum up to date here keeps a burst of customer messages O(log k).
-            if self
-                .waiting
-                .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
+        if id < self.answered_up_to {
+            return;
+        }
+        let p = Pending { date, late };
+        match self.pending.last() {
+            Some(&(last, _)) if last >= id => match self.pending.binary_search_by_key(&id, |e| e.0)
             {
-                self.waiting = Some(p);
-            }
+                Ok(i) => {
+                    // Re-delivered: its old entry may have been the oldest.
+                    self.pending[i].1 = p;
+                    self.recompute_waiting();
+                    return;
+                }
+                Err(i) => self.pending.insert(i, (id, p)),
+            },
+            _ => self.pending.push((id, p)),
+        }
+        if self
+            .waiting
+            .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
+        {
+            self.waiting = Some(p);
         }
     }
 
@@ -145,22 +152,28 @@ impl Chat {
     /// it. Returns the wait it ended, if it ended one: the oldest answered message.
     pub(crate) fn answer_below(&mut self, id: MessageId) -> Option<Pending> {
         self.answered_up_to = self.answered_up_to.max(id);
-        if self.pending.first_key_value().is_none_or(|(k, _)| *k >= id) {
+        let n = self.pending.partition_point(|e| e.0 < id);
+        if n == 0 {
             return None;
         }
-        let rest = self.pending.split_off(&id);
-        let answered = std::mem::replace(&mut self.pending, rest);
-        let oldest = answered.values().min_by_key(|p| (p.date, !p.late)).copied();
+        let oldest = self.pending[..n]
+            .iter()
+            .map(|e| e.1)
+            .min_by_key(|p| (p.date, !p.late));
+        self.pending.drain(..n);
         self.recompute_waiting();
         oldest
     }
 
     pub(crate) fn remove_pending(&mut self, id: MessageId) -> bool {
-        let removed = self.pending.remove(&id).is_some();
-        if removed {
-            self.recompute_waiting();
+        match self.pending.binary_search_by_key(&id, |e| e.0) {
+            Ok(i) => {
+                self.pending.remove(i);
+                self.recompute_waiting();
+                true
+            }
+            Err(_) => false,
         }
-        removed
     }
 
     pub(crate) fn clear_pending(&mut self) {
@@ -173,8 +186,8 @@ impl Chat {
     fn recompute_waiting(&mut self) {
         self.waiting = self
             .pending
-            .values()
-            .min_by_key(|p| (p.date, !p.late))
-            .copied();
+            .iter()
+            .map(|e| e.1)
+            .min_by_key(|p| (p.date, !p.late));
     }
 }

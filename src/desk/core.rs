@@ -4,8 +4,11 @@
 //! and counter contribution before and after are compared, so the order tree and the
 //! counters are touched only when something visible moved (O(log n) when they are).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
+use super::hash::{IdMap, IdSet};
+
+use super::actions::{support_of, title_matches};
 use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key};
 use super::model::{
     ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
@@ -24,19 +27,19 @@ pub(crate) const CAT_STARRED: usize = 3;
 pub struct Desk {
     pub(crate) settings: Settings,
     pub(crate) pattern: Vec<char>,
-    pub(crate) chats: HashMap<ChatId, Chat>,
+    pub(crate) chats: IdMap<ChatId, Chat>,
     pub(crate) tree: OrderTree<Key>,
     pub(crate) pins: Vec<ChatId>,
-    pub(crate) pin_index: HashMap<ChatId, usize>,
-    pub(crate) stars: HashSet<ChatId>,
-    pub(crate) notes: HashMap<ChatId, String>,
-    pub(crate) flags: HashMap<ChatId, SupportFlag>,
-    pub(crate) dismissed: HashMap<ChatId, MessageId>,
-    pub(crate) alarms: HashSet<ChatId>,
+    pub(crate) pin_index: IdMap<ChatId, usize>,
+    pub(crate) stars: IdSet<ChatId>,
+    pub(crate) notes: IdMap<ChatId, String>,
+    pub(crate) flags: IdMap<ChatId, SupportFlag>,
+    pub(crate) dismissed: IdMap<ChatId, MessageId>,
+    pub(crate) alarms: IdSet<ChatId>,
     pub(crate) own_user: Option<UserId>,
-    pub(crate) extra_staff: HashSet<UserId>,
-    pub(crate) duty_members: HashSet<UserId>,
-    pub(crate) users: HashMap<UserId, String>,
+    pub(crate) extra_staff: IdSet<UserId>,
+    pub(crate) duty_members: IdSet<UserId>,
+    pub(crate) users: IdMap<UserId, String>,
     pub(crate) deadlines: BTreeSet<(UnixTime, ChatId)>,
     pub(crate) now: UnixTime,
     pub(crate) counters: Counters,
@@ -58,19 +61,19 @@ impl Desk {
         let mut desk = Self {
             pattern: Vec::new(),
             settings: Settings::default(),
-            chats: HashMap::new(),
+            chats: IdMap::default(),
             tree: OrderTree::new(),
             pins: Vec::new(),
-            pin_index: HashMap::new(),
-            stars: HashSet::new(),
-            notes: HashMap::new(),
-            flags: HashMap::new(),
-            dismissed: HashMap::new(),
-            alarms: HashSet::new(),
+            pin_index: IdMap::default(),
+            stars: IdSet::default(),
+            notes: IdMap::default(),
+            flags: IdMap::default(),
+            dismissed: IdMap::default(),
+            alarms: IdSet::default(),
             own_user: None,
-            extra_staff: HashSet::new(),
-            duty_members: HashSet::new(),
-            users: HashMap::new(),
+            extra_staff: IdSet::default(),
+            duty_members: IdSet::default(),
+            users: IdMap::default(),
             deadlines: BTreeSet::new(),
             now: i64::MIN,
             counters: Counters::default(),
@@ -84,8 +87,15 @@ impl Desk {
     /// Applies one event at time `now`; returns what the UI may announce (new customer
     /// messages, chats that turned red or breached, including timers that came due).
     pub fn apply(&mut self, event: Event, now: UnixTime) -> Vec<Transition> {
-        self.now = self.now.max(now);
         let mut out = Vec::new();
+        self.apply_into(event, now, &mut out);
+        out
+    }
+
+    /// Like `apply`, appending transitions to `out`: for feeding batches without an
+    /// allocation per event.
+    pub fn apply_into(&mut self, event: Event, now: UnixTime, out: &mut Vec<Transition>) {
+        self.now = self.now.max(now);
         match event {
             Event::ChatAdded { chat, kind, title } => {
                 if let Some(c) = self.chats.get(&chat) {
@@ -93,7 +103,7 @@ impl Desk {
                     let c = self.chats.get_mut(&chat).expect("present");
                     c.kind = kind;
                     c.set_title(title);
-                    self.commit(chat, before, &mut out);
+                    self.commit(chat, before, out);
                 } else {
                     let mut c = Chat::new(chat, kind, title);
                     if let Some(&up_to) = self.dismissed.get(&chat) {
@@ -106,35 +116,35 @@ impl Desk {
                         level: Status::Normal,
                         contrib: [false; 6],
                     };
-                    self.commit(chat, before, &mut out);
+                    self.commit(chat, before, out);
                 }
             }
             Event::ChatRenamed { chat, title } => {
-                self.update(chat, &mut out, |c, _| c.set_title(title));
+                self.update(chat, out, |c, _| c.set_title(title));
             }
             Event::ChatListsChanged {
                 chat,
                 in_main_list,
                 folders,
             } => {
-                self.update(chat, &mut out, |c, _| {
+                self.update(chat, out, |c, _| {
                     c.in_main_list = in_main_list;
                     c.folders = folders;
                 });
             }
             Event::ChatRemoved { chat } => self.remove_chat(chat),
-            Event::MessageArrived(m) => self.message(m, true, &mut out),
-            Event::HistoryMessage(m) => self.message(m, false, &mut out),
+            Event::MessageArrived(m) => self.message(m, true, out),
+            Event::HistoryMessage(m) => self.message(m, false, out),
             Event::MessageEdited { chat, id, preview } => {
                 // An edit changes the text only: the wait still counts from the date.
-                self.update(chat, &mut out, |c, _| {
+                self.update(chat, out, |c, _| {
                     if c.last_id == Some(id) {
                         c.preview = preview;
                     }
                 });
             }
             Event::MessagesDeleted { chat, ids } => {
-                self.update(chat, &mut out, |c, _| {
+                self.update(chat, out, |c, _| {
                     for id in ids {
                         c.remove_pending(id);
                         if c.last_id == Some(id) {
@@ -147,14 +157,14 @@ impl Desk {
                     }
                 });
             }
-            Event::MessageIdChanged { chat, old, new } => self.id_changed(chat, old, new, &mut out),
+            Event::MessageIdChanged { chat, old, new } => self.id_changed(chat, old, new, out),
             Event::ReadInbox {
                 chat, unread_count, ..
             } => {
-                self.update(chat, &mut out, |c, _| c.unread_count = unread_count.max(0));
+                self.update(chat, out, |c, _| c.unread_count = unread_count.max(0));
             }
             Event::MarkedAsUnread { chat, marked } => {
-                self.update(chat, &mut out, |c, _| c.marked_unread = marked);
+                self.update(chat, out, |c, _| c.marked_unread = marked);
             }
             Event::MembersChanged {
                 chat,
@@ -173,8 +183,7 @@ impl Desk {
             }
             Event::OwnUser { user } => self.own_user = Some(user),
         }
-        self.run_timers(&mut out);
-        out
+        self.run_timers(out);
     }
 
     /// Advances the desk's time: chats whose wait crosses `red_after` / `breach_after` are
@@ -193,7 +202,9 @@ impl Desk {
 
     /// Statistics records produced since the last call, in order, for the store.
     pub fn drain_stats(&mut self) -> Vec<StatEvent> {
-        std::mem::take(&mut self.stats)
+        // Same capacity again: the next batch fills it without regrowing.
+        let capacity = self.stats.capacity();
+        std::mem::replace(&mut self.stats, Vec::with_capacity(capacity))
     }
 
     /// Local marks changed since the last call (pins, stars, notes, flags, dismissals).
@@ -311,7 +322,7 @@ impl Desk {
         if let Some(d) = c.deadline {
             self.deadlines.remove(&(d, chat));
         }
-        self.add_counts(c.counted, -1);
+        add_counts(&mut self.counters, c.counted, -1);
     }
 
     /// Runs `f` on a known chat and commits the change; unknown chats are ignored (TDLib
@@ -343,13 +354,6 @@ impl Desk {
     /// Recomputes the chat's derived state (support, level, key, mask) and moves it in the
     /// tree, the deadlines and the counters if any of them changed.
     pub(crate) fn commit(&mut self, chat: ChatId, before: Snapshot, out: &mut Vec<Transition>) {
-        if let Some(c) = self.chats.get(&chat)
-            && c.title_match.is_none()
-        {
-            let m = self.title_matches(&c.title_lower);
-            self.chats.get_mut(&chat).expect("present").title_match = Some(m);
-        }
-        let support = self.is_support(chat);
         let now = self.now;
         let (red, breach) = (
             self.settings.red_after_secs,
@@ -359,9 +363,14 @@ impl Desk {
         let pin = self.pin_index.get(&chat).copied();
         let alarm = self.alarms.contains(&chat);
         let starred = self.stars.contains(&chat);
+        let flag = self.flags.get(&chat).copied();
         let Some(c) = self.chats.get_mut(&chat) else {
             return;
         };
+        if c.title_match.is_none() {
+            c.title_match = Some(title_matches(&self.pattern, &c.title_lower));
+        }
+        let support = support_of(c, flag, &self.settings, &self.pattern);
         if c.support != support {
             c.support = support;
             // Pending messages are only tracked for support chats: this bounds memory in
@@ -426,50 +435,26 @@ impl Desk {
             mask |= 1 << CAT_STARRED;
         }
         let mask = if key.is_some() { mask } else { 0 };
-        if key != before.key || mask != before.mask {
+        if key != before.key {
             if let Some(k) = before.key {
                 self.tree.remove(&k);
             }
             if let Some(k) = key {
                 self.tree.insert(k, mask);
             }
-            c.key = key;
-            c.mask = mask;
+        } else if mask != before.mask
+            && let Some(k) = key
+        {
+            // Same place, other filters (e.g. started waiting): adjust counts in place.
+            self.tree.set_mask(&k, mask);
         }
-        let after = self.contrib(&self.chats[&chat]);
-        self.chats.get_mut(&chat).expect("present").counted = after;
-        self.add_counts(before.contrib, -1);
-        self.add_counts(after, 1);
-    }
-
-    /// What a chat adds to each header counter: support, waiting, red, breach, alarm, unread.
-    pub(crate) fn contrib(&self, c: &Chat) -> [bool; 6] {
-        let listed = c.key.is_some();
-        let support = listed && c.support;
-        [
-            support,
-            support && c.level >= Status::Waiting,
-            support && c.level >= Status::Red,
-            support && c.level >= Status::Breach,
-            listed && self.alarms.contains(&c.id),
-            listed && c.unread(),
-        ]
-    }
-
-    fn add_counts(&mut self, contrib: [bool; 6], sign: isize) {
-        let k = &mut self.counters;
-        let fields = [
-            &mut k.support_chats,
-            &mut k.waiting,
-            &mut k.red,
-            &mut k.breach,
-            &mut k.alarms,
-            &mut k.unread_chats,
-        ];
-        for (field, on) in fields.into_iter().zip(contrib) {
-            if on {
-                *field = field.wrapping_add_signed(sign);
-            }
+        c.key = key;
+        c.mask = mask;
+        let after = contrib_of(c, alarm);
+        c.counted = after;
+        if after != before.contrib {
+            add_counts(&mut self.counters, before.contrib, -1);
+            add_counts(&mut self.counters, after, 1);
         }
     }
 
@@ -485,6 +470,36 @@ impl Desk {
                 c.deadline = None;
             }
             self.update(chat, out, |_, _| {});
+        }
+    }
+}
+
+/// What a chat adds to each header counter: support, waiting, red, breach, alarm, unread.
+fn contrib_of(c: &Chat, alarm: bool) -> [bool; 6] {
+    let listed = c.key.is_some();
+    let support = listed && c.support;
+    [
+        support,
+        support && c.level >= Status::Waiting,
+        support && c.level >= Status::Red,
+        support && c.level >= Status::Breach,
+        listed && alarm,
+        listed && c.unread(),
+    ]
+}
+
+fn add_counts(k: &mut Counters, contrib: [bool; 6], sign: isize) {
+    let fields = [
+        &mut k.support_chats,
+        &mut k.waiting,
+        &mut k.red,
+        &mut k.breach,
+        &mut k.alarms,
+        &mut k.unread_chats,
+    ];
+    for (field, on) in fields.into_iter().zip(contrib) {
+        if on {
+            *field = field.wrapping_add_signed(sign);
         }
     }
 }

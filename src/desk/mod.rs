@@ -23,6 +23,7 @@
 mod actions;
 mod chat;
 mod core;
+mod hash;
 mod model;
 mod query;
 mod settings;

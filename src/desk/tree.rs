@@ -19,12 +19,25 @@ struct Node<K> {
     counts: [u32; CATEGORIES],
 }
 
+impl<K> Node<K> {
+    /// The node's own contribution to the counts (its mask as 0/1 per category).
+    fn counts_self(&self) -> [u32; CATEGORIES] {
+        let mut out = [0; CATEGORIES];
+        for (c, slot) in out.iter_mut().enumerate() {
+            *slot = u32::from(self.mask >> c & 1);
+        }
+        out
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct OrderTree<K> {
     nodes: Vec<Node<K>>,
     free: Vec<u32>,
     root: u32,
     seed: u32,
+    /// Scratch for `remove`'s descent, kept to avoid an allocation per call.
+    path: Vec<u32>,
 }
 
 impl<K: Ord + Copy> Default for OrderTree<K> {
@@ -40,6 +53,7 @@ impl<K: Ord + Copy> OrderTree<K> {
             free: Vec::new(),
             root: NIL,
             seed: 0x9E37_79B9,
+            path: Vec::new(),
         }
     }
 
@@ -55,22 +69,113 @@ impl<K: Ord + Copy> OrderTree<K> {
     /// Inserts `key` (which must not be present) with category bits `mask` (bit 0 is implied).
     pub(crate) fn insert(&mut self, key: K, mask: u8) {
         let node = self.alloc(key, mask | 1);
-        let (l, r) = self.split(self.root, &key, false);
-        let l = self.merge(l, node);
-        self.root = self.merge(l, r);
+        let prio = self.nodes[node as usize].prio;
+        let add = self.nodes[node as usize].counts;
+        // Walk down while the existing nodes outrank the new one (their subtrees gain it),
+        // then split only the subtree found there around the new node.
+        let (mut parent, mut went_left) = (NIL, false);
+        let mut t = self.root;
+        while t != NIL && self.nodes[t as usize].prio > prio {
+            let n = &mut self.nodes[t as usize];
+            for c in 0..CATEGORIES {
+                n.counts[c] += add[c];
+            }
+            parent = t;
+            went_left = key < n.key;
+            t = if went_left { n.left } else { n.right };
+        }
+        let (l, r) = self.split(t, &key, false);
+        let n = &mut self.nodes[node as usize];
+        n.left = l;
+        n.right = r;
+        self.update(node);
+        self.set_link(parent, went_left, node);
     }
 
     /// Removes `key`; returns whether it was present.
     pub(crate) fn remove(&mut self, key: &K) -> bool {
-        let (l, r) = self.split(self.root, key, false);
-        let (mid, r) = self.split(r, key, true);
-        let found = mid != NIL;
-        if found {
-            // Keys are unique, so `mid` is a single node.
-            self.free.push(mid);
+        // One descent, remembering the path: its counts drop only once the key is found.
+        self.path.clear();
+        let mut t = self.root;
+        while t != NIL {
+            let n = &self.nodes[t as usize];
+            match key.cmp(&n.key) {
+                std::cmp::Ordering::Less => {
+                    self.path.push(t);
+                    t = n.left;
+                }
+                std::cmp::Ordering::Greater => {
+                    self.path.push(t);
+                    t = n.right;
+                }
+                std::cmp::Ordering::Equal => break,
+            }
         }
-        self.root = self.merge(l, r);
-        found
+        if t == NIL {
+            return false;
+        }
+        let target = &self.nodes[t as usize];
+        let sub = target.counts_self();
+        let (l, r) = (target.left, target.right);
+        for &p in &self.path {
+            let n = &mut self.nodes[p as usize];
+            for c in 0..CATEGORIES {
+                n.counts[c] -= sub[c];
+            }
+        }
+        let parent = self.path.last().copied().unwrap_or(NIL);
+        let went_left = parent != NIL && self.nodes[parent as usize].left == t;
+        let joined = self.merge(l, r);
+        self.set_link(parent, went_left, joined);
+        self.free.push(t);
+        true
+    }
+
+    fn set_link(&mut self, parent: u32, left: bool, child: u32) {
+        if parent == NIL {
+            self.root = child;
+        } else if left {
+            self.nodes[parent as usize].left = child;
+        } else {
+            self.nodes[parent as usize].right = child;
+        }
+    }
+
+    /// Changes the category bits of `key` in place: one descent, no restructuring.
+    /// Returns false (and changes nothing) if `key` is absent.
+    pub(crate) fn set_mask(&mut self, key: &K, mask: u8) -> bool {
+        let mask = mask | 1;
+        let mut t = self.root;
+        let old = loop {
+            if t == NIL {
+                return false;
+            }
+            let node = &self.nodes[t as usize];
+            match key.cmp(&node.key) {
+                std::cmp::Ordering::Less => t = node.left,
+                std::cmp::Ordering::Greater => t = node.right,
+                std::cmp::Ordering::Equal => break node.mask,
+            }
+        };
+        if old == mask {
+            return true;
+        }
+        let mut t = self.root;
+        loop {
+            let node = &mut self.nodes[t as usize];
+            for c in 0..CATEGORIES {
+                let delta = i64::from(mask >> c & 1) - i64::from(old >> c & 1);
+                node.counts[c] = (i64::from(node.counts[c]) + delta) as u32;
+            }
+            match key.cmp(&node.key) {
+                std::cmp::Ordering::Less => t = node.left,
+                std::cmp::Ordering::Greater => t = node.right,
+                std::cmp::Ordering::Equal => {
+                    node.mask = mask;
+                    return true;
+                }
+            }
+        }
     }
 
     /// The `n`-th (0-based) member of category `cat`, in key order.
@@ -244,7 +349,10 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             let key = (x >> 33) as i64 % 300;
             let mask = ((x >> 20) as u8 & 0b1110) | 1;
-            if oracle.remove(&key).is_some() {
+            if step % 5 == 0 && oracle.contains_key(&key) {
+                assert!(tree.set_mask(&key, mask));
+                oracle.insert(key, mask);
+            } else if oracle.remove(&key).is_some() {
                 assert!(tree.remove(&key));
             } else {
                 assert!(!tree.remove(&key));
