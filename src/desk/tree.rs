@@ -77,8 +77,8 @@ impl<K: Ord + Copy> OrderTree<K> {
         let mut t = self.root;
         while t != NIL && self.nodes[t as usize].prio > prio {
             let n = &mut self.nodes[t as usize];
-            for c in 0..CATEGORIES {
-                n.counts[c] += add[c];
+            for (count, a) in n.counts.iter_mut().zip(add) {
+                *count += a;
             }
             parent = t;
             went_left = key < n.key;
@@ -119,8 +119,8 @@ impl<K: Ord + Copy> OrderTree<K> {
         let (l, r) = (target.left, target.right);
         for &p in &self.path {
             let n = &mut self.nodes[p as usize];
-            for c in 0..CATEGORIES {
-                n.counts[c] -= sub[c];
+            for (count, s) in n.counts.iter_mut().zip(sub) {
+                *count -= s;
             }
         }
         let parent = self.path.last().copied().unwrap_or(NIL);
