@@ -9,6 +9,8 @@ mod auth;
 mod control;
 mod entities;
 mod execute;
+#[doc(hidden)]
+pub mod exercise;
 mod hub;
 mod json;
 mod model;

@@ -1,0 +1,105 @@
+//! Faithfulness of the simulator: every object it emits in every shipped scenario must
+//! deserialize as TDLib 1.8.61's schema through tdlib-rs, as the app will read it.
+//! Updates parse as `tdlib_rs::enums::Update`; replies as the enum of their "@type".
+
+use dutydesk as _; // defines the td_json symbols tdlib-rs refers to
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tdlib_rs::enums;
+use tdsim::{Scenario, WorldConfig};
+
+fn parse<T: DeserializeOwned>(raw: &str) -> Result<(), String> {
+    // serde lists every expected variant on a mismatch; keep the message readable.
+    serde_json::from_str::<T>(raw)
+        .map(|_| ())
+        .map_err(|e| e.to_string().chars().take(400).collect())
+}
+
+/// A reply parsed as the tdlib-rs enum its "@type" belongs to.
+fn parse_reply(ty: &str, raw: &str) -> Result<(), String> {
+    match ty {
+        // tdlib-rs maps Ok to (): the object must carry nothing but the envelope.
+        "ok" => {
+            let v: Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+            let extra = v
+                .as_object()
+                .map_or(0, |o| o.keys().filter(|k| !k.starts_with('@')).count());
+            if extra == 0 {
+                Ok(())
+            } else {
+                Err("ok with fields".into())
+            }
+        }
+        "error" => parse::<enums::Error>(raw),
+        "user" => parse::<enums::User>(raw),
+        "chat" => parse::<enums::Chat>(raw),
+        "chats" => parse::<enums::Chats>(raw),
+        "message" => parse::<enums::Message>(raw),
+        "messages" => parse::<enums::Messages>(raw),
+        "foundMessages" => parse::<enums::FoundMessages>(raw),
+        "foundChatMessages" => parse::<enums::FoundChatMessages>(raw),
+        "basicGroup" => parse::<enums::BasicGroup>(raw),
+        "supergroup" => parse::<enums::Supergroup>(raw),
+        "chatFolder" => parse::<enums::ChatFolder>(raw),
+        "chatMember" => parse::<enums::ChatMember>(raw),
+        "chatMembers" => parse::<enums::ChatMembers>(raw),
+        "formattedText" => parse::<enums::FormattedText>(raw),
+        "textEntities" => parse::<enums::TextEntities>(raw),
+        t if t.starts_with("optionValue") => parse::<enums::OptionValue>(raw),
+        t if t.starts_with("authorizationState") => parse::<enums::AuthorizationState>(raw),
+        other => Err(format!("no tdlib-rs mapping for reply type {other}")),
+    }
+}
+
+fn check(scenario: &str, minutes: i64) -> usize {
+    let config = WorldConfig {
+        scenario: Scenario::builtin(scenario).expect("shipped"),
+        seed: 7,
+        ..WorldConfig::default()
+    };
+    let transcript = tdsim::exercise::run(config, minutes);
+    let mut kinds = std::collections::BTreeSet::new();
+    for raw in &transcript.objects {
+        let v: Value =
+            serde_json::from_str(raw).unwrap_or_else(|e| panic!("invalid JSON ({e}): {raw}"));
+        assert!(v["@client_id"].is_i64(), "missing @client_id: {raw}");
+        let ty = v["@type"]
+            .as_str()
+            .unwrap_or_else(|| panic!("missing @type: {raw}"));
+        // A request TDLib cannot even parse gets an error without "@extra" (as the real one does).
+        let result = if v.get("@extra").is_some() || ty == "error" {
+            parse_reply(ty, raw)
+        } else {
+            parse::<enums::Update>(raw)
+        };
+        if let Err(e) = result {
+            panic!("[{scenario}] {ty} does not match TDLib 1.8.61's schema: {e}\n{raw}");
+        }
+        kinds.insert(ty.to_string());
+    }
+    kinds.len()
+}
+
+#[test]
+fn basic_scenario_matches_the_schema() {
+    let kinds = check("basic", 30);
+    assert!(
+        kinds >= 25,
+        "the session should produce many kinds of objects, got {kinds}"
+    );
+}
+
+#[test]
+fn floor_scenario_matches_the_schema() {
+    check("floor", 120);
+}
+
+#[test]
+fn faults_scenario_matches_the_schema() {
+    check("faults", 90);
+}
+
+#[test]
+fn storm_scenario_matches_the_schema() {
+    check("storm", 0);
+}
