@@ -422,7 +422,8 @@ fn a_sent_message_id_change_answers_what_the_server_put_before_it() {
     assert!(d.drain_stats().contains(&StatEvent::MessageIdChanged {
         chat: 10,
         old: (1 << 20) + 1,
-        new: 3 << 20
+        new: 3 << 20,
+        date: Some(T0 + 60),
     }));
 }
 

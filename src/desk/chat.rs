@@ -40,6 +40,8 @@ pub(crate) struct Chat {
     pub last_date: Option<UnixTime>,
     pub preview: String,
     pub content: Option<ContentKind>,
+    /// This account's recent messages (id, date), newest last, until their id is confirmed.
+    pub sent: Vec<(MessageId, UnixTime)>,
     /// Highest message id seen, deleted or not: what "no reply needed" covers.
     pub max_id: Option<MessageId>,
     /// Latest message date seen, deleted or not: what damping compares against.
@@ -82,6 +84,7 @@ impl Chat {
             last_date: None,
             preview: String::new(),
             content: None,
+            sent: Vec::new(),
             max_id: None,
             max_date: None,
             jump: i64::MIN,

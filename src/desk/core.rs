@@ -22,6 +22,9 @@ pub(crate) const CAT_SUPPORT: usize = 1;
 pub(crate) const CAT_WAITING: usize = 2;
 pub(crate) const CAT_STARRED: usize = 3;
 
+/// How many unconfirmed sent messages per chat the desk remembers the dates of.
+const SENT_REMEMBERED: usize = 16;
+
 /// The duty desk's state. See the module docs of `desk` for the rules it keeps.
 #[derive(Debug, Clone)]
 pub struct Desk {
@@ -237,6 +240,13 @@ impl Desk {
         let c = self.chats.get_mut(&m.chat).expect("present");
         c.note_activity(m.date, damping);
         c.max_id = Some(c.max_id.map_or(m.id, |x| x.max(m.id)));
+        if m.outgoing {
+            // Bounded: messages that never get confirmed (failed sends) must not pile up.
+            if c.sent.len() >= SENT_REMEMBERED {
+                c.sent.remove(0);
+            }
+            c.sent.push((m.id, m.date));
+        }
         if c.last_id.is_none_or(|l| m.id >= l) {
             c.last_id = Some(m.id);
             c.last_date = Some(m.date);
@@ -294,11 +304,20 @@ impl Desk {
         if c.last_id == Some(old) {
             c.last_id = Some(new);
         }
+        let sent_date = c
+            .sent
+            .iter()
+            .position(|e| e.0 == old)
+            .map(|i| c.sent.remove(i).1);
         c.max_id = Some(c.max_id.map_or(new, |x| x.max(new)));
         if c.support {
-            self.stats
-                .push(StatEvent::MessageIdChanged { chat, old, new });
-            let date = c.last_date.unwrap_or(self.now);
+            self.stats.push(StatEvent::MessageIdChanged {
+                chat,
+                old,
+                new,
+                date: sent_date,
+            });
+            let date = sent_date.or(c.last_date).unwrap_or(self.now);
             if let (Some(oldest), Some(responder)) = (c.answer_below(new), responder) {
                 self.stats.push(StatEvent::FirstReply {
                     chat,

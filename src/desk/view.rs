@@ -137,11 +137,13 @@ pub enum StatEvent {
         waited_secs: i64,
         responder: Sender,
     },
-    /// A logged message's temporary id became the server's.
+    /// A logged message's temporary id became the server's. `date` is the message's date
+    /// when the desk still knows it (lets the store find the row without a scan).
     MessageIdChanged {
         chat: ChatId,
         old: MessageId,
         new: MessageId,
+        date: Option<UnixTime>,
     },
 }
 

@@ -1,5 +1,5 @@
 //! The statistics event log: one row per message in a support chat and one per first staff
-//! reply, keyed by (chat, message) so replays of the same message are ignored.
+//! reply, keyed by (date, chat, message) so replays of the same message are ignored.
 
 use rusqlite::params;
 
@@ -40,7 +40,7 @@ impl Store {
         {
             let mut msg = tx
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO stat_messages (chat, message, role, date)
+                    "INSERT OR IGNORE INTO stat_messages (date, chat, message, role)
                      VALUES (?1, ?2, ?3, ?4)",
                 )
                 .map_err(err)?;
@@ -64,7 +64,7 @@ impl Store {
                             Role::Staff => 1,
                         };
                         added += msg
-                            .execute(params![chat, message, role, date])
+                            .execute(params![date, chat, message, role])
                             .map_err(err)?;
                     }
                     StatEvent::FirstReply {
@@ -82,22 +82,30 @@ impl Store {
                             .execute(params![chat, message, date, waited_secs, kind, id])
                             .map_err(err)?;
                     }
-                    StatEvent::MessageIdChanged { chat, old, new } => {
-                        // OR IGNORE: if the new id is logged already, the old row is a
-                        // duplicate of it and goes.
+                    StatEvent::MessageIdChanged {
+                        chat,
+                        old,
+                        new,
+                        date,
+                    } => {
+                        // OR IGNORE, then DELETE: if the new id is logged already, the old
+                        // row is a duplicate of it and goes. Without a date this scans.
+                        let by_date = if date.is_some() {
+                            "date = ?4 AND"
+                        } else {
+                            "?4 IS NULL AND"
+                        };
                         for table in ["stat_messages", "stat_replies"] {
-                            tx.execute(
-                                &format!(
-                                    "UPDATE OR IGNORE {table} SET message = ?3
-                                     WHERE chat = ?1 AND message = ?2"
-                                ),
-                                params![chat, old, new],
-                            )
+                            tx.prepare_cached(&format!(
+                                "UPDATE OR IGNORE {table} SET message = ?3
+                                 WHERE {by_date} chat = ?1 AND message = ?2"
+                            ))
+                            .and_then(|mut st| st.execute(params![chat, old, new, date]))
                             .map_err(err)?;
-                            tx.execute(
-                                &format!("DELETE FROM {table} WHERE chat = ?1 AND message = ?2"),
-                                params![chat, old],
-                            )
+                            tx.prepare_cached(&format!(
+                                "DELETE FROM {table} WHERE {by_date} chat = ?1 AND message = ?2"
+                            ))
+                            .and_then(|mut st| st.execute(params![chat, old, new, date]))
                             .map_err(err)?;
                         }
                     }
