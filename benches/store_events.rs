@@ -23,14 +23,14 @@ fn events(n: usize) -> Vec<StatEvent> {
         let id = &mut next_id[chat as usize];
         *id += 1 << 20;
         let date = T0 + (i / 100) as i64;
-        let staff = i % 3 == 0;
+        let staff = i.is_multiple_of(3);
         out.push(StatEvent::Message {
             chat,
             message: *id,
             role: if staff { Role::Staff } else { Role::Customer },
             date,
         });
-        if staff && i % 2 == 0 {
+        if staff && i.is_multiple_of(2) {
             out.push(StatEvent::FirstReply {
                 chat,
                 message: *id,
