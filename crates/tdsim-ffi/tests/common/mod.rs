@@ -22,7 +22,7 @@ pub struct TdJson {
 /// The simulator's cdylib, built by cargo next to this test's executable (target/<profile>/).
 pub fn simulator_path() -> PathBuf {
     let name = format!(
-        "{}tdjson{}",
+        "{}tdsim_tdjson{}",
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     );
