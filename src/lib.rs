@@ -1,4 +1,33 @@
 //! DutyDesk: a desktop Telegram client for support duty administrators.
+//!
+//! Data flows one way (see ARCHITECTURE.md): TDLib or the simulator behind the td_json
+//! boundary -> `telegram` (receive thread, auth, translation) -> `desk` (pure domain state)
+//! -> `ui` (iced) and `store` (SQLite).
 
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod desk;
+pub mod doctor;
+pub mod logging;
+pub mod paths;
 pub mod store;
+pub mod shutdown;
+pub mod telegram;
+pub mod ui;
+mod window;
+
+/// Whether desktop notifications can be shown here, for `doctor`.
+pub fn notify_status() -> String {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        match notify_rust::get_server_information() {
+            Ok(info) => format!("{} {} ({})", info.name, info.version, info.vendor),
+            Err(e) => format!("no notification service ({e}); DutyDesk shows in-app banners instead"),
+        }
+    }
+    #[cfg(any(not(unix), target_os = "macos"))]
+    {
+        "the platform's notification center".to_string()
+    }
+}

@@ -160,7 +160,7 @@ impl Session {
             })
         });
         let enums::Message::Message(sent) =
-            functions::send_message(chat, None, reply_to, None, None, content, self.client_id()).await?;
+            functions::send_message(chat, None, reply_to, None, content, self.client_id()).await?;
         Ok(sent.id)
     }
 
@@ -210,7 +210,7 @@ impl Session {
             self.client_id(),
         )
         .await?;
-        Ok(found.messages.into_iter().flatten().map(translate::message).collect())
+        Ok(found.messages.into_iter().map(translate::message).collect())
     }
 
     /// Messages across all chats; the UI groups them by chat.
@@ -227,7 +227,7 @@ impl Session {
             self.client_id(),
         )
         .await?;
-        Ok(found.messages.into_iter().flatten().map(translate::message).collect())
+        Ok(found.messages.into_iter().map(translate::message).collect())
     }
 
     /// Members of a group, for the duty group's staff list.
