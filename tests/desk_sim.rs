@@ -1,0 +1,172 @@
+//! The desk driven from the simulator through the real path: tdsim's td_json output parsed
+//! into tdlib-rs updates, translated by src/telegram/translate.rs into desk events, applied
+//! at the simulator's virtual time. A customer writes, ten virtual minutes pass and the chat
+//! is red; a colleague replies and it clears.
+
+use dutydesk::desk::{Desk, Filter, ListFilter, Settings, StaffRules, Status, Transition};
+use dutydesk::telegram::TgEvent;
+use dutydesk::telegram::translate::Translator;
+use serde_json::{Value, json};
+
+struct Sim {
+    id: i32,
+    control: tdsim::Control,
+    extra: u64,
+    translator: Translator,
+    desk: Desk,
+    transitions: Vec<Transition>,
+}
+
+impl Sim {
+    /// Feeds one td_json object to the desk if it is an update.
+    fn feed(&mut self, raw: &str) {
+        let v: Value = serde_json::from_str(raw).expect("tdsim emits JSON");
+        let is_update = v["@type"].as_str().is_some_and(|t| t.starts_with("update"));
+        if !is_update {
+            return;
+        }
+        let update: tdlib_rs::enums::Update =
+            serde_json::from_str(raw).unwrap_or_else(|e| panic!("tdlib-rs parses {raw}: {e}"));
+        let mut events = Vec::new();
+        self.translator.translate(update, &mut |e| {
+            if let TgEvent::Desk(e) = e {
+                events.push(e);
+            }
+        });
+        let now = self.control.now();
+        for e in events {
+            self.desk.apply_into(e, now, &mut self.transitions);
+        }
+    }
+
+    fn pump(&mut self) {
+        for raw in self.control.drain() {
+            self.feed(&raw);
+        }
+    }
+
+    /// Sends a request and returns its reply, feeding every update before it to the desk.
+    fn call(&mut self, mut req: Value) -> Value {
+        self.extra += 1;
+        req["@extra"] = json!(self.extra);
+        tdsim::send(self.id, &req.to_string());
+        loop {
+            let raw = self.control.receive(5.0).expect("tdsim answers");
+            let v: Value = serde_json::from_str(&raw).expect("tdsim emits JSON");
+            if v.get("@extra") == Some(&json!(self.extra)) {
+                return v;
+            }
+            self.feed(&raw);
+        }
+    }
+
+    fn status(&self, chat: i64) -> Status {
+        self.desk.row(chat).expect("chat is on the desk").status
+    }
+}
+
+#[test]
+fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
+    let id = tdsim::create_client_with(tdsim::WorldConfig::default());
+    let control = tdsim::control(id).expect("world just created");
+    let layout = control.layout();
+    let settings = Settings {
+        own_user: Some(layout.me),
+        staff: StaffRules {
+            duty_group: Some(layout.duty_group_chat_id),
+            extra_staff: layout.staff.clone(),
+        },
+        ..Settings::default()
+    };
+    let mut sim = Sim {
+        id,
+        control,
+        extra: 0,
+        translator: Translator::default(),
+        desk: Desk::new(settings),
+        transitions: Vec::new(),
+    };
+    sim.call(json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,
+        "api_hash":"h","system_language_code":"en","device_model":"test","application_version":"1"}));
+    sim.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}));
+    let code = sim.call(json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}));
+    assert_eq!(code["@type"], "ok", "login: {code}");
+    while sim.call(json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":100}))["@type"]
+        == "ok"
+    {}
+    sim.pump();
+
+    let chat = layout
+        .customer_chats
+        .iter()
+        .find(|c| !c.staff.is_empty() && !c.customers.is_empty())
+        .expect("a customer chat with a colleague in it")
+        .clone();
+    let (customer, colleague) = (chat.customers[0], chat.staff[0]);
+    assert!(
+        sim.desk.is_support(chat.chat_id),
+        "customer chats are support chats"
+    );
+    assert!(
+        !sim.desk.is_support(layout.duty_group_chat_id),
+        "the duty group is not"
+    );
+    // Start from a clear chat whatever the scenario left in it.
+    sim.control
+        .write(chat.chat_id, colleague, "Good morning!")
+        .expect("colleague writes");
+    sim.pump();
+    assert_eq!(sim.status(chat.chat_id), Status::Normal);
+    sim.transitions.clear();
+
+    let start = sim.control.now();
+    sim.control
+        .write(chat.chat_id, customer, "Our site is down, please help")
+        .expect("customer writes");
+    sim.pump();
+    assert_eq!(sim.status(chat.chat_id), Status::Waiting);
+    assert!(
+        sim.transitions.iter().any(|t| matches!(t,
+            Transition::CustomerMessage { chat: c, .. } if *c == chat.chat_id)),
+        "a new customer message is announced"
+    );
+    let waiting = ListFilter::new(Filter::Waiting);
+    assert!(
+        sim.desk
+            .chat_ids(&waiting, 0..sim.desk.len(&waiting))
+            .contains(&chat.chat_id)
+    );
+
+    sim.control.advance(599);
+    sim.pump();
+    let t = sim.desk.tick(sim.control.now());
+    assert!(!t.contains(&Transition::TurnedRed { chat: chat.chat_id }));
+    assert_eq!(sim.status(chat.chat_id), Status::Waiting);
+
+    sim.control.advance(1);
+    sim.pump();
+    let t = sim.desk.tick(sim.control.now());
+    assert_eq!(sim.control.now() - start, 600);
+    assert!(
+        t.contains(&Transition::TurnedRed { chat: chat.chat_id })
+            || sim
+                .transitions
+                .contains(&Transition::TurnedRed { chat: chat.chat_id }),
+        "turning red is announced"
+    );
+    let row = sim.desk.row(chat.chat_id).unwrap();
+    assert_eq!(row.status, Status::Red);
+    assert_eq!(row.waiting_secs, Some(600));
+    assert!(sim.desk.counters().red >= 1);
+
+    sim.control
+        .write(chat.chat_id, colleague, "Looking into it now")
+        .expect("colleague replies");
+    sim.pump();
+    let row = sim.desk.row(chat.chat_id).unwrap();
+    assert_eq!(row.status, Status::Normal, "a colleague's reply clears it");
+    assert_eq!(row.waiting_since, None);
+    let stats = sim.desk.drain_stats();
+    assert!(stats.iter().any(|s| matches!(s,
+        dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs: 600, .. } if *c == chat.chat_id)));
+}
