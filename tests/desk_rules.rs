@@ -577,3 +577,32 @@ fn rows_and_positions_page_through_a_long_list() {
     assert_eq!(d.position(&f, 499), Some(500));
     assert_eq!(d.rows(&f, 995..2000).len(), 5);
 }
+
+#[test]
+fn lower_thresholds_in_settings_turn_chats_red_at_once() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 1, CUSTOMER, T0, T0);
+    d.tick(T0 + 300);
+    assert_eq!(d.row(10).unwrap().status, Status::Waiting);
+    let mut s = d.settings().clone();
+    s.red_after_secs = 240;
+    s.breach_after_secs = 280;
+    assert_eq!(d.set_settings(s), vec![Transition::Breached { chat: 10 }]);
+    assert_eq!(d.row(10).unwrap().status, Status::Breach);
+    assert_eq!(d.counters().breach, 1);
+}
+
+#[test]
+fn history_messages_do_not_announce_but_do_wait() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    let t = d.apply(Event::HistoryMessage(message(10, 1, CUSTOMER, T0)), T0 + 30);
+    assert!(t.is_empty());
+    assert_eq!(d.row(10).unwrap().status, Status::Waiting);
+    // The same message arriving again (initial sync, then updateChatLastMessage) changes
+    // nothing and logs a statistic the store will ignore as a duplicate.
+    d.apply(Event::HistoryMessage(message(10, 1, CUSTOMER, T0)), T0 + 31);
+    assert_eq!(d.row(10).unwrap().waiting_since, Some(T0));
+    assert_eq!(d.counters().waiting, 1);
+}
