@@ -7,6 +7,8 @@ use std::time::Instant;
 pub struct Clock {
     base: i64,
     at: Instant,
+    /// Tests and snapshots: time moves only when told.
+    frozen: bool,
 }
 
 impl Clock {
@@ -19,19 +21,35 @@ impl Clock {
         Clock::at(secs)
     }
 
-    /// A clock reading `unix` now; tests use it for a fixed time.
+    /// A running clock reading `unix` now.
     pub fn at(unix: i64) -> Clock {
         Clock {
             base: unix,
             at: Instant::now(),
+            frozen: false,
+        }
+    }
+
+    /// A clock that stands still at `unix` until `set` moves it.
+    pub fn frozen(unix: i64) -> Clock {
+        Clock {
+            frozen: true,
+            ..Clock::at(unix)
         }
     }
 
     pub fn set(&mut self, unix: i64) {
-        *self = Clock::at(unix);
+        *self = Clock {
+            frozen: self.frozen,
+            ..Clock::at(unix)
+        };
     }
 
     pub fn now(&self) -> i64 {
-        self.base + self.at.elapsed().as_secs() as i64
+        if self.frozen {
+            self.base
+        } else {
+            self.base + self.at.elapsed().as_secs() as i64
+        }
     }
 }

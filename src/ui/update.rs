@@ -137,6 +137,9 @@ impl App {
             match event {
                 TgEvent::Clock(unix) => self.clock.set(unix),
                 TgEvent::Desk(event) => {
+                    if let Some(group) = self.demo_duty_group(&event) {
+                        effects.requests.push(Request::DutyMembers(group));
+                    }
                     self.console.observe(&event);
                     transitions.extend(self.desk.apply(event, self.clock.now()));
                 }
@@ -189,6 +192,29 @@ impl App {
         effects.requests.extend(announce.requests);
         effects.task = Task::batch([effects.task, announce.task]);
         effects
+    }
+
+    /// On the demo floor the duty group is found by its title, so colleagues count as
+    /// staff without a trip to the settings (a real account configures it).
+    fn demo_duty_group(&mut self, event: &crate::desk::Event) -> Option<ChatId> {
+        let crate::desk::Event::ChatAdded { chat, kind, title } = event else {
+            return None;
+        };
+        let group = matches!(
+            kind,
+            crate::desk::ChatKind::BasicGroup | crate::desk::ChatKind::Supergroup
+        );
+        if !self.demo
+            || !group
+            || self.desk.settings().staff.duty_group.is_some()
+            || !title.to_lowercase().contains("duty")
+        {
+            return None;
+        }
+        let mut settings = self.desk.settings().clone();
+        settings.staff.duty_group = Some(*chat);
+        self.desk.set_settings(settings);
+        Some(*chat)
     }
 
     fn on_auth(&mut self, state: AuthState) -> Vec<Request> {

@@ -1,0 +1,170 @@
+//! Drives the app without the iced runtime, for the UI tests and benches: Telegram events
+//! are pumped from the session's stream by hand and requests run on a blocking executor,
+//! so a test sees exactly what the window would, one step at a time.
+
+use crate::config::Config;
+use crate::desk::{
+    ChatId, ChatKind, ContentKind, Desk, Event, Message as DeskMessage, Sender, Settings,
+};
+use crate::paths::Paths;
+use crate::telegram::{self, Backend, Session, hub};
+use crate::ui::app::{App, Message};
+use crate::ui::clock::Clock;
+use crate::ui::requests;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The simulated world every UI test in a process shares as its default: the demo floor
+/// on a manual clock, so nothing moves unless a test moves it.
+pub fn simulated_backend() {
+    let config = tdsim::WorldConfig {
+        scenario: tdsim::Scenario::builtin("floor").expect("the floor scenario is shipped"),
+        seed: 7,
+        speed: 0.0,
+        start_time: 1_772_442_000,
+    };
+    // Tests share a process: a second install of the same kind is accepted.
+    let _ = telegram::init_backend(Backend::Simulated(config));
+}
+
+pub struct Harness {
+    pub app: App,
+    pub session: Session,
+    pub control: tdsim::Control,
+    events: hub::EventReceiver,
+}
+
+impl Harness {
+    /// An app over a fresh simulated world, with config and data under `home`.
+    pub fn start(demo: bool, home: &Path, config: Config) -> Harness {
+        simulated_backend();
+        let paths = Paths::portable(home);
+        let _ = paths.create_dirs();
+        let app = App::new(crate::ui::RunOptions {
+            demo,
+            config,
+            paths,
+        });
+        let session = app.session.clone().expect("the simulated session starts");
+        let events = hub::take_events(session.client_id()).expect("the session's events");
+        let control = tdsim::control(session.client_id()).expect("the simulated world");
+        Harness {
+            app,
+            session,
+            control,
+            events,
+        }
+    }
+
+    /// Handles a message as `update` would, running its requests to completion.
+    pub fn send(&mut self, message: Message) {
+        let effects = self.app.handle(message);
+        for request in effects.requests {
+            let reply =
+                iced::futures::executor::block_on(requests::perform(self.session.clone(), request));
+            self.send(Message::Reply(reply));
+        }
+    }
+
+    /// Hands every Telegram event already queued to the app, in one batch.
+    pub fn pump(&mut self) -> usize {
+        let mut batch = Vec::new();
+        while let Ok(event) = self.events.try_recv() {
+            batch.push(event);
+        }
+        let n = batch.len();
+        if n > 0 {
+            self.send(Message::Tg(batch));
+        }
+        n
+    }
+
+    /// Pumps until `done` holds; panics with `what` after 10 seconds.
+    pub fn pump_until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            self.pump();
+            if done(&self.app) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Pumps until nothing arrives for a short while (the initial sync has settled).
+    pub fn settle(&mut self) {
+        let mut quiet = 0;
+        while quiet < 20 {
+            if self.pump() == 0 {
+                quiet += 1;
+                std::thread::sleep(Duration::from_millis(5));
+            } else {
+                quiet = 0;
+            }
+        }
+    }
+
+    /// Moves the simulated clock and lets the app see it.
+    pub fn advance(&mut self, seconds: i64) {
+        self.control.advance(seconds);
+        self.settle();
+        self.freeze_clock();
+        self.send(Message::Tick);
+    }
+
+    /// Pins the app's clock to the world's, so views (and snapshots) do not depend on how
+    /// long the test took.
+    pub fn freeze_clock(&mut self) {
+        self.app.clock = Clock::frozen(self.control.now());
+    }
+}
+
+/// A desk with `n` chats for benches: every fifth a waiting customer, some pinned and
+/// starred, previews of realistic length.
+pub fn synthetic_desk(n: usize, now: i64) -> Desk {
+    let mut desk = Desk::new(Settings::default());
+    let mut events = Vec::with_capacity(n * 3);
+    for i in 0..n as i64 {
+        let chat: ChatId = 1_000_000 + i;
+        events.push(Event::ChatAdded {
+            chat,
+            kind: if i % 3 == 0 {
+                ChatKind::Private
+            } else {
+                ChatKind::Supergroup
+            },
+            title: format!("Customer {i} support"),
+        });
+        events.push(Event::HistoryMessage(DeskMessage {
+            chat,
+            id: 10,
+            sender: Sender::User(5_000_000 + i),
+            date: now - (i % 3600) - 30,
+            outgoing: i % 5 != 0,
+            preview:
+                "Hello, our site has been down since this morning, could you please have a look?"
+                    .into(),
+            content: if i % 11 == 0 {
+                ContentKind::Photo
+            } else {
+                ContentKind::Text
+            },
+        }));
+        if i % 7 == 0 {
+            events.push(Event::ReadInbox {
+                chat,
+                last_read_inbox_message_id: 0,
+                unread_count: 2,
+            });
+        }
+    }
+    desk.apply_all(events, now);
+    for i in 0..5 {
+        desk.pin(1_000_000 + i * 13);
+        desk.star(1_000_000 + i * 17);
+    }
+    desk.drain_stats();
+    desk.drain_local_changes();
+    desk
+}

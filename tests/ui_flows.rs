@@ -1,0 +1,337 @@
+//! The window's flows, headless (iced_test; set ICED_TEST_BACKEND=tiny-skia), on the
+//! simulator: widgets are found by id and text, clicked and typed into, and the messages
+//! they produce run through the app exactly as in the window.
+
+use dutydesk::config::Config;
+use dutydesk::desk::{Filter, ListFilter, Status};
+use dutydesk::ui::harness::Harness;
+use dutydesk::ui::screens::console::list_pane::TITLE_FILTER_ID;
+use dutydesk::ui::screens::console::{self, COMPOSER_ID, NOTE_ID, SEARCH_ID};
+use dutydesk::ui::screens::login::{self, Stage};
+use dutydesk::ui::screens::settings::RED_ID;
+use dutydesk::ui::{App, Message, Screen, WINDOW_SIZE};
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::mouse;
+use iced_test::Simulator;
+use iced_test::selector::{Candidate, Target, id};
+
+fn ui(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
+}
+
+/// Runs `f` against the current view, then feeds the messages it produced to the app.
+fn interact(h: &mut Harness, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+    let messages: Vec<Message> = {
+        let mut sim = ui(&h.app);
+        f(&mut sim);
+        sim.into_messages().collect()
+    };
+    for m in messages {
+        h.send(m);
+    }
+}
+
+/// A text widget (not a text field) showing exactly `text`.
+fn label(text: &str) -> impl FnMut(Candidate<'_>) -> Option<Target> + Send {
+    let text = text.to_string();
+    move |candidate| match candidate {
+        Candidate::Text { content, .. } if content == text => Some(Target::from(candidate)),
+        _ => None,
+    }
+}
+
+fn visible(h: &Harness, what: &str) -> bool {
+    ui(&h.app).find(what.to_string()).is_ok()
+}
+
+fn credentials() -> Config {
+    let mut config = Config::default();
+    config.telegram.api_id = Some(1);
+    config.telegram.api_hash = Some("0123456789abcdef0123456789abcdef".into());
+    config
+}
+
+fn stage(app: &App) -> Option<&Stage> {
+    match &app.screen {
+        Screen::Login(l) => Some(&l.stage),
+        _ => None,
+    }
+}
+
+/// The demo floor, logged in and synced, on a frozen clock.
+fn floor() -> (Harness, tempfile::TempDir) {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(true, home.path(), Config::default());
+    h.pump_until("the console", |app| matches!(app.screen, Screen::Console));
+    h.settle();
+    h.freeze_clock();
+    (h, home)
+}
+
+/// Finds a chat with the title filter, then opens it by clicking its row.
+fn open_by_click(h: &mut Harness, title: &str) {
+    filter_by_title(h, title);
+    interact(h, |sim| {
+        sim.click(label(title))
+            .unwrap_or_else(|e| panic!("row {title}: {e}"));
+    });
+    h.settle();
+}
+
+fn filter_by_title(h: &mut Harness, title: &str) {
+    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
+    interact(h, |sim| {
+        sim.click(id(TITLE_FILTER_ID)).unwrap();
+        sim.typewrite(title);
+    });
+}
+
+/// A customer chat nobody waits in yet (the `index`-th), brought to the top of the list by
+/// a fresh customer message.
+fn customer_writes(h: &mut Harness, index: usize, text: &str) -> (i64, String) {
+    let calm: Vec<_> = h
+        .control
+        .layout()
+        .customer_chats
+        .into_iter()
+        .filter(|c| {
+            h.app
+                .desk
+                .row(c.chat_id)
+                .is_some_and(|r| r.support && r.status == Status::Normal)
+        })
+        .collect();
+    let chat = calm[index].clone();
+    h.control
+        .write(chat.chat_id, chat.customers[0], text)
+        .unwrap();
+    h.settle();
+    h.freeze_clock();
+    (chat.chat_id, chat.title)
+}
+
+#[test]
+fn logs_in_on_the_simulator_with_inline_errors() {
+    let home = tempfile::tempdir().unwrap();
+    let mut h = Harness::start(false, home.path(), credentials());
+    h.pump_until("the phone step", |app| stage(app) == Some(&Stage::Phone));
+    assert!(visible(&h, "Log in to Telegram"));
+
+    interact(&mut h, |sim| {
+        sim.click(id(login::PHONE)).unwrap();
+        sim.typewrite(dutydesk::telegram::session::DEMO_PHONE);
+        sim.click("Send code").unwrap();
+    });
+    h.pump_until("the code step", |app| {
+        matches!(stage(app), Some(Stage::Code { .. }))
+    });
+
+    // A wrong code is refused inline, on the same step.
+    interact(&mut h, |sim| {
+        sim.click(id(login::CODE)).unwrap();
+        sim.typewrite("00000");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    h.settle();
+    assert!(matches!(stage(&h.app), Some(Stage::Code { .. })));
+    assert!(
+        visible(&h, "PHONE_CODE_INVALID"),
+        "the error is shown inline"
+    );
+
+    h.send(Message::Login(login::Msg::Code(String::new())));
+    interact(&mut h, |sim| {
+        sim.click(id(login::CODE)).unwrap();
+        sim.typewrite(tdsim::LOGIN_CODE);
+        sim.click("Log in").unwrap();
+    });
+    h.pump_until("the console", |app| matches!(app.screen, Screen::Console));
+    h.pump_until("the chats", |app| {
+        app.desk.len(&ListFilter::new(Filter::All)) > 100
+    });
+    assert!(visible(&h, "Mark all read"));
+}
+
+#[test]
+fn replying_clears_the_red() {
+    let (mut h, _home) = floor();
+    let (chat, title) = customer_writes(&mut h, 0, "Our mail server rejects everything");
+    h.advance(11 * 60);
+    assert_eq!(h.app.desk.row(chat).unwrap().status, Status::Red);
+    filter_by_title(&mut h, &title);
+    assert!(visible(&h, "11m"), "the waiting time is shown");
+
+    open_by_click(&mut h, &title);
+    assert_eq!(h.app.console.open_chat(), Some(chat));
+    assert!(
+        visible(&h, "Our mail server rejects everything"),
+        "the history shows the message"
+    );
+
+    interact(&mut h, |sim| {
+        sim.click(id(COMPOSER_ID)).unwrap();
+        sim.typewrite("Looking into it right now");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    h.pump_until("the reply to clear the wait", |app| {
+        app.desk
+            .row(chat)
+            .is_some_and(|r| r.status == Status::Normal && r.waiting_since.is_none())
+    });
+    assert!(visible(&h, "Looking into it right now"));
+    assert!(!visible(&h, "Waiting too long"));
+}
+
+#[test]
+fn a_failed_send_stays_with_retry() {
+    let (mut h, _home) = floor();
+    let (_, title) = customer_writes(&mut h, 1, "Hello?");
+    open_by_click(&mut h, &title);
+    h.control.fail_next_send(500, "INTERNAL_SERVER_ERROR");
+    interact(&mut h, |sim| {
+        sim.click(id(COMPOSER_ID)).unwrap();
+        sim.typewrite("This one fails");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    h.settle();
+    assert!(
+        visible(&h, "This one fails"),
+        "a failed message is never dropped"
+    );
+    assert!(visible(&h, "Retry"));
+    interact(&mut h, |sim| {
+        sim.click("Retry").unwrap();
+    });
+    h.settle();
+    assert!(!visible(&h, "Retry"));
+    assert!(visible(&h, "This one fails"));
+}
+
+#[test]
+fn pin_star_note_search_and_mark_all_read() {
+    let (mut h, _home) = floor();
+    let (chat, title) = customer_writes(&mut h, 2, "Need a hand with the firewall");
+
+    // Pin from the context menu (right click on the row).
+    filter_by_title(&mut h, &title);
+    interact(&mut h, |sim| {
+        let target = sim.find(label(&title)).unwrap();
+        sim.point_at(target.visible_bounds().unwrap().center());
+        sim.simulate([
+            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
+            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
+        ]);
+    });
+    assert_eq!(h.app.console.menu, Some(chat));
+    interact(&mut h, |sim| {
+        sim.click("Pin").unwrap();
+    });
+    assert_eq!(h.app.desk.pins(), &[chat]);
+    let top = h.app.desk.chat_ids(&ListFilter::new(Filter::All), 0..1);
+    assert_eq!(top, vec![chat], "a pinned chat leads the list");
+
+    // Star from the keyboard, with the chat open.
+    open_by_click(&mut h, &title);
+    h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
+    assert!(h.app.desk.is_starred(chat));
+    h.send(Message::Console(console::Msg::Filter(Filter::Starred)));
+    assert_eq!(
+        h.app.desk.chat_ids(&h.app.console.list_filter(), 0..10),
+        vec![chat]
+    );
+
+    // A note, from the chat header.
+    interact(&mut h, |sim| {
+        sim.click("Note").unwrap();
+    });
+    interact(&mut h, |sim| {
+        sim.click(id(NOTE_ID)).unwrap();
+        sim.typewrite("VIP, call before changes");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    assert_eq!(h.app.desk.note(chat), Some("VIP, call before changes"));
+    assert!(visible(&h, "Note: VIP, call before changes"));
+
+    // Search in the chat (Ctrl+F), jumping between results.
+    h.send(Message::Key(Key::Character("f".into()), Modifiers::CTRL));
+    interact(&mut h, |sim| {
+        sim.click(id(SEARCH_ID)).unwrap();
+        sim.typewrite("firewall");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    assert!(visible(&h, "1 of 1"), "the hit is counted");
+
+    // Search across chats, grouped by chat.
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    interact(&mut h, |sim| {
+        sim.click("Search chats").unwrap();
+    });
+    interact(&mut h, |sim| {
+        sim.click(id(dutydesk::ui::screens::console::GLOBAL_SEARCH_ID))
+            .unwrap();
+        sim.typewrite("firewall");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    let groups = &h.app.console.global.as_ref().unwrap().groups;
+    assert!(
+        groups
+            .iter()
+            .any(|(c, hits)| *c == chat && !hits.is_empty())
+    );
+    assert!(visible(&h, "1 found") || groups.iter().any(|(_, hits)| hits.len() > 1));
+
+    // Mark all read.
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(h.app.desk.counters().unread_chats > 0);
+    interact(&mut h, |sim| {
+        sim.click("Mark all read").unwrap();
+    });
+    h.pump_until("no unread chats", |app| {
+        app.desk.counters().unread_chats == 0
+    });
+}
+
+#[test]
+fn a_settings_change_moves_the_thresholds() {
+    let (mut h, _home) = floor();
+    let (chat, _) = customer_writes(&mut h, 3, "Is the maintenance over?");
+    h.advance(4 * 60);
+    assert_eq!(h.app.desk.row(chat).unwrap().status, Status::Waiting);
+
+    interact(&mut h, |sim| {
+        sim.click("Settings").unwrap();
+    });
+    assert!(matches!(h.app.screen, Screen::Settings(_)));
+    interact(&mut h, |sim| {
+        sim.click(id(RED_ID)).unwrap();
+        sim.tap_key(Key::Named(Named::End));
+        sim.tap_key(Key::Named(Named::Backspace));
+        sim.tap_key(Key::Named(Named::Backspace));
+        sim.typewrite("3");
+    });
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert!(matches!(h.app.screen, Screen::Console));
+    assert_eq!(h.app.desk.settings().red_after_secs, 180);
+    assert_eq!(
+        h.app.desk.row(chat).unwrap().status,
+        Status::Red,
+        "4 minutes is now past red"
+    );
+}
+
+#[test]
+fn keyboard_moves_between_chats_and_jumps_to_the_longest_wait() {
+    let (mut h, _home) = floor();
+    let all = ListFilter::new(Filter::All);
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    let first = h.app.desk.chat_ids(&all, 0..2);
+    assert_eq!(h.app.console.open_chat(), Some(first[0]));
+    h.send(Message::Key(Key::Named(Named::Tab), Modifiers::CTRL));
+    assert_eq!(h.app.console.open_chat(), Some(first[1]));
+    h.send(Message::Key(Key::Character("j".into()), Modifiers::CTRL));
+    assert_eq!(h.app.console.open_chat(), h.app.desk.longest_waiting());
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert_eq!(h.app.console.open_chat(), None);
+}
