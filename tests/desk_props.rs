@@ -42,6 +42,8 @@ enum Op {
     Alarm(i64, bool),
     Star(i64, bool),
     NoReply(i64),
+    /// Into or out of the main list (archived): listing and support follow.
+    Lists(i64, bool),
     Tick,
 }
 
@@ -57,7 +59,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (chat.clone(), 0usize..4).prop_map(|(c, i)| Op::MovePin(c, i)),
         1 => (chat.clone(), any::<bool>()).prop_map(|(c, b)| Op::Alarm(c, b)),
         1 => (chat.clone(), any::<bool>()).prop_map(|(c, b)| Op::Star(c, b)),
-        1 => chat.prop_map(Op::NoReply),
+        1 => chat.clone().prop_map(Op::NoReply),
+        1 => (chat, proptest::bool::weighted(0.6)).prop_map(|(c, main)| Op::Lists(c, main)),
         2 => Just(Op::Tick),
     ]
 }
@@ -69,6 +72,10 @@ struct Msg {
     date: i64,
     late: bool,
     deleted: bool,
+    /// Arrived while the chat was a support chat (only those are tracked for waiting).
+    tracked: bool,
+    /// The chat stopped being a support chat after it arrived: its wait starts afresh.
+    dropped: bool,
 }
 
 /// Everything that happened, kept whole; every answer is recomputed from it.
@@ -81,6 +88,8 @@ struct Oracle {
     pins: Vec<i64>,
     alarms: BTreeSet<i64>,
     stars: BTreeSet<i64>,
+    /// Chats out of the main list (archived): not listed, not support chats.
+    unlisted: BTreeSet<i64>,
 }
 
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -92,10 +101,11 @@ struct Waiting {
 impl Oracle {
     fn waiting(&self, chat: i64) -> Option<Waiting> {
         let msgs = self.msgs.get(&chat)?;
-        // Staff replies, deleted or not, answer everything with a lower id.
+        // Staff replies seen in a support chat, deleted or not, answer everything with a
+        // lower id.
         let mut answered = msgs
             .iter()
-            .filter(|m| m.staff)
+            .filter(|m| m.staff && m.tracked)
             .map(|m| m.id)
             .max()
             .unwrap_or(i64::MIN);
@@ -103,7 +113,7 @@ impl Oracle {
             answered = answered.max(d + 1);
         }
         msgs.iter()
-            .filter(|m| !m.staff && !m.deleted && m.id >= answered)
+            .filter(|m| !m.staff && m.tracked && !m.dropped && !m.deleted && m.id >= answered)
             .map(|m| (m.date, !m.late))
             .min()
             .map(|(since, not_late)| Waiting {
@@ -138,6 +148,7 @@ impl Oracle {
 
     fn order(&self, filter: Filter, damping: i64, float: bool) -> Vec<i64> {
         let mut keyed: Vec<((u8, i64), i64)> = (0..CHATS)
+            .filter(|c| !self.unlisted.contains(c))
             .filter(|c| match filter {
                 Filter::All | Filter::Support => true,
                 Filter::Waiting => self.waiting(*c).is_some(),
@@ -222,6 +233,8 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                     date: m.date,
                     late: !history && delay > 60,
                     deleted: false,
+                    tracked: !oracle.unlisted.contains(&chat),
+                    dropped: false,
                 });
                 desk.apply(
                     if history {
@@ -265,6 +278,7 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                 // The oracle keeps both: a reply once seen keeps answering.
                 let mut renamed = list[i].clone();
                 renamed.id = new;
+                renamed.tracked = !oracle.unlisted.contains(&chat);
                 list[i].deleted = true;
                 list.push(renamed);
                 desk.apply(Event::MessageIdChanged { chat, old, new }, now);
@@ -318,6 +332,25 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                     *d = (*d).max(max);
                 }
             }
+            Op::Lists(c, main) => {
+                let was_main = !oracle.unlisted.contains(&c);
+                if was_main && !main {
+                    oracle.unlisted.insert(c);
+                    for m in oracle.msgs.entry(c).or_default() {
+                        m.dropped = true;
+                    }
+                } else if main {
+                    oracle.unlisted.remove(&c);
+                }
+                desk.apply(
+                    Event::ChatListsChanged {
+                        chat: c,
+                        in_main_list: main,
+                        folders: vec![],
+                    },
+                    now,
+                );
+            }
             Op::Tick => {
                 now += 60;
                 desk.tick(now);
@@ -365,18 +398,18 @@ fn check(
         prop_assert_eq!(row.status, oracle.status(c, now), "status, chat {}", c);
         prop_assert_eq!(row.pinned, oracle.pins.contains(&c));
         prop_assert_eq!(row.starred, oracle.stars.contains(&c));
-        if let Some(w) = w {
+        if let Some(w) = w.filter(|_| !oracle.unlisted.contains(&c)) {
             waiting += 1;
             red += usize::from(now - w.since >= RED);
             breach += usize::from(now - w.since >= BREACH);
         }
     }
     let k = desk.counters();
-    prop_assert_eq!(k.support_chats, CHATS as usize);
+    prop_assert_eq!(k.support_chats, CHATS as usize - oracle.unlisted.len());
     prop_assert_eq!(k.waiting, waiting);
     prop_assert_eq!(k.red, red);
     prop_assert_eq!(k.breach, breach);
-    prop_assert_eq!(k.alarms, oracle.alarms.len());
+    prop_assert_eq!(k.alarms, oracle.alarms.difference(&oracle.unlisted).count());
     Ok(())
 }
 
