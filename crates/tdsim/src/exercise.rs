@@ -54,9 +54,9 @@ fn ids(v: &Value, key: &str) -> Vec<i64> {
         .unwrap_or_default()
 }
 
-/// Logs in, loads every chat, exercises the requests, injects faults, then lets `minutes` of
-/// virtual time pass in one-minute steps, and closes.
-pub fn run(config: WorldConfig, minutes: i64) -> Transcript {
+/// Logs in, loads every chat, exercises the requests, injects faults, then lets `seconds` of
+/// virtual time pass in steps of `step` seconds, and closes.
+pub fn run(config: WorldConfig, seconds: i64, step: i64) -> Transcript {
     let id = crate::create_client_with(config);
     let control = crate::control(id).expect("just created");
     let mut s = Session {
@@ -165,8 +165,11 @@ pub fn run(config: WorldConfig, minutes: i64) -> Transcript {
     s.call(json!({"@type":"toggleChatIsMarkedAsUnread","chat_id":layout.duty_group_chat_id,"is_marked_as_unread":true}));
     s.call(json!({"@type":"readChatList","chat_list":{"@type":"chatListMain"}}));
     s.call(json!({"@type":"closeChat","chat_id":chat.chat_id}));
-    for _ in 0..minutes {
-        s.control.advance(60);
+    let mut passed = 0;
+    while passed < seconds {
+        let dt = step.clamp(1, seconds - passed);
+        s.control.advance(dt);
+        passed += dt;
         s.collect();
     }
     s.call(json!({"@type":"close"}));
