@@ -215,3 +215,27 @@ fn rows_and_positions_page_through_a_long_list() {
     assert_eq!(d.position(&f, 499), Some(500));
     assert_eq!(d.rows(&f, 995..2000).len(), 5);
 }
+
+#[test]
+fn the_title_filter_follows_renames_and_new_chats() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    d.apply(group(11, "Initech"), T0);
+    let acme = ListFilter::with_title(Filter::Support, "acme");
+    assert_eq!(d.chat_ids(&acme, 0..10), vec![10]);
+    d.apply(
+        Event::ChatRenamed {
+            chat: 11,
+            title: "ACME East".into(),
+        },
+        T0,
+    );
+    assert_eq!(d.len(&acme), 2);
+    d.apply(group(12, "acme west"), T0);
+    arrive(&mut d, 12, 1, CUSTOMER, T0 + 5, T0 + 5);
+    assert_eq!(d.chat_ids(&acme, 0..10)[0], 12, "newest activity first");
+    assert_eq!(d.position(&acme, 12), Some(0));
+    d.apply(Event::ChatRemoved { chat: 10 }, T0 + 6);
+    assert_eq!(d.len(&acme), 2);
+    assert_eq!(d.len(&ListFilter::with_title(Filter::All, "east")), 1);
+}

@@ -48,6 +48,40 @@ pub struct Desk {
     pub(crate) counters: Counters,
     pub(crate) stats: Vec<StatEvent>,
     pub(crate) changes: Vec<LocalChange>,
+    /// Bumped by every change to any chat; stamps the title-filter cache.
+    pub(crate) generation: u64,
+    pub(crate) title_cache: CacheCell,
+}
+
+/// The last title-filter result (see `Desk::titled`).
+#[derive(Debug)]
+pub(crate) struct TitleCache {
+    pub needle: String,
+    pub cat: usize,
+    pub generation: u64,
+    pub ids: std::sync::Arc<[ChatId]>,
+}
+
+/// A lock so `Desk` stays `Sync` while `&self` queries fill the cache; cloning a desk
+/// starts with an empty cache.
+#[derive(Debug, Default)]
+pub(crate) struct CacheCell(std::sync::Mutex<Option<TitleCache>>);
+
+impl CacheCell {
+    pub(crate) fn lock(&self) -> std::sync::MutexGuard<'_, Option<TitleCache>> {
+        // A panic while holding it can only leave a stale cache entry: clear and go on.
+        self.0.lock().unwrap_or_else(|poisoned| {
+            let mut guard = poisoned.into_inner();
+            *guard = None;
+            guard
+        })
+    }
+}
+
+impl Clone for CacheCell {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
 }
 
 /// What of a chat is visible outside it, to diff before and after a change.
@@ -82,6 +116,8 @@ impl Desk {
             counters: Counters::default(),
             stats: Vec::new(),
             changes: Vec::new(),
+            generation: 0,
+            title_cache: CacheCell::default(),
         };
         desk.set_settings(settings);
         desk
@@ -210,6 +246,12 @@ impl Desk {
         std::mem::replace(&mut self.stats, Vec::with_capacity(capacity))
     }
 
+    /// Appends the statistics records produced since the last call to `out`, keeping this
+    /// desk's buffer: for a writer that reuses its own batch buffer.
+    pub fn drain_stats_into(&mut self, out: &mut Vec<StatEvent>) {
+        out.append(&mut self.stats);
+    }
+
     /// Local marks changed since the last call (pins, stars, notes, flags, dismissals).
     pub fn drain_local_changes(&mut self) -> Vec<LocalChange> {
         std::mem::take(&mut self.changes)
@@ -335,6 +377,7 @@ impl Desk {
         let Some(c) = self.chats.remove(&chat) else {
             return;
         };
+        self.generation = self.generation.wrapping_add(1);
         if let Some(key) = c.key {
             self.tree.remove(&key);
         }
@@ -373,6 +416,7 @@ impl Desk {
     /// Recomputes the chat's derived state (support, level, key, mask) and moves it in the
     /// tree, the deadlines and the counters if any of them changed.
     pub(crate) fn commit(&mut self, chat: ChatId, before: Snapshot, out: &mut Vec<Transition>) {
+        self.generation = self.generation.wrapping_add(1);
         let now = self.now;
         let (red, breach) = (
             self.settings.red_after_secs,

@@ -2,9 +2,10 @@
 //! where a chat sits. Without a title filter every call is O(log n) per row returned.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::chat::{Chat, Key};
-use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk};
+use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
 use super::model::ChatId;
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
@@ -20,12 +21,7 @@ impl Desk {
         if filter.title.is_empty() {
             self.tree.count(cat)
         } else {
-            let mut n = 0;
-            self.scan_titled(cat, &filter.title, |_| {
-                n += 1;
-                true
-            });
-            n
+            self.titled(cat, &filter.title).len()
         }
     }
 
@@ -46,18 +42,14 @@ impl Desk {
                 rows.push(self.row_of(&self.chats[&key.chat]));
             }
         } else {
-            // A title filter has no index: scan in order, stop after the last visible row.
-            let mut i = 0;
-            self.scan_titled(cat, &filter.title, |c| {
-                if i >= range.end {
-                    return false;
-                }
-                if i >= range.start {
-                    rows.push(self.row_of(c));
-                }
-                i += 1;
-                true
-            });
+            let ids = self.titled(cat, &filter.title);
+            let end = range.end.min(ids.len());
+            let start = range.start.min(end);
+            rows.extend(
+                ids[start..end]
+                    .iter()
+                    .map(|id| self.row_of(&self.chats[id])),
+            );
         }
         rows
     }
@@ -88,17 +80,9 @@ impl Desk {
         if filter.title.is_empty() {
             Some(self.tree.rank(cat, &key))
         } else {
-            let mut found = None;
-            let mut i = 0;
-            self.scan_titled(cat, &filter.title, |row| {
-                if row.id == chat {
-                    found = Some(i);
-                    return false;
-                }
-                i += 1;
-                true
-            });
-            found
+            self.titled(cat, &filter.title)
+                .iter()
+                .position(|&id| id == chat)
         }
     }
 
@@ -133,20 +117,38 @@ impl Desk {
         }
     }
 
-    fn scan_titled(&self, cat: usize, title: &str, mut f: impl FnMut(&Chat) -> bool) {
+    /// The chats of category `cat` whose title contains `title`, in list order. A title
+    /// filter has no index, so this scans the list; the result is cached until the desk
+    /// changes, so one frame's `len`, `rows` and `position` share one scan.
+    fn titled(&self, cat: usize, title: &str) -> Arc<[ChatId]> {
         let needle = title.to_lowercase();
+        let mut cache = self.title_cache.lock();
+        if let Some(c) = cache.as_ref()
+            && c.generation == self.generation
+            && c.cat == cat
+            && c.needle == needle
+        {
+            return Arc::clone(&c.ids);
+        }
+        // Walk the chat table (contiguous) rather than the tree (a hash lookup per node),
+        // then sort the few matches into list order.
         let bit = 1u8 << cat;
-        self.tree.for_each(|key, mask| {
-            if mask & bit == 0 {
-                return true;
-            }
-            let c = &self.chats[&key.chat];
-            if c.title_lower.contains(&needle) {
-                f(c)
-            } else {
-                true
-            }
+        let mut keys: Vec<Key> = self
+            .chats
+            .values()
+            .filter(|c| c.mask & bit != 0 && c.title_lower.contains(&needle))
+            .filter_map(|c| c.key)
+            .collect();
+        keys.sort_unstable();
+        let ids: Vec<ChatId> = keys.into_iter().map(|k| k.chat).collect();
+        let ids: Arc<[ChatId]> = ids.into();
+        *cache = Some(TitleCache {
+            needle,
+            cat,
+            generation: self.generation,
+            ids: Arc::clone(&ids),
         });
+        ids
     }
 
     pub(crate) fn row_of(&self, c: &Chat) -> RowView {

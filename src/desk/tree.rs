@@ -221,7 +221,8 @@ impl<K: Ord + Copy> OrderTree<K> {
         acc
     }
 
-    /// Every member in key order (for tests and the title filter's scan).
+    /// Every member in key order.
+    #[cfg(test)]
     pub(crate) fn for_each(&self, mut f: impl FnMut(&K, u8) -> bool) {
         let mut stack = Vec::new();
         let mut t = self.root;
