@@ -14,6 +14,7 @@ use crate::ui::screens::login::{self, Login, Stage};
 use crate::ui::screens::settings::{self, Draft};
 use crate::ui::start::{self, Inputs};
 use crate::ui::theme::{self, Theme};
+use crate::ui::update::Effects;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use crate::ui::{RunOptions, keys};
 use iced::widget::{Space, button, column, container, row, text};
@@ -316,25 +317,25 @@ impl App {
         .into()
     }
 
-    pub fn on_key(&mut self, key: keyboard::Key, modifiers: keyboard::Modifiers) -> Task<Message> {
+    pub fn on_key(&mut self, key: keyboard::Key, modifiers: keyboard::Modifiers) -> Effects {
         match &self.screen {
             Screen::Console => {}
             Screen::Settings(_) if key == keyboard::Key::Named(keyboard::key::Named::Escape) => {
-                return self.update(Message::Settings(settings::Msg::Cancel));
+                return self.handle(Message::Settings(settings::Msg::Cancel));
             }
-            _ => return Task::none(),
+            _ => return Effects::none(),
         }
         match keys::console(&key, modifiers) {
-            Some(keys::Shortcut::Console(msg)) => self.update(Message::Console(msg)),
+            Some(keys::Shortcut::Console(msg)) => self.handle(Message::Console(msg)),
             Some(keys::Shortcut::Open(action)) => match self.console.open_chat() {
-                Some(chat) => self.update(Message::Console(console::Msg::Act(chat, action))),
-                None => Task::none(),
+                Some(chat) => self.handle(Message::Console(console::Msg::Act(chat, action))),
+                None => Effects::none(),
             },
             Some(keys::Shortcut::FocusFilter) => {
-                iced::widget::operation::focus(list_pane::TITLE_FILTER_ID)
+                Effects::task(iced::widget::operation::focus(list_pane::TITLE_FILTER_ID))
             }
-            Some(keys::Shortcut::Settings) => self.update(Message::OpenSettings),
-            None => Task::none(),
+            Some(keys::Shortcut::Settings) => self.handle(Message::OpenSettings),
+            None => Effects::none(),
         }
     }
 }

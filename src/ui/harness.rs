@@ -48,12 +48,16 @@ impl Harness {
         let session = app.session.clone().expect("the simulated session starts");
         let events = hub::take_events(session.client_id()).expect("the session's events");
         let control = tdsim::control(session.client_id()).expect("the simulated world");
-        Harness {
+        let mut harness = Harness {
             app,
             session,
             control,
             events,
-        }
+        };
+        // From the first event on: a wall-clock second must never tip a chat over a
+        // threshold in a snapshot.
+        harness.freeze_clock();
+        harness
     }
 
     /// Handles a message as `update` would, running its requests to completion.

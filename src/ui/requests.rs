@@ -41,6 +41,9 @@ pub enum Request {
         query: String,
     },
     DutyMembers(ChatId),
+    /// Re-reads a waiting chat's recent messages after staff became known, so replies
+    /// that were taken for a customer's count as staff's.
+    Resync(ChatId),
     LogOut,
 }
 
@@ -71,6 +74,10 @@ pub enum Reply {
     Members {
         chat: ChatId,
         result: Result<Vec<i64>, TgError>,
+    },
+    Resync {
+        chat: ChatId,
+        result: Result<Vec<DeskMessage>, TgError>,
     },
     /// Requests whose only interesting outcome is an error (banner).
     Done {
@@ -148,6 +155,10 @@ pub async fn perform(session: Session, request: Request) -> Reply {
         Request::DutyMembers(chat) => Reply::Members {
             chat,
             result: session.members(chat).await,
+        },
+        Request::Resync(chat) => Reply::Resync {
+            chat,
+            result: session.load_history(chat, 0, 30).await,
         },
         Request::LogOut => Reply::Done {
             what: "Logging out",

@@ -20,19 +20,19 @@ pub struct Effects {
 }
 
 impl Effects {
-    fn none() -> Effects {
+    pub fn none() -> Effects {
         Effects {
             requests: Vec::new(),
             task: Task::none(),
         }
     }
-    fn request(r: Request) -> Effects {
+    pub fn request(r: Request) -> Effects {
         Effects {
             requests: vec![r],
             task: Task::none(),
         }
     }
-    fn task(task: Task<Message>) -> Effects {
+    pub fn task(task: Task<Message>) -> Effects {
         Effects {
             requests: Vec::new(),
             task,
@@ -74,7 +74,7 @@ impl App {
                 )));
                 Effects::none()
             }
-            Message::Key(key, modifiers) => Effects::task(self.on_key(key, modifiers)),
+            Message::Key(key, modifiers) => self.on_key(key, modifiers),
             Message::Focus(focused) => {
                 self.focused = focused;
                 Effects::none()
@@ -315,11 +315,39 @@ impl App {
                         removed: Vec::new(),
                     };
                     self.desk.apply(event, self.clock.now());
+                    // Replies by colleagues seen before they were known as staff counted
+                    // as customers' messages: re-read the waiting chats to set that right.
+                    let waiting = crate::desk::ListFilter::new(crate::desk::Filter::Waiting);
+                    let chats = self.desk.chat_ids(&waiting, 0..self.desk.len(&waiting));
+                    let requests = chats.into_iter().map(Request::Resync).collect();
+                    return Effects {
+                        requests,
+                        task: Task::none(),
+                    };
                 }
                 Err(e) => {
                     self.banner = Some(format!("Could not read the duty group's members: {e}"))
                 }
             },
+            Reply::Resync {
+                chat,
+                result: Ok(mut messages),
+            } => {
+                messages.sort_by_key(|m| m.id);
+                // A staff message once taken for a customer's is still pending itself (a
+                // reply answers only what came before it): forget it, then replay.
+                let ids = messages
+                    .iter()
+                    .filter(|m| self.desk.role_of(m.sender, m.outgoing) == crate::desk::Role::Staff)
+                    .map(|m| m.id)
+                    .collect();
+                let forget = crate::desk::Event::MessagesDeleted { chat, ids };
+                let replay = messages.into_iter().map(crate::desk::Event::HistoryMessage);
+                let events = std::iter::once(forget).chain(replay);
+                let transitions = self.desk.apply_all(events, self.clock.now());
+                return self.announce(&transitions);
+            }
+            Reply::Resync { result: Err(_), .. } => {}
             Reply::Done { result: Ok(()), .. } => {}
             Reply::Done {
                 what,
