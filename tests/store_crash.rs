@@ -46,17 +46,20 @@ fn run_and_kill(db: &Path, home: &Path, rng: &mut Rng) -> Option<i64> {
         }
     });
     // Some rounds die while opening or writing the first batch; most after a few commits.
+    let mut first = None;
     if rng.below(4) == 0 {
         std::thread::sleep(Duration::from_millis(rng.below(40)));
     } else {
-        let first = rx.recv_timeout(Duration::from_secs(60));
-        if first.is_err() {
-            let _ = child.kill();
-            let out = child.wait_with_output().expect("collect writer output");
-            panic!(
-                "the writer acknowledged nothing in 60 s; stderr: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(ack) => first = Some(ack),
+            Err(_) => {
+                let _ = child.kill();
+                let out = child.wait_with_output().expect("collect writer output");
+                panic!(
+                    "the writer acknowledged nothing in 60 s; stderr: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
         }
         std::thread::sleep(Duration::from_micros(rng.below(200_000)));
     }
@@ -65,7 +68,7 @@ fn run_and_kill(db: &Path, home: &Path, rng: &mut Rng) -> Option<i64> {
     let status = child.wait().expect("reap the writer");
     assert!(!status.success(), "the writer never stops by itself");
     reader.join().expect("reader thread");
-    rx.try_iter().max()
+    first.into_iter().chain(rx.try_iter()).max()
 }
 
 #[test]
@@ -107,7 +110,9 @@ fn kill_9_during_writes_loses_nothing_acknowledged() {
         println!("round {round}: acknowledged {acknowledged}, on disk {max}");
         assert_eq!(count, max, "round {round}: ids 1..={max} without gaps");
         assert_eq!(max % CRASH_BATCH, 0, "round {round}: whole batches only");
-        // The note names the last batch whose note committed: this batch or the one before.
+        // The note (its own transaction, after the batch's) names a batch that is on disk
+        // and at least the acknowledged one; it may lag the data when a writer died between
+        // the two commits, more than once across rounds.
         let note = store
             .load_local()
             .unwrap()
@@ -122,7 +127,7 @@ fn kill_9_during_writes_loses_nothing_acknowledged() {
                 "round {round}: note {n} < ack {acknowledged}"
             );
             assert!(
-                n == max || n + CRASH_BATCH == max,
+                n <= max && n % CRASH_BATCH == 0,
                 "round {round}: note {n}, data {max}"
             );
         } else {
