@@ -282,8 +282,9 @@ impl Desk {
         let c = self.chats.get_mut(&m.chat).expect("present");
         c.note_activity(m.date, damping);
         c.max_id = Some(c.max_id.map_or(m.id, |x| x.max(m.id)));
-        if m.outgoing {
-            // Bounded: messages that never get confirmed (failed sends) must not pile up.
+        if m.outgoing && arrived {
+            // Only new messages get their id confirmed later. Bounded: messages that never
+            // get confirmed (failed sends) must not pile up.
             if c.sent.len() >= SENT_REMEMBERED {
                 c.sent.remove(0);
             }
