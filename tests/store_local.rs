@@ -298,3 +298,62 @@ fn bad_contents_are_errors_not_panics() {
     let err = Store::open(&junk).unwrap_err().to_string();
     assert!(err.contains("dutydesk.sqlite3"), "{err}");
 }
+
+#[test]
+fn statistics_sum_per_hour() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let h0 = 1_700_000_000 - 1_700_000_000 % 3600;
+    let msg = |chat, message, role, date| StatEvent::Message {
+        chat,
+        message,
+        role,
+        date,
+    };
+    let reply = |chat, message, date, waited_secs| StatEvent::FirstReply {
+        chat,
+        message,
+        date,
+        waited_secs,
+        responder: Sender::User(2),
+    };
+    store
+        .append_stats(&[
+            msg(1, 1, Role::Customer, h0 + 10),
+            msg(1, 2, Role::Staff, h0 + 70),
+            reply(1, 2, h0 + 70, 60),
+            msg(2, 1, Role::Customer, h0 + 100),
+            msg(2, 2, Role::Staff, h0 + 400),
+            reply(2, 2, h0 + 400, 300),
+            // Next hour: one customer, unanswered.
+            msg(3, 1, Role::Customer, h0 + 3600 + 5),
+            // Outside the range.
+            msg(4, 1, Role::Customer, h0 + 3 * 3600),
+        ])
+        .unwrap();
+    let hours = store.buckets(h0, h0 + 2 * 3600, 3600).unwrap();
+    assert_eq!(hours.len(), 2);
+    let first = hours[0];
+    assert_eq!(first.start, h0);
+    assert_eq!(first.active_chats, 2);
+    assert_eq!((first.customer_messages, first.staff_messages), (2, 2));
+    assert_eq!(first.first_replies, 2);
+    assert_eq!(first.avg_wait_secs, Some(180.0));
+    assert_eq!(first.max_wait_secs, Some(300));
+    let second = hours[1];
+    assert_eq!(second.start, h0 + 3600);
+    assert_eq!(
+        (
+            second.active_chats,
+            second.customer_messages,
+            second.first_replies
+        ),
+        (1, 1, 0)
+    );
+    assert_eq!(second.avg_wait_secs, None);
+    // Per minute: messages land in their minutes.
+    let minutes = store.buckets(h0, h0 + 3600, 60).unwrap();
+    let starts: Vec<i64> = minutes.iter().map(|b| b.start - h0).collect();
+    assert_eq!(starts, vec![0, 60, 360]);
+    assert_eq!(minutes[1].customer_messages + minutes[1].staff_messages, 2);
+}

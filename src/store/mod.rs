@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
 pub use error::StoreError;
-pub use stats::{MessageRecord, ReplyRecord};
+pub use stats::{Bucket, MessageRecord, ReplyRecord};
 
 /// Migrations in order; `MIGRATIONS[i]` brings the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[

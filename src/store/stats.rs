@@ -25,6 +25,21 @@ pub struct ReplyRecord {
     pub responder: Sender,
 }
 
+/// Statistics for one time bucket (an hour, a minute…), as the statistics screens show them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bucket {
+    /// Start of the bucket, unix seconds.
+    pub start: UnixTime,
+    /// Support chats with at least one message in the bucket.
+    pub active_chats: u64,
+    pub customer_messages: u64,
+    pub staff_messages: u64,
+    /// First staff replies in the bucket and how long their customers had waited.
+    pub first_replies: u64,
+    pub avg_wait_secs: Option<f64>,
+    pub max_wait_secs: Option<i64>,
+}
+
 impl Store {
     /// Appends statistics events in one transaction (call with what `Desk::drain_stats`
     /// returned, batched). Returns how many rows were new.
@@ -225,5 +240,68 @@ impl Store {
         } else {
             Err(self.corrupt(format!("integrity check: {result}")))
         }
+    }
+
+    /// Per-bucket statistics for `from <= date < to`, buckets of `bucket_secs` (at least 1)
+    /// aligned to `from`; only buckets with activity are returned, in time order.
+    pub fn buckets(
+        &self,
+        from: UnixTime,
+        to: UnixTime,
+        bucket_secs: i64,
+    ) -> Result<Vec<Bucket>, StoreError> {
+        let what = "summing statistics per time bucket";
+        let size = bucket_secs.max(1);
+        let mut out: std::collections::BTreeMap<i64, Bucket> = Default::default();
+        let empty = |start| Bucket {
+            start,
+            active_chats: 0,
+            customer_messages: 0,
+            staff_messages: 0,
+            first_replies: 0,
+            avg_wait_secs: None,
+            max_wait_secs: None,
+        };
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT (date - ?1) / ?3, count(DISTINCT chat), sum(role = 0), sum(role = 1)
+                 FROM stat_messages WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+            )
+            .map_err(|e| self.sql(what, e))?;
+        let rows: Vec<(i64, i64, i64, i64)> = st
+            .query_map([from, to, size], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        for (i, chats, customer, staff) in rows {
+            let start = from + i * size;
+            let b = out.entry(start).or_insert_with(|| empty(start));
+            b.active_chats = chats.max(0) as u64;
+            b.customer_messages = customer.max(0) as u64;
+            b.staff_messages = staff.max(0) as u64;
+        }
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT (date - ?1) / ?3, count(*), avg(waited_secs), max(waited_secs)
+                 FROM stat_replies WHERE date >= ?1 AND date < ?2 GROUP BY 1",
+            )
+            .map_err(|e| self.sql(what, e))?;
+        let rows: Vec<(i64, i64, Option<f64>, Option<i64>)> = st
+            .query_map([from, to, size], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        for (i, replies, avg, max) in rows {
+            let start = from + i * size;
+            let b = out.entry(start).or_insert_with(|| empty(start));
+            b.first_replies = replies.max(0) as u64;
+            b.avg_wait_secs = avg;
+            b.max_wait_secs = max;
+        }
+        Ok(out.into_values().collect())
     }
 }
