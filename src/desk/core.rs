@@ -84,6 +84,12 @@ impl Clone for CacheCell {
     }
 }
 
+// The desk moves between threads (receive side, UI) and may be shared for reading.
+const _: fn() = || {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Desk>();
+};
+
 /// What of a chat is visible outside it, to diff before and after a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Snapshot {
