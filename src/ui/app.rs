@@ -280,21 +280,7 @@ impl App {
             .unwrap_or("You");
         let right: Element<'_, Message> = match &self.console.open {
             Some(open) => chat_view::view(open, &self.desk, now, own_name, p).map(Message::Console),
-            None => container(
-                column![
-                    text("Pick a chat, or press Ctrl+J for the one waiting longest.")
-                        .size(TEXT)
-                        .color(p.muted),
-                    text("Alt+Up/Down moves between chats · Ctrl+F searches · Esc closes")
-                        .size(SMALL)
-                        .color(p.muted),
-                ]
-                .spacing(6)
-                .align_x(Alignment::Center),
-            )
-            .center(Length::Fill)
-            .style(style::window(p))
-            .into(),
+            None => console::overview::view(&self.desk, now, p).map(Message::Console),
         };
         let divider = container(Space::new())
             .width(1)

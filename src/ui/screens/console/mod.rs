@@ -6,6 +6,7 @@ pub mod chat_view;
 pub mod header;
 pub mod history;
 pub mod list_pane;
+pub mod overview;
 
 use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, MessageId, Sender};
 use crate::ui::requests::Request;

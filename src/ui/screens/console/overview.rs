@@ -1,0 +1,93 @@
+//! What the right pane shows while no chat is open: the customers waiting longest (one
+//! click or Ctrl+J away) and the keyboard shortcuts.
+
+use super::Msg;
+use crate::desk::{Desk, Filter, ListFilter, RowView};
+use crate::ui::format;
+use crate::ui::keys::HELP;
+use crate::ui::theme::Palette;
+use crate::ui::widgets::chat_list;
+use crate::ui::widgets::style::{self, SMALL, TEXT};
+use iced::widget::text::Wrapping;
+use iced::widget::{Space, button, column, container, row, text};
+use iced::{Alignment, Element, Length, Padding};
+
+/// Waiting chats looked at for the overview; beyond this many the floor has bigger
+/// problems than the exact order of the tenth-longest wait.
+const SCAN: usize = 2000;
+const SHOWN: usize = 8;
+
+pub fn longest_waits(desk: &Desk) -> Vec<RowView> {
+    let waiting = ListFilter::new(Filter::Waiting);
+    let n = desk.len(&waiting).min(SCAN);
+    let mut rows = desk.rows(&waiting, 0..n);
+    rows.sort_by_key(|r| (r.waiting_since.unwrap_or(i64::MAX), r.chat));
+    rows.truncate(SHOWN);
+    rows
+}
+
+pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Msg> {
+    let mut waits = column![text("Waiting longest").size(15)].spacing(2);
+    let rows = longest_waits(desk);
+    if rows.is_empty() {
+        waits = waits.push(
+            text("Nobody is waiting. Calm floor.")
+                .size(TEXT)
+                .color(p.muted),
+        );
+    }
+    for r in rows {
+        let color = style::status_color(p, r.status).unwrap_or(p.muted);
+        let since = r.waiting_since.unwrap_or(now);
+        let line = row![
+            text(format::waiting(now - since))
+                .size(TEXT)
+                .color(color)
+                .width(52),
+            text(r.title.clone())
+                .size(TEXT)
+                .wrapping(Wrapping::None)
+                .width(Length::FillPortion(2)),
+            text(chat_list::preview_line(&r))
+                .size(TEXT)
+                .color(p.muted)
+                .wrapping(Wrapping::None)
+                .width(Length::FillPortion(3)),
+        ]
+        .spacing(10)
+        .align_y(Alignment::Center);
+        waits = waits.push(
+            button(container(line).clip(true))
+                .width(Length::Fill)
+                .padding(Padding::from([4, 8]))
+                .style(style::flat(p, false))
+                .on_press(Msg::List(chat_list::Event::Select(r.chat))),
+        );
+    }
+    let mut keys = column![text("Keyboard").size(15)].spacing(4);
+    for (combo, what) in HELP {
+        keys = keys.push(
+            row![
+                text(*combo).size(SMALL).width(190),
+                text(*what).size(SMALL).color(p.muted)
+            ]
+            .spacing(8),
+        );
+    }
+    let card = |content| {
+        container(content)
+            .padding(14)
+            .width(Length::Fill)
+            .style(style::card(p.surface, p.border))
+    };
+    container(
+        column![card(waits), card(keys), Space::new().height(Length::Fill)]
+            .spacing(14)
+            .max_width(720),
+    )
+    .padding(18)
+    .width(Length::Fill)
+    .height(Length::Fill)
+    .style(style::window(p))
+    .into()
+}
