@@ -53,7 +53,12 @@ fn pump(n: u64, translator: &mut Translator, desk: &mut Desk, now: &mut i64) -> 
 fn main() {
     let file = scenario_file();
     let scenario = tdsim::Scenario::load(file.path()).expect("the bench scenario loads");
-    let config = tdsim::WorldConfig { scenario, seed: 7, speed: 0.0, start_time: 1_772_442_000 };
+    let config = tdsim::WorldConfig {
+        scenario,
+        seed: 7,
+        speed: 0.0,
+        start_time: 1_772_442_000,
+    };
     telegram::init_backend(telegram::Backend::Simulated(config)).unwrap();
 
     let client = tdlib_rs::create_client();
@@ -63,15 +68,33 @@ fn main() {
     let mut now = control.now();
 
     // Log in and load every chat; not measured.
-    send(client, r#"{"@type":"setTdlibParameters","use_test_dc":false,"database_directory":"/tmp/x","files_directory":"","database_encryption_key":"","use_file_database":false,"use_chat_info_database":false,"use_message_database":false,"use_secret_chats":false,"api_id":1,"api_hash":"0123456789abcdef0123456789abcdef","system_language_code":"en","device_model":"bench","system_version":"","application_version":"1"}"#);
-    send(client, r#"{"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}"#);
-    send(client, &format!(r#"{{"@type":"checkAuthenticationCode","code":"{}"}}"#, tdsim::LOGIN_CODE));
+    send(
+        client,
+        r#"{"@type":"setTdlibParameters","use_test_dc":false,"database_directory":"/tmp/x","files_directory":"","database_encryption_key":"","use_file_database":false,"use_chat_info_database":false,"use_message_database":false,"use_secret_chats":false,"api_id":1,"api_hash":"0123456789abcdef0123456789abcdef","system_language_code":"en","device_model":"bench","system_version":"","application_version":"1"}"#,
+    );
+    send(
+        client,
+        r#"{"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}"#,
+    );
+    send(
+        client,
+        &format!(
+            r#"{{"@type":"checkAuthenticationCode","code":"{}"}}"#,
+            tdsim::LOGIN_CODE
+        ),
+    );
     for _ in 0..(CHATS / 100 + 2) {
-        send(client, r#"{"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":100}"#);
+        send(
+            client,
+            r#"{"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":100}"#,
+        );
     }
     let setup = control.objects_emitted();
     pump(setup, &mut translator, &mut desk, &mut now);
-    println!("update_path: {} chats in the desk after login and loadChats", desk.len(&Default::default()));
+    println!(
+        "update_path: {} chats in the desk after login and loadChats",
+        desk.len(&Default::default())
+    );
 
     let mut total_updates = 0u64;
     let mut total_events = 0u64;

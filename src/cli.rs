@@ -9,7 +9,11 @@ use crate::paths::Paths;
 use crate::telegram::{self, fetch};
 
 #[derive(Debug, Parser)]
-#[command(name = "dutydesk", version, about = "A Telegram desk for support duty administrators")]
+#[command(
+    name = "dutydesk",
+    version,
+    about = "A Telegram desk for support duty administrators"
+)]
 pub struct Cli {
     /// Open the window on the simulated floor instead of a Telegram account.
     #[arg(long)]
@@ -57,9 +61,11 @@ pub fn run(cli: Cli) -> CliResult {
 fn fetch_command(paths: &Paths) -> CliResult {
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec}")
-            .expect("valid progress template")
-            .progress_chars("=> "),
+        indicatif::ProgressStyle::with_template(
+            "{msg} [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec}",
+        )
+        .expect("valid progress template")
+        .progress_chars("=> "),
     );
     bar.set_message(format!("TDLib {}", telegram::TDLIB_VERSION));
     let path = fetch::fetch_tdlib(&paths.tdlib_dir, |done, total| {
@@ -83,7 +89,9 @@ fn open_window(cli: &Cli, paths: Paths) -> CliResult {
     let config = Config::load_with_env(&paths)?;
     let backend = if cli.demo {
         let scenario = crate::demo::scenario(&cli.scenario)?;
-        Some(telegram::Backend::Simulated(crate::demo::world(scenario, cli.speed, cli.seed)))
+        Some(telegram::Backend::Simulated(crate::demo::world(
+            scenario, cli.speed, cli.seed,
+        )))
     } else {
         match telegram::native::locate(config.telegram.tdjson.as_deref(), &paths.tdlib_dir) {
             Ok(lib) => Some(telegram::Backend::Native(lib)),

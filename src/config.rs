@@ -43,7 +43,10 @@ pub struct UiConfig {
 
 impl Default for UiConfig {
     fn default() -> Self {
-        UiConfig { theme: "auto".into(), scale: 1.0 }
+        UiConfig {
+            theme: "auto".into(),
+            scale: 1.0,
+        }
     }
 }
 
@@ -58,7 +61,12 @@ pub struct NotificationConfig {
 
 impl Default for NotificationConfig {
     fn default() -> Self {
-        NotificationConfig { enabled: true, new_message: true, turned_red: true, breach: true }
+        NotificationConfig {
+            enabled: true,
+            new_message: true,
+            turned_red: true,
+            breach: true,
+        }
     }
 }
 
@@ -75,11 +83,22 @@ pub struct MessageConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {}: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}:{line}: key `{key}`: {message}", path.display())]
-    Invalid { path: PathBuf, line: usize, key: String, message: String },
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        key: String,
+        message: String,
+    },
     #[error("cannot write {}: {source}", path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl Config {
@@ -88,7 +107,12 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => return Err(ConfigError::Read { path: path.into(), source }),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.into(),
+                    source,
+                });
+            }
         };
         Config::parse(&text, path)
     }
@@ -112,13 +136,24 @@ impl Config {
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
         let invalid = |key: &str, message: String| {
             let line = line_of_key(text, key).unwrap_or(1);
-            ConfigError::Invalid { path: path.into(), line, key: key.into(), message }
+            ConfigError::Invalid {
+                path: path.into(),
+                line,
+                key: key.into(),
+                message,
+            }
         };
         if !(0.5..=3.0).contains(&self.ui.scale) {
-            return Err(invalid("ui.scale", format!("{} is outside 0.5 to 3.0", self.ui.scale)));
+            return Err(invalid(
+                "ui.scale",
+                format!("{} is outside 0.5 to 3.0", self.ui.scale),
+            ));
         }
         if self.ui.theme.trim().is_empty() {
-            return Err(invalid("ui.theme", "must name a theme, or be \"auto\"".into()));
+            return Err(invalid(
+                "ui.theme",
+                "must name a theme, or be \"auto\"".into(),
+            ));
         }
         if let Some(hash) = &self.telegram.api_hash
             && (hash.len() != 32 || !hash.chars().all(|c| c.is_ascii_hexdigit()))
@@ -131,7 +166,10 @@ impl Config {
         if let Some(id) = self.telegram.api_id
             && id <= 0
         {
-            return Err(invalid("telegram.api_id", "must be a positive number".into()));
+            return Err(invalid(
+                "telegram.api_id",
+                "must be a positive number".into(),
+            ));
         }
         Ok(())
     }
@@ -165,7 +203,10 @@ impl Config {
     /// crash mid-write never leaves a truncated config behind.
     pub fn save(&self, paths: &Paths) -> Result<(), ConfigError> {
         let path = &paths.config_file;
-        let write_err = |source| ConfigError::Write { path: path.clone(), source };
+        let write_err = |source| ConfigError::Write {
+            path: path.clone(),
+            source,
+        };
         std::fs::create_dir_all(&paths.config_dir).map_err(write_err)?;
         let text = toml::to_string_pretty(self).expect("config serializes to TOML");
         let tmp = path.with_extension("toml.tmp");
@@ -212,7 +253,8 @@ fn line_of_key(text: &str, dotted: &str) -> Option<usize> {
         if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             current = name.trim().to_string();
         } else if current == table
-            && l.split_once('=').is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+            && l.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
         {
             return Some(i + 1);
         }
@@ -251,21 +293,30 @@ mod tests {
     fn wrong_type_names_file_line_and_key() {
         let text = "[ui]\ntheme = \"dark\"\n\n[telegram]\napi_id = \"abc\"\n";
         let err = parse(text).unwrap_err().to_string();
-        assert!(err.starts_with("/cfg/config.toml:5: key `telegram.api_id`"), "{err}");
+        assert!(
+            err.starts_with("/cfg/config.toml:5: key `telegram.api_id`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn unknown_key_is_an_error_not_ignored() {
-        let err = parse("[messages]\nlink_preview = true\n").unwrap_err().to_string();
+        let err = parse("[messages]\nlink_preview = true\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(":2: key `messages.link_preview`"), "{err}");
         assert!(err.contains("unknown field"), "{err}");
     }
 
     #[test]
     fn bad_value_names_its_key_and_line() {
-        let err = parse("[ui]\ntheme = \"light\"\nscale = 9.0\n").unwrap_err().to_string();
+        let err = parse("[ui]\ntheme = \"light\"\nscale = 9.0\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(":3: key `ui.scale`"), "{err}");
-        let err = parse("[telegram]\napi_hash = \"xyz\"\n").unwrap_err().to_string();
+        let err = parse("[telegram]\napi_hash = \"xyz\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(":2: key `telegram.api_hash`"), "{err}");
     }
 

@@ -10,23 +10,36 @@ use crate::telegram::{self, AuthState, Session, SessionConfig, TgEvent};
 pub fn run(paths: &Paths, login_probe: bool) -> CliResult {
     let config = match Config::load_with_env(paths) {
         Ok(config) => {
-            println!("config:        {} ({})", paths.config_file.display(), exists(&paths.config_file));
+            println!(
+                "config:        {} ({})",
+                paths.config_file.display(),
+                exists(&paths.config_file)
+            );
             config
         }
         Err(e) => {
-            println!("config:        {} (error: {e})", paths.config_file.display());
+            println!(
+                "config:        {} (error: {e})",
+                paths.config_file.display()
+            );
             Config::default()
         }
     };
     println!("data:          {}", paths.data_dir.display());
     let library = telegram::native::locate(config.telegram.tdjson.as_deref(), &paths.tdlib_dir);
     match &library {
-        Ok(lib) => println!("tdlib:         {} (version {})", lib.path().display(), lib.version()),
+        Ok(lib) => println!(
+            "tdlib:         {} (version {})",
+            lib.path().display(),
+            lib.version()
+        ),
         Err(e) => println!("tdlib:         not usable: {e}"),
     }
     match telegram::keys::keyring_status() {
         Ok(()) => println!("keyring:       available"),
-        Err(reason) => println!("keyring:       not available ({reason}); the database key will be a passphrase"),
+        Err(reason) => println!(
+            "keyring:       not available ({reason}); the database key will be a passphrase"
+        ),
     }
     println!("notifications: {}", crate::notify_status());
     if login_probe {
@@ -39,7 +52,11 @@ pub fn run(paths: &Paths, login_probe: bool) -> CliResult {
 }
 
 fn exists(path: &std::path::Path) -> &'static str {
-    if path.exists() { "found" } else { "not created yet; defaults apply" }
+    if path.exists() {
+        "found"
+    } else {
+        "not created yet; defaults apply"
+    }
 }
 
 /// Starts TDLib in a temporary directory and returns the first state past the parameters;
@@ -54,8 +71,11 @@ pub fn probe() -> Result<AuthState, Box<dyn std::error::Error>> {
         encryption_key: telegram::keys::random_key(),
         demo: false,
     })?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
-    let mut events = telegram::hub::take_events(session.client_id()).ok_or("event stream already taken")?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()?;
+    let mut events =
+        telegram::hub::take_events(session.client_id()).ok_or("event stream already taken")?;
     let reached = runtime.block_on(async {
         tokio::time::timeout(Duration::from_secs(60), async {
             while let Some(event) = events.recv().await {

@@ -11,8 +11,8 @@ pub mod desk;
 pub mod doctor;
 pub mod logging;
 pub mod paths;
-pub mod store;
 pub mod shutdown;
+pub mod store;
 pub mod telegram;
 pub mod ui;
 mod window;
@@ -23,7 +23,9 @@ pub fn notify_status() -> String {
     {
         match notify_rust::get_server_information() {
             Ok(info) => format!("{} {} ({})", info.name, info.version, info.vendor),
-            Err(e) => format!("no notification service ({e}); DutyDesk shows in-app banners instead"),
+            Err(e) => {
+                format!("no notification service ({e}); DutyDesk shows in-app banners instead")
+            }
         }
     }
     #[cfg(any(not(unix), target_os = "macos"))]

@@ -32,7 +32,10 @@ impl Paths {
         }
         let config = dirs::config_dir().ok_or(PathsError::NoConfigDir)?;
         let data = dirs::data_dir().ok_or(PathsError::NoDataDir)?;
-        Ok(Paths::from_dirs(config.join("dutydesk"), data.join("dutydesk")))
+        Ok(Paths::from_dirs(
+            config.join("dutydesk"),
+            data.join("dutydesk"),
+        ))
     }
 
     /// Everything under one folder: `<home>/config` and `<home>/data`.
@@ -55,7 +58,12 @@ impl Paths {
 
     /// Creates the directories DutyDesk writes into.
     pub fn create_dirs(&self) -> std::io::Result<()> {
-        for dir in [&self.config_dir, &self.data_dir, &self.accounts_dir, &self.log_dir] {
+        for dir in [
+            &self.config_dir,
+            &self.data_dir,
+            &self.accounts_dir,
+            &self.log_dir,
+        ] {
             std::fs::create_dir_all(dir)?;
         }
         Ok(())
@@ -67,13 +75,19 @@ impl Paths {
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
             .collect();
-        self.accounts_dir.join(if safe.is_empty() { "default".into() } else { safe })
+        self.accounts_dir.join(if safe.is_empty() {
+            "default".into()
+        } else {
+            safe
+        })
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum PathsError {
-    #[error("the platform has no configuration directory; set DUTYDESK_HOME to a folder DutyDesk may use")]
+    #[error(
+        "the platform has no configuration directory; set DUTYDESK_HOME to a folder DutyDesk may use"
+    )]
     NoConfigDir,
     #[error("the platform has no data directory; set DUTYDESK_HOME to a folder DutyDesk may use")]
     NoDataDir,
@@ -86,7 +100,13 @@ mod tests {
     #[test]
     fn portable_home_keeps_everything_under_one_folder() {
         let p = Paths::portable(Path::new("/x/home"));
-        for path in [&p.config_file, &p.store_file, &p.accounts_dir, &p.tdlib_dir, &p.themes_dir] {
+        for path in [
+            &p.config_file,
+            &p.store_file,
+            &p.accounts_dir,
+            &p.tdlib_dir,
+            &p.themes_dir,
+        ] {
             assert!(path.starts_with("/x/home"), "{path:?}");
         }
         assert_eq!(p.config_file, Path::new("/x/home/config/config.toml"));
@@ -95,7 +115,13 @@ mod tests {
     #[test]
     fn account_dir_strips_path_characters() {
         let p = Paths::portable(Path::new("/h"));
-        assert_eq!(p.account_dir("+1 (555) 010"), Path::new("/h/data/accounts/1555010"));
-        assert_eq!(p.account_dir("../.."), Path::new("/h/data/accounts/default"));
+        assert_eq!(
+            p.account_dir("+1 (555) 010"),
+            Path::new("/h/data/accounts/1555010")
+        );
+        assert_eq!(
+            p.account_dir("../.."),
+            Path::new("/h/data/accounts/default")
+        );
     }
 }

@@ -18,19 +18,24 @@ pub fn close_telegram() {
 
 /// Installs the Ctrl+C / SIGTERM handlers on a thread of their own.
 pub fn install_signal_handlers() {
-    let spawned = std::thread::Builder::new().name("signals".into()).spawn(|| {
-        let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-            Ok(runtime) => runtime,
-            Err(e) => {
-                tracing::error!("no signal handling: {e}");
-                return;
-            }
-        };
-        let code = runtime.block_on(wait_for_signal());
-        tracing::info!("signal received; closing TDLib before exiting");
-        close_telegram();
-        std::process::exit(code);
-    });
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(|| {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(e) => {
+                    tracing::error!("no signal handling: {e}");
+                    return;
+                }
+            };
+            let code = runtime.block_on(wait_for_signal());
+            tracing::info!("signal received; closing TDLib before exiting");
+            close_telegram();
+            std::process::exit(code);
+        });
     if let Err(e) = spawned {
         tracing::error!("no signal handling: {e}");
     }

@@ -6,7 +6,11 @@ use crate::paths::Paths;
 
 pub fn run(demo: bool, config: Config, paths: Paths) -> crate::cli::CliResult {
     crate::shutdown::install_signal_handlers();
-    let result = crate::ui::run(crate::ui::RunOptions { demo, config, paths });
+    let result = crate::ui::run(crate::ui::RunOptions {
+        demo,
+        config,
+        paths,
+    });
     crate::shutdown::close_telegram();
     result
 }

@@ -12,9 +12,17 @@ pub enum TgEvent {
     Clock(i64),
     Connection(ConnectionState),
     /// A sent message got its permanent id.
-    SendSucceeded { chat: i64, old_id: i64, new_id: i64 },
+    SendSucceeded {
+        chat: i64,
+        old_id: i64,
+        new_id: i64,
+    },
     /// A sent message failed; it must stay visible with a Retry.
-    SendFailed { chat: i64, temp_id: i64, error: String },
+    SendFailed {
+        chat: i64,
+        temp_id: i64,
+        error: String,
+    },
     /// A request made on the session's behalf (parameters, demo login) failed.
     Error(TgError),
 }
@@ -23,8 +31,12 @@ pub enum TgEvent {
 pub enum AuthState {
     WaitParameters,
     WaitPhoneNumber,
-    WaitCode { phone: String },
-    WaitPassword { hint: String },
+    WaitCode {
+        phone: String,
+    },
+    WaitPassword {
+        hint: String,
+    },
     Ready,
     LoggingOut,
     Closing,
@@ -69,18 +81,26 @@ pub struct TgError {
 
 impl TgError {
     pub fn local(message: impl Into<String>) -> TgError {
-        TgError { code: 0, message: message.into() }
+        TgError {
+            code: 0,
+            message: message.into(),
+        }
     }
 
     /// FLOOD_WAIT's retry_after, in seconds, when TDLib asks to wait.
     pub fn retry_after(&self) -> Option<u64> {
-        let rest = self.message.strip_prefix("Too Many Requests: retry after ")?;
+        let rest = self
+            .message
+            .strip_prefix("Too Many Requests: retry after ")?;
         rest.trim().parse().ok()
     }
 }
 
 impl From<tdlib_rs::types::Error> for TgError {
     fn from(e: tdlib_rs::types::Error) -> Self {
-        TgError { code: e.code, message: e.message }
+        TgError {
+            code: e.code,
+            message: e.message,
+        }
     }
 }

@@ -32,33 +32,75 @@ pub const PACKAGES: &[(&str, &str, Package)] = &[
         "x86_64",
         Package {
             name: "linux-x64-glibc",
-            sha512: Some("+AbMF6WotnYFm2mZ7rJH4nLqeY+2KSVnGyomeToeacfUIRZQxenq1PjDXp2THvejpfeJoawGUtVfufgufUJWRg=="),
+            sha512: Some(
+                "+AbMF6WotnYFm2mZ7rJH4nLqeY+2KSVnGyomeToeacfUIRZQxenq1PjDXp2THvejpfeJoawGUtVfufgufUJWRg==",
+            ),
         },
     ),
-    ("linux", "aarch64", Package { name: "linux-arm64-glibc", sha512: None }),
-    ("macos", "x86_64", Package { name: "darwin-x64", sha512: None }),
-    ("macos", "aarch64", Package { name: "darwin-arm64", sha512: None }),
-    ("windows", "x86_64", Package { name: "win32-x64", sha512: None }),
+    (
+        "linux",
+        "aarch64",
+        Package {
+            name: "linux-arm64-glibc",
+            sha512: None,
+        },
+    ),
+    (
+        "macos",
+        "x86_64",
+        Package {
+            name: "darwin-x64",
+            sha512: None,
+        },
+    ),
+    (
+        "macos",
+        "aarch64",
+        Package {
+            name: "darwin-arm64",
+            sha512: None,
+        },
+    ),
+    (
+        "windows",
+        "x86_64",
+        Package {
+            name: "win32-x64",
+            sha512: None,
+        },
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    #[error("there is no prebuilt TDLib {TDLIB_VERSION} package for {os}/{arch}; build TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON to its libtdjson")]
+    #[error(
+        "there is no prebuilt TDLib {TDLIB_VERSION} package for {os}/{arch}; build TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON to its libtdjson"
+    )]
     UnsupportedPlatform { os: String, arch: String },
-    #[error("no sha512 is pinned for @prebuilt-tdlib/{package}@{NPM_VERSION} in this build of DutyDesk, so its download cannot be verified; install TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON")]
+    #[error(
+        "no sha512 is pinned for @prebuilt-tdlib/{package}@{NPM_VERSION} in this build of DutyDesk, so its download cannot be verified; install TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON"
+    )]
     NoPinnedChecksum { package: String },
     #[error("downloading {url} failed: {reason}")]
     Download { url: String, reason: String },
-    #[error("the downloaded archive does not match the pinned sha512 (expected {expected}, got {found}); nothing was installed")]
+    #[error(
+        "the downloaded archive does not match the pinned sha512 (expected {expected}, got {found}); nothing was installed"
+    )]
     ChecksumMismatch { expected: String, found: String },
     #[error("the archive has no {file}; nothing was installed")]
     MissingFile { file: String },
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FetchError + '_ {
-    move |source| FetchError::Io { path: path.to_path_buf(), source }
+    move |source| FetchError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// This platform's package.
@@ -67,14 +109,21 @@ pub fn package_for(os: &str, arch: &str) -> Result<Package, FetchError> {
         .iter()
         .find(|(o, a, _)| *o == os && *a == arch)
         .map(|(_, _, p)| *p)
-        .ok_or_else(|| FetchError::UnsupportedPlatform { os: os.into(), arch: arch.into() })
+        .ok_or_else(|| FetchError::UnsupportedPlatform {
+            os: os.into(),
+            arch: arch.into(),
+        })
 }
 
 /// The tarball URL of a package; `DUTYDESK_NPM_REGISTRY` points at a mirror.
 pub fn tarball_url(package: &Package) -> String {
-    let registry = std::env::var("DUTYDESK_NPM_REGISTRY").unwrap_or_else(|_| DEFAULT_REGISTRY.into());
+    let registry =
+        std::env::var("DUTYDESK_NPM_REGISTRY").unwrap_or_else(|_| DEFAULT_REGISTRY.into());
     let registry = registry.trim_end_matches('/');
-    format!("{registry}/@prebuilt-tdlib/{0}/-/{0}-{NPM_VERSION}.tgz", package.name)
+    format!(
+        "{registry}/@prebuilt-tdlib/{0}/-/{0}-{NPM_VERSION}.tgz",
+        package.name
+    )
 }
 
 /// Where `fetch-tdlib` installs the library under `tdlib_dir`.
@@ -84,18 +133,29 @@ pub fn installed_path(tdlib_dir: &Path) -> PathBuf {
 
 /// Downloads, verifies and installs TDLib for this platform into `tdlib_dir`. `progress`
 /// gets (bytes done, bytes total or 0 when unknown). Blocking: run it off the UI thread.
-pub fn fetch_tdlib(tdlib_dir: &Path, mut progress: impl FnMut(u64, u64)) -> Result<PathBuf, FetchError> {
+pub fn fetch_tdlib(
+    tdlib_dir: &Path,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<PathBuf, FetchError> {
     let package = package_for(std::env::consts::OS, std::env::consts::ARCH)?;
-    let expected = package
-        .sha512
-        .ok_or_else(|| FetchError::NoPinnedChecksum { package: package.name.into() })?;
+    let expected = package.sha512.ok_or_else(|| FetchError::NoPinnedChecksum {
+        package: package.name.into(),
+    })?;
     let url = tarball_url(&package);
-    let download = |reason: String| FetchError::Download { url: url.clone(), reason };
+    let download = |reason: String| FetchError::Download {
+        url: url.clone(),
+        reason,
+    };
     // The OS's trust store, not a bundled one: corporate proxies and mirrors re-sign TLS
     // with their own CA, and the pinned sha512 is what vouches for the archive anyway.
-    let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build();
+    let tls = ureq::tls::TlsConfig::builder()
+        .root_certs(ureq::tls::RootCerts::PlatformVerifier)
+        .build();
     let agent = ureq::Agent::new_with_config(ureq::Agent::config_builder().tls_config(tls).build());
-    let response = agent.get(&url).call().map_err(|e| download(e.to_string()))?;
+    let response = agent
+        .get(&url)
+        .call()
+        .map_err(|e| download(e.to_string()))?;
     let total = response
         .headers()
         .get("content-length")
@@ -117,13 +177,19 @@ pub fn install_archive(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<PathBuf, FetchError> {
     let target = installed_path(tdlib_dir);
-    let dir = target.parent().expect("installed path has a parent").to_path_buf();
+    let dir = target
+        .parent()
+        .expect("installed path has a parent")
+        .to_path_buf();
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     let archive = dir.join(format!(".download-{}.tgz", std::process::id()));
     let result = (|| {
         let found = save_and_hash(&mut reader, &archive, total, progress)?;
         if found != expected_sha512 {
-            return Err(FetchError::ChecksumMismatch { expected: expected_sha512.into(), found });
+            return Err(FetchError::ChecksumMismatch {
+                expected: expected_sha512.into(),
+                found,
+            });
         }
         unpack_library(&archive, &target)
     })();
@@ -131,7 +197,12 @@ pub fn install_archive(
     result.map(|()| target)
 }
 
-fn save_and_hash(reader: &mut dyn Read, path: &Path, total: u64, progress: &mut dyn FnMut(u64, u64)) -> Result<String, FetchError> {
+fn save_and_hash(
+    reader: &mut dyn Read,
+    path: &Path,
+    total: u64,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<String, FetchError> {
     let mut file = BufWriter::new(File::create(path).map_err(io(path))?);
     let mut hasher = Sha512::new();
     let mut buffer = vec![0u8; 64 * 1024];
@@ -142,7 +213,12 @@ fn save_and_hash(reader: &mut dyn Read, path: &Path, total: u64, progress: &mut 
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(FetchError::Download { url: path.display().to_string(), reason: e.to_string() }),
+            Err(e) => {
+                return Err(FetchError::Download {
+                    url: path.display().to_string(),
+                    reason: e.to_string(),
+                });
+            }
         };
         hasher.update(&buffer[..n]);
         file.write_all(&buffer[..n]).map_err(io(path))?;
@@ -161,7 +237,10 @@ fn unpack_library(archive_path: &Path, target: &Path) -> Result<(), FetchError> 
     let entries = archive.entries().map_err(io(archive_path))?;
     for entry in entries {
         let mut entry = entry.map_err(io(archive_path))?;
-        let is_wanted = entry.path().map(|p| p.to_string_lossy() == wanted).unwrap_or(false);
+        let is_wanted = entry
+            .path()
+            .map(|p| p.to_string_lossy() == wanted)
+            .unwrap_or(false);
         if !is_wanted {
             continue;
         }
@@ -174,7 +253,10 @@ fn unpack_library(archive_path: &Path, target: &Path) -> Result<(), FetchError> 
         })();
         if let Err(e) = written {
             let _ = std::fs::remove_file(&partial);
-            return Err(FetchError::Io { path: target.to_path_buf(), source: e });
+            return Err(FetchError::Io {
+                path: target.to_path_buf(),
+                source: e,
+            });
         }
         return Ok(());
     }
@@ -186,7 +268,10 @@ mod tests {
     use super::*;
 
     fn tgz(files: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut builder = tar::Builder::new(flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast()));
+        let mut builder = tar::Builder::new(flate2::write::GzEncoder::new(
+            Vec::new(),
+            flate2::Compression::fast(),
+        ));
         for (name, data) in files {
             let mut header = tar::Header::new_gnu();
             header.set_size(data.len() as u64);
@@ -211,9 +296,17 @@ mod tests {
     }
 
     fn walk(dir: &Path) -> Vec<PathBuf> {
-        let Ok(read) = std::fs::read_dir(dir) else { return vec![] };
+        let Ok(read) = std::fs::read_dir(dir) else {
+            return vec![];
+        };
         read.flatten()
-            .flat_map(|e| if e.path().is_dir() { walk(&e.path()) } else { vec![e.path()] })
+            .flat_map(|e| {
+                if e.path().is_dir() {
+                    walk(&e.path())
+                } else {
+                    vec![e.path()]
+                }
+            })
             .collect()
     }
 
@@ -221,17 +314,30 @@ mod tests {
     fn a_verified_archive_installs_the_library() {
         let dir = tempfile::tempdir().unwrap();
         let lib_entry = format!("package/{}", library_file_name());
-        let archive = tgz(&[("package/README.md", b"readme"), (&lib_entry, b"\x7fELF library bytes")]);
+        let archive = tgz(&[
+            ("package/README.md", b"readme"),
+            (&lib_entry, b"\x7fELF library bytes"),
+        ]);
         let mut seen = Vec::new();
-        let path = install_archive(&archive[..], archive.len() as u64, &sha512(&archive), dir.path(), &mut |d, t| {
-            seen.push((d, t))
-        })
+        let path = install_archive(
+            &archive[..],
+            archive.len() as u64,
+            &sha512(&archive),
+            dir.path(),
+            &mut |d, t| seen.push((d, t)),
+        )
         .unwrap();
         assert_eq!(path, installed_path(dir.path()));
         assert_eq!(std::fs::read(&path).unwrap(), b"\x7fELF library bytes");
-        assert_eq!(seen.last(), Some(&(archive.len() as u64, archive.len() as u64)));
+        assert_eq!(
+            seen.last(),
+            Some(&(archive.len() as u64, archive.len() as u64))
+        );
         // Only the library is left: no archive, no partial file.
-        assert_eq!(files_in(dir.path()), vec![format!("{TDLIB_VERSION}/{}", library_file_name())]);
+        assert_eq!(
+            files_in(dir.path()),
+            vec![format!("{TDLIB_VERSION}/{}", library_file_name())]
+        );
     }
 
     #[test]
@@ -240,17 +346,32 @@ mod tests {
         let lib_entry = format!("package/{}", library_file_name());
         let archive = tgz(&[(&lib_entry, b"tampered library")]);
         let pinned = sha512(b"the genuine archive");
-        let err = install_archive(&archive[..], 0, &pinned, dir.path(), &mut |_, _| {}).unwrap_err();
-        assert!(matches!(err, FetchError::ChecksumMismatch { ref expected, .. } if *expected == pinned), "{err}");
+        let err =
+            install_archive(&archive[..], 0, &pinned, dir.path(), &mut |_, _| {}).unwrap_err();
+        assert!(
+            matches!(err, FetchError::ChecksumMismatch { ref expected, .. } if *expected == pinned),
+            "{err}"
+        );
         assert!(err.to_string().contains("nothing was installed"));
-        assert!(files_in(dir.path()).is_empty(), "{:?}", files_in(dir.path()));
+        assert!(
+            files_in(dir.path()).is_empty(),
+            "{:?}",
+            files_in(dir.path())
+        );
     }
 
     #[test]
     fn an_archive_without_the_library_installs_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let archive = tgz(&[("package/README.md", b"readme")]);
-        let err = install_archive(&archive[..], 0, &sha512(&archive), dir.path(), &mut |_, _| {}).unwrap_err();
+        let err = install_archive(
+            &archive[..],
+            0,
+            &sha512(&archive),
+            dir.path(),
+            &mut |_, _| {},
+        )
+        .unwrap_err();
         assert!(matches!(err, FetchError::MissingFile { .. }), "{err}");
         assert!(files_in(dir.path()).is_empty());
     }
@@ -260,7 +381,13 @@ mod tests {
         let p = package_for("linux", "x86_64").unwrap();
         assert_eq!(p.name, "linux-x64-glibc");
         assert!(p.sha512.is_some());
-        assert!(tarball_url(&p).ends_with("/@prebuilt-tdlib/linux-x64-glibc/-/linux-x64-glibc-0.1008061.0.tgz"));
-        assert!(matches!(package_for("plan9", "mips"), Err(FetchError::UnsupportedPlatform { .. })));
+        assert!(
+            tarball_url(&p)
+                .ends_with("/@prebuilt-tdlib/linux-x64-glibc/-/linux-x64-glibc-0.1008061.0.tgz")
+        );
+        assert!(matches!(
+            package_for("plan9", "mips"),
+            Err(FetchError::UnsupportedPlatform { .. })
+        ));
     }
 }

@@ -50,7 +50,13 @@ fn hub() -> &'static Hub {
 pub fn register(client_id: i32) {
     let (sender, receiver) = mpsc::unbounded_channel();
     let hub = hub();
-    lock(&hub.clients).insert(client_id, Client { sender, translator: Translator::default() });
+    lock(&hub.clients).insert(
+        client_id,
+        Client {
+            sender,
+            translator: Translator::default(),
+        },
+    );
     lock(&hub.unclaimed).insert(client_id, receiver);
 }
 
@@ -69,7 +75,9 @@ pub fn push(client_id: i32, event: TgEvent) {
 
 /// Clients that have not reached authorizationStateClosed.
 pub fn live_clients() -> Vec<i32> {
-    HUB.get().map(|hub| lock(&hub.clients).keys().copied().collect()).unwrap_or_default()
+    HUB.get()
+        .map(|hub| lock(&hub.clients).keys().copied().collect())
+        .unwrap_or_default()
 }
 
 /// Waits until `client_id` (or, with None, every client) is closed. False on timeout.
@@ -89,7 +97,11 @@ pub fn wait_closed(client_id: Option<i32>, timeout: Duration) -> bool {
         if left.is_zero() {
             return false;
         }
-        clients = hub.closed.wait_timeout(clients, left).unwrap_or_else(|e| e.into_inner()).0;
+        clients = hub
+            .closed
+            .wait_timeout(clients, left)
+            .unwrap_or_else(|e| e.into_inner())
+            .0;
     }
 }
 

@@ -51,13 +51,18 @@ pub fn random_key() -> String {
 }
 
 fn keyring_key(account: &str) -> Result<String, KeyError> {
-    let no_keyring = |e: keyring::Error| KeyError::NoKeyring { reason: e.to_string() };
-    let entry = keyring::Entry::new(SERVICE, &format!("tdlib-database-key:{account}")).map_err(no_keyring)?;
+    let no_keyring = |e: keyring::Error| KeyError::NoKeyring {
+        reason: e.to_string(),
+    };
+    let entry = keyring::Entry::new(SERVICE, &format!("tdlib-database-key:{account}"))
+        .map_err(no_keyring)?;
     match entry.get_password() {
         Ok(key) if STANDARD.decode(&key).is_ok_and(|k| k.len() == 32) => Ok(key),
         // A damaged entry is replaced only if it is missing: overwriting a key that TDLib's
         // database was encrypted with would lose the account's local data.
-        Ok(_) => Err(KeyError::NoKeyring { reason: "the stored key is damaged".into() }),
+        Ok(_) => Err(KeyError::NoKeyring {
+            reason: "the stored key is damaged".into(),
+        }),
         Err(keyring::Error::NoEntry) => {
             let key = random_key();
             entry.set_password(&key).map_err(no_keyring)?;
@@ -89,6 +94,9 @@ mod tests {
     #[test]
     fn passphrase_must_not_be_empty() {
         assert_eq!(from_passphrase(""), Err(KeyError::EmptyPassphrase));
-        assert_eq!(STANDARD.decode(from_passphrase("s3cret").unwrap()).unwrap(), b"s3cret");
+        assert_eq!(
+            STANDARD.decode(from_passphrase("s3cret").unwrap()).unwrap(),
+            b"s3cret"
+        );
     }
 }

@@ -31,8 +31,13 @@ pub fn init_backend(backend: Backend) -> Result<(), tdjson::BackendAlreadySet> {
 
 /// TDLib logs at verbosity 5 to stderr by default; errors only, unless asked otherwise.
 fn quiet_tdlib_log() {
-    let level = std::env::var("DUTYDESK_TDLIB_VERBOSITY").ok().and_then(|v| v.parse::<i32>().ok()).unwrap_or(1);
-    execute(&format!(r#"{{"@type":"setLogVerbosityLevel","new_verbosity_level":{level}}}"#));
+    let level = std::env::var("DUTYDESK_TDLIB_VERBOSITY")
+        .ok()
+        .and_then(|v| v.parse::<i32>().ok())
+        .unwrap_or(1);
+    execute(&format!(
+        r#"{{"@type":"setLogVerbosityLevel","new_verbosity_level":{level}}}"#
+    ));
 }
 
 /// Most events handed on at once: big enough that the initial sync of thousands of chats

@@ -68,21 +68,30 @@ impl NativeLibrary {
     pub fn load(path: &Path) -> Result<NativeLibrary, LibraryError> {
         // SAFETY: loading runs the library's initialisers; libtdjson's only set up its own
         // globals. The path is one the user or `fetch-tdlib` chose.
-        let library = unsafe { libloading::Library::new(path) }.map_err(|e| {
-            LibraryError::LoadFailed { path: path.into(), reason: e.to_string() }
-        })?;
-        let symbol = |name: &'static str| LibraryError::MissingSymbol { path: path.into(), symbol: name };
+        let library =
+            unsafe { libloading::Library::new(path) }.map_err(|e| LibraryError::LoadFailed {
+                path: path.into(),
+                reason: e.to_string(),
+            })?;
+        let symbol = |name: &'static str| LibraryError::MissingSymbol {
+            path: path.into(),
+            symbol: name,
+        };
         // SAFETY: the signatures are td_json_client.h's; the pointers stay valid because
         // `_library` is kept alive with them.
         let lib = unsafe {
             let create_client_id = *library
                 .get::<CreateClientId>(b"td_create_client_id\0")
                 .map_err(|_| symbol("td_create_client_id"))?;
-            let send = *library.get::<Send>(b"td_send\0").map_err(|_| symbol("td_send"))?;
-            let receive =
-                *library.get::<Receive>(b"td_receive\0").map_err(|_| symbol("td_receive"))?;
-            let execute =
-                *library.get::<Execute>(b"td_execute\0").map_err(|_| symbol("td_execute"))?;
+            let send = *library
+                .get::<Send>(b"td_send\0")
+                .map_err(|_| symbol("td_send"))?;
+            let receive = *library
+                .get::<Receive>(b"td_receive\0")
+                .map_err(|_| symbol("td_receive"))?;
+            let execute = *library
+                .get::<Execute>(b"td_execute\0")
+                .map_err(|_| symbol("td_execute"))?;
             NativeLibrary {
                 path: path.into(),
                 version: String::new(),
@@ -105,7 +114,10 @@ impl NativeLibrary {
             .and_then(|v| v.get("value").and_then(|v| v.as_str()).map(str::to_owned))
             .unwrap_or_else(|| format!("an unknown version (it answered {reply:?})"));
         if found != TDLIB_VERSION {
-            return Err(LibraryError::WrongVersion { path: self.path, found });
+            return Err(LibraryError::WrongVersion {
+                path: self.path,
+                found,
+            });
         }
         self.version = found;
         Ok(self)
@@ -124,8 +136,10 @@ impl NativeLibrary {
         unsafe { (self.create_client_id)() }
     }
 
-    pub fn send_raw(&self, client_id: i32, request: *const c_char) {
-        // SAFETY: `request` is a NUL-terminated string owned by the caller for the call.
+    /// # Safety
+    /// `request` must be a NUL-terminated string that stays valid for the call.
+    pub unsafe fn send_raw(&self, client_id: i32, request: *const c_char) {
+        // SAFETY: upheld by the caller, as documented above.
         unsafe { (self.send)(client_id, request) }
     }
 
@@ -134,18 +148,25 @@ impl NativeLibrary {
         unsafe { (self.receive)(timeout) }
     }
 
-    pub fn execute_raw(&self, request: *const c_char) -> *const c_char {
-        // SAFETY: as `receive_raw`, valid until the next td_execute call on this thread.
+    /// # Safety
+    /// `request` must be a NUL-terminated string; the reply is valid until the next
+    /// td_execute call on this thread.
+    pub unsafe fn execute_raw(&self, request: *const c_char) -> *const c_char {
+        // SAFETY: upheld by the caller, as documented above.
         unsafe { (self.execute)(request) }
     }
 
     /// td_execute with owned strings.
     pub fn execute(&self, request: &str) -> Option<String> {
         let request = CString::new(request).ok()?;
-        let reply = self.execute_raw(request.as_ptr());
+        // SAFETY: a valid C string, alive for the call.
+        let reply = unsafe { self.execute_raw(request.as_ptr()) };
         // SAFETY: NULL or a NUL-terminated string valid until the next call on this thread.
-        (!reply.is_null())
-            .then(|| unsafe { CStr::from_ptr(reply) }.to_string_lossy().into_owned())
+        (!reply.is_null()).then(|| {
+            unsafe { CStr::from_ptr(reply) }
+                .to_string_lossy()
+                .into_owned()
+        })
     }
 }
 
@@ -170,7 +191,10 @@ pub fn candidates(explicit: Option<&Path>, tdlib_dir: &Path) -> Vec<PathBuf> {
     }
     let name = library_file_name();
     let mut paths = Vec::new();
-    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(Path::to_path_buf)) {
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(Path::to_path_buf))
+    {
         paths.push(dir.join(name));
     }
     paths.push(tdlib_dir.join(TDLIB_VERSION).join(name));
@@ -192,5 +216,7 @@ pub fn locate(explicit: Option<&Path>, tdlib_dir: &Path) -> Result<NativeLibrary
             result => return result,
         }
     }
-    Err(LibraryError::NotFound { searched: candidates })
+    Err(LibraryError::NotFound {
+        searched: candidates,
+    })
 }

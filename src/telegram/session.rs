@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use tdlib_rs::enums::{self, ChatList, InputMessageContent, InputMessageReplyTo, SearchMessagesFilter};
+use tdlib_rs::enums::{
+    self, ChatList, InputMessageContent, InputMessageReplyTo, SearchMessagesFilter,
+};
 use tdlib_rs::{functions, types};
 
 use super::events::{TgError, TgEvent};
@@ -54,14 +56,18 @@ impl Session {
     /// parameters, arrive on `event_stream(client_id)`.
     pub fn start(config: SessionConfig) -> Result<Session, TgError> {
         if tdjson::backend_name() == "none" {
-            return Err(TgError::local("no TDLib backend was chosen before starting a session"));
+            return Err(TgError::local(
+                "no TDLib backend was chosen before starting a session",
+            ));
         }
         let client_id = tdlib_rs::create_client();
         if client_id < 0 {
             return Err(TgError::local("TDLib refused to create a client"));
         }
         hub::register(client_id);
-        let session = Session { inner: Arc::new(Inner { client_id }) };
+        let session = Session {
+            inner: Arc::new(Inner { client_id }),
+        };
         let starter = session.clone();
         std::thread::Builder::new()
             .name("tdlib-login".into())
@@ -145,7 +151,10 @@ impl Session {
         link_previews: bool,
     ) -> Result<i64, TgError> {
         let content = InputMessageContent::InputMessageText(types::InputMessageText {
-            text: types::FormattedText { text, entities: vec![] },
+            text: types::FormattedText {
+                text,
+                entities: vec![],
+            },
             link_preview_options: Some(types::LinkPreviewOptions {
                 is_disabled: !link_previews,
                 ..Default::default()
@@ -165,10 +174,21 @@ impl Session {
     }
 
     /// Older messages before `from_message_id` (0: the newest), newest first like TDLib.
-    pub async fn load_history(&self, chat: i64, from_message_id: i64, limit: i32) -> Result<Vec<desk::Message>, TgError> {
+    pub async fn load_history(
+        &self,
+        chat: i64,
+        from_message_id: i64,
+        limit: i32,
+    ) -> Result<Vec<desk::Message>, TgError> {
         let enums::Messages::Messages(found) =
-            functions::get_chat_history(chat, from_message_id, 0, limit, false, self.client_id()).await?;
-        Ok(found.messages.into_iter().flatten().map(translate::message).collect())
+            functions::get_chat_history(chat, from_message_id, 0, limit, false, self.client_id())
+                .await?;
+        Ok(found
+            .messages
+            .into_iter()
+            .flatten()
+            .map(translate::message)
+            .collect())
     }
 
     pub async fn open_chat(&self, chat: i64) -> Result<(), TgError> {
@@ -197,7 +217,11 @@ impl Session {
         Ok(functions::read_chat_list(ChatList::Main, self.client_id()).await?)
     }
 
-    pub async fn search_chat(&self, chat: i64, query: String) -> Result<Vec<desk::Message>, TgError> {
+    pub async fn search_chat(
+        &self,
+        chat: i64,
+        query: String,
+    ) -> Result<Vec<desk::Message>, TgError> {
         let enums::FoundChatMessages::FoundChatMessages(found) = functions::search_chat_messages(
             chat,
             None,
@@ -233,7 +257,8 @@ impl Session {
     /// Members of a group, for the duty group's staff list.
     pub async fn members(&self, chat: i64) -> Result<Vec<i64>, TgError> {
         let enums::ChatMembers::ChatMembers(found) =
-            functions::search_chat_members(chat, String::new(), 200, None, self.client_id()).await?;
+            functions::search_chat_members(chat, String::new(), 200, None, self.client_id())
+                .await?;
         Ok(found
             .members
             .into_iter()

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use super::native::NativeLibrary;
 
 /// What answers the td_json calls.
+// Built once per process, so the size difference between the variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Backend {
     Native(NativeLibrary),
     Simulated(tdsim::WorldConfig),
@@ -84,15 +86,20 @@ thread_local! {
     static EXECUTED: RefCell<Option<CString>> = const { RefCell::new(None) };
 }
 
-fn park(slot: &'static std::thread::LocalKey<RefCell<Option<CString>>>, s: Option<String>) -> *const c_char {
+fn park(
+    slot: &'static std::thread::LocalKey<RefCell<Option<CString>>>,
+    s: Option<String>,
+) -> *const c_char {
     slot.with(|cell| {
         let mut cell = cell.borrow_mut();
         // A NUL inside JSON would be a simulator bug; dropping it beats a crash.
-        *cell = s.map(|s| CString::new(s).unwrap_or_else(|e| {
-            let mut bytes = e.into_vec();
-            bytes.retain(|b| *b != 0);
-            CString::new(bytes).unwrap_or_default()
-        }));
+        *cell = s.map(|s| {
+            CString::new(s).unwrap_or_else(|e| {
+                let mut bytes = e.into_vec();
+                bytes.retain(|b| *b != 0);
+                CString::new(bytes).unwrap_or_default()
+            })
+        });
         cell.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
     })
 }
@@ -119,7 +126,8 @@ pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
         return;
     }
     match ACTIVE.get() {
-        Some(Active::Native(lib)) => lib.send_raw(client_id, request),
+        // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+        Some(Active::Native(lib)) => unsafe { lib.send_raw(client_id, request) },
         Some(Active::Simulated) => {
             // SAFETY: checked non-NULL; NUL-terminated per the contract above.
             let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
@@ -153,7 +161,8 @@ pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
         return std::ptr::null();
     }
     match ACTIVE.get() {
-        Some(Active::Native(lib)) => lib.execute_raw(request),
+        // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+        Some(Active::Native(lib)) => unsafe { lib.execute_raw(request) },
         Some(Active::Simulated) => {
             // SAFETY: checked non-NULL; NUL-terminated per the contract above.
             let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
@@ -168,5 +177,9 @@ pub fn execute(request: &str) -> Option<String> {
     let request = CString::new(request).ok()?;
     // SAFETY: a valid C string; the reply is copied out before any other td_execute call.
     let reply = unsafe { td_execute(request.as_ptr()) };
-    (!reply.is_null()).then(|| unsafe { CStr::from_ptr(reply) }.to_string_lossy().into_owned())
+    (!reply.is_null()).then(|| {
+        unsafe { CStr::from_ptr(reply) }
+            .to_string_lossy()
+            .into_owned()
+    })
 }

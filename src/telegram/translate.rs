@@ -40,7 +40,14 @@ impl Translator {
             Update::NewChat(u) => {
                 let chat = u.chat;
                 let kind = chat_kind(&chat.r#type);
-                desk(emit, Event::ChatAdded { chat: chat.id, kind, title: chat.title });
+                desk(
+                    emit,
+                    Event::ChatAdded {
+                        chat: chat.id,
+                        kind,
+                        title: chat.title,
+                    },
+                );
                 for position in chat.positions {
                     self.position(chat.id, &position, emit);
                 }
@@ -58,10 +65,22 @@ impl Translator {
                     );
                 }
                 if chat.is_marked_as_unread {
-                    desk(emit, Event::MarkedAsUnread { chat: chat.id, marked: true });
+                    desk(
+                        emit,
+                        Event::MarkedAsUnread {
+                            chat: chat.id,
+                            marked: true,
+                        },
+                    );
                 }
             }
-            Update::ChatTitle(u) => desk(emit, Event::ChatRenamed { chat: u.chat_id, title: u.title }),
+            Update::ChatTitle(u) => desk(
+                emit,
+                Event::ChatRenamed {
+                    chat: u.chat_id,
+                    title: u.title,
+                },
+            ),
             Update::ChatPosition(u) => self.position(u.chat_id, &u.position, emit),
             Update::ChatLastMessage(u) => {
                 for position in &u.positions {
@@ -72,19 +91,36 @@ impl Translator {
                 }
             }
             Update::ChatAddedToList(u) => self.list_change(u.chat_id, &u.chat_list, true, emit),
-            Update::ChatRemovedFromList(u) => self.list_change(u.chat_id, &u.chat_list, false, emit),
+            Update::ChatRemovedFromList(u) => {
+                self.list_change(u.chat_id, &u.chat_list, false, emit)
+            }
             Update::NewMessage(u) => desk(emit, Event::MessageArrived(message(u.message))),
             Update::MessageContent(u) => {
                 let (_, preview) = content(&u.new_content);
-                desk(emit, Event::MessageEdited { chat: u.chat_id, id: u.message_id, preview });
+                desk(
+                    emit,
+                    Event::MessageEdited {
+                        chat: u.chat_id,
+                        id: u.message_id,
+                        preview,
+                    },
+                );
             }
-            Update::DeleteMessages(u) if u.is_permanent => {
-                desk(emit, Event::MessagesDeleted { chat: u.chat_id, ids: u.message_ids })
-            }
+            Update::DeleteMessages(u) if u.is_permanent => desk(
+                emit,
+                Event::MessagesDeleted {
+                    chat: u.chat_id,
+                    ids: u.message_ids,
+                },
+            ),
             Update::MessageSendSucceeded(u) => {
                 let (chat, old, new) = (u.message.chat_id, u.old_message_id, u.message.id);
                 desk(emit, Event::MessageIdChanged { chat, old, new });
-                emit(TgEvent::SendSucceeded { chat, old_id: old, new_id: new });
+                emit(TgEvent::SendSucceeded {
+                    chat,
+                    old_id: old,
+                    new_id: new,
+                });
             }
             Update::MessageSendFailed(u) => emit(TgEvent::SendFailed {
                 chat: u.message.chat_id,
@@ -101,9 +137,18 @@ impl Translator {
             ),
             Update::ChatIsMarkedAsUnread(u) => desk(
                 emit,
-                Event::MarkedAsUnread { chat: u.chat_id, marked: u.is_marked_as_unread },
+                Event::MarkedAsUnread {
+                    chat: u.chat_id,
+                    marked: u.is_marked_as_unread,
+                },
             ),
-            Update::User(u) => desk(emit, Event::UserUpdated { user: u.user.id, name: user_name(&u.user) }),
+            Update::User(u) => desk(
+                emit,
+                Event::UserUpdated {
+                    user: u.user.id,
+                    name: user_name(&u.user),
+                },
+            ),
             Update::Option(u) if u.name == "unix_time" => {
                 if let OptionValue::Integer(v) = u.value {
                     emit(TgEvent::Clock(v.value));
@@ -121,11 +166,22 @@ impl Translator {
         false
     }
 
-    fn position(&mut self, chat: i64, position: &types::ChatPosition, emit: &mut dyn FnMut(TgEvent)) {
+    fn position(
+        &mut self,
+        chat: i64,
+        position: &types::ChatPosition,
+        emit: &mut dyn FnMut(TgEvent),
+    ) {
         self.list_change(chat, &position.list, position.order != 0, emit);
     }
 
-    fn list_change(&mut self, chat: i64, list: &ChatList, present: bool, emit: &mut dyn FnMut(TgEvent)) {
+    fn list_change(
+        &mut self,
+        chat: i64,
+        list: &ChatList,
+        present: bool,
+        emit: &mut dyn FnMut(TgEvent),
+    ) {
         let lists = self.lists.entry(chat).or_default();
         let before = lists.clone();
         match list {
@@ -153,13 +209,23 @@ pub(crate) fn auth_state(state: AuthorizationState) -> AuthState {
     match state {
         AuthorizationState::WaitTdlibParameters => AuthState::WaitParameters,
         AuthorizationState::WaitPhoneNumber => AuthState::WaitPhoneNumber,
-        AuthorizationState::WaitCode(c) => AuthState::WaitCode { phone: c.code_info.phone_number },
-        AuthorizationState::WaitPassword(p) => AuthState::WaitPassword { hint: p.password_hint },
+        AuthorizationState::WaitCode(c) => AuthState::WaitCode {
+            phone: c.code_info.phone_number,
+        },
+        AuthorizationState::WaitPassword(p) => AuthState::WaitPassword {
+            hint: p.password_hint,
+        },
         AuthorizationState::Ready => AuthState::Ready,
         AuthorizationState::LoggingOut => AuthState::LoggingOut,
         AuthorizationState::Closing => AuthState::Closing,
         AuthorizationState::Closed => AuthState::Closed,
-        other => AuthState::Other(format!("{other:?}").split(['(', ' ']).next().unwrap_or("").to_string()),
+        other => AuthState::Other(
+            format!("{other:?}")
+                .split(['(', ' '])
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        ),
     }
 }
 
@@ -207,5 +273,9 @@ fn content(c: &MessageContent) -> (ContentKind, String) {
 pub(crate) fn user_name(u: &types::User) -> String {
     let name = format!("{} {}", u.first_name, u.last_name);
     let name = name.trim();
-    if name.is_empty() { format!("User {}", u.id) } else { name.to_string() }
+    if name.is_empty() {
+        format!("User {}", u.id)
+    } else {
+        name.to_string()
+    }
 }
