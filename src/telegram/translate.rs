@@ -33,6 +33,7 @@ impl Translator {
         match update {
             Update::AuthorizationState(u) => {
                 let state = auth_state(u.authorization_state);
+                tracing::info!("authorization state: {}", state.tdlib_name());
                 let closed = state == AuthState::Closed;
                 emit(TgEvent::Auth(state));
                 return closed;
