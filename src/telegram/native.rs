@@ -220,3 +220,49 @@ pub fn locate(explicit: Option<&Path>, tdlib_dir: &Path) -> Result<NativeLibrary
         searched: candidates,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_explicit_library_is_the_only_candidate() {
+        let explicit = Path::new("/opt/td/libtdjson.so");
+        assert_eq!(
+            candidates(Some(explicit), Path::new("/data/tdlib")),
+            vec![explicit.to_path_buf()]
+        );
+    }
+
+    #[test]
+    fn the_lookup_order_is_executable_dir_then_data_dir_then_system() {
+        let found = candidates(None, Path::new("/data/tdlib"));
+        let exe_dir = std::env::current_exe()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        assert_eq!(
+            found,
+            vec![
+                exe_dir.join(library_file_name()),
+                Path::new("/data/tdlib")
+                    .join(TDLIB_VERSION)
+                    .join(library_file_name()),
+                PathBuf::from(library_file_name()),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_found_lists_every_place_searched() {
+        let dir = tempfile::tempdir().unwrap();
+        // The test binary's own directory has no libtdjson, nor has the empty data dir; the
+        // system lookup may find one only where TDLib is installed system-wide.
+        match locate(None, dir.path()) {
+            Err(LibraryError::NotFound { searched }) => assert_eq!(searched.len(), 3),
+            Ok(lib) => assert_eq!(lib.version(), TDLIB_VERSION),
+            Err(other) => panic!("unexpected: {other}"),
+        }
+    }
+}
