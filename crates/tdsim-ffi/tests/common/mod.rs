@@ -16,7 +16,8 @@ pub fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 pub struct TdJson {
-    lib: Library,
+    /// Never unloaded: TDLib's threads outlive `close`, and unmapping their code crashes.
+    lib: &'static Library,
 }
 
 /// The simulator's cdylib, built by cargo next to this test's executable (target/<profile>/).
@@ -45,11 +46,13 @@ impl TdJson {
         // SAFETY: loading a td_json library runs no untrusted initialisers beyond its own.
         let lib = unsafe { Library::new(path) }
             .unwrap_or_else(|e| panic!("cannot load {}: {e}", path.display()));
-        TdJson { lib }
+        TdJson {
+            lib: Box::leak(Box::new(lib)),
+        }
     }
 
     pub fn library(&self) -> &Library {
-        &self.lib
+        self.lib
     }
 
     pub fn create_client_id(&self) -> i32 {
