@@ -11,6 +11,9 @@ pub struct Request {
     pub fields: Map<String, Value>,
 }
 
+/// An object field: its "@type" and its fields.
+pub type Obj<'a> = (&'a str, &'a Map<String, Value>);
+
 /// A request's failure as TDLib reports it: code and message.
 pub type Fail = (i32, String);
 
@@ -131,12 +134,12 @@ impl Request {
     }
 
     /// An object field: its "@type" and fields (None when absent or null).
-    pub fn obj(&self, k: &str) -> Result<Option<(&str, &Map<String, Value>)>, Fail> {
+    pub fn obj(&self, k: &str) -> Result<Option<Obj<'_>>, Fail> {
         obj_of(self.get(k))
     }
 }
 
-pub fn obj_of(v: Option<&Value>) -> Result<Option<(&str, &Map<String, Value>)>, Fail> {
+pub fn obj_of(v: Option<&Value>) -> Result<Option<Obj<'_>>, Fail> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => {
@@ -148,7 +151,7 @@ pub fn obj_of(v: Option<&Value>) -> Result<Option<(&str, &Map<String, Value>)>, 
 }
 
 /// The chat list of a request (None = main list; Some(id) = a folder; Err for archive & co.).
-pub fn chat_list(v: Option<(&str, &Map<String, Value>)>) -> Result<Option<Option<i32>>, Fail> {
+pub fn chat_list(v: Option<Obj<'_>>) -> Result<Option<Option<i32>>, Fail> {
     match v {
         None | Some(("chatListMain", _)) => Ok(Some(None)),
         Some(("chatListFolder", m)) => {
@@ -162,7 +165,7 @@ pub fn chat_list(v: Option<(&str, &Map<String, Value>)>) -> Result<Option<Option
 
 /// The text of an inputMessageText (the only content a duty admin sends from DutyDesk) or a
 /// caption of other input content.
-pub fn input_text(content: Option<(&str, &Map<String, Value>)>) -> Result<String, Fail> {
+pub fn input_text(content: Option<Obj<'_>>) -> Result<String, Fail> {
     let Some((ty, m)) = content else {
         return Err(bad("Message content must be non-empty"));
     };
