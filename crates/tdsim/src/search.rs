@@ -21,13 +21,13 @@ fn check_limit(limit: i64, offset: i64) -> Result<(), Fail> {
     Ok(())
 }
 
-/// Newest-first page of `ids` (sorted ascending) starting at `from` (0 = newest), TDLib style:
-/// `offset` -k includes k messages newer than `from`.
+/// Newest-first page of `ids` (sorted ascending) older than `from` (0 = from the newest), as
+/// TDLib pages: `offset` -k also includes `from` itself and k-1 newer messages.
 fn page(ids: &[MessageId], from: MessageId, offset: i64, limit: i64) -> Vec<MessageId> {
     let start = if from == 0 {
         ids.len()
     } else {
-        ids.partition_point(|&id| id <= from)
+        ids.partition_point(|&id| id < from)
     };
     let start = (start as i64 - offset).clamp(0, ids.len() as i64) as usize;
     let end = start.saturating_sub(limit as usize);

@@ -291,7 +291,8 @@ impl World {
             for k in 0..c.staff_per_group as usize {
                 members.push(self.staff[(i + k) % self.staff.len()]);
             }
-            let supergroup = c.supergroup_every > 0 && (i as u32 + 1).is_multiple_of(c.supergroup_every);
+            let supergroup =
+                c.supergroup_every > 0 && (i as u32 + 1).is_multiple_of(c.supergroup_every);
             let (id, kind) = if supergroup {
                 let sg = next_super;
                 next_super += 1;
