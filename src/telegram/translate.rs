@@ -20,6 +20,24 @@ struct Lists {
     folders: Vec<i32>,
 }
 
+impl Lists {
+    /// Records whether the chat is in `list`. The archive is not shown: a chat moved there
+    /// loses its main-list position in the same breath (TDLib sends order 0 for it).
+    fn set(&mut self, list: &ChatList, present: bool) {
+        match list {
+            ChatList::Main => self.main = present,
+            ChatList::Folder(f) => {
+                self.folders.retain(|id| *id != f.chat_folder_id);
+                if present {
+                    self.folders.push(f.chat_folder_id);
+                    self.folders.sort_unstable();
+                }
+            }
+            ChatList::Archive => {}
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Translator {
     lists: HashMap<i64, Lists>,
@@ -49,9 +67,21 @@ impl Translator {
                         title: chat.title,
                     },
                 );
-                for position in chat.positions {
-                    self.position(chat.id, &position, emit);
+                // The desk takes a new chat as listed in the main list; say where it really
+                // is (archived, or not in any list yet), once, from all its positions.
+                let mut lists = Lists::default();
+                for position in &chat.positions {
+                    lists.set(&position.list, position.order != 0);
                 }
+                desk(
+                    emit,
+                    Event::ChatListsChanged {
+                        chat: chat.id,
+                        in_main_list: lists.main,
+                        folders: lists.folders.clone(),
+                    },
+                );
+                self.lists.insert(chat.id, lists);
                 if let Some(last) = chat.last_message {
                     desk(emit, Event::HistoryMessage(message(last)));
                 }
@@ -185,17 +215,7 @@ impl Translator {
     ) {
         let lists = self.lists.entry(chat).or_default();
         let before = lists.clone();
-        match list {
-            ChatList::Main => lists.main = present,
-            ChatList::Folder(f) => {
-                lists.folders.retain(|id| *id != f.chat_folder_id);
-                if present {
-                    lists.folders.push(f.chat_folder_id);
-                    lists.folders.sort_unstable();
-                }
-            }
-            ChatList::Archive => return,
-        }
+        lists.set(list, present);
         if *lists != before {
             emit(TgEvent::Desk(Event::ChatListsChanged {
                 chat,
