@@ -139,6 +139,12 @@ fn client_transcript(td: &TdJson) -> (Vec<Value>, Vec<String>) {
             .cloned()
             .unwrap_or(Value::Null),
     );
+    // A closed client and an unknown client id still answer.
+    for (target, extra) in [(client, "late"), (client + 1000, "nobody")] {
+        td.send(target, &json!({"@type":"getMe","@extra":extra}).to_string());
+        let got = td.collect_until(target, 30.0, |v| v["@extra"] == extra);
+        replies.push(got.last().cloned().unwrap_or(Value::Null));
+    }
     (replies, states)
 }
 

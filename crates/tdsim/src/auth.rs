@@ -150,6 +150,14 @@ impl World {
             self.set_option(name, OptionValue::Int(v));
         }
         self.set_auth(Auth::WaitPhone);
+        self.update("updateConnectionState", |w, _| {
+            w.unit("state", "connectionStateConnecting")
+        });
+        if self.online {
+            self.update("updateConnectionState", |w, _| {
+                w.unit("state", "connectionStateReady")
+            });
+        }
         Ok(())
     }
 

@@ -4,7 +4,7 @@
 use crate::json::W;
 use crate::model::*;
 use crate::objects::{self, MemberStatus};
-use crate::world::{Buffered, HISTORY_CAP, ME, World};
+use crate::world::{Auth, Buffered, HISTORY_CAP, ME, World};
 
 impl World {
     /// Emits one update written by `f` after its "@type".
@@ -450,7 +450,12 @@ impl World {
         } else {
             "connectionStateConnecting"
         };
-        if self.live() {
+        // TDLib reports the connection from setTdlibParameters until it closes.
+        let visible = !matches!(
+            self.auth,
+            Auth::WaitParameters | Auth::Closing | Auth::Closed
+        );
+        if visible {
             self.update("updateConnectionState", |w, _| w.unit("state", state));
         }
         if !online {
@@ -465,7 +470,7 @@ impl World {
         for (idx, id) in std::mem::take(&mut self.offline_sends) {
             self.complete_send(idx, id);
         }
-        if self.live() {
+        if visible {
             self.update("updateConnectionState", |w, _| {
                 w.unit("state", "connectionStateReady")
             });
