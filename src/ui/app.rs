@@ -21,6 +21,12 @@ use iced::widget::{Space, button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding, Subscription, Task, event, keyboard, window};
 use std::time::Duration;
 
+/// Seconds between clock ticks while a waiting time is on screen: labels show whole
+/// minutes, so a label is at most this late; every tick redraws the window.
+const ON_SCREEN_TICK: u64 = 15;
+/// Seconds between ticks while waits run only off screen (for their notifications).
+const OFF_SCREEN_TICK: u64 = 60;
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Tg(Vec<telegram::TgEvent>),
@@ -64,11 +70,22 @@ pub struct App {
     pub ready_at: Option<i64>,
     /// Notifications go to the in-app banner (no notification service here).
     pub notify_in_app: bool,
+    /// DUTYDESK_TRACE_STARTUP: say on stderr when the first view is built (the launch
+    /// benchmark times it); the cell keeps it to once.
+    trace_startup: std::cell::Cell<bool>,
+    trace_console: std::cell::Cell<bool>,
 }
 
 impl App {
     /// Builds the app without starting anything asynchronous; `boot` adds the tasks.
     pub fn new(opts: RunOptions) -> App {
+        let mut app = App::offline(opts);
+        app.start_session(None);
+        app
+    }
+
+    /// The app with its store and desk but no Telegram session (benches, fixtures).
+    pub fn offline(opts: RunOptions) -> App {
         let RunOptions {
             demo,
             config,
@@ -100,7 +117,7 @@ impl App {
         }
         let (theme, warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
         banner = banner.or(warning);
-        let mut app = App {
+        App {
             paths,
             config,
             demo,
@@ -118,9 +135,13 @@ impl App {
             own_user: None,
             ready_at: None,
             notify_in_app: false,
-        };
-        app.start_session(None);
-        app
+            trace_startup: std::cell::Cell::new(
+                std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some(),
+            ),
+            trace_console: std::cell::Cell::new(
+                std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some(),
+            ),
+        }
     }
 
     pub fn boot(opts: RunOptions) -> (App, Task<Message>) {
@@ -217,20 +238,28 @@ impl App {
                 .and_then(|c| self.desk.row(c))
                 .is_some_and(|r| r.waiting_since.is_some());
         if on_screen {
-            Some(Duration::from_secs(5))
+            Some(Duration::from_secs(ON_SCREEN_TICK))
         } else if k.waiting > k.breach {
-            Some(Duration::from_secs(30))
+            Some(Duration::from_secs(OFF_SCREEN_TICK))
         } else {
             None
         }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        if self.trace_startup.replace(false) {
+            eprintln!("dutydesk: first view");
+        }
         let p = self.palette();
         let body: Element<'_, Message> = match &self.screen {
             Screen::Login(login) => login.view(true, p).map(Message::Login),
             Screen::Settings(draft) => draft.view(p).map(Message::Settings),
-            Screen::Console => self.console_view(),
+            Screen::Console => {
+                if self.trace_console.replace(false) {
+                    eprintln!("dutydesk: first console view");
+                }
+                self.console_view()
+            }
         };
         let Some(banner) = &self.banner else {
             return body;

@@ -2,11 +2,12 @@
 
 use chrono::{Local, TimeZone};
 
-/// A waiting time in the list: "45s", "12m", "1h05", "3d".
+/// A waiting time in the list: "<1m", "12m", "1h05", "3d". Whole minutes only, so the
+/// clock need not tick every second.
 pub fn waiting(secs: i64) -> String {
     let secs = secs.max(0);
     match secs {
-        0..60 => format!("{secs}s"),
+        0..60 => "<1m".to_string(),
         60..3600 => format!("{}m", secs / 60),
         3600..86_400 => format!("{}h{:02}", secs / 3600, (secs % 3600) / 60),
         _ => format!("{}d", secs / 86_400),
@@ -34,8 +35,8 @@ mod tests {
 
     #[test]
     fn waiting_strings() {
-        assert_eq!(waiting(-5), "0s");
-        assert_eq!(waiting(59), "59s");
+        assert_eq!(waiting(-5), "<1m");
+        assert_eq!(waiting(59), "<1m");
         assert_eq!(waiting(600), "10m");
         assert_eq!(waiting(3900), "1h05");
         assert_eq!(waiting(3 * 86_400 + 5), "3d");

@@ -5,6 +5,9 @@
 use crate::desk::{ChatId, Message as DeskMessage, MessageId};
 use crate::telegram::{Session, TgError};
 
+/// Messages re-read per waiting chat when staff become known.
+const RESYNC_DEPTH: i32 = 20;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     SetPhone(String),
@@ -43,7 +46,7 @@ pub enum Request {
     DutyMembers(ChatId),
     /// Re-reads a waiting chat's recent messages after staff became known, so replies
     /// that were taken for a customer's count as staff's.
-    Resync(ChatId),
+    Resync(Vec<ChatId>),
     LogOut,
 }
 
@@ -75,10 +78,8 @@ pub enum Reply {
         chat: ChatId,
         result: Result<Vec<i64>, TgError>,
     },
-    Resync {
-        chat: ChatId,
-        result: Result<Vec<DeskMessage>, TgError>,
-    },
+    /// Each chat's recent messages (chats whose history failed to load are left out).
+    Resync(Vec<(ChatId, Vec<DeskMessage>)>),
     /// Requests whose only interesting outcome is an error (banner).
     Done {
         what: &'static str,
@@ -156,10 +157,17 @@ pub async fn perform(session: Session, request: Request) -> Reply {
             chat,
             result: session.members(chat).await,
         },
-        Request::Resync(chat) => Reply::Resync {
-            chat,
-            result: session.load_history(chat, 0, 30).await,
-        },
+        Request::Resync(chats) => {
+            // One chat at a time: thousands of histories in flight at once would all be
+            // parsed and held together.
+            let mut out = Vec::with_capacity(chats.len());
+            for chat in chats {
+                if let Ok(messages) = session.load_history(chat, 0, RESYNC_DEPTH).await {
+                    out.push((chat, messages));
+                }
+            }
+            Reply::Resync(out)
+        }
         Request::LogOut => Reply::Done {
             what: "Logging out",
             result: session.log_out().await,

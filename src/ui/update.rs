@@ -319,35 +319,31 @@ impl App {
                     // as customers' messages: re-read the waiting chats to set that right.
                     let waiting = crate::desk::ListFilter::new(crate::desk::Filter::Waiting);
                     let chats = self.desk.chat_ids(&waiting, 0..self.desk.len(&waiting));
-                    let requests = chats.into_iter().map(Request::Resync).collect();
-                    return Effects {
-                        requests,
-                        task: Task::none(),
-                    };
+                    return Effects::request(Request::Resync(chats));
                 }
                 Err(e) => {
                     self.banner = Some(format!("Could not read the duty group's members: {e}"))
                 }
             },
-            Reply::Resync {
-                chat,
-                result: Ok(mut messages),
-            } => {
-                messages.sort_by_key(|m| m.id);
-                // A staff message once taken for a customer's is still pending itself (a
-                // reply answers only what came before it): forget it, then replay.
-                let ids = messages
-                    .iter()
-                    .filter(|m| self.desk.role_of(m.sender, m.outgoing) == crate::desk::Role::Staff)
-                    .map(|m| m.id)
-                    .collect();
-                let forget = crate::desk::Event::MessagesDeleted { chat, ids };
-                let replay = messages.into_iter().map(crate::desk::Event::HistoryMessage);
-                let events = std::iter::once(forget).chain(replay);
+            Reply::Resync(chats) => {
+                let mut events = Vec::new();
+                for (chat, mut messages) in chats {
+                    messages.sort_by_key(|m| m.id);
+                    // A staff message once taken for a customer's is still pending itself (a
+                    // reply answers only what came before it): forget it, then replay.
+                    let ids = messages
+                        .iter()
+                        .filter(|m| {
+                            self.desk.role_of(m.sender, m.outgoing) == crate::desk::Role::Staff
+                        })
+                        .map(|m| m.id)
+                        .collect();
+                    events.push(crate::desk::Event::MessagesDeleted { chat, ids });
+                    events.extend(messages.into_iter().map(crate::desk::Event::HistoryMessage));
+                }
                 let transitions = self.desk.apply_all(events, self.clock.now());
                 return self.announce(&transitions);
             }
-            Reply::Resync { result: Err(_), .. } => {}
             Reply::Done { result: Ok(()), .. } => {}
             Reply::Done {
                 what,
