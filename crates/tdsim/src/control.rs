@@ -42,8 +42,17 @@ pub struct CustomerChat {
 pub enum ControlError {
     UnknownChat(i64),
     UnknownUser(i64),
-    NotAMember { chat_id: i64, user_id: i64 },
-    UnknownMessage { chat_id: i64, message_id: i64 },
+    NotAMember {
+        chat_id: i64,
+        user_id: i64,
+    },
+    UnknownMessage {
+        chat_id: i64,
+        message_id: i64,
+    },
+    UnknownFolder(i32),
+    /// The account is not in that chat (it left), so nothing written there reaches it.
+    AccountNotInChat(i64),
 }
 
 impl fmt::Display for ControlError {
@@ -58,6 +67,8 @@ impl fmt::Display for ControlError {
                 chat_id,
                 message_id,
             } => write!(f, "no message {message_id} in chat {chat_id}"),
+            ControlError::UnknownFolder(id) => write!(f, "no chat folder {id} in this world"),
+            ControlError::AccountNotInChat(id) => write!(f, "the account is not in chat {id}"),
         }
     }
 }
@@ -138,6 +149,9 @@ impl Control {
         if w.user(user_id).is_none() {
             return Err(ControlError::UnknownUser(user_id));
         }
+        if !w.chats[idx].members.contains(&ME) {
+            return Err(ControlError::AccountNotInChat(chat_id));
+        }
         if !w.chats[idx].members.contains(&user_id) {
             return Err(ControlError::NotAMember { chat_id, user_id });
         }
@@ -203,6 +217,81 @@ impl Control {
                 None => Ok(()),
             }
         })
+    }
+
+    /// The chat's title changes (updateChatTitle).
+    pub fn rename_chat(&self, chat_id: i64, title: &str) -> Result<(), ControlError> {
+        self.with(|w| {
+            let idx = w
+                .chat_idx(chat_id)
+                .ok_or(ControlError::UnknownChat(chat_id))?;
+            let actor = w.chats[idx].owner;
+            w.rename_chat(idx, title, actor);
+            Ok(())
+        })
+    }
+
+    /// Puts a chat into a folder or takes it out (updateChatAddedToList /
+    /// updateChatRemovedFromList and the folder position).
+    pub fn set_in_folder(
+        &self,
+        chat_id: i64,
+        folder_id: i32,
+        included: bool,
+    ) -> Result<(), ControlError> {
+        self.with(|w| {
+            let idx = w
+                .chat_idx(chat_id)
+                .ok_or(ControlError::UnknownChat(chat_id))?;
+            if !w.folders.iter().any(|f| f.id == folder_id) {
+                return Err(ControlError::UnknownFolder(folder_id));
+            }
+            w.set_in_folder(idx, folder_id, included);
+            Ok(())
+        })
+    }
+
+    /// A known user joins a group (updateChatMember, updated member count).
+    pub fn add_member(&self, chat_id: i64, user_id: i64) -> Result<(), ControlError> {
+        self.membership(chat_id, user_id, true)
+    }
+
+    /// A user leaves a group; with the account's own id (Layout::me) the account leaves and
+    /// the chat disappears from every list (positions with order 0).
+    pub fn remove_member(&self, chat_id: i64, user_id: i64) -> Result<(), ControlError> {
+        self.membership(chat_id, user_id, false)
+    }
+
+    fn membership(&self, chat_id: i64, user_id: i64, joined: bool) -> Result<(), ControlError> {
+        self.with(|w| {
+            let idx = w
+                .chat_idx(chat_id)
+                .ok_or(ControlError::UnknownChat(chat_id))?;
+            if w.user(user_id).is_none() {
+                return Err(ControlError::UnknownUser(user_id));
+            }
+            if !w.chats[idx].is_group() {
+                return Err(ControlError::NotAMember { chat_id, user_id });
+            }
+            let actor = if user_id == ME {
+                w.chats[idx].owner
+            } else {
+                ME
+            };
+            w.set_member(idx, user_id, joined, actor);
+            Ok(())
+        })
+    }
+
+    /// A new customer group with `customers` new customers (or, with `private`, a private chat
+    /// with one new customer) appears; returns the chat id and the customers' user ids.
+    pub fn add_customer_chat(
+        &self,
+        title: &str,
+        customers: usize,
+        private: bool,
+    ) -> (i64, Vec<i64>) {
+        self.with(|w| w.add_customer_chat(title, customers, private))
     }
 
     /// The next sendMessage fails with this error (updateMessageSendFailed).

@@ -165,6 +165,35 @@ pub fn run(config: WorldConfig, seconds: i64, step: i64) -> Transcript {
     s.call(json!({"@type":"toggleChatIsMarkedAsUnread","chat_id":layout.duty_group_chat_id,"is_marked_as_unread":true}));
     s.call(json!({"@type":"readChatList","chat_list":{"@type":"chatListMain"}}));
     s.call(json!({"@type":"closeChat","chat_id":chat.chat_id}));
+    // Changes in the shape of the world.
+    s.control.rename_chat(chat.chat_id, "Renamed support").ok();
+    if let Some((folder, _)) = layout.folders.first() {
+        s.control
+            .set_in_folder(layout.duty_group_chat_id, *folder, true)
+            .ok();
+        s.control
+            .set_in_folder(layout.duty_group_chat_id, *folder, false)
+            .ok();
+    }
+    let (new_chat, new_customers) = s.control.add_customer_chat("Newcomer support", 2, false);
+    s.control
+        .write(new_chat, new_customers[0], "hi, we are new")
+        .ok();
+    s.control.add_customer_chat("Walk-in", 1, true);
+    s.control
+        .remove_member(
+            layout.duty_group_chat_id,
+            layout.staff[layout.staff.len() - 1],
+        )
+        .ok();
+    s.control
+        .add_member(
+            layout.duty_group_chat_id,
+            layout.staff[layout.staff.len() - 1],
+        )
+        .ok();
+    s.control.remove_member(new_chat, layout.me).ok();
+    s.collect();
     let mut passed = 0;
     while passed < seconds {
         let dt = step.clamp(1, seconds - passed);

@@ -60,10 +60,24 @@ pub enum Sender {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Content {
     Text(String),
-    Photo { caption: String },
-    Document { file_name: String, caption: String },
-    Voice { duration: i32, caption: String },
-    Sticker { emoji: String },
+    Photo {
+        caption: String,
+    },
+    Document {
+        file_name: String,
+        caption: String,
+    },
+    Voice {
+        duration: i32,
+        caption: String,
+    },
+    Sticker {
+        emoji: String,
+    },
+    /// Service messages: members joined, a member left, the title changed.
+    MembersAdded(Vec<UserId>),
+    MemberLeft(UserId),
+    TitleChanged(String),
 }
 
 impl Content {
@@ -75,6 +89,7 @@ impl Content {
             | Content::Document { caption, .. }
             | Content::Voice { caption, .. } => caption,
             Content::Sticker { emoji } => emoji,
+            Content::MembersAdded(_) | Content::MemberLeft(_) | Content::TitleChanged(_) => "",
         }
     }
 }

@@ -57,10 +57,17 @@ pub fn chat_list(w: &mut W, k: &str, folder: Option<i32>) {
     }
 }
 
-/// A chat's position in the main list and in each of its folders.
+fn lists(c: &Chat) -> impl Iterator<Item = Option<i32>> + '_ {
+    let member = c.members.contains(&crate::world::ME);
+    std::iter::once(None)
+        .chain(c.folders.iter().map(|f| Some(*f)))
+        .filter(move |_| member)
+}
+
+/// A chat's position in the main list and in each of its folders (none once the account left).
 pub fn positions(w: &mut W, k: &str, c: &Chat) {
     let order = c.order();
-    let lists = std::iter::once(None).chain(c.folders.iter().map(|f| Some(*f)));
+    let lists = lists(c);
     w.arr(k, lists, |w, list| {
         w.open("chatPosition");
         chat_list(w, "list", list);
@@ -129,7 +136,17 @@ pub fn chat(w: &mut W, c: &Chat, with_state: bool) {
     } else {
         w.empty_arr("positions");
     }
-    w.empty_arr("chat_lists");
+    w.arr("chat_lists", lists(c), |w, list| match list {
+        None => {
+            w.open("chatListMain");
+            w.close();
+        }
+        Some(id) => {
+            w.open("chatListFolder");
+            w.int("chat_folder_id", id as i64);
+            w.close();
+        }
+    });
     w.bool("has_protected_content", false);
     w.bool("is_translatable", false);
     w.bool("is_marked_as_unread", c.marked_unread);
@@ -344,6 +361,21 @@ pub fn content(w: &mut W, m: &Message) {
             });
             formatted_text(w, "caption", caption);
             w.bool("is_listened", false);
+            w.close();
+        }
+        Content::MembersAdded(ids) => {
+            w.open("messageChatAddMembers");
+            w.ints("member_user_ids", ids);
+            w.close();
+        }
+        Content::MemberLeft(id) => {
+            w.open("messageChatDeleteMember");
+            w.int("user_id", *id);
+            w.close();
+        }
+        Content::TitleChanged(title) => {
+            w.open("messageChatChangeTitle");
+            w.str("title", title);
             w.close();
         }
         Content::Sticker { emoji } => {

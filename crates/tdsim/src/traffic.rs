@@ -197,7 +197,9 @@ impl World {
     }
 
     fn customer_chats(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.chats.len()).filter(|&i| self.chats[i].is_customer)
+        (0..self.chats.len()).filter(|&i| {
+            self.chats[i].is_customer && self.chats[i].members.contains(&crate::world::ME)
+        })
     }
 
     fn random_content(&mut self) -> Content {

@@ -169,7 +169,14 @@ impl World {
         w
     }
 
-    fn add_user(&mut self, id: UserId, first: String, last: String, role: Role, was_online: i64) {
+    pub fn add_user(
+        &mut self,
+        id: UserId,
+        first: String,
+        last: String,
+        role: Role,
+        was_online: i64,
+    ) {
         let username = username_for(&first, &last, id);
         self.user_index.insert(id, self.users.len());
         self.users.push(User {
@@ -188,7 +195,7 @@ impl World {
         });
     }
 
-    fn add_chat(
+    pub fn add_chat(
         &mut self,
         id: ChatId,
         kind: ChatKind,
@@ -469,6 +476,7 @@ impl World {
     /// Chats in a list (None = main), best first.
     pub fn ordered_chats(&self, folder: Option<i32>) -> Vec<usize> {
         let mut v: Vec<usize> = (0..self.chats.len())
+            .filter(|&i| self.chats[i].members.contains(&ME))
             .filter(|&i| folder.is_none_or(|f| self.chats[i].folders.contains(&f)))
             .collect();
         v.sort_by_key(|&i| std::cmp::Reverse(self.chats[i].order()));

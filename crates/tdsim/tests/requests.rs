@@ -382,3 +382,69 @@ fn running_clock_reports_unix_time_every_wall_second() {
     );
     assert!(c.control.now() >= last);
 }
+
+#[test]
+fn renames_folders_members_and_new_chats() {
+    let c = ready();
+    let layout = c.control.layout();
+    let chat = layout.customer_chats[0].chat_id;
+    c.control.rename_chat(chat, "Acme (VIP)").unwrap();
+    let u = c.drain();
+    assert_eq!(find(&u, "updateChatTitle").unwrap()["title"], "Acme (VIP)");
+    let service = &find(&u, "updateNewMessage").unwrap()["message"]["content"];
+    assert_eq!(service["@type"], "messageChatChangeTitle");
+    let (folder, _) = layout.folders[0];
+    c.control
+        .set_in_folder(layout.duty_group_chat_id, folder, true)
+        .unwrap();
+    let u = c.drain();
+    assert_eq!(types(&u), ["updateChatAddedToList", "updateChatPosition"]);
+    assert_eq!(u[1]["position"]["list"]["chat_folder_id"], folder);
+    assert_ne!(u[1]["position"]["order"], "0");
+    c.control
+        .set_in_folder(layout.duty_group_chat_id, folder, false)
+        .unwrap();
+    let u = c.drain();
+    assert_eq!(
+        types(&u),
+        ["updateChatRemovedFromList", "updateChatPosition"]
+    );
+    assert_eq!(u[1]["position"]["order"], "0");
+    assert!(c.control.set_in_folder(chat, 99, true).is_err());
+
+    let colleague = layout.staff[1];
+    c.control
+        .remove_member(layout.duty_group_chat_id, colleague)
+        .unwrap();
+    let u = c.drain();
+    let m = &find(&u, "updateNewMessage").unwrap()["message"];
+    assert_eq!(m["content"]["@type"], "messageChatDeleteMember");
+    assert_eq!(m["content"]["user_id"], colleague);
+    assert_eq!(
+        find(&u, "updateSupergroup").unwrap()["supergroup"]["member_count"],
+        3
+    );
+
+    let (new_chat, customers) = c.control.add_customer_chat("Newcomer support", 2, false);
+    let u = c.drain();
+    assert_eq!(find(&u, "updateNewChat").unwrap()["chat"]["id"], new_chat);
+    assert_eq!(customers.len(), 2);
+    assert!(
+        c.control
+            .layout()
+            .customer_chats
+            .iter()
+            .any(|x| x.chat_id == new_chat)
+    );
+    c.control.remove_member(new_chat, layout.me).unwrap();
+    let u = c.drain();
+    let gone: Vec<_> = u
+        .iter()
+        .filter(|x| x["@type"] == "updateChatPosition")
+        .collect();
+    assert!(gone.iter().all(|x| x["position"]["order"] == "0") && !gone.is_empty());
+    assert_eq!(
+        c.control.write(new_chat, customers[0], "hello?"),
+        Err(tdsim::ControlError::AccountNotInChat(new_chat))
+    );
+}
