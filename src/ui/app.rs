@@ -44,7 +44,7 @@ pub enum Message {
 }
 
 pub enum Screen {
-    Login(Login),
+    Login(Box<Login>),
     Console,
     Settings(Box<Draft>),
 }
@@ -124,7 +124,7 @@ impl App {
             theme,
             os_dark: false,
             session: None,
-            screen: Screen::Login(Login::new(Stage::Starting)),
+            screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             desk,
             store,
             clock: Clock::system(),
@@ -174,7 +174,7 @@ impl App {
                 login.stage = stage;
                 login.busy = false;
             }
-            _ => self.screen = Screen::Login(Login::new(stage)),
+            _ => self.screen = Screen::Login(Box::new(Login::new(stage))),
         }
     }
 

@@ -242,10 +242,10 @@ impl App {
                 "Telegram asks for a step DutyDesk cannot do yet ({name})."
             )),
         };
-        if let Screen::Login(login) = &mut self.screen {
-            if login.stage != stage {
-                login.error = None;
-            }
+        if let Screen::Login(login) = &mut self.screen
+            && login.stage != stage
+        {
+            login.error = None;
         }
         self.set_stage(stage);
         Vec::new()
