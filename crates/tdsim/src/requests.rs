@@ -85,6 +85,13 @@ fn dispatch(world: &mut World, r: &Request) -> Handled {
             _ => return Err((401, "Unauthorized".into())),
         }
     }
+    if matches!(
+        r.ty.as_str(),
+        "getChatHistory" | "searchChatMessages" | "searchMessages" | "searchChatMembers"
+    ) && let Some(secs) = world.request_flood_wait()
+    {
+        return Err((429, format!("Too Many Requests: retry after {secs}")));
+    }
     match r.ty.as_str() {
         "getOption" => world.get_option(r).map(|w| (w, None)),
         "setOption" => world.set_option_request(r).map(|_| (ok(), None)),

@@ -200,6 +200,8 @@ pub struct Faults {
     pub send_failure_chance: f64,
     pub flood_wait_chance: f64,
     pub flood_wait_seconds: [i64; 2],
+    /// Chance that a history or search request is refused with FLOOD_WAIT (429).
+    pub request_flood_wait_chance: f64,
     /// Chance that a customer message arrives late, and by how much (s).
     pub late_chance: f64,
     pub late_delay: [i64; 2],
@@ -213,6 +215,7 @@ impl Default for Faults {
             send_failure_chance: 0.0,
             flood_wait_chance: 0.0,
             flood_wait_seconds: [5, 30],
+            request_flood_wait_chance: 0.0,
             late_chance: 0.0,
             late_delay: [120, 600],
         }
@@ -438,6 +441,7 @@ impl Scenario {
         for (key, p) in [
             ("send_failure_chance", f.send_failure_chance),
             ("flood_wait_chance", f.flood_wait_chance),
+            ("request_flood_wait_chance", f.request_flood_wait_chance),
             ("late_chance", f.late_chance),
         ] {
             chance("faults", key, p)?;

@@ -135,6 +135,13 @@ impl World {
         }
     }
 
+    /// A FLOOD_WAIT refusal of a network request, in seconds, by the scenario's chance.
+    pub fn request_flood_wait(&mut self) -> Option<i64> {
+        let f = &self.scenario.faults;
+        let (chance, [lo, hi]) = (f.request_flood_wait_chance, f.flood_wait_seconds);
+        (chance > 0.0 && self.rng.chance(chance)).then(|| self.rng.range(lo, hi))
+    }
+
     fn scenario_failure(&mut self) -> Option<Failure> {
         let f = self.scenario.faults.clone();
         if f.flood_wait_chance > 0.0 && self.rng.chance(f.flood_wait_chance) {
