@@ -101,7 +101,7 @@ impl Control {
     /// then reports the new time (updateOption unix_time).
     pub fn advance(&self, seconds: i64) {
         self.with(|w| {
-            let target = w.now + seconds.max(0);
+            let target = w.now.saturating_add(seconds.max(0));
             w.base_virtual += seconds.max(0) as f64;
             w.advance_to(target);
         })

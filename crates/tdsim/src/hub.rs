@@ -100,7 +100,13 @@ impl Hub {
 
     /// The oldest object of any client (or of one client), waiting up to `timeout` seconds.
     pub fn receive(&self, client: Option<i32>, timeout: f64) -> Option<String> {
-        let deadline = Instant::now() + Duration::from_secs_f64(timeout.clamp(0.0, 1e6));
+        // NaN would panic in Duration; treat it as "don't wait".
+        let timeout = if timeout.is_nan() {
+            0.0
+        } else {
+            timeout.clamp(0.0, 1e6)
+        };
+        let deadline = Instant::now() + Duration::from_secs_f64(timeout);
         let mut q = lock(&self.queues);
         loop {
             let pick = match client {

@@ -34,7 +34,9 @@ impl Rng {
         if hi <= lo {
             return lo;
         }
-        lo + self.below((hi - lo + 1) as u64) as i64
+        // i128: the span of two i64s can exceed i64::MAX.
+        let span = (hi as i128 - lo as i128 + 1).min(u64::MAX as i128) as u64;
+        lo.saturating_add(self.below(span) as i64)
     }
 
     pub fn chance(&mut self, p: f64) -> bool {

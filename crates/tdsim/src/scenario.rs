@@ -355,7 +355,56 @@ impl Scenario {
                 Ok(())
             }
         };
+        // Bounds keep the clock arithmetic far from overflow and a typo from eating the machine.
+        const MAX_SECONDS: f64 = 1e9;
+        let s = |table, key, v: f64| {
+            if !(0.0..=MAX_SECONDS).contains(&v) {
+                Err((
+                    table,
+                    key,
+                    format!("{v} must be between 0 and {MAX_SECONDS}"),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        let t = &self.traffic;
+        let f = &self.faults;
+        s("traffic", "alarm_mean_interval", t.alarm_mean_interval)?;
+        s("faults", "drop_mean_interval", f.drop_mean_interval)?;
+        for (table, key, r) in [
+            ("traffic", "staff_reply_delay", t.staff_reply_delay),
+            ("faults", "drop_duration", f.drop_duration),
+            ("faults", "flood_wait_seconds", f.flood_wait_seconds),
+            ("faults", "late_delay", f.late_delay),
+        ] {
+            s(table, key, r[1] as f64)?;
+        }
+        if let Some(ch) = &self.channel {
+            s("channel", "post_mean_interval", ch.post_mean_interval)?;
+        }
+        if self
+            .storm
+            .as_ref()
+            .is_some_and(|st| st.updates_per_second > 10_000_000)
+        {
+            return Err(("storm", "updates_per_second", "at most 10,000,000".into()));
+        }
         let c = &self.customers;
+        if c.groups + c.private_chats > 100_000 || c.members[1] > 10_000 {
+            return Err((
+                "customers",
+                "groups",
+                "at most 100,000 chats of at most 10,000 customers".into(),
+            ));
+        }
+        if self.history.messages_per_chat[1] > 10_000 || self.history.span_hours > 87_600 {
+            return Err((
+                "history",
+                "messages_per_chat",
+                "at most 10,000 messages over 87,600 hours".into(),
+            ));
+        }
         if c.members[0] == 0 || c.members[0] > c.members[1] {
             return Err((
                 "customers",

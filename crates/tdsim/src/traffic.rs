@@ -363,7 +363,9 @@ impl World {
                 .copied()
                 .filter(|u| *u >= 3_000_001)
                 .collect();
-            let who = customers[(steps as usize) % customers.len().max(1)];
+            let Some(&who) = customers.get(steps as usize % customers.len().max(1)) else {
+                continue;
+            };
             let content = self.random_content();
             self.incoming(idx, Sender::User(who), content, self.now, None);
         }
