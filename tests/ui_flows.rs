@@ -335,3 +335,33 @@ fn keyboard_moves_between_chats_and_jumps_to_the_longest_wait() {
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
     assert_eq!(h.app.console.open_chat(), None);
 }
+
+#[test]
+fn the_list_builds_only_the_rows_in_view_and_follows_the_scroll() {
+    let (mut h, _home) = floor();
+    let all = ListFilter::new(Filter::All);
+    assert!(h.app.desk.len(&all) > 200);
+    // Open the first chat, so the right pane shows no other chat titles.
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    let far = h.app.desk.rows(&all, 150..151).remove(0).title;
+    assert!(!visible_label(&h, &far), "row 150 is not built at the top");
+
+    interact(&mut h, |sim| {
+        sim.point_at(iced::Point::new(200.0, 300.0));
+        sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels {
+                x: 0.0,
+                y: -140.0 * 26.0,
+            },
+        })]);
+    });
+    assert!(
+        h.app.console.offset_y > 100.0 * 26.0,
+        "the scroll reached the console"
+    );
+    assert!(visible_label(&h, &far), "row 150 is built once scrolled to");
+}
+
+fn visible_label(h: &Harness, text: &str) -> bool {
+    ui(&h.app).find(label(text)).is_ok()
+}

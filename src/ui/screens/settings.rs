@@ -83,7 +83,13 @@ impl Draft {
                 .map(|u| u.to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
-            scale: format!("{}", config.ui.scale),
+            scale: SCALES
+                .iter()
+                .find(|s| {
+                    s.parse::<f32>()
+                        .is_ok_and(|v| (v - config.ui.scale).abs() < 0.001)
+                })
+                .map_or_else(|| format!("{}", config.ui.scale), |s| s.to_string()),
             config: config.clone(),
             themes,
             error: None,

@@ -133,6 +133,16 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
             "Ctrl+D",
             ChatAction::NoReplyNeeded,
         ))
+        .push(item(
+            if r.support {
+                "Not a support chat"
+            } else {
+                "Treat as a support chat"
+            }
+            .into(),
+            "",
+            ChatAction::ToggleSupport,
+        ))
         .push(
             button(text("Close").size(TEXT).color(p.muted))
                 .padding(Padding::from([4, 10]))
@@ -160,7 +170,7 @@ fn global_search<'a>(
         .style(style::input(p))
         .on_input(Msg::GlobalQuery)
         .on_submit(Msg::GlobalSubmit);
-    let mut results = column![].spacing(8);
+    let mut results = column![].spacing(8).width(Length::Fill);
     for (chat, hits) in &global.groups {
         let title = desk
             .row(*chat)
@@ -187,9 +197,13 @@ fn global_search<'a>(
                         .size(SMALL)
                         .color(p.muted)
                         .width(70),
-                    text(hit.preview.lines().next().unwrap_or("").to_string())
-                        .size(SMALL)
-                        .wrapping(Wrapping::None),
+                    container(
+                        text(hit.preview.lines().next().unwrap_or("").to_string())
+                            .size(SMALL)
+                            .wrapping(Wrapping::None)
+                    )
+                    .width(Length::Fill)
+                    .clip(true),
                 ]
                 .padding(Padding {
                     left: 14.0,

@@ -8,7 +8,9 @@ pub mod history;
 pub mod list_pane;
 pub mod overview;
 
-use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, MessageId, Sender};
+use crate::desk::{
+    ChatId, Desk, Filter, ListFilter, Message as DeskMessage, MessageId, Sender, SupportFlag,
+};
 use crate::ui::requests::Request;
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use history::History;
@@ -33,6 +35,8 @@ pub enum ChatAction {
     EditNote,
     MarkRead,
     NoReplyNeeded,
+    /// Overrides the support rules for this chat (a local flag, kept in the store).
+    ToggleSupport,
 }
 
 #[derive(Debug, Clone)]
@@ -484,6 +488,14 @@ impl Console {
             ChatAction::MarkRead => return Out::request(Request::MarkChatRead(chat)),
             ChatAction::NoReplyNeeded => {
                 desk.no_reply_needed(chat);
+            }
+            ChatAction::ToggleSupport => {
+                let flag = if desk.is_support(chat) {
+                    SupportFlag::Exclude
+                } else {
+                    SupportFlag::Include
+                };
+                desk.set_support_flag(chat, Some(flag));
             }
         }
         Out::default()
