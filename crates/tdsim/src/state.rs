@@ -191,13 +191,8 @@ impl World {
         date: i64,
         reply_to: Option<MessageId>,
     ) {
-        let me = self
-            .users
-            .first()
-            .map(|u| u.username.clone())
-            .unwrap_or_default();
         let outgoing = sender == Sender::User(ME);
-        let mention = !outgoing && !me.is_empty() && content.text().contains(&format!("@{me}"));
+        let mention = !outgoing && self.mentions_me(content.text());
         let msg = Message {
             id,
             chat_id: self.chats[idx].id,

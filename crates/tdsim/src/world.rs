@@ -451,6 +451,17 @@ impl World {
         }
     }
 
+    /// Whether a text mentions the account (@username).
+    pub fn mentions_me(&self, text: &str) -> bool {
+        let name = self.users.first().map_or("", |u| u.username.as_str());
+        !name.is_empty()
+            && text.match_indices('@').any(|(i, _)| {
+                let rest = &text[i + 1..];
+                rest.starts_with(name)
+                    && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            })
+    }
+
     pub fn is_staff(&self, user: UserId) -> bool {
         self.user(user).is_some_and(|u| u.role != Role::Customer)
     }
