@@ -89,6 +89,7 @@ impl World {
         };
         let now = self.now;
         let id = self.next_server_id(idx);
+        self.ensure_user(user);
         self.deliver(idx, id, Sender::User(sender), content, now, None);
         if !(self.live() && self.chats[idx].announced) {
             return;

@@ -171,6 +171,8 @@ fn member(world: &World, idx: usize, user: UserId, w: &mut W) {
 
 pub fn get_chat_member(world: &mut World, r: &Request) -> Result<W, Fail> {
     let idx = chat_of(world, r)?;
+    // The inviter (the chat's owner) is a member: announcing the chat announces it.
+    world.ensure_chat(idx);
     let user = match r.obj("member_id")? {
         Some(("messageSenderUser", m)) => m.get("user_id").map_or(Ok(0), req::int_of)?,
         _ => return Err(bad("Member not found")),
@@ -187,6 +189,7 @@ pub fn get_chat_member(world: &mut World, r: &Request) -> Result<W, Fail> {
 
 pub fn search_chat_members(world: &mut World, r: &Request) -> Result<W, Fail> {
     let idx = chat_of(world, r)?;
+    world.ensure_chat(idx);
     let limit = r.int("limit")?;
     if limit <= 0 {
         return Err(bad("Parameter limit must be positive"));

@@ -153,3 +153,77 @@ fn malformed_scenarios_name_file_line_and_key() {
     let missing = Scenario::load("/nonexistent/tdsim.toml").expect_err("missing file");
     assert!(missing.to_string().contains("/nonexistent/tdsim.toml"));
 }
+
+/// Every user, chat and group id an object mentions was announced before (updateUser,
+/// updateNewChat, updateBasicGroup / updateSupergroup), as TDLib guarantees.
+fn check_announced(objects: &[String]) {
+    use serde_json::Value;
+    use std::collections::HashSet;
+    #[derive(Default)]
+    struct Known {
+        users: HashSet<i64>,
+        chats: HashSet<i64>,
+        groups: HashSet<i64>,
+    }
+    fn walk(v: &Value, k: &Known, raw: &str) {
+        match v {
+            Value::Object(map) => {
+                for (key, val) in map {
+                    let ids: Vec<i64> = match val {
+                        Value::Array(a) => a.iter().filter_map(Value::as_i64).collect(),
+                        other => other.as_i64().into_iter().collect(),
+                    };
+                    let set = match key.as_str() {
+                        "user_id" | "sender_user_id" | "inviter_user_id" | "actor_user_id"
+                        | "member_user_ids" => Some(&k.users),
+                        "chat_id" | "chat_ids" => Some(&k.chats),
+                        "basic_group_id" | "supergroup_id" => Some(&k.groups),
+                        _ => None,
+                    };
+                    if let Some(set) = set {
+                        for id in ids.into_iter().filter(|id| *id != 0) {
+                            assert!(
+                                set.contains(&id),
+                                "{key} {id} used before it was announced: {raw}"
+                            );
+                        }
+                    }
+                    walk(val, k, raw);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, k, raw)),
+            _ => {}
+        }
+    }
+    let mut k = Known::default();
+    for raw in objects {
+        let v: Value = serde_json::from_str(raw).expect("JSON");
+        match v["@type"].as_str() {
+            Some("updateUser") => {
+                k.users.insert(v["user"]["id"].as_i64().expect("id"));
+            }
+            Some("updateBasicGroup") => {
+                k.groups
+                    .insert(v["basic_group"]["id"].as_i64().expect("id"));
+            }
+            Some("updateSupergroup") => {
+                k.groups.insert(v["supergroup"]["id"].as_i64().expect("id"));
+            }
+            _ => {}
+        }
+        if v["@type"] == "updateNewChat" {
+            walk(&v["chat"]["type"], &k, raw);
+            k.chats.insert(v["chat"]["id"].as_i64().expect("id"));
+        } else {
+            walk(&v, &k, raw);
+        }
+    }
+}
+
+#[test]
+fn ids_are_announced_before_use() {
+    for name in ["basic", "floor", "faults"] {
+        check_announced(&tdsim::exercise::run(config(name, 21), 2 * 3600, 60).objects);
+    }
+    check_announced(&tdsim::exercise::run(config("storm", 21), 2, 1).objects);
+}
