@@ -8,6 +8,8 @@ pub mod app;
 pub mod clock;
 pub mod format;
 #[doc(hidden)]
+pub mod fixture;
+#[doc(hidden)]
 pub mod harness;
 pub mod keys;
 pub mod notifications;
