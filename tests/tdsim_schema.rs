@@ -75,6 +75,8 @@ fn parse_reply(ty: &str, raw: &str) -> Result<(), String> {
         "chatFolder" => parse::<enums::ChatFolder>(raw),
         "chatMember" => parse::<enums::ChatMember>(raw),
         "chatMembers" => parse::<enums::ChatMembers>(raw),
+        "basicGroupFullInfo" => parse::<enums::BasicGroupFullInfo>(raw),
+        "messageLink" => parse::<enums::MessageLink>(raw),
         "formattedText" => parse::<enums::FormattedText>(raw),
         "textEntities" => parse::<enums::TextEntities>(raw),
         t if t.starts_with("optionValue") => parse::<enums::OptionValue>(raw),

@@ -142,6 +142,21 @@ pub fn run(config: WorldConfig, seconds: i64, step: i64) -> Transcript {
     s.call(json!({"@type":"getMessages","chat_id":chat.chat_id,"message_ids":[incoming, 7]}));
     s.call(json!({"@type":"searchChatMessages","chat_id":chat.chat_id,"query":"hello","from_message_id":0,"offset":0,"limit":10}));
     s.call(json!({"@type":"getChatMember","chat_id":chat.chat_id,"member_id":{"@type":"messageSenderUser","user_id":customer}}));
+    for chat in &layout.customer_chats[..layout.customer_chats.len().min(3)] {
+        let c = s.call(json!({"@type":"getChat","chat_id":chat.chat_id}));
+        let (sg, bg) = (&c["type"]["supergroup_id"], &c["type"]["basic_group_id"]);
+        if sg.is_i64() {
+            s.call(
+                json!({"@type":"getSupergroupMembers","supergroup_id":sg,"offset":0,"limit":50}),
+            );
+        }
+        if bg.is_i64() {
+            s.call(json!({"@type":"getBasicGroupFullInfo","basic_group_id":bg}));
+        }
+        let last = c["last_message"]["id"].clone();
+        s.call(json!({"@type":"getMessageLink","chat_id":chat.chat_id,"message_id":last}));
+        s.call(json!({"@type":"sendChatAction","chat_id":chat.chat_id,"action":{"@type":"chatActionTyping"}}));
+    }
     let text = |t: &str| json!({"@type":"inputMessageText","text":{"@type":"formattedText","text":t,"entities":[]}});
     let sent = s.call(json!({"@type":"sendMessage","chat_id":chat.chat_id,"reply_to":{"@type":"inputMessageReplyToMessage","message_id":incoming},"input_message_content":text("On it")}));
     s.collect();

@@ -13,6 +13,7 @@ mod execute;
 pub mod exercise;
 mod hub;
 mod json;
+mod members;
 mod membership;
 mod model;
 mod objects;

@@ -223,6 +223,16 @@ fn dispatch(world: &mut World, r: &Request) -> Handled {
         }
         "getChatMember" => crate::search::get_chat_member(world, r).map(|w| (w, None)),
         "searchChatMembers" => crate::search::search_chat_members(world, r).map(|w| (w, None)),
+        "getSupergroupMembers" => crate::members::supergroup_members(world, r).map(|w| (w, None)),
+        "getBasicGroupFullInfo" => {
+            crate::members::basic_group_full_info(world, r).map(|w| (w, None))
+        }
+        "getMessageLink" => crate::members::message_link(world, r).map(|w| (w, None)),
+        // Accepted and dropped: nobody in the simulated world watches typing or drafts.
+        "sendChatAction" | "setChatDraftMessage" => {
+            chat_of(world, r)?;
+            done(ok())
+        }
         other => Err(bad(format!(
             "Method \"{other}\" is not supported by the simulator"
         ))),

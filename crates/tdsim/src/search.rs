@@ -162,7 +162,7 @@ pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
     Ok(w)
 }
 
-fn member(world: &World, idx: usize, user: UserId, w: &mut W) {
+pub(crate) fn member(world: &World, idx: usize, user: UserId, w: &mut W) {
     let c = &world.chats[idx];
     let status = world.member_status(c, user);
     let inviter = if c.owner == user { 0 } else { c.owner };

@@ -532,3 +532,50 @@ fn out_of_range_scenarios_are_rejected() {
     .expect_err("too many");
     assert_eq!(err.key, "storm.updates_per_second");
 }
+
+#[test]
+fn staff_lists_and_message_links() {
+    let mut c = ready();
+    let layout = c.control.layout();
+    let duty = c.call(json!({"@type":"getChat","chat_id":layout.duty_group_chat_id}));
+    let sg = duty["type"]["supergroup_id"].clone();
+    let members =
+        c.call(json!({"@type":"getSupergroupMembers","supergroup_id":sg,"offset":0,"limit":50}));
+    let ids: Vec<i64> = members["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["member_id"]["user_id"].as_i64().unwrap())
+        .collect();
+    let mut expected = vec![layout.me];
+    expected.extend(&layout.staff);
+    assert_eq!(ids, expected);
+    let id = c
+        .control
+        .write(layout.duty_group_chat_id, layout.lead, "ALARM: Acme")
+        .unwrap();
+    let link = c.call(
+        json!({"@type":"getMessageLink","chat_id":layout.duty_group_chat_id,"message_id":id}),
+    );
+    assert_eq!(link["link"], format!("https://t.me/c/{sg}/{}", id >> 20));
+    let basic = layout
+        .customer_chats
+        .iter()
+        .find(|x| !x.is_private)
+        .unwrap();
+    let chat = c.call(json!({"@type":"getChat","chat_id":basic.chat_id}));
+    if let Some(bg) = chat["type"]["basic_group_id"].as_i64() {
+        let info = c.call(json!({"@type":"getBasicGroupFullInfo","basic_group_id":bg}));
+        assert_eq!(info["creator_user_id"], layout.me);
+        assert_eq!(
+            info["members"].as_array().unwrap().len(),
+            1 + basic.customers.len() + basic.staff.len()
+        );
+        let last = chat["last_message"]["id"].clone();
+        let no =
+            c.call(json!({"@type":"getMessageLink","chat_id":basic.chat_id,"message_id":last}));
+        assert_eq!(no["code"], 400);
+    }
+    let typing = json!({"@type":"sendChatAction","chat_id":basic.chat_id,"action":{"@type":"chatActionTyping"}});
+    assert_eq!(c.call(typing)["@type"], "ok");
+}
