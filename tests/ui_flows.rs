@@ -365,3 +365,58 @@ fn the_list_builds_only_the_rows_in_view_and_follows_the_scroll() {
 fn visible_label(h: &Harness, text: &str) -> bool {
     ui(&h.app).find(label(text)).is_ok()
 }
+
+#[test]
+fn without_a_notification_service_news_is_announced_in_the_window() {
+    let (mut h, _home) = floor();
+    // As after a failed desktop notification: the platform has no service.
+    h.app.notify_in_app = true;
+    h.app.ready_at = Some(h.app.clock.now() - 3600);
+    h.send(Message::Focus(false));
+    let (_, title) = customer_writes(&mut h, 4, "Nobody answers here?");
+    let banner = h.app.banner.clone().unwrap_or_default();
+    assert!(
+        banner.contains(&title),
+        "the banner names the chat: {banner:?}"
+    );
+    assert!(banner.contains("Nobody answers here?"));
+    interact(&mut h, |sim| {
+        sim.click("Dismiss").unwrap();
+    });
+    assert!(h.app.banner.is_none());
+}
+
+#[test]
+fn older_history_loads_when_scrolled_to_the_top() {
+    let (mut h, _home) = floor();
+    let chat = h.control.layout().customer_chats[5].clone();
+    for i in 0..80 {
+        h.control
+            .write(chat.chat_id, chat.customers[0], &format!("line {i}"))
+            .unwrap();
+    }
+    h.settle();
+    h.freeze_clock();
+    open_by_click(&mut h, &chat.title);
+    let loaded = h.app.console.open.as_ref().unwrap().history.lines.len();
+    assert!(
+        loaded >= 50 && loaded < 80,
+        "one page first ({loaded} lines)"
+    );
+    interact(&mut h, |sim| {
+        sim.point_at(iced::Point::new(900.0, 400.0));
+        sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels {
+                x: 0.0,
+                y: 100_000.0,
+            },
+        })]);
+    });
+    h.settle();
+    let now_loaded = h.app.console.open.as_ref().unwrap().history.lines.len();
+    assert!(
+        now_loaded > loaded,
+        "older messages came in ({loaded} -> {now_loaded})"
+    );
+    assert!(visible(&h, "line 0") || now_loaded < 80 + 2);
+}

@@ -525,6 +525,16 @@ impl App {
             };
             notes.push((chat, summary.to_string(), body));
         }
+        if self.notify_in_app {
+            if let Some((_, summary, body)) = notes.first() {
+                let more = match notes.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" (and {n} more)"),
+                };
+                self.banner = Some(format!("{summary}: {body}{more}"));
+            }
+            return Effects::none();
+        }
         if notes.len() > NOTIFY_BURST {
             let more = notes.len() - NOTIFY_BURST + 1;
             notes.truncate(NOTIFY_BURST - 1);
@@ -533,12 +543,6 @@ impl App {
                 "DutyDesk".into(),
                 format!("{more} more chats need attention"),
             ));
-        }
-        if self.notify_in_app {
-            if let Some((_, summary, body)) = notes.last() {
-                self.banner = Some(format!("{summary}: {body}"));
-            }
-            return Effects::none();
         }
         let tasks = notes.into_iter().map(|(chat, summary, body)| {
             Task::perform(notifications::show(chat, summary, body), Message::Notified)
