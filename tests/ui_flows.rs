@@ -400,7 +400,7 @@ fn older_history_loads_when_scrolled_to_the_top() {
     open_by_click(&mut h, &chat.title);
     let loaded = h.app.console.open.as_ref().unwrap().history.lines.len();
     assert!(
-        loaded >= 50 && loaded < 80,
+        (50..80).contains(&loaded),
         "one page first ({loaded} lines)"
     );
     interact(&mut h, |sim| {
