@@ -219,15 +219,13 @@ impl World {
         self.update("updateConnectionState", |w, _| {
             w.unit("state", "connectionStateUpdating")
         });
-        if !self.folders.is_empty() {
-            self.update("updateChatFolders", |w, world| {
-                w.arr("chat_folders", &world.folders, |w, f| {
-                    objects::folder_info(w, f)
-                });
-                w.int("main_chat_list_position", 0);
-                w.bool("are_tags_enabled", false);
+        self.update("updateChatFolders", |w, world| {
+            w.arr("chat_folders", &world.folders, |w, f| {
+                objects::folder_info(w, f)
             });
-        }
+            w.int("main_chat_list_position", 0);
+            w.bool("are_tags_enabled", false);
+        });
         let state = if self.online {
             "connectionStateReady"
         } else {

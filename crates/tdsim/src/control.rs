@@ -149,7 +149,7 @@ impl Control {
         if w.user(user_id).is_none() {
             return Err(ControlError::UnknownUser(user_id));
         }
-        if !w.chats[idx].members.contains(&ME) {
+        if w.chats[idx].left {
             return Err(ControlError::AccountNotInChat(chat_id));
         }
         if !w.chats[idx].members.contains(&user_id) {

@@ -81,6 +81,9 @@ impl World {
         } else {
             self.chats[idx].members.retain(|u| *u != user);
         }
+        if user == ME {
+            self.chats[idx].left = !joined;
+        }
         // Users see membership changes as service messages (updateChatMember is for bots).
         let (sender, content) = if joined {
             (actor, Content::MembersAdded(vec![user]))
@@ -95,6 +98,9 @@ impl World {
             return;
         }
         self.send_group(idx);
+        if user == ME {
+            self.sync_unread_counters();
+        }
         if user == ME && !joined {
             let folders = self.chats[idx].folders.clone();
             for list in std::iter::once(None).chain(folders.into_iter().map(Some)) {

@@ -144,6 +144,8 @@ pub struct Chat {
     pub announced: bool,
     pub positioned: bool,
     pub opened: bool,
+    /// The account left (or was removed): the chat is in no list and gets no messages.
+    pub left: bool,
 }
 
 impl Chat {

@@ -58,7 +58,7 @@ pub fn chat_list(w: &mut W, k: &str, folder: Option<i32>) {
 }
 
 fn lists(c: &Chat) -> impl Iterator<Item = Option<i32>> + '_ {
-    let member = c.members.contains(&crate::world::ME);
+    let member = !c.left;
     std::iter::once(None)
         .chain(c.folders.iter().map(|f| Some(*f)))
         .filter(move |_| member)

@@ -143,7 +143,7 @@ impl World {
     pub fn send_unread_chat_count(&mut self) {
         self.update("updateUnreadChatCount", |w, world| {
             w.unit("chat_list", "chatListMain");
-            w.int("total_count", world.chats.len() as i64);
+            w.int("total_count", world.listed_chats);
             w.int("unread_count", world.unread_chats);
             w.int("unread_unmuted_count", world.unread_chats);
             w.int("marked_as_unread_count", world.marked_chats);

@@ -197,9 +197,7 @@ impl World {
     }
 
     fn customer_chats(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.chats.len()).filter(|&i| {
-            self.chats[i].is_customer && self.chats[i].members.contains(&crate::world::ME)
-        })
+        (0..self.chats.len()).filter(|&i| self.chats[i].is_customer && !self.chats[i].left)
     }
 
     fn random_content(&mut self) -> Content {

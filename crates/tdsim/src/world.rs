@@ -88,6 +88,7 @@ pub struct World {
     pub unread_messages: i64,
     pub unread_chats: i64,
     pub marked_chats: i64,
+    pub listed_chats: i64,
 
     pub online: bool,
     pub buffered: Vec<Buffered>,
@@ -152,6 +153,7 @@ impl World {
             unread_messages: 0,
             unread_chats: 0,
             marked_chats: 0,
+            listed_chats: 0,
             online: true,
             buffered: Vec::new(),
             offline_sends: Vec::new(),
@@ -226,6 +228,7 @@ impl World {
             announced: false,
             positioned: false,
             opened: false,
+            left: false,
         });
         idx
     }
@@ -474,20 +477,27 @@ impl World {
         self.chat_index.get(&id).copied()
     }
 
+    /// The main list's counters (chats the account left are in no list).
     pub fn recount_unread(&mut self) {
-        self.unread_messages = self.chats.iter().map(|c| c.unread_count as i64).sum();
-        self.unread_chats = self
-            .chats
-            .iter()
-            .filter(|c| c.unread_count > 0 || c.marked_unread)
-            .count() as i64;
-        self.marked_chats = self.chats.iter().filter(|c| c.marked_unread).count() as i64;
+        let (mut messages, mut chats, mut marked, mut total) = (0, 0, 0, 0);
+        for c in self.chats.iter().filter(|c| !c.left) {
+            total += 1;
+            messages += c.unread_count as i64;
+            chats += (c.unread_count > 0 || c.marked_unread) as i64;
+            marked += c.marked_unread as i64;
+        }
+        (
+            self.unread_messages,
+            self.unread_chats,
+            self.marked_chats,
+            self.listed_chats,
+        ) = (messages, chats, marked, total);
     }
 
     /// Chats in a list (None = main), best first.
     pub fn ordered_chats(&self, folder: Option<i32>) -> Vec<usize> {
         let mut v: Vec<usize> = (0..self.chats.len())
-            .filter(|&i| self.chats[i].members.contains(&ME))
+            .filter(|&i| !self.chats[i].left)
             .filter(|&i| folder.is_none_or(|f| self.chats[i].folders.contains(&f)))
             .collect();
         v.sort_by_key(|&i| std::cmp::Reverse(self.chats[i].order()));
