@@ -6,9 +6,9 @@
 
 pub mod app;
 pub mod clock;
-pub mod format;
 #[doc(hidden)]
 pub mod fixture;
+pub mod format;
 #[doc(hidden)]
 pub mod harness;
 pub mod keys;
