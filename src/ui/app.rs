@@ -37,6 +37,8 @@ pub enum Message {
     OpenSettings,
     Key(keyboard::Key, keyboard::Modifiers),
     Focus(bool),
+    /// Tab (true) or Shift+Tab (false): the next or previous field.
+    FocusNext(bool),
     SystemDark(bool),
     Tick,
     Notified(notifications::Outcome),
@@ -338,6 +340,11 @@ impl App {
             Screen::Settings(_) if key == keyboard::Key::Named(keyboard::key::Named::Escape) => {
                 return self.handle(Message::Settings(settings::Msg::Cancel));
             }
+            Screen::Settings(_)
+                if modifiers.command() && key == keyboard::Key::Character("s".into()) =>
+            {
+                return self.handle(Message::Settings(settings::Msg::Save));
+            }
             _ => return Effects::none(),
         }
         match keys::console(&key, modifiers) {
@@ -357,8 +364,16 @@ impl App {
 
 /// Runtime events the app listens to: key presses (captured or not: shortcuts use Ctrl or
 /// Alt, which never type text) and window focus, for notifications.
-fn on_event(event: iced::Event, _status: event::Status, _window: window::Id) -> Option<Message> {
+fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> Option<Message> {
     match event {
+        // Tab moves the focus between fields, unless a widget (the composer) used it.
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(keyboard::key::Named::Tab),
+            modifiers,
+            ..
+        }) if status == event::Status::Ignored && !modifiers.command() => {
+            Some(Message::FocusNext(!modifiers.shift()))
+        }
         iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
             Some(Message::Key(key, modifiers))
         }

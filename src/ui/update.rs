@@ -75,6 +75,11 @@ impl App {
                 Effects::none()
             }
             Message::Key(key, modifiers) => self.on_key(key, modifiers),
+            Message::FocusNext(forward) => Effects::task(if forward {
+                iced::widget::operation::focus_next()
+            } else {
+                iced::widget::operation::focus_previous()
+            }),
             Message::Focus(focused) => {
                 self.focused = focused;
                 Effects::none()

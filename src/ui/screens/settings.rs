@@ -181,7 +181,8 @@ impl Draft {
                     .width(80)
                     .padding(Padding::from([4, 8]))
                     .style(style::input(p))
-                    .on_input(on),
+                    .on_input(on)
+                    .on_submit(Msg::Save),
                 text(unit).size(SMALL).color(p.muted),
             ]
             .spacing(8)
@@ -196,7 +197,8 @@ impl Draft {
                         .width(320)
                         .padding(Padding::from([4, 8]))
                         .style(style::input(p))
-                        .on_input(on),
+                        .on_input(on)
+                        .on_submit(Msg::Save),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center)
