@@ -37,6 +37,9 @@ pub enum Message {
     OpenSettings,
     Key(keyboard::Key, keyboard::Modifiers),
     Focus(bool),
+    /// The window's new height: the list builds enough rows to fill it even before the
+    /// first scroll reports the list's own height.
+    Resized(f32),
     /// Tab (true) or Shift+Tab (false): the next or previous field.
     FocusNext(bool),
     SystemDark(bool),
@@ -377,6 +380,7 @@ fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> O
         iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
             Some(Message::Key(key, modifiers))
         }
+        iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.height)),
         iced::Event::Window(window::Event::Focused) => Some(Message::Focus(true)),
         iced::Event::Window(window::Event::Unfocused) => Some(Message::Focus(false)),
         _ => None,

@@ -75,6 +75,11 @@ impl App {
                 Effects::none()
             }
             Message::Key(key, modifiers) => self.on_key(key, modifiers),
+            Message::Resized(height) => {
+                // An upper bound of the list's height; the first scroll gives the exact one.
+                self.console.viewport = height;
+                Effects::none()
+            }
             Message::FocusNext(forward) => Effects::task(if forward {
                 iced::widget::operation::focus_next()
             } else {

@@ -155,7 +155,7 @@ impl Out {
 impl Console {
     pub fn new() -> Console {
         Console {
-            viewport: 720.0,
+            viewport: crate::ui::WINDOW_SIZE.height,
             ..Console::default()
         }
     }
