@@ -48,7 +48,7 @@ fn shape(v: &Value) -> Shape {
 }
 
 /// Synchronous requests through td_execute.
-const EXECUTE: [&str; 12] = [
+const EXECUTE: [&str; 15] = [
     r#"{"@type":"getOption","name":"version"}"#,
     r#"{"@type":"getOption","name":"unix_time"}"#,
     r#"{"@type":"getOption","name":"version","@extra":5}"#,
@@ -61,6 +61,9 @@ const EXECUTE: [&str; 12] = [
     "[]",
     r#"{"@type":"noSuchMethod"}"#,
     r#"{"@type":"getOption","name":5}"#,
+    "{}",
+    r#"{"@type":"parseTextEntities","text":"*open","parse_mode":{"@type":"textParseModeMarkdown","version":2}}"#,
+    r#"{"@type":"parseTextEntities","text":"<b>x</i>","parse_mode":{"@type":"textParseModeHTML"}}"#,
 ];
 
 fn execute_transcript(td: &TdJson) -> Vec<Value> {
@@ -170,7 +173,7 @@ fn simulator_answers_like_the_real_tdlib() {
     assert_eq!(real_exec[1]["value"], sim_exec[1]["value"], "version");
     assert_eq!(real_exec[5], sim_exec[5], "parseTextEntities");
     assert_eq!(real_exec[6], sim_exec[6], "getTextEntities");
-    for i in [2, 4, 8, 10, 11] {
+    for i in [2, 4, 8, 10, 11, 12, 13, 14, 15] {
         assert_eq!(
             real_exec[i]["message"],
             sim_exec[i]["message"],
@@ -209,5 +212,87 @@ fn simulator_answers_like_the_real_tdlib() {
             s.get("@extra"),
             "@extra must be echoed verbatim"
         );
+    }
+}
+
+/// Text entities (getTextEntities, parseTextEntities) must equal the real library's, exactly.
+#[test]
+fn text_entities_match_the_real_tdlib() {
+    let _serial = common::serial();
+    let real = TdJson::load(&real_path());
+    let sim = TdJson::load(&simulator_path());
+    let detect = [
+        "/start hi",
+        "mail me@x.com",
+        "#123 #a1 #_x",
+        "@ab @abc @abcd",
+        "see https://a.b/c?d=e, ok",
+        "http://x.com.",
+        "x/y /cmd@bot",
+        "hello @dana_duty, see http://example.com/x and #urgent",
+        "@dana_duty_",
+        "a@b",
+        "x@y.co",
+        "(http://a.com)",
+        "http://localhost",
+        "https://example.com:8080/p",
+        "#тег",
+        "😀 @abcd",
+        "/ c",
+        "/c/d",
+        "#a#b",
+        "@abcd@efgh",
+    ];
+    let markdown = [
+        "a.b",
+        "*a* _b_ __c__ ~d~ `e`",
+        "[x](http://y.z)",
+        "```\ncode\n```",
+        "a \\. b",
+        "*a _b* c_",
+        "😀*x*",
+        "*",
+        "_a",
+        "[a](b",
+        "\\*not bold\\*",
+        "*bold _italic_*",
+        "||spoiler||",
+        "[link](http://x.y/z)",
+        "||open",
+        "~x",
+        "__u",
+        "[a]b",
+        "x]",
+    ];
+    let html = [
+        "</b>",
+        "<b>x</b> &lt;y&gt; &amp;",
+        "<a href='http://u.v'>x</a>",
+        "<i>a<b>b</b></i>",
+        "<code>c</code><pre>p</pre>",
+        "<u>u</u><s>s</s>",
+        "<b>x",
+        "&bogus;",
+        "<blink>x</blink>",
+        "<strong>s</strong><em>e</em>",
+        "<tg-spoiler>s</tg-spoiler>",
+        "a < b",
+        "<b>",
+        "x</b>",
+        "<b>x</i>",
+    ];
+    let mut requests: Vec<Value> = detect
+        .iter()
+        .map(|t| json!({"@type":"getTextEntities","text":t}))
+        .collect();
+    requests.extend(markdown.iter().map(|t| {
+        json!({"@type":"parseTextEntities","text":t,"parse_mode":{"@type":"textParseModeMarkdown","version":2}})
+    }));
+    requests.extend(
+        html.iter().map(|t| json!({"@type":"parseTextEntities","text":t,"parse_mode":{"@type":"textParseModeHTML"}})),
+    );
+    for r in requests {
+        let (a, b) = (real.execute(&r.to_string()), sim.execute(&r.to_string()));
+        assert_eq!(a, b, "{r}");
     }
 }

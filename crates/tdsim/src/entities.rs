@@ -10,10 +10,12 @@ pub enum Kind {
     Hashtag,
     BotCommand,
     Url,
+    Email,
     Bold,
     Italic,
     Underline,
     Strikethrough,
+    Spoiler,
     Code,
     Pre,
     TextUrl(String),
@@ -45,10 +47,12 @@ fn type_name(kind: &Kind) -> &'static str {
         Kind::Hashtag => "textEntityTypeHashtag",
         Kind::BotCommand => "textEntityTypeBotCommand",
         Kind::Url => "textEntityTypeUrl",
+        Kind::Email => "textEntityTypeEmailAddress",
         Kind::Bold => "textEntityTypeBold",
         Kind::Italic => "textEntityTypeItalic",
         Kind::Underline => "textEntityTypeUnderline",
         Kind::Strikethrough => "textEntityTypeStrikethrough",
+        Kind::Spoiler => "textEntityTypeSpoiler",
         Kind::Code => "textEntityTypeCode",
         Kind::Pre => "textEntityTypePre",
         Kind::TextUrl(_) => "textEntityTypeTextUrl",
@@ -86,18 +90,26 @@ pub fn detect(text: &str) -> Vec<Entity> {
             j
         };
         let found = match c {
+            // Usernames of at least 4 characters, as TDLib detects them.
             '@' if boundary => {
                 let j = word_end(i + 1);
-                (j - i > 3).then_some((j, Kind::Mention))
+                (j - i > 4).then_some((j, Kind::Mention))
             }
             '#' if boundary => {
                 let j = word_end(i + 1);
                 let has_letter = chars[i + 1..j].iter().any(|(_, c)| !c.is_ascii_digit());
-                (j > i + 1 && has_letter).then_some((j, Kind::Hashtag))
+                let glued = chars.get(j).is_some_and(|c| c.1 == '#');
+                (j > i + 1 && has_letter && !glued).then_some((j, Kind::Hashtag))
             }
             '/' if i == 0 || chars[i - 1].1.is_whitespace() => {
-                let j = word_end(i + 1);
-                (j > i + 1).then_some((j, Kind::BotCommand))
+                let mut j = word_end(i + 1);
+                // "/cmd@bot" addresses one bot: the suffix belongs to the command.
+                if j > i + 1 && j + 1 < chars.len() && chars[j].1 == '@' && is_word(chars[j + 1].1)
+                {
+                    j = word_end(j + 1);
+                }
+                let glued = chars.get(j).is_some_and(|c| c.1 == '/');
+                (j > i + 1 && !glued).then_some((j, Kind::BotCommand))
             }
             'h' if boundary
                 && (text[chars[i].0..].starts_with("https://")
@@ -110,7 +122,12 @@ pub fn detect(text: &str) -> Vec<Entity> {
                 while j > i && matches!(chars[j - 1].1, '.' | ',' | '!' | '?' | ')' | ';' | ':') {
                     j -= 1;
                 }
-                Some((j, Kind::Url))
+                let url = &text[chars[i].0..chars.get(j).map_or(text.len(), |c| c.0)];
+                valid_host(url.split_once("://").map_or("", |(_, rest)| rest))
+                    .then_some((j, Kind::Url))
+            }
+            c if boundary && is_word(c) && text[chars[i].0..].contains('@') => {
+                email_end(&chars, i).map(|j| (j, Kind::Email))
             }
             _ => None,
         };
@@ -127,6 +144,55 @@ pub fn detect(text: &str) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// The host of a URL must end in a top-level domain of two or more letters ("a.b" is no URL
+/// for TDLib, which checks a list; this is its cheap approximation).
+fn valid_host(rest: &str) -> bool {
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host
+        .rsplit('@')
+        .next()
+        .unwrap_or(host)
+        .split(':')
+        .next()
+        .unwrap_or("");
+    match host.rsplit_once('.') {
+        Some((name, tld)) => {
+            !name.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_alphabetic())
+        }
+        None => false,
+    }
+}
+
+/// user@host.tld starting at `i`: the end index, if it is an address.
+fn email_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let local = |c: char| c.is_alphanumeric() || matches!(c, '_' | '%' | '+' | '-');
+    let mut j = i;
+    while j < chars.len() && local(chars[j].1) {
+        j += 1;
+    }
+    if j == i || chars.get(j).map(|c| c.1) != Some('@') {
+        return None;
+    }
+    let start = j + 1;
+    let mut k = start;
+    while k < chars.len() && (chars[k].1.is_alphanumeric() || matches!(chars[k].1, '.' | '-')) {
+        k += 1;
+    }
+    while k > start && chars[k - 1].1 == '.' {
+        k -= 1;
+    }
+    let host: String = chars[start..k].iter().map(|c| c.1).collect();
+    valid_host(&host).then_some(k)
+}
+
+/// TDLib writes a bare host with a trailing slash: "http://x.y" -> "http://x.y/".
+fn normalize_url(url: &str) -> String {
+    match url.split_once("://") {
+        Some((_, rest)) if !rest.contains('/') && !rest.is_empty() => format!("{url}/"),
+        _ => url.to_string(),
+    }
 }
 
 /// A parse error in TDLib's wording.
@@ -190,14 +256,16 @@ pub fn parse_markdown(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
             continue;
         }
         if c == ']' && matches!(open.last(), Some((Kind::TextUrl(_), _, _))) {
-            let (_, start, at) = open.pop().unwrap_or((Kind::Bold, 0, 0));
+            let (_, start, _) = open.pop().unwrap_or((Kind::Bold, 0, 0));
             if bytes.get(i + 1) != Some(&b'(') {
-                return Err(format!("Can't find end of a URL at byte offset {at}"));
+                // "[a]b": brackets without a URL are plain text.
+                i += 1;
+                continue;
             }
             let Some(end) = src[i + 2..].find(')') else {
-                return Err(format!("Can't find end of a URL at byte offset {at}"));
+                return Err(format!("Can't find end of a URL at byte offset {}", i + 2));
             };
-            let url = src[i + 2..i + 2 + end].to_string();
+            let url = normalize_url(&src[i + 2..i + 2 + end]);
             if len16 > start {
                 entities.push(Entity {
                     offset: start,
@@ -213,11 +281,14 @@ pub fn parse_markdown(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
             '_' if src[i..].starts_with("__") => (Some(Kind::Underline), 2),
             '_' => (Some(Kind::Italic), 1),
             '~' => (Some(Kind::Strikethrough), 1),
+            '|' if src[i..].starts_with("||") => (Some(Kind::Spoiler), 2),
             _ => (None, 0),
         };
         if let Some(kind) = kind {
             if let Some(pos) = open.iter().rposition(|(k, _, _)| *k == kind) {
-                let (kind, start, _) = open.remove(pos);
+                // Closing an outer entity drops the unclosed inner ones, as TDLib does.
+                open.truncate(pos + 1);
+                let (kind, start, _) = open.pop().unwrap_or((kind, len16, i));
                 if len16 > start {
                     entities.push(Entity {
                         offset: start,
@@ -248,6 +319,7 @@ pub fn parse_markdown(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
             Kind::Italic => "Italic",
             Kind::Underline => "Underline",
             Kind::Strikethrough => "Strikethrough",
+            Kind::Spoiler => "Spoiler",
             _ => "TextUrl",
         };
         return Err(format!(
@@ -268,6 +340,34 @@ pub fn parse_html(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
     while i < src.len() {
         let rest = &src[i..];
         if rest.starts_with('<') {
+            // The tag name is read before the closing '>', as TDLib does ("a < b" fails on it).
+            if !rest[1..].starts_with('/') {
+                let name: String = rest[1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                const TAGS: [&str; 13] = [
+                    "a",
+                    "b",
+                    "strong",
+                    "i",
+                    "em",
+                    "u",
+                    "ins",
+                    "s",
+                    "strike",
+                    "del",
+                    "code",
+                    "pre",
+                    "tg-spoiler",
+                ];
+                if !TAGS.contains(&name.as_str()) {
+                    return Err(format!(
+                        "Unsupported start tag \"{name}\" at byte offset {i}"
+                    ));
+                }
+            }
             let Some(end) = rest.find('>') else {
                 return Err(format!("Unclosed start tag at byte offset {i}"));
             };
@@ -285,11 +385,14 @@ pub fn parse_html(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
                             });
                         }
                     }
-                    _ => {
+                    Some((open_name, _, _)) => {
                         return Err(format!(
-                            "Unmatched end tag at byte offset {}, expected \"</{name}>\"",
+                            "Unmatched end tag at byte offset {}, expected \"</{open_name}>\", found \"</{name}>\"",
                             i - end - 1
                         ));
+                    }
+                    None => {
+                        return Err(format!("Unexpected end tag at byte offset {}", i - end - 1));
                     }
                 }
                 continue;
@@ -304,13 +407,14 @@ pub fn parse_html(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
                 "i" | "em" => Kind::Italic,
                 "u" | "ins" => Kind::Underline,
                 "s" | "strike" | "del" => Kind::Strikethrough,
+                "tg-spoiler" => Kind::Spoiler,
                 "code" => Kind::Code,
                 "pre" => Kind::Pre,
                 "a" => {
                     let href = tag
                         .split_once("href=")
                         .map(|(_, v)| v.trim_matches(|c| c == '"' || c == '\''));
-                    Kind::TextUrl(href.unwrap_or("").to_string())
+                    Kind::TextUrl(normalize_url(href.unwrap_or("")))
                 }
                 _ => {
                     return Err(format!(

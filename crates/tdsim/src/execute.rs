@@ -130,7 +130,7 @@ pub fn execute(raw: &str) -> Option<String> {
 }
 
 fn get_option_sync(r: &Request) -> Result<W, Fail> {
-    let value = match r.str("name").unwrap_or_default().as_str() {
+    let value = match r.str("name")?.as_str() {
         "version" => crate::auth::VERSION,
         "commit_hash" => crate::auth::COMMIT_HASH,
         _ => return Err(bad("The option can't be get synchronously")),
