@@ -339,10 +339,10 @@ pub fn parse_html(src: &str) -> Result<(String, Vec<Entity>), ParseError> {
     let mut i = 0;
     while i < src.len() {
         let rest = &src[i..];
-        if rest.starts_with('<') {
+        if let Some(after) = rest.strip_prefix('<') {
             // The tag name is read before the closing '>', as TDLib does ("a < b" fails on it).
-            if !rest[1..].starts_with('/') {
-                let name: String = rest[1..]
+            if !after.starts_with('/') {
+                let name: String = after
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
                     .collect::<String>()
@@ -494,7 +494,7 @@ mod tests {
         assert!(parse_markdown("a.b").is_err());
         let (text, e) = parse_markdown("[site](http://x.y) \\.").unwrap();
         assert_eq!(text, "site .");
-        assert_eq!(e[0].kind, Kind::TextUrl("http://x.y".into()));
+        assert_eq!(e[0].kind, Kind::TextUrl("http://x.y/".into()));
     }
 
     #[test]
