@@ -107,6 +107,29 @@ impl Control {
         })
     }
 
+    /// Changes the clock's speed (0.0 = manual; > 0 = virtual seconds per wall second),
+    /// e.g. to pause the demo floor or to fast-forward a training session.
+    pub fn set_speed(&self, speed: f64) {
+        let mut w = lock(&self.world);
+        if w.speed > 0.0 {
+            let target = w.base_virtual + w.base_instant.elapsed().as_secs_f64() * w.speed;
+            w.advance_to(target.floor() as i64);
+        }
+        w.speed = if speed.is_finite() {
+            speed.max(0.0)
+        } else {
+            0.0
+        };
+        w.base_virtual = w.now as f64;
+        w.base_instant = std::time::Instant::now();
+        crate::hub::start_clock(&self.world, &mut w);
+        hub().flush(&mut w);
+    }
+
+    pub fn speed(&self) -> f64 {
+        lock(&self.world).speed
+    }
+
     pub fn layout(&self) -> Layout {
         let w = lock(&self.world);
         let customer_chats = w

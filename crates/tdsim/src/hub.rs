@@ -52,19 +52,9 @@ impl Hub {
 
     pub fn create(&self, config: WorldConfig) -> i32 {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let running = config.speed > 0.0;
         let world = Arc::new(Mutex::new(World::new(id, &config)));
         lock(&self.worlds).insert(id, world.clone());
-        if running {
-            let weak = Arc::downgrade(&world);
-            let spawned = std::thread::Builder::new()
-                .name(format!("tdsim-clock-{id}"))
-                .spawn(move || run_clock(weak));
-            if spawned.is_err() {
-                // Without a clock thread the world still answers; it just stands still.
-                lock(&world).speed = 0.0;
-            }
-        }
+        start_clock(&world, &mut lock(&world));
         id
     }
 
@@ -136,6 +126,22 @@ impl Hub {
     }
 }
 
+/// Starts the world's clock thread if it runs (speed > 0) and has none; `w` is `world` locked.
+pub fn start_clock(world: &Arc<Mutex<World>>, w: &mut World) {
+    if w.speed <= 0.0 || w.clock_thread {
+        return;
+    }
+    let weak = Arc::downgrade(world);
+    let spawned = std::thread::Builder::new()
+        .name(format!("tdsim-clock-{}", w.client_id))
+        .spawn(move || run_clock(weak));
+    match spawned {
+        Ok(_) => w.clock_thread = true,
+        // Without a clock thread the world still answers; it just stands still.
+        Err(_) => w.speed = 0.0,
+    }
+}
+
 /// Running mode: follow the wall clock at the world's speed; report the time at least once
 /// per wall second.
 fn run_clock(world: Weak<Mutex<World>>) {
@@ -144,6 +150,7 @@ fn run_clock(world: Weak<Mutex<World>>) {
         let Some(world) = world.upgrade() else { return };
         let mut w = lock(&world);
         if w.auth == Auth::Closed || w.speed <= 0.0 {
+            w.clock_thread = false;
             return;
         }
         let target = w.base_virtual + w.base_instant.elapsed().as_secs_f64() * w.speed;

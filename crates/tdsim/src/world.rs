@@ -62,6 +62,7 @@ pub struct World {
     pub rng: Rng,
     pub now: i64,
     pub speed: f64,
+    pub clock_thread: bool,
     /// Running mode: virtual time = base_virtual + wall time since base_instant * speed.
     pub base_virtual: f64,
     pub base_instant: Instant,
@@ -131,6 +132,7 @@ impl World {
             rng: rng.fork(1),
             now,
             speed: config.speed.max(0.0),
+            clock_thread: false,
             base_virtual: now as f64,
             base_instant: Instant::now(),
             announced_time: now,

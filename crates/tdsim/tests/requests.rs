@@ -579,3 +579,20 @@ fn staff_lists_and_message_links() {
     let typing = json!({"@type":"sendChatAction","chat_id":basic.chat_id,"action":{"@type":"chatActionTyping"}});
     assert_eq!(c.call(typing)["@type"], "ok");
 }
+
+#[test]
+fn the_clock_can_be_started_paused_and_resumed() {
+    let c = Client::basic();
+    let start = c.control.now();
+    c.control.set_speed(120.0);
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let running = c.control.now();
+    assert!(running >= start + 60, "{running} vs {start}");
+    c.control.set_speed(0.0);
+    let paused = c.control.now();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(c.control.now(), paused);
+    c.control.advance(10);
+    assert_eq!(c.control.now(), paused + 10);
+    assert_eq!(c.control.speed(), 0.0);
+}
