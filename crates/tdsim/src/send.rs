@@ -33,8 +33,8 @@ fn input_content(r: &Request) -> Result<Content, Fail> {
 
 pub fn send_message(world: &mut World, r: &Request) -> Result<(W, Option<After>), Fail> {
     let idx = chat_of(world, r)?;
-    if world.chats[idx].is_channel() {
-        return Err(bad("Have no rights to send a message"));
+    if world.chats[idx].is_channel() || world.chats[idx].left {
+        return Err(bad("Have no write access to the chat"));
     }
     let content = input_content(r)?;
     let reply_to = match r.obj("reply_to")? {
