@@ -144,6 +144,13 @@ impl Out {
             task: None,
         }
     }
+    /// Adds a task to run beside the one already asked for (focus and scroll together).
+    fn also(&mut self, t: Task<Msg>) {
+        self.task = Some(match self.task.take() {
+            Some(first) => Task::batch([first, t]),
+            None => t,
+        });
+    }
     fn task(t: Task<Msg>) -> Out {
         Out {
             requests: Vec::new(),
@@ -363,14 +370,14 @@ impl Console {
                     return Out::default();
                 };
                 let mut out = self.select(chat, ctx.desk);
-                out.task = Some(self.reveal(target));
+                out.also(self.reveal(target));
                 out
             }
             Msg::NextWaiting => match ctx.desk.longest_waiting() {
                 Some(chat) => {
                     let mut out = self.select(chat, ctx.desk);
                     if let Some(i) = ctx.desk.position(&self.list_filter(), chat) {
-                        out.task = Some(self.reveal(i));
+                        out.also(self.reveal(i));
                     }
                     out
                 }
