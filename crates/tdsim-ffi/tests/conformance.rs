@@ -104,6 +104,9 @@ fn client_transcript(td: &TdJson) -> (Vec<Value>, Vec<String>) {
         json!({"@type":"setOption","name":"version","value":{"@type":"optionValueString","value":"x"}}),
         json!({"@type":"getAuthorizationState"}),
         json!({"@type":"checkAuthenticationCode","code":"1"}),
+        json!({"@type":"loadChats","limit":5}),
+        json!({"@type":"getChats","limit":5}),
+        json!({"@type":"getChat","chat_id":777000}),
         json!({"@type":"setTdlibParameters","api_id":1,"api_hash":"x"}),
     ];
     for (i, request) in requests.into_iter().enumerate() {
