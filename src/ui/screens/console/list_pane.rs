@@ -5,7 +5,7 @@ use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Msg};
 use crate::desk::{ChatId, Desk};
 use crate::ui::format;
 use crate::ui::theme::Palette;
-use crate::ui::widgets::chat_list::{self, List};
+use crate::ui::widgets::chat_list::{self, List, ROW_HEIGHT};
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::text::Wrapping;
 use iced::widget::{
@@ -14,6 +14,8 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Padding};
 
 pub const TITLE_FILTER_ID: &str = "title-filter";
+/// About the context menu's height, to keep it inside the pane.
+const MENU_HEIGHT: f32 = 260.0;
 
 pub fn view<'a>(
     console: &'a Console,
@@ -59,8 +61,14 @@ pub fn view<'a>(
     if let Some(chat) = console.menu
         && let Some(menu) = menu(chat, desk, p)
     {
+        // Just below the chat's row when it is in view; the filter field is 40 px high.
+        let row_top = desk
+            .position(&console.list_filter(), chat)
+            .map_or(0.0, |i| i as f32 * ROW_HEIGHT - console.offset_y);
+        let top =
+            (row_top + ROW_HEIGHT + 40.0).clamp(40.0, (console.viewport - MENU_HEIGHT).max(40.0));
         layers = layers.push(opaque(container(menu).padding(Padding {
-            top: 40.0,
+            top,
             left: 40.0,
             ..Padding::ZERO
         })));
