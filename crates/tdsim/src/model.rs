@@ -146,6 +146,8 @@ pub struct Chat {
     pub opened: bool,
     /// The account left (or was removed): the chat is in no list and gets no messages.
     pub left: bool,
+    /// Whether getChatHistory has answered for this chat before.
+    pub history_served: bool,
 }
 
 impl Chat {

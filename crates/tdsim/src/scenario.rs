@@ -202,6 +202,8 @@ pub struct Faults {
     pub flood_wait_seconds: [i64; 2],
     /// Chance that a history or search request is refused with FLOOD_WAIT (429).
     pub request_flood_wait_chance: f64,
+    /// The first getChatHistory of a chat returns one message only, as TDLib often does.
+    pub short_history_pages: bool,
     /// Chance that a customer message arrives late, and by how much (s).
     pub late_chance: f64,
     pub late_delay: [i64; 2],
@@ -216,6 +218,7 @@ impl Default for Faults {
             flood_wait_chance: 0.0,
             flood_wait_seconds: [5, 30],
             request_flood_wait_chance: 0.0,
+            short_history_pages: false,
             late_chance: 0.0,
             late_delay: [120, 600],
         }

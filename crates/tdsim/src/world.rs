@@ -231,6 +231,7 @@ impl World {
             positioned: false,
             opened: false,
             left: false,
+            history_served: false,
         });
         idx
     }

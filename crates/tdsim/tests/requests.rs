@@ -596,3 +596,26 @@ fn the_clock_can_be_started_paused_and_resumed() {
     assert_eq!(c.control.now(), paused + 10);
     assert_eq!(c.control.speed(), 0.0);
 }
+
+#[test]
+fn short_first_history_pages_when_the_scenario_asks() {
+    let mut scenario = Scenario::builtin("basic").unwrap();
+    scenario.faults.short_history_pages = true;
+    let mut c = Client::new(WorldConfig {
+        scenario,
+        ..WorldConfig::default()
+    });
+    c.login();
+    c.load_all_chats();
+    let chat = c.control.layout().customer_chats[0].clone();
+    for i in 0..5 {
+        c.control
+            .write(chat.chat_id, chat.customers[0], &format!("m{i}"))
+            .unwrap();
+    }
+    let history = json!({"@type":"getChatHistory","chat_id":chat.chat_id,"from_message_id":0,"offset":0,"limit":10});
+    let first = c.call(history.clone());
+    assert_eq!(first["messages"].as_array().unwrap().len(), 1);
+    let second = c.call(history);
+    assert!(second["messages"].as_array().unwrap().len() >= 5);
+}
