@@ -173,22 +173,36 @@ impl Session {
         Ok(sent.id)
     }
 
-    /// Older messages before `from_message_id` (0: the newest), newest first like TDLib.
+    /// Up to `limit` messages older than `from_message_id` (0: from the newest), newest
+    /// first like TDLib. TDLib often answers a chat's first request with only what it has
+    /// locally (just the last message), so pages are requested until `limit` is reached or
+    /// a page comes back empty.
     pub async fn load_history(
         &self,
         chat: i64,
         from_message_id: i64,
         limit: i32,
     ) -> Result<Vec<desk::Message>, TgError> {
-        let enums::Messages::Messages(found) =
-            functions::get_chat_history(chat, from_message_id, 0, limit, false, self.client_id())
-                .await?;
-        Ok(found
-            .messages
-            .into_iter()
-            .flatten()
-            .map(translate::message)
-            .collect())
+        let mut messages: Vec<desk::Message> = Vec::new();
+        let mut from = from_message_id;
+        while messages.len() < limit.max(0) as usize {
+            let wanted = limit - messages.len() as i32;
+            let enums::Messages::Messages(page) =
+                functions::get_chat_history(chat, from, 0, wanted, false, self.client_id()).await?;
+            let page: Vec<desk::Message> = page
+                .messages
+                .into_iter()
+                .flatten()
+                .map(translate::message)
+                .collect();
+            // The page starts at `from` itself when `from` is 0; never loop on one message.
+            let Some(oldest) = page.last().map(|m| m.id).filter(|id| *id != from) else {
+                break;
+            };
+            messages.extend(page.into_iter().filter(|m| m.id != from));
+            from = oldest;
+        }
+        Ok(messages)
     }
 
     pub async fn open_chat(&self, chat: i64) -> Result<(), TgError> {

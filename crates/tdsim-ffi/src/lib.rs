@@ -101,7 +101,27 @@ pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
 /// `request` must be null or a NUL-terminated string.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
-    hand_out(read(request).and_then(|r| tdsim::execute(&r)))
+    let request = read(request);
+    if let Some(version) = reported_version(request.as_deref()) {
+        return hand_out(Some(version));
+    }
+    hand_out(request.and_then(|r| tdsim::execute(&r)))
+}
+
+/// TDSIM_REPORT_VERSION makes the library claim another TDLib version, standing in for a
+/// libtdjson of the wrong release when testing a client's version check.
+fn reported_version(request: Option<&str>) -> Option<String> {
+    let version = std::env::var("TDSIM_REPORT_VERSION").ok()?;
+    let request: serde_json::Value = serde_json::from_str(request?).ok()?;
+    let asks_version = request.get("@type")?.as_str()? == "getOption"
+        && request.get("name")?.as_str()? == "version";
+    asks_version.then(|| {
+        let mut reply = serde_json::json!({"@type": "optionValueString", "value": version});
+        if let Some(extra) = request.get("@extra") {
+            reply["@extra"] = extra.clone();
+        }
+        reply.to_string()
+    })
 }
 
 // The legacy td_json_client_* API: a client is a boxed client id.

@@ -1,7 +1,7 @@
 //! Conformance: the same request sequences against the real libtdjson 1.8.61 and against the
 //! simulator's cdylib, both loaded through libloading; the replies' shapes (@type, set of keys,
-//! error code) must match. The real library comes from DUTYDESK_TDJSON (CI sets it after
-//! `dutydesk fetch-tdlib`); without it this test fails rather than skipping.
+//! error code) must match. The real library comes from DUTYDESK_TDJSON or from where
+//! `dutydesk fetch-tdlib` installs it; without it this test fails rather than skipping.
 
 mod common;
 
@@ -12,17 +12,23 @@ use common::{TdJson, auth_state, parameters, simulator_path};
 use serde_json::{Value, json};
 
 fn real_path() -> PathBuf {
+    // DUTYDESK_TDJSON, else where `dutydesk fetch-tdlib` installs it (the default data dir).
     let path = std::env::var_os("DUTYDESK_TDJSON")
+        .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            panic!(
-                "DUTYDESK_TDJSON is not set: point it at the real libtdjson 1.8.61 \
-             (`cargo run -- fetch-tdlib` downloads it) to run the conformance test"
-            )
-        });
+        .or_else(|| {
+            let file = format!(
+                "{}tdjson{}",
+                std::env::consts::DLL_PREFIX,
+                std::env::consts::DLL_SUFFIX
+            );
+            dirs::data_dir().map(|d| d.join("dutydesk/tdlib/1.8.61").join(file))
+        })
+        .expect("a data directory");
     assert!(
         path.exists(),
-        "DUTYDESK_TDJSON={} does not exist",
+        "the real libtdjson 1.8.61 is not at {}: run `cargo run -- fetch-tdlib` or set \
+         DUTYDESK_TDJSON to run the conformance test",
         path.display()
     );
     path
