@@ -14,11 +14,19 @@ use crate::ui::requests;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// The simulated world every UI test in a process shares as its default: the demo floor
-/// on a manual clock, so nothing moves unless a test moves it.
+/// The simulated world every UI test in a process shares as its default: the demo floor's
+/// chats and history on a manual clock, with no traffic of its own (no customers writing,
+/// no colleagues answering, no alarms), so only what a test does happens.
 pub fn simulated_backend() {
+    let mut scenario = tdsim::Scenario::builtin("floor").expect("the floor scenario is shipped");
+    let t = &mut scenario.traffic;
+    t.messages_per_hour = 0.0;
+    t.staff_reply_chance = 0.0;
+    t.edit_chance = 0.0;
+    t.delete_chance = 0.0;
+    t.alarm_mean_interval = 1e12;
     let config = tdsim::WorldConfig {
-        scenario: tdsim::Scenario::builtin("floor").expect("the floor scenario is shipped"),
+        scenario,
         seed: 7,
         speed: 0.0,
         start_time: 1_772_442_000,
