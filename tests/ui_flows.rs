@@ -420,3 +420,48 @@ fn older_history_loads_when_scrolled_to_the_top() {
     );
     assert!(visible(&h, "line 0") || now_loaded < 80 + 2);
 }
+
+#[test]
+fn without_tdlib_the_login_offers_the_download_with_progress() {
+    use dutydesk::ui::screens::login::{Login, Msg};
+    let palette = dutydesk::ui::theme::Theme::light().colors;
+    let mut login = Login::new(Stage::NoLibrary("libtdjson 1.8.61 was not found.".into()));
+    let messages: Vec<Msg> = {
+        let mut sim = Simulator::with_size(
+            iced::Settings::default(),
+            WINDOW_SIZE,
+            login.view(true, palette),
+        );
+        assert!(sim.find("libtdjson 1.8.61 was not found.").is_ok());
+        sim.click("Download TDLib 1.8.61").unwrap();
+        assert!(sim.find("Try the demo floor").is_ok());
+        sim.into_messages().collect()
+    };
+    assert!(matches!(messages.as_slice(), [Msg::Download]));
+    assert!(!login.edit(&Msg::Progress(5 * 1_048_576, 20 * 1_048_576)));
+    let mut sim = Simulator::with_size(
+        iced::Settings::default(),
+        WINDOW_SIZE,
+        login.view(true, palette),
+    );
+    assert!(
+        sim.find("5.0 of 20.0 MB").is_ok(),
+        "the download shows its progress"
+    );
+}
+
+#[test]
+fn a_theme_chosen_in_settings_applies_and_is_saved() {
+    let (mut h, home) = floor();
+    h.send(Message::OpenSettings);
+    h.send(Message::Settings(
+        dutydesk::ui::screens::settings::Msg::Theme("high-contrast".into()),
+    ));
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert_eq!(h.app.theme.name, "High contrast");
+    let saved =
+        std::fs::read_to_string(dutydesk::paths::Paths::portable(home.path()).config_file).unwrap();
+    assert!(saved.contains("high-contrast"), "{saved}");
+}
