@@ -125,6 +125,11 @@ pub struct History {
     pub messages_per_chat: [u32; 2],
     /// How far back the history reaches, in hours.
     pub span_hours: u32,
+    /// If set, the share of customer chats left waiting at the start, their last customer
+    /// message within `unanswered_within_minutes`; every other chat ends on a staff reply.
+    /// Unset: turns simply alternate, so about half the chats end on a customer's message.
+    pub unanswered_share: Option<f64>,
+    pub unanswered_within_minutes: u32,
 }
 
 impl Default for History {
@@ -132,6 +137,8 @@ impl Default for History {
         History {
             messages_per_chat: [1, 3],
             span_hours: 48,
+            unanswered_share: None,
+            unanswered_within_minutes: 25,
         }
     }
 }
@@ -446,6 +453,22 @@ impl Scenario {
         let h = &self.history;
         if h.messages_per_chat[0] > h.messages_per_chat[1] {
             return Err(("history", "messages_per_chat", "must be [low, high]".into()));
+        }
+        if h.unanswered_share
+            .is_some_and(|p| !(0.0..=1.0).contains(&p))
+        {
+            return Err((
+                "history",
+                "unanswered_share",
+                "must be between 0 and 1".into(),
+            ));
+        }
+        if h.unanswered_within_minutes == 0 || h.unanswered_within_minutes > 24 * 60 {
+            return Err((
+                "history",
+                "unanswered_within_minutes",
+                "must be 1 to 1440".into(),
+            ));
         }
         let t = &self.traffic;
         if !(t.messages_per_hour >= 0.0 && t.messages_per_hour.is_finite()) {

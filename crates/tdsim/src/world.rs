@@ -388,7 +388,18 @@ impl World {
                 .map(|_| self.now - 60 - rng.range(0, span.max(1)))
                 .collect();
             dates.sort_unstable();
-            for (k, date) in dates.into_iter().enumerate() {
+            // With `unanswered_share`, decide how the chat ends: waiting for a recent answer, or
+            // answered. Only then is the RNG consulted, so other scenarios keep their streams.
+            let open_at_start = s.history.unanswered_share.map(|share| {
+                let open = (rng.range(0, 1_000_000) as f64) < share * 1_000_000.0;
+                if open && let Some(last) = dates.last_mut() {
+                    let within = s.history.unanswered_within_minutes as i64 * 60;
+                    *last = (self.now - rng.range(30, within.max(31))).max(*last);
+                }
+                open
+            });
+            for (k, date) in dates.clone().into_iter().enumerate() {
+                let last = k + 1 == dates.len();
                 let chat = &self.chats[idx];
                 let staff: Vec<UserId> = chat
                     .members
@@ -407,7 +418,13 @@ impl World {
                         Sender::Chat(chat.id),
                         "Scheduled maintenance tonight 02:00-03:00 UTC".to_string(),
                     )
-                } else if chat.is_duty || (k % 2 == 1 && !staff.is_empty()) {
+                } else if !staff.is_empty()
+                    && (chat.is_duty
+                        || match (last, open_at_start) {
+                            (true, Some(open)) => !open,
+                            _ => k % 2 == 1,
+                        })
+                {
                     let who = *rng.pick(&staff).unwrap_or(&ME);
                     (
                         Sender::User(who),
