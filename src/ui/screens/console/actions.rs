@@ -1,0 +1,100 @@
+//! Per-chat actions (pins, stars, notes, read, no reply needed, support flag) and sending
+//! from the composer, with the placeholder that keeps a message visible until it is sent.
+
+use super::{ChatAction, Console, Ctx, HISTORY_ID, NOTE_ID, Out};
+use crate::desk::{ChatId, Desk, MessageId, Sender, SupportFlag};
+use crate::ui::requests::Request;
+use iced::widget::{operation, text_editor};
+
+impl Console {
+    pub(super) fn act(&mut self, chat: ChatId, action: ChatAction, desk: &mut Desk) -> Out {
+        match action {
+            ChatAction::TogglePin => {
+                if !desk.unpin(chat) {
+                    desk.pin(chat);
+                }
+            }
+            ChatAction::PinUp | ChatAction::PinDown => {
+                if let Some(i) = desk.pins().iter().position(|&c| c == chat) {
+                    let to = if action == ChatAction::PinUp {
+                        i.saturating_sub(1)
+                    } else {
+                        i + 1
+                    };
+                    desk.move_pin(chat, to.min(desk.pins().len().saturating_sub(1)));
+                }
+            }
+            ChatAction::ToggleStar => {
+                if !desk.unstar(chat) {
+                    desk.star(chat);
+                }
+            }
+            ChatAction::EditNote => {
+                let mut out = Out::default();
+                if self.open_chat() != Some(chat) {
+                    out = self.select(chat, desk);
+                }
+                if let Some(open) = &mut self.open {
+                    open.note = Some(desk.note(chat).unwrap_or_default().to_string());
+                }
+                out.task = Some(operation::focus(NOTE_ID));
+                return out;
+            }
+            ChatAction::MarkRead => return Out::request(Request::MarkChatRead(chat)),
+            ChatAction::NoReplyNeeded => {
+                desk.no_reply_needed(chat);
+            }
+            ChatAction::ToggleSupport => {
+                let flag = if desk.is_support(chat) {
+                    SupportFlag::Exclude
+                } else {
+                    SupportFlag::Include
+                };
+                desk.set_support_flag(chat, Some(flag));
+            }
+        }
+        Out::default()
+    }
+
+    pub(super) fn send(&mut self, ctx: Ctx<'_>) -> Out {
+        let Some(open) = &mut self.open else {
+            return Out::default();
+        };
+        let text = open.composer.text();
+        let text = text.trim_end_matches('\n').to_string();
+        if text.trim().is_empty() {
+            return Out::default();
+        }
+        let reply_to = open.reply_to.take();
+        open.composer = text_editor::Content::new();
+        self.send_text(text, reply_to, ctx)
+    }
+
+    pub(super) fn send_text(
+        &mut self,
+        text: String,
+        reply_to: Option<MessageId>,
+        ctx: Ctx<'_>,
+    ) -> Out {
+        let Some(open) = &mut self.open else {
+            return Out::default();
+        };
+        self.next_local += 1;
+        let local = self.next_local;
+        let own = Sender::User(ctx.own.unwrap_or(0));
+        open.history
+            .push_local(local, own, text.clone(), reply_to, ctx.now);
+        let chat = open.history.chat;
+        let request = Request::SendText {
+            chat,
+            text,
+            reply_to,
+            local,
+            link_previews: ctx.link_previews,
+        };
+        Out {
+            requests: vec![request],
+            task: Some(operation::snap_to_end(HISTORY_ID)),
+        }
+    }
+}
