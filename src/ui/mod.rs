@@ -11,6 +11,7 @@ pub mod fixture;
 pub mod format;
 #[doc(hidden)]
 pub mod harness;
+pub mod icon;
 pub mod keys;
 pub mod notifications;
 pub mod requests;
@@ -44,7 +45,13 @@ pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
         .theme(App::iced_theme)
         .subscription(App::subscription)
         .scale_factor(App::scale)
-        .window_size(WINDOW_SIZE)
+        .window(iced::window::Settings {
+            size: WINDOW_SIZE,
+            // Below this the two panes and the header no longer fit side by side.
+            min_size: Some(iced::Size::new(900.0, 480.0)),
+            icon: icon::window_icon(),
+            ..iced::window::Settings::default()
+        })
         .default_font(iced::Font::with_name("Fira Sans"))
         .run()?;
     Ok(())
