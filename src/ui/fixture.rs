@@ -335,6 +335,7 @@ fn msg(
 
 /// The fixture app: the console with the fixed floor, the first chat open, clock frozen.
 pub fn app(home: &Path) -> App {
+    crate::ui::format::use_utc(true);
     let paths = Paths::portable(home);
     let _ = paths.create_dirs();
     let mut app = App::offline(crate::ui::RunOptions {

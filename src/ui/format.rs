@@ -1,6 +1,7 @@
 //! Short human strings for times and durations, as the dense rows need them.
 
-use chrono::{Local, TimeZone};
+use chrono::{Local, TimeZone, Utc};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A waiting time in the list: "<1m", "12m", "1h05", "3d". Whole minutes only, so the
 /// clock need not tick every second.
@@ -16,18 +17,34 @@ pub fn waiting(secs: i64) -> String {
 
 /// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03".
 pub fn time(unix: i64, now: i64) -> String {
-    let Some(at) = Local.timestamp_opt(unix, 0).single() else {
-        return String::new();
-    };
     let age = now - unix;
-    if (0..86_400).contains(&age) || (-300..0).contains(&age) {
-        at.format("%H:%M").to_string()
+    let pattern = if (0..86_400).contains(&age) || (-300..0).contains(&age) {
+        "%H:%M"
     } else if (0..7 * 86_400).contains(&age) {
-        at.format("%a %H:%M").to_string()
+        "%a %H:%M"
     } else {
-        at.format("%Y-%m-%d").to_string()
+        "%Y-%m-%d"
+    };
+    if UTC.load(Ordering::Relaxed) {
+        Utc.timestamp_opt(unix, 0)
+            .single()
+            .map(|t| t.format(pattern).to_string())
+    } else {
+        Local
+            .timestamp_opt(unix, 0)
+            .single()
+            .map(|t| t.format(pattern).to_string())
     }
+    .unwrap_or_default()
 }
+
+/// Show times in UTC instead of local time: snapshots must not depend on the machine's
+/// time zone.
+pub fn use_utc(utc: bool) {
+    UTC.store(utc, Ordering::Relaxed);
+}
+
+static UTC: AtomicBool = AtomicBool::new(false);
 
 #[cfg(test)]
 mod tests {
