@@ -465,3 +465,36 @@ fn a_theme_chosen_in_settings_applies_and_is_saved() {
         std::fs::read_to_string(dutydesk::paths::Paths::portable(home.path()).config_file).unwrap();
     assert!(saved.contains("high-contrast"), "{saved}");
 }
+
+#[test]
+fn typing_is_never_sent_unless_enabled() {
+    let (mut h, _home) = floor();
+    let (chat, title) = customer_writes(&mut h, 0, "Is anyone there?");
+    open_by_click(&mut h, &title);
+    interact(&mut h, |sim| {
+        sim.click(id(COMPOSER_ID)).unwrap();
+        sim.typewrite("Hello");
+    });
+    assert_eq!(
+        h.control.chat_actions(),
+        vec![],
+        "off by default: no chat action at all"
+    );
+
+    h.app.config.messages.send_typing = true;
+    interact(&mut h, |sim| {
+        sim.click(id(COMPOSER_ID)).unwrap();
+        sim.typewrite(", we are on it");
+    });
+    // Once per few seconds while typing, not once per key.
+    assert_eq!(
+        h.control.chat_actions(),
+        vec![(chat, "chatActionTyping".to_string())]
+    );
+    h.advance(6);
+    interact(&mut h, |sim| {
+        sim.click(id(COMPOSER_ID)).unwrap();
+        sim.typewrite("!");
+    });
+    assert_eq!(h.control.chat_actions().len(), 2);
+}

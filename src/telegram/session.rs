@@ -283,6 +283,18 @@ impl Session {
             .collect())
     }
 
+    /// Shows "typing…" in the chat for about five seconds. DutyDesk sends it only when the
+    /// admin has enabled `messages.send_typing`.
+    pub async fn send_typing(&self, chat: i64) -> Result<(), TgError> {
+        Ok(functions::send_chat_action(
+            chat,
+            None,
+            Some(enums::ChatAction::Typing),
+            self.client_id(),
+        )
+        .await?)
+    }
+
     pub async fn log_out(&self) -> Result<(), TgError> {
         Ok(functions::log_out(self.client_id()).await?)
     }

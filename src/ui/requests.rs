@@ -44,6 +44,8 @@ pub enum Request {
         query: String,
     },
     DutyMembers(ChatId),
+    /// "typing…" in a chat; only with `messages.send_typing` on.
+    SendTyping(ChatId),
     /// Re-reads a waiting chat's recent messages after staff became known, so replies
     /// that were taken for a customer's count as staff's.
     Resync(Vec<ChatId>),
@@ -136,6 +138,10 @@ pub async fn perform(session: Session, request: Request) -> Reply {
         Request::MarkChatRead(chat) => Reply::Done {
             what: "Marking the chat read",
             result: session.mark_chat_read(chat).await,
+        },
+        Request::SendTyping(chat) => Reply::Done {
+            what: "Sending typing",
+            result: session.send_typing(chat).await,
         },
         Request::MarkAllRead => Reply::Done {
             what: "Marking all read",

@@ -449,6 +449,7 @@ impl App {
             now: self.clock.now(),
             link_previews: self.config.messages.link_previews,
             own: self.own_user,
+            send_typing: self.config.messages.send_typing,
         };
         let out = self.console.update(msg, ctx);
         Effects {

@@ -352,6 +352,11 @@ impl Control {
         self.with(|w| w.set_online(true))
     }
 
+    /// Every chat action ("typing…") the client sent: (chat id, action @type).
+    pub fn chat_actions(&self) -> Vec<(i64, String)> {
+        lock(&self.world).chat_actions.clone()
+    }
+
     pub fn is_online(&self) -> bool {
         lock(&self.world).online
     }

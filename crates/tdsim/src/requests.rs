@@ -228,8 +228,19 @@ fn dispatch(world: &mut World, r: &Request) -> Handled {
             crate::members::basic_group_full_info(world, r).map(|w| (w, None))
         }
         "getMessageLink" => crate::members::message_link(world, r).map(|w| (w, None)),
-        // Accepted and dropped: nobody in the simulated world watches typing or drafts.
-        "sendChatAction" | "setChatDraftMessage" => {
+        // Kept for tests ("a client never sends typing unless enabled"); nobody else sees it.
+        "sendChatAction" => {
+            let idx = chat_of(world, r)?;
+            let action = match r.obj("action")? {
+                Some((kind, _)) => kind.to_string(),
+                None => "chatActionCancel".to_string(),
+            };
+            let chat = world.chats[idx].id;
+            world.chat_actions.push((chat, action));
+            done(ok())
+        }
+        // Accepted and dropped: nobody in the simulated world reads drafts.
+        "setChatDraftMessage" => {
             chat_of(world, r)?;
             done(ok())
         }

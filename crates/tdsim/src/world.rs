@@ -102,6 +102,8 @@ pub struct World {
     /// Output waiting to be moved to the shared receive queue.
     pub out: Vec<String>,
     pub updates_emitted: u64,
+    /// Every sendChatAction received: (chat id, action @type).
+    pub chat_actions: Vec<(i64, String)>,
 }
 
 fn split_name(full: &str) -> (String, String) {
@@ -165,6 +167,7 @@ impl World {
             event_seq: 0,
             out: Vec::new(),
             updates_emitted: 0,
+            chat_actions: Vec::new(),
         };
         w.populate(&mut rng.fork(2));
         w.write_history(&mut rng.fork(3));

@@ -23,6 +23,8 @@ pub const GLOBAL_SEARCH_ID: &str = "global-search";
 pub const NOTE_ID: &str = "note";
 pub const COMPOSER_ID: &str = "composer";
 pub const HISTORY_ID: &str = "history";
+/// How often "typing…" is repeated while the admin keeps typing (Telegram shows it ~5 s).
+pub const TYPING_EVERY_SECS: i64 = 5;
 
 /// A per-chat action, from the context menu, the chat header or a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +97,8 @@ pub struct OpenChat {
     pub reply_to: Option<MessageId>,
     pub search: Option<ChatSearch>,
     pub note: Option<String>,
+    /// When "typing…" was last sent here (it lasts about 5 s in Telegram's clients).
+    pub typing_sent_at: Option<i64>,
 }
 
 impl OpenChat {
@@ -105,6 +109,7 @@ impl OpenChat {
             reply_to: None,
             search: None,
             note: None,
+            typing_sent_at: None,
         }
     }
 }
@@ -127,6 +132,8 @@ pub struct Ctx<'a> {
     pub now: i64,
     pub link_previews: bool,
     pub own: Option<i64>,
+    /// `messages.send_typing`: off by default, so no chat action is ever sent.
+    pub send_typing: bool,
 }
 
 /// What an update asks the app to do.
@@ -226,10 +233,19 @@ impl Console {
                 Out::default()
             }
             Msg::Composer(action) => {
+                let mut out = Out::default();
                 if let Some(open) = &mut self.open {
+                    let typed = action.is_edit();
                     open.composer.perform(action);
+                    let due = open
+                        .typing_sent_at
+                        .is_none_or(|t| ctx.now - t >= TYPING_EVERY_SECS);
+                    if typed && ctx.send_typing && due {
+                        open.typing_sent_at = Some(ctx.now);
+                        out.requests.push(Request::SendTyping(open.history.chat));
+                    }
                 }
-                Out::default()
+                out
             }
             Msg::Send => self.send(ctx),
             Msg::ReplyTo(id) => {
