@@ -2,6 +2,7 @@
 //! (they never type anything); Esc always closes the innermost open thing.
 
 use crate::ui::screens::console::{ChatAction, Msg};
+use crate::ui::screens::settings::focus::Nav;
 use iced::keyboard::key::Named;
 use iced::keyboard::{Key, Modifiers};
 
@@ -53,6 +54,24 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
     }
 }
 
+/// What a key the settings screen's controls left unused does to its focus (a focused text
+/// field keeps Space, Left, Right and Enter for itself). Esc and Ctrl+S are `App::on_key`'s.
+pub fn settings(key: &Key, m: Modifiers) -> Option<Nav> {
+    if m.command() || m.alt() {
+        return None;
+    }
+    match key {
+        Key::Named(Named::Tab) if m.shift() => Some(Nav::Previous),
+        Key::Named(Named::Tab | Named::ArrowDown) => Some(Nav::Next),
+        Key::Named(Named::ArrowUp) => Some(Nav::Previous),
+        Key::Named(Named::ArrowLeft) => Some(Nav::Back),
+        Key::Named(Named::ArrowRight) => Some(Nav::Forward),
+        Key::Named(Named::Space | Named::Enter) => Some(Nav::Activate),
+        Key::Character(c) if c.as_str() == " " => Some(Nav::Activate),
+        _ => None,
+    }
+}
+
 /// The shortcuts, for the settings screen's help and the README.
 pub const HELP: &[(&str, &str)] = &[
     ("Alt+Up / Alt+Down", "previous / next chat"),
@@ -87,5 +106,25 @@ mod tests {
             Some(Shortcut::Console(Msg::NextWaiting))
         ));
         assert!(console(&Key::Character("j".into()), Modifiers::empty()).is_none());
+    }
+
+    #[test]
+    fn settings_keys_map() {
+        let tab = Key::Named(Named::Tab);
+        assert_eq!(settings(&tab, Modifiers::empty()), Some(Nav::Next));
+        assert_eq!(settings(&tab, Modifiers::SHIFT), Some(Nav::Previous));
+        assert_eq!(
+            settings(&tab, Modifiers::CTRL),
+            None,
+            "Ctrl+Tab is not ours"
+        );
+        let space = Key::Character(" ".into());
+        assert_eq!(settings(&space, Modifiers::empty()), Some(Nav::Activate));
+        let s = Key::Character("s".into());
+        assert_eq!(
+            settings(&s, Modifiers::CTRL),
+            None,
+            "Ctrl+S saves in on_key"
+        );
     }
 }

@@ -464,6 +464,14 @@ impl App {
         let Screen::Settings(draft) = &mut self.screen else {
             return Effects::none();
         };
+        // A navigation key moves the focus, or becomes the edit it makes (a toggle, a
+        // choice, Save or Cancel), handled as if clicked.
+        if let settings::Msg::Key(nav, field) = msg {
+            let (edit, task) = draft.navigate(nav, field);
+            let mut effects = edit.map_or_else(Effects::none, |m| self.on_settings(m));
+            effects.task = Task::batch([effects.task, task.map(Message::Settings)]);
+            return effects;
+        }
         let save = matches!(msg, settings::Msg::Save);
         if !draft.edit(msg) {
             return Effects::none();

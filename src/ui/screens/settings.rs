@@ -1,11 +1,17 @@
 //! Settings: SLA thresholds, damping, which chats are support chats, staff and the duty
 //! group, notifications, message options, theme and scale. Edits stay in a draft until
-//! Save, which validates every number first.
+//! Save, which validates every number first. Every control is reachable from the keyboard
+//! (`focus`).
+
+pub mod focus;
 
 use crate::config::Config;
 use crate::desk::Settings;
+use crate::ui::keys;
 use crate::ui::theme::Palette;
+use crate::ui::widgets::key_nav::key_nav;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use focus::{Control, Nav};
 use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
@@ -14,6 +20,15 @@ use iced::{Alignment, Element, Length, Padding};
 pub const RED_ID: &str = "red-minutes";
 pub const BREACH_ID: &str = "breach-minutes";
 pub const DAMPING_ID: &str = "damping-minutes";
+pub const FOLDER_ID: &str = "support-folder";
+pub const PATTERN_ID: &str = "support-pattern";
+pub const DUTY_GROUP_ID: &str = "duty-group";
+pub const STAFF_ID: &str = "extra-staff";
+/// The scrolled body holding every control but the buttons.
+pub const BODY_ID: &str = "settings-body";
+
+const HINT: &str = "Tab / Shift+Tab: next / previous setting · Space: toggle · \
+Left / Right: change a choice · Enter: press a button · Ctrl+S: save · Esc: cancel";
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -36,6 +51,8 @@ pub enum Msg {
     Scale(String),
     Save,
     Cancel,
+    /// A navigation key the controls left unused, with the text field iced has focused.
+    Key(Nav, Option<Control>),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +70,8 @@ pub struct Draft {
     pub scale: String,
     pub themes: Vec<String>,
     pub error: Option<String>,
+    /// The control with the keyboard focus; None until the first Tab or click.
+    pub focus: Option<Control>,
 }
 
 const SCALES: [&str; 6] = ["0.8", "0.9", "1.0", "1.1", "1.25", "1.5"];
@@ -93,11 +112,16 @@ impl Draft {
             config: config.clone(),
             themes,
             error: None,
+            focus: None,
         }
     }
 
-    /// Applies an edit; returns true for Save/Cancel, which the app handles.
+    /// Applies an edit; returns true for Save/Cancel, which the app handles. Keys go to
+    /// `navigate` instead.
     pub fn edit(&mut self, msg: Msg) -> bool {
+        if let Some(control) = Control::of(&msg) {
+            self.focus = Some(control);
+        }
         let n = &mut self.config.notifications;
         match msg {
             Msg::Red(v) => self.red = v,
@@ -118,6 +142,7 @@ impl Draft {
             Msg::Theme(v) => self.config.ui.theme = v,
             Msg::Scale(v) => self.scale = v,
             Msg::Save | Msg::Cancel => return true,
+            Msg::Key(..) => {}
         }
         false
     }
@@ -168,47 +193,62 @@ impl Draft {
     }
 
     pub fn view(&self, p: Palette) -> Element<'_, Msg> {
-        let number = |label: &'static str,
-                      value: &str,
-                      id: &'static str,
-                      on: fn(String) -> Msg,
-                      unit: &'static str| {
-            row![
-                text(label).size(TEXT).width(220),
-                text_input("", value)
-                    .id(id)
+        let input = |c: Control,
+                     value: &str,
+                     placeholder: &'static str,
+                     width: f32,
+                     on: fn(String) -> Msg| {
+            self.ring(
+                c,
+                p,
+                text_input(placeholder, value)
+                    .id(c.field_id().unwrap_or_default())
                     .size(TEXT)
-                    .width(80)
+                    .width(width)
                     .padding(Padding::from([4, 8]))
                     .style(style::input(p))
                     .on_input(on)
                     .on_submit(Msg::Save),
-                text(unit).size(SMALL).color(p.muted),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center)
+            )
         };
-        let field =
-            |label: &'static str, value: &str, placeholder: &'static str, on: fn(String) -> Msg| {
-                row![
-                    text(label).size(TEXT).width(220),
-                    text_input(placeholder, value)
-                        .size(TEXT)
-                        .width(320)
-                        .padding(Padding::from([4, 8]))
-                        .style(style::input(p))
-                        .on_input(on)
-                        .on_submit(Msg::Save),
-                ]
+        let labelled = |label: &'static str, control: Element<'static, Msg>| {
+            row![text(label).size(TEXT).width(220), control]
                 .spacing(8)
                 .align_y(Alignment::Center)
-            };
-        let check = |label: &'static str, value: bool, on: fn(bool) -> Msg| {
-            checkbox(value)
-                .label(label)
-                .size(14)
-                .text_size(TEXT)
-                .on_toggle(on)
+        };
+        let number = |label: &'static str,
+                      value: &str,
+                      c: Control,
+                      on: fn(String) -> Msg,
+                      unit: &'static str| {
+            labelled(label, input(c, value, "", 80.0, on))
+                .push(text(unit).size(SMALL).color(p.muted))
+        };
+        let field = |label: &'static str,
+                     value: &str,
+                     placeholder: &'static str,
+                     c: Control,
+                     on: fn(String) -> Msg| {
+            labelled(label, input(c, value, placeholder, 320.0, on))
+        };
+        let check = |label: &'static str, value: bool, c: Control, on: fn(bool) -> Msg| {
+            self.ring(
+                c,
+                p,
+                checkbox(value)
+                    .label(label)
+                    .size(14)
+                    .text_size(TEXT)
+                    .on_toggle(on),
+            )
+        };
+        let choice = |label: &'static str,
+                      c: Control,
+                      options: Vec<String>,
+                      selected: &str,
+                      on: fn(String) -> Msg| {
+            let list = pick_list(options, Some(selected.to_string()), on).text_size(TEXT);
+            labelled(label, self.ring(c, p, list))
         };
         let section = |title: &'static str| text(title).size(15).color(p.primary);
         let n = &self.config.notifications;
@@ -218,45 +258,49 @@ impl Draft {
             number(
                 "Red after",
                 &self.red,
-                RED_ID,
+                Control::Red,
                 Msg::Red,
                 "minutes of waiting"
             ),
             number(
                 "SLA breach after",
                 &self.breach,
-                BREACH_ID,
+                Control::Breach,
                 Msg::Breach,
                 "minutes of waiting"
             ),
             number(
                 "Damping",
                 &self.damping,
-                DAMPING_ID,
+                Control::Damping,
                 Msg::Damping,
                 "minutes: a chat jumps to the top only after this quiet time"
             ),
             check(
                 "Float waiting chats below alarms",
                 self.float_waiting,
+                Control::FloatWaiting,
                 Msg::FloatWaiting
             ),
             section("Support chats"),
             check(
                 "Show only support chats in All",
                 self.support_only,
+                Control::SupportOnly,
                 Msg::SupportOnly
             ),
             field(
                 "Only chats in folder (id)",
                 &self.folder,
                 "any folder",
+                Control::Folder,
                 Msg::Folder
             ),
             field(
                 "Only titles matching",
                 &self.pattern,
                 "e.g. Support: *",
+                Control::Pattern,
                 Msg::Pattern
             ),
             section("Staff"),
@@ -264,81 +308,97 @@ impl Draft {
                 "Duty group (chat id)",
                 &self.duty_group,
                 "none",
+                Control::DutyGroup,
                 Msg::DutyGroup
             ),
             field(
                 "Other staff (user ids)",
                 &self.staff,
                 "comma separated",
+                Control::Staff,
                 Msg::Staff
             ),
             section("Notifications"),
-            check("Desktop notifications", n.enabled, Msg::Notifications),
+            check(
+                "Desktop notifications",
+                n.enabled,
+                Control::Notifications,
+                Msg::Notifications
+            ),
             check(
                 "New customer message while DutyDesk is in the background",
                 n.new_message,
+                Control::NotifyNew,
                 Msg::NotifyNew
             ),
-            check("A chat turns red", n.turned_red, Msg::NotifyRed),
-            check("A chat breaches the SLA", n.breach, Msg::NotifyBreach),
+            check(
+                "A chat turns red",
+                n.turned_red,
+                Control::NotifyRed,
+                Msg::NotifyRed
+            ),
+            check(
+                "A chat breaches the SLA",
+                n.breach,
+                Control::NotifyBreach,
+                Msg::NotifyBreach
+            ),
             section("Messages"),
             check(
                 "Create link previews in sent messages",
                 m.link_previews,
+                Control::LinkPreviews,
                 Msg::LinkPreviews
             ),
             check(
                 "Send \"typing…\" while writing",
                 m.send_typing,
+                Control::SendTyping,
                 Msg::SendTyping
             ),
             section("Appearance"),
-            row![
-                text("Theme").size(TEXT).width(220),
-                pick_list(
-                    self.themes.clone(),
-                    Some(self.config.ui.theme.clone()),
-                    Msg::Theme
-                )
-                .text_size(TEXT),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-            row![
-                text("UI scale").size(TEXT).width(220),
-                pick_list(
-                    SCALES.map(String::from).to_vec(),
-                    Some(self.scale.clone()),
-                    Msg::Scale
-                )
-                .text_size(TEXT),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
+            choice(
+                "Theme",
+                Control::Theme,
+                self.themes.clone(),
+                &self.config.ui.theme,
+                Msg::Theme
+            ),
+            choice(
+                "UI scale",
+                Control::Scale,
+                SCALES.map(String::from).to_vec(),
+                &self.scale,
+                Msg::Scale
+            ),
         ]
         .spacing(10);
+        let save = button(text("Save").size(TEXT))
+            .padding(Padding::from([5, 16]))
+            .style(style::primary(p))
+            .on_press(Msg::Save);
+        let cancel = button(text("Cancel").size(TEXT))
+            .padding(Padding::from([5, 16]))
+            .style(style::outline(p))
+            .on_press(Msg::Cancel);
         let mut footer = row![
-            button(text("Save").size(TEXT))
-                .padding(Padding::from([5, 16]))
-                .style(style::primary(p))
-                .on_press(Msg::Save),
-            button(text("Cancel").size(TEXT))
-                .padding(Padding::from([5, 16]))
-                .style(style::outline(p))
-                .on_press(Msg::Cancel),
+            self.ring(Control::Save, p, save),
+            self.ring(Control::Cancel, p, cancel),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
         if let Some(error) = &self.error {
             footer = footer.push(text(error.as_str()).size(TEXT).color(p.red));
         }
-        container(
+        let screen = container(
             column![
                 text("Settings").size(20),
+                text(HINT).size(SMALL).color(p.muted),
                 scrollable(container(body).padding(Padding {
                     right: 16.0,
                     ..Padding::ZERO
                 }))
+                .id(BODY_ID)
                 .height(Length::Fill),
                 Space::new().height(4),
                 footer,
@@ -349,7 +409,11 @@ impl Draft {
         .padding(20)
         .width(Length::Fill)
         .height(Length::Fill)
-        .style(style::panel(p))
+        .style(style::panel(p));
+        key_nav(screen, |key, modifiers, focused| {
+            let field = focused.as_ref().and_then(Control::of_field);
+            keys::settings(key, modifiers).map(|nav| Msg::Key(nav, field))
+        })
         .into()
     }
 }

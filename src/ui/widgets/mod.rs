@@ -1,4 +1,5 @@
 //! Widgets and styles shared by the screens.
 
 pub mod chat_list;
+pub mod key_nav;
 pub mod style;

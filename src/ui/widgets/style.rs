@@ -152,6 +152,24 @@ pub fn outline(p: Palette) -> impl Fn(&iced::Theme, button::Status) -> button::S
     }
 }
 
+/// The keyboard focus ring around a control (drawn transparent while unfocused, so
+/// moving the focus never shifts the layout). The primary colour stands out against the
+/// surface in the light, dark and high-contrast themes alike.
+pub fn focus_ring(p: Palette, focused: bool) -> impl Fn(&iced::Theme) -> container::Style {
+    move |_| container::Style {
+        border: Border {
+            color: if focused {
+                p.primary
+            } else {
+                Color::TRANSPARENT
+            },
+            width: 2.0,
+            radius: 4.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
 pub fn input(p: Palette) -> impl Fn(&iced::Theme, text_input::Status) -> text_input::Style {
     move |_, status| text_input::Style {
         background: p.surface.into(),

@@ -1,0 +1,308 @@
+//! Keyboard focus on the settings screen. iced focuses only text fields, so the screen
+//! keeps its own ordered list of controls and which one has the focus: Tab / Shift+Tab
+//! and Down / Up move it through every control, Space or Enter toggles a checkbox or
+//! presses a button, Left / Right (or Space) cycles a choice. A text field also gets iced's
+//! focus, so typing goes there; the focused control is drawn with a ring.
+
+use super::{Draft, Msg, SCALES};
+use crate::ui::theme::Palette;
+use crate::ui::widgets::style;
+use iced::widget::{Id, container, operation};
+use iced::{Element, Task};
+
+/// The controls, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Red,
+    Breach,
+    Damping,
+    FloatWaiting,
+    SupportOnly,
+    Folder,
+    Pattern,
+    DutyGroup,
+    Staff,
+    Notifications,
+    NotifyNew,
+    NotifyRed,
+    NotifyBreach,
+    LinkPreviews,
+    SendTyping,
+    Theme,
+    Scale,
+    Save,
+    Cancel,
+}
+
+pub const ORDER: [Control; 19] = {
+    use Control::*;
+    [
+        Red,
+        Breach,
+        Damping,
+        FloatWaiting,
+        SupportOnly,
+        Folder,
+        Pattern,
+        DutyGroup,
+        Staff,
+        Notifications,
+        NotifyNew,
+        NotifyRed,
+        NotifyBreach,
+        LinkPreviews,
+        SendTyping,
+        Theme,
+        Scale,
+        Save,
+        Cancel,
+    ]
+};
+
+/// The controls inside the scrolled body (the buttons below it are always in view).
+const IN_BODY: usize = 17;
+
+/// What a key asks of the focus (see `keys::settings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// Tab, Down.
+    Next,
+    /// Shift+Tab, Up.
+    Previous,
+    /// Space, Enter: toggle, press, or the next choice.
+    Activate,
+    /// Left: the previous choice.
+    Back,
+    /// Right: the next choice.
+    Forward,
+}
+
+impl Control {
+    /// The text field's widget id, for a text field.
+    pub fn field_id(self) -> Option<&'static str> {
+        Some(match self {
+            Control::Red => super::RED_ID,
+            Control::Breach => super::BREACH_ID,
+            Control::Damping => super::DAMPING_ID,
+            Control::Folder => super::FOLDER_ID,
+            Control::Pattern => super::PATTERN_ID,
+            Control::DutyGroup => super::DUTY_GROUP_ID,
+            Control::Staff => super::STAFF_ID,
+            _ => return None,
+        })
+    }
+
+    /// The text field with this widget id.
+    pub fn of_field(id: &Id) -> Option<Control> {
+        ORDER
+            .into_iter()
+            .find(|c| c.field_id().is_some_and(|f| Id::new(f) == *id))
+    }
+
+    /// The control an edit came from (a click or typing moves the focus there).
+    pub fn of(msg: &Msg) -> Option<Control> {
+        Some(match msg {
+            Msg::Red(_) => Control::Red,
+            Msg::Breach(_) => Control::Breach,
+            Msg::Damping(_) => Control::Damping,
+            Msg::FloatWaiting(_) => Control::FloatWaiting,
+            Msg::SupportOnly(_) => Control::SupportOnly,
+            Msg::Folder(_) => Control::Folder,
+            Msg::Pattern(_) => Control::Pattern,
+            Msg::DutyGroup(_) => Control::DutyGroup,
+            Msg::Staff(_) => Control::Staff,
+            Msg::Notifications(_) => Control::Notifications,
+            Msg::NotifyNew(_) => Control::NotifyNew,
+            Msg::NotifyRed(_) => Control::NotifyRed,
+            Msg::NotifyBreach(_) => Control::NotifyBreach,
+            Msg::LinkPreviews(_) => Control::LinkPreviews,
+            Msg::SendTyping(_) => Control::SendTyping,
+            Msg::Theme(_) => Control::Theme,
+            Msg::Scale(_) => Control::Scale,
+            Msg::Save | Msg::Cancel | Msg::Key(..) => return None,
+        })
+    }
+
+    fn index(self) -> usize {
+        ORDER.iter().position(|c| *c == self).unwrap_or(0)
+    }
+}
+
+impl Draft {
+    /// Acts on a navigation key. `field` is the text field iced has focused (the admin may
+    /// have clicked into one). Returns the edit the key makes, if any (a toggle, a choice,
+    /// Save or Cancel), and the task that moves iced's focus and scrolls the control into
+    /// view.
+    pub fn navigate(&mut self, nav: Nav, field: Option<Control>) -> (Option<Msg>, Task<Msg>) {
+        if field.is_some() {
+            self.focus = field;
+        }
+        let len = ORDER.len();
+        let next = match (nav, self.focus) {
+            (Nav::Next, Some(c)) => ORDER[(c.index() + 1) % len],
+            (Nav::Previous, Some(c)) => ORDER[(c.index() + len - 1) % len],
+            (Nav::Next, None) => ORDER[0],
+            (Nav::Previous, None) => ORDER[len - 1],
+            (Nav::Activate, c) => return (c.and_then(|c| self.activate(c)), Task::none()),
+            (Nav::Back, c) => return (c.and_then(|c| self.cycle(c, -1)), Task::none()),
+            (Nav::Forward, c) => return (c.and_then(|c| self.cycle(c, 1)), Task::none()),
+        };
+        self.focus = Some(next);
+        (None, reveal(next))
+    }
+
+    /// Space or Enter on a control.
+    fn activate(&self, c: Control) -> Option<Msg> {
+        let n = &self.config.notifications;
+        let m = &self.config.messages;
+        Some(match c {
+            Control::FloatWaiting => Msg::FloatWaiting(!self.float_waiting),
+            Control::SupportOnly => Msg::SupportOnly(!self.support_only),
+            Control::Notifications => Msg::Notifications(!n.enabled),
+            Control::NotifyNew => Msg::NotifyNew(!n.new_message),
+            Control::NotifyRed => Msg::NotifyRed(!n.turned_red),
+            Control::NotifyBreach => Msg::NotifyBreach(!n.breach),
+            Control::LinkPreviews => Msg::LinkPreviews(!m.link_previews),
+            Control::SendTyping => Msg::SendTyping(!m.send_typing),
+            Control::Theme | Control::Scale => return self.cycle(c, 1),
+            Control::Save => Msg::Save,
+            Control::Cancel => Msg::Cancel,
+            _ => return None,
+        })
+    }
+
+    /// The neighbouring choice of the theme or the scale, wrapping around.
+    fn cycle(&self, c: Control, by: isize) -> Option<Msg> {
+        let next = |choices: &[String], current: &str| {
+            let len = choices.len() as isize;
+            let i = match choices.iter().position(|s| s == current) {
+                Some(i) => (i as isize + by).rem_euclid(len),
+                // An unlisted value steps to the first (or, backwards, the last) choice.
+                None if by > 0 => 0,
+                None => len - 1,
+            };
+            choices.get(usize::try_from(i).ok()?).cloned()
+        };
+        match c {
+            Control::Theme => next(&self.themes, &self.config.ui.theme).map(Msg::Theme),
+            Control::Scale => next(&SCALES.map(String::from), &self.scale).map(Msg::Scale),
+            _ => None,
+        }
+    }
+
+    /// The ring around a control, drawn while it has the focus.
+    pub(super) fn ring<'a>(
+        &self,
+        c: Control,
+        p: Palette,
+        content: impl Into<Element<'a, Msg>>,
+    ) -> Element<'a, Msg> {
+        // The ring is 2 px wide with 2 px of air inside it, so it stays apart from a
+        // button of the same colour.
+        container(content)
+            .padding(4)
+            .style(style::focus_ring(p, self.focus == Some(c)))
+            .into()
+    }
+}
+
+/// Gives a text field iced's focus (anything else takes it away, so keys come to the
+/// screen) and scrolls the body so the control is in view.
+fn reveal(c: Control) -> Task<Msg> {
+    let focus = match c.field_id() {
+        Some(id) => operation::focus(id),
+        None => iced::advanced::widget::operate(
+            iced::advanced::widget::operation::focusable::unfocus::<()>(),
+        )
+        .discard(),
+    };
+    let i = c.index();
+    if i >= IN_BODY {
+        return focus;
+    }
+    // Controls are about evenly spaced: snapping to the same fraction of the body keeps
+    // the control inside the viewport.
+    let y = i as f32 / (IN_BODY - 1) as f32;
+    Task::batch([
+        focus,
+        operation::snap_to(super::BODY_ID, operation::RelativeOffset { x: 0.0, y }),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::desk::Settings;
+
+    fn draft() -> Draft {
+        let themes = vec!["auto".into(), "light".into(), "dark".into()];
+        Draft::new(&Settings::default(), &Config::default(), themes)
+    }
+
+    /// A key with no text field focused in iced; the edit it makes.
+    fn key(d: &mut Draft, nav: Nav) -> Option<Msg> {
+        d.navigate(nav, None).0
+    }
+
+    #[test]
+    fn tab_walks_every_control_and_wraps() {
+        let mut d = draft();
+        let mut seen = Vec::new();
+        for _ in 0..ORDER.len() {
+            assert!(key(&mut d, Nav::Next).is_none(), "moving edits nothing");
+            seen.push(d.focus.unwrap());
+        }
+        assert_eq!(seen, ORDER);
+        key(&mut d, Nav::Next);
+        assert_eq!(d.focus, Some(Control::Red), "wraps to the first");
+        key(&mut d, Nav::Previous);
+        assert_eq!(d.focus, Some(Control::Cancel), "and back to the last");
+        let mut fresh = draft();
+        key(&mut fresh, Nav::Previous);
+        assert_eq!(fresh.focus, Some(Control::Cancel));
+    }
+
+    #[test]
+    fn tab_goes_on_from_a_clicked_field_and_an_edited_control() {
+        let mut d = draft();
+        key(&mut d, Nav::Next);
+        let clicked = Control::of_field(&Id::new(super::super::PATTERN_ID));
+        assert_eq!(clicked, Some(Control::Pattern));
+        let _ = d.navigate(Nav::Next, clicked);
+        assert_eq!(d.focus, Some(Control::DutyGroup));
+        d.edit(Msg::SendTyping(true));
+        assert_eq!(
+            d.focus,
+            Some(Control::SendTyping),
+            "a click moves the focus"
+        );
+    }
+
+    #[test]
+    fn keys_toggle_cycle_and_press() {
+        let mut d = draft();
+        d.focus = Some(Control::LinkPreviews);
+        let before = d.config.messages.link_previews;
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::LinkPreviews(v)) if v != before));
+        // A checkbox ignores Left and Right; a field ignores Space (it types).
+        assert!(key(&mut d, Nav::Forward).is_none());
+        d.focus = Some(Control::Red);
+        assert!(key(&mut d, Nav::Activate).is_none());
+
+        d.focus = Some(Control::Theme);
+        assert!(matches!(key(&mut d, Nav::Forward), Some(Msg::Theme(t)) if t == "light"));
+        assert!(matches!(key(&mut d, Nav::Back), Some(Msg::Theme(t)) if t == "dark"));
+        d.focus = Some(Control::Scale);
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Scale(s)) if s == "1.1"));
+        d.scale = "1.5".into();
+        assert!(matches!(key(&mut d, Nav::Forward), Some(Msg::Scale(s)) if s == "0.8"));
+        d.scale = "1.3".into();
+        assert!(matches!(key(&mut d, Nav::Back), Some(Msg::Scale(s)) if s == "1.5"));
+
+        d.focus = Some(Control::Save);
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Save)));
+        d.focus = Some(Control::Cancel);
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Cancel)));
+    }
+}
