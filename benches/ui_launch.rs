@@ -6,40 +6,19 @@
 //!
 //! cargo bench --bench ui_launch   (needs Xvfb: apt-get install -y xvfb xauth)
 
+#[path = "../tests/xvfb/mod.rs"]
+mod xvfb;
+
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use xvfb::{Display, Guard};
 
 fn main() {
-    let n = (60 + std::process::id() % 200..400)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-        .expect("a free X display");
-    let display = format!(":{n}");
-    let _xvfb = Guard(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x820x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb (apt-get install -y xvfb xauth)"),
-    );
-    let socket = format!("/tmp/.X11-unix/X{n}");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !Path::new(&socket).exists() {
-        assert!(Instant::now() < deadline, "Xvfb did not come up");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let xvfb = Display::start(60);
+    let display = xvfb.name.clone();
 
     let home = tempfile::tempdir().expect("a temporary directory");
     let scenario = home.path().join("floor-5000.toml");
@@ -49,13 +28,12 @@ fn main() {
     std::fs::write(&scenario, floor).expect("the scenario file");
     let scenario = scenario.to_str().expect("a UTF-8 path");
 
-    // iced picks wgpu when an adapter exists (under Xvfb: a software one) and tiny-skia
-    // otherwise; ICED_BACKEND chooses. Both are measured.
-    for renderer in [None, Some("tiny-skia")] {
-        let name = renderer.unwrap_or("default renderer");
+    // iced is built with tiny-skia only (no wgpu): one renderer to measure.
+    {
+        let name = "tiny-skia";
         // First frame, on the shipped floor (225 chats), three launches.
         for round in 1..=3 {
-            let run = launch(&display, &["--demo"], renderer);
+            let run = launch(&display, &["--demo"]);
             let first = run.wait_line("dutydesk: first view", Duration::from_secs(30));
             let console = run.wait_line("dutydesk: first console view", Duration::from_secs(30));
             println!(
@@ -66,7 +44,7 @@ fn main() {
         }
         // Memory and idle CPU with 5,000 chats on a manual clock: nothing moves unless told.
         let args = ["--demo", "--speed", "0", "--scenario", scenario];
-        let run = launch(&display, &args, renderer);
+        let run = launch(&display, &args);
         run.wait_line("dutydesk: first console view", Duration::from_secs(60));
         // The initial sync is over when the process stops using CPU.
         let pid = run.child.0.id();
@@ -119,14 +97,10 @@ impl Run {
     }
 }
 
-fn launch(display: &str, args: &[&str], renderer: Option<&str>) -> Run {
+fn launch(display: &str, args: &[&str]) -> Run {
     let home = tempfile::tempdir().expect("a temporary home").keep();
     let started = Instant::now();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_dutydesk"));
-    if let Some(renderer) = renderer {
-        command.env("ICED_BACKEND", renderer);
-    }
-    let mut child = command
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dutydesk"))
         .args(args)
         .env("DISPLAY", display)
         .env("DUTYDESK_HOME", &home)

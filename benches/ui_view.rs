@@ -36,12 +36,13 @@ fn main() {
     assert_eq!(app.desk.len(&ListFilter::new(Filter::All)), CHATS);
     app.screen = Screen::Console;
 
-    let mut renderer = iced_test::futures::futures::executor::block_on(iced::Renderer::new(
-        iced::Font::with_name("Fira Sans"),
-        iced::Pixels(16.0),
-        Some("tiny-skia"),
-    ))
-    .expect("a headless renderer");
+    let mut renderer =
+        iced_test::futures::futures::executor::block_on(<iced::Renderer as Headless>::new(
+            iced::Font::with_name("Fira Sans"),
+            iced::Pixels(16.0),
+            Some("tiny-skia"),
+        ))
+        .expect("a headless renderer");
 
     let cases: [(&str, f32, bool); 3] = [
         ("top of the list", 0.0, false),

@@ -3,25 +3,12 @@
 
 #![cfg(unix)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod xvfb;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_display() -> u32 {
-    let start = 300 + std::process::id() % 200;
-    (start..start + 100)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-        .expect("a free X display number")
-}
+use xvfb::{Display, Guard};
 
 fn wait_until(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(secs);
@@ -37,23 +24,11 @@ fn wait_until(what: &str, secs: u64, mut done: impl FnMut() -> bool) {
 #[test]
 fn sigterm_closes_tdlib_before_the_process_exits() {
     let home = tempfile::tempdir().unwrap();
-    let n = free_display();
-    let display = format!(":{n}");
-    let _xvfb = Guard(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x820x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts (apt-get install -y xvfb xauth)"),
-    );
-    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-    wait_until("Xvfb", 10, || socket.exists());
-
+    let display = Display::start(300);
     let mut app = Guard(
         Command::new(env!("CARGO_BIN_EXE_dutydesk"))
             .arg("--demo")
-            .env("DISPLAY", &display)
+            .env("DISPLAY", &display.name)
             .env("DUTYDESK_HOME", home.path())
             .env("DUTYDESK_LOG", "info")
             .env_remove("WAYLAND_DISPLAY")

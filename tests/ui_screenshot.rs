@@ -2,19 +2,13 @@
 //! window and draw the console. The screenshot is saved to docs/screenshots/console.png,
 //! which the README shows. Needs Xvfb and ImageMagick's `import` (the CI installs both).
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod xvfb;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Kills a child process when dropped, so a failed assertion leaves nothing running.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use xvfb::{Display, Guard};
 
 fn tool(name: &str) -> bool {
     Command::new("sh")
@@ -22,14 +16,6 @@ fn tool(name: &str) -> bool {
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
-}
-
-/// A display number nobody uses: the X lock file is the registry of taken ones.
-fn free_display() -> u32 {
-    let start = 60 + std::process::id() % 200;
-    (start..start + 100)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-        .expect("a free X display number")
 }
 
 /// Screenshot of the whole display; None until something is drawn.
@@ -63,22 +49,8 @@ fn demo_floor_console_under_xvfb() {
         "this test needs Xvfb and ImageMagick: apt-get install -y xvfb xauth imagemagick"
     );
     let home = tempfile::tempdir().unwrap();
-    let n = free_display();
-    let display = format!(":{n}");
-    let _xvfb = Guard(
-        Command::new("Xvfb")
-            .args([&display, "-screen", "0", "1280x820x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts"),
-    );
-    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !socket.exists() {
-        assert!(Instant::now() < deadline, "Xvfb did not come up");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let xvfb = Display::start(60);
+    let display = xvfb.name.clone();
 
     let log = home.path().join("stderr.log");
     let mut app = Guard(
