@@ -1,11 +1,14 @@
 //! Property tests: over random event sequences the desk's order, waiting state and counters
 //! match a simple oracle that keeps every message and recomputes everything from scratch.
+//! This account's new messages are sends in flight until confirmed or failed; to the
+//! oracle a failed send never answered anything (it still counts as activity for the
+//! damped order), and no statistic ever names it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use dutydesk::desk::{
     ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings, StaffRules,
-    Status,
+    StatEvent, Status,
 };
 use proptest::prelude::*;
 
@@ -19,7 +22,8 @@ const BREACH: i64 = 200;
 
 #[derive(Debug, Clone)]
 enum Op {
-    /// who: 0 customer, 1 colleague, 2 me; delay before it reached us; id jitter.
+    /// who: 0 customer, 1 colleague, 2 me (a send in flight unless `history`); delay
+    /// before it reached us; id jitter.
     Message {
         chat: i64,
         who: u8,
@@ -31,10 +35,22 @@ enum Op {
         chat: i64,
         pick: usize,
     },
+    /// A staff message's id changes: a send in flight is confirmed (sent), anything else
+    /// is renamed.
     IdChange {
         chat: i64,
         pick: usize,
         jitter: i64,
+    },
+    /// A send in flight fails.
+    SendFailed {
+        chat: i64,
+        pick: usize,
+    },
+    /// A send in flight comes again as the chat's last message (`updateChatLastMessage`).
+    Redeliver {
+        chat: i64,
+        pick: usize,
     },
     Pin(i64),
     Unpin(i64),
@@ -53,7 +69,9 @@ fn op() -> impl Strategy<Value = Op> {
         8 => (chat.clone(), 0u8..3, prop_oneof![4 => 0i64..30, 1 => 61i64..400], -12i64..12, proptest::bool::weighted(0.1))
             .prop_map(|(chat, who, delay, jitter, history)| Op::Message { chat, who, delay, jitter, history }),
         2 => (chat.clone(), any::<usize>()).prop_map(|(chat, pick)| Op::Delete { chat, pick }),
-        1 => (chat.clone(), any::<usize>(), -12i64..12).prop_map(|(chat, pick, jitter)| Op::IdChange { chat, pick, jitter }),
+        2 => (chat.clone(), any::<usize>(), -12i64..12).prop_map(|(chat, pick, jitter)| Op::IdChange { chat, pick, jitter }),
+        2 => (chat.clone(), any::<usize>()).prop_map(|(chat, pick)| Op::SendFailed { chat, pick }),
+        1 => (chat.clone(), any::<usize>()).prop_map(|(chat, pick)| Op::Redeliver { chat, pick }),
         1 => chat.clone().prop_map(Op::Pin),
         1 => chat.clone().prop_map(Op::Unpin),
         1 => (chat.clone(), 0usize..4).prop_map(|(c, i)| Op::MovePin(c, i)),
@@ -76,6 +94,14 @@ struct Msg {
     tracked: bool,
     /// The chat stopped being a support chat after it arrived: its wait starts afresh.
     dropped: bool,
+    /// A staff message that answers the customer messages below it: one seen in a support
+    /// chat, deleted or not, unless it was a send that failed or was confirmed under
+    /// another id (its confirmed copy answers instead).
+    answers: bool,
+    /// A send in flight (this account's new message, not yet confirmed or failed).
+    sending: bool,
+    /// A send that failed (or was deleted in flight): it never reached anyone.
+    failed: bool,
 }
 
 /// Everything that happened, kept whole; every answer is recomputed from it.
@@ -102,10 +128,10 @@ impl Oracle {
     fn waiting(&self, chat: i64) -> Option<Waiting> {
         let msgs = self.msgs.get(&chat)?;
         // Staff replies seen in a support chat, deleted or not, answer everything with a
-        // lower id.
+        // lower id; a failed send never does.
         let mut answered = msgs
             .iter()
-            .filter(|m| m.staff && m.tracked)
+            .filter(|m| m.answers)
             .map(|m| m.id)
             .max()
             .unwrap_or(i64::MIN);
@@ -227,14 +253,18 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                     preview: String::new(),
                     content: ContentKind::Text,
                 };
+                let tracked = !oracle.unlisted.contains(&chat);
                 list.push(Msg {
                     id,
                     staff: user != CUSTOMER,
                     date: m.date,
                     late: !history && delay > 60,
                     deleted: false,
-                    tracked: !oracle.unlisted.contains(&chat),
+                    tracked,
                     dropped: false,
+                    answers: user != CUSTOMER && tracked,
+                    sending: user == ME && !history,
+                    failed: false,
                 });
                 desk.apply(
                     if history {
@@ -256,6 +286,10 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                 }
                 let m = &mut oracle.msgs.get_mut(&chat).unwrap()[live[pick % live.len()]];
                 m.deleted = true;
+                if m.sending {
+                    // Deleted in flight: never sent.
+                    (m.sending, m.failed, m.answers) = (false, true, false);
+                }
                 let ids = vec![m.id];
                 desk.apply(Event::MessagesDeleted { chat, ids }, now);
             }
@@ -264,7 +298,10 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                 let Some(list) = oracle.msgs.get_mut(&chat) else {
                     continue;
                 };
-                let mine: Vec<usize> = (0..list.len()).filter(|&i| list[i].staff).collect();
+                // (A failed send is not confirmed later.)
+                let mine: Vec<usize> = (0..list.len())
+                    .filter(|&i| list[i].staff && !list[i].failed)
+                    .collect();
                 if mine.is_empty() {
                     continue;
                 }
@@ -275,13 +312,53 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                 }
                 let i = mine[pick % mine.len()];
                 let old = list[i].id;
-                // The oracle keeps both: a reply once seen keeps answering.
+                // The oracle keeps both: a reply once seen keeps answering, but a send in
+                // flight only answers under its confirmed id from now on.
                 let mut renamed = list[i].clone();
                 renamed.id = new;
                 renamed.tracked = !oracle.unlisted.contains(&chat);
+                renamed.answers = renamed.tracked;
+                renamed.sending = false;
+                renamed.deleted = false;
+                if list[i].sending {
+                    list[i].sending = false;
+                    list[i].answers = false;
+                }
                 list[i].deleted = true;
                 list.push(renamed);
                 desk.apply(Event::MessageIdChanged { chat, old, new }, now);
+            }
+            Op::SendFailed { chat, pick } => {
+                let Some(list) = oracle.msgs.get_mut(&chat) else {
+                    continue;
+                };
+                let sending: Vec<usize> = (0..list.len()).filter(|&i| list[i].sending).collect();
+                if sending.is_empty() {
+                    continue;
+                }
+                let m = &mut list[sending[pick % sending.len()]];
+                (m.sending, m.failed, m.answers) = (false, true, false);
+                desk.apply(Event::MessageSendFailed { chat, id: m.id }, now);
+            }
+            Op::Redeliver { chat, pick } => {
+                let Some(list) = oracle.msgs.get(&chat) else {
+                    continue;
+                };
+                let sending: Vec<&Msg> = list.iter().filter(|m| m.sending).collect();
+                if sending.is_empty() {
+                    continue;
+                }
+                let m = sending[pick % sending.len()];
+                let again = Message {
+                    chat,
+                    id: m.id,
+                    sender: Sender::User(ME),
+                    date: m.date,
+                    outgoing: true,
+                    preview: String::new(),
+                    content: ContentKind::Text,
+                };
+                desk.apply(Event::HistoryMessage(again), now);
             }
             Op::Pin(c) => {
                 let changed = desk.pin(c);
@@ -357,6 +434,31 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
             }
         }
         check(&desk, &oracle, now, damping, float)?;
+        check_stats(&desk.drain_stats(), &oracle)?;
+    }
+    Ok(())
+}
+
+/// Statistics only ever name messages that were sent: never a send in flight, never one
+/// that failed, and a failed send is no first reply.
+fn check_stats(stats: &[StatEvent], oracle: &Oracle) -> Result<(), TestCaseError> {
+    for s in stats {
+        let (chat, message) = match *s {
+            StatEvent::Message { chat, message, .. }
+            | StatEvent::FirstReply { chat, message, .. } => (chat, message),
+            StatEvent::MessageIdChanged { .. } => continue,
+        };
+        let m = oracle
+            .msgs
+            .get(&chat)
+            .and_then(|l| l.iter().find(|m| m.id == message));
+        prop_assert!(m.is_some(), "{:?} names an unknown message", s);
+        let m = m.unwrap();
+        prop_assert!(
+            !m.sending && !m.failed,
+            "{:?} names a send that was not sent",
+            s
+        );
     }
     Ok(())
 }
@@ -404,6 +506,17 @@ fn check(
             breach += usize::from(now - w.since >= BREACH);
         }
     }
+    // The next red or breach: the earliest threshold still ahead of a listed waiting chat.
+    let next = (0..CHATS)
+        .filter(|c| !oracle.unlisted.contains(c))
+        .filter_map(|c| oracle.waiting(c))
+        .filter_map(|w| {
+            [w.since + RED, w.since + BREACH]
+                .into_iter()
+                .find(|&t| t > now)
+        })
+        .min();
+    prop_assert_eq!(desk.next_deadline(), next, "next deadline");
     let k = desk.counters();
     prop_assert_eq!(k.support_chats, CHATS as usize - oracle.unlisted.len());
     prop_assert_eq!(k.waiting, waiting);

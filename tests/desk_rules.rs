@@ -1,5 +1,9 @@
 //! Unit tests of the desk's rules: support chats, staff, damping at the boundary, waiting
-//! and SLA levels, late messages, edits, deletions, id changes, order bands, removal.
+//! and SLA levels, late messages, edits, deletions, id changes, order bands, removal; sends
+//! in flight, failed sends and the next deadline are in desk_rules/sends.rs.
+
+#[path = "desk_rules/sends.rs"]
+mod sends;
 
 use dutydesk::desk::{
     ChatKind, ContentKind, Counters, Desk, Event, Filter, ListFilter, LocalChange, Message, Role,

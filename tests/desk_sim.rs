@@ -1,7 +1,8 @@
 //! The desk driven from the simulator through the real path: tdsim's td_json output parsed
 //! into tdlib-rs updates, translated by src/telegram/translate.rs into desk events, applied
 //! at the simulator's virtual time. A customer writes, ten virtual minutes pass and the chat
-//! is red; a colleague replies and it clears.
+//! is red; a colleague replies and it clears. Then the admin's reply fails to send (still
+//! red) and its retry clears it.
 
 use dutydesk::desk::{Desk, Filter, ListFilter, Settings, StaffRules, Status, Transition};
 use dutydesk::telegram::TgEvent;
@@ -58,6 +59,17 @@ impl Sim {
             }
             self.feed(&raw);
         }
+    }
+
+    /// Sends a text as the admin and lets tdsim settle the send (succeeded or failed).
+    fn send(&mut self, chat: i64, text: &str) {
+        let reply = self.call(json!({"@type":"sendMessage","chat_id":chat,
+            "input_message_content":{"@type":"inputMessageText",
+                "text":{"@type":"formattedText","text":text}}}));
+        assert_eq!(reply["@type"], "message", "sendMessage: {reply}");
+        self.pump();
+        let now = self.control.now();
+        self.desk.tick(now);
     }
 
     fn status(&self, chat: i64) -> Status {
@@ -169,4 +181,40 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
     let stats = sim.desk.drain_stats();
     assert!(stats.iter().any(|s| matches!(s,
         dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs: 600, .. } if *c == chat.chat_id)));
+
+    // The customer writes again and waits 11 minutes; the admin's reply fails to send.
+    let asked = sim.control.now();
+    sim.control
+        .write(chat.chat_id, customer, "Still down!")
+        .expect("customer writes");
+    sim.control.advance(660);
+    sim.pump();
+    sim.desk.tick(sim.control.now());
+    assert_eq!(sim.status(chat.chat_id), Status::Red);
+    sim.control.fail_next_send(400, "CHAT_WRITE_FORBIDDEN");
+    sim.send(chat.chat_id, "On it");
+    let row = sim.desk.row(chat.chat_id).unwrap();
+    assert_eq!(row.status, Status::Red, "the failed reply answers nothing");
+    assert_eq!(row.waiting_since, Some(asked));
+    assert!(
+        !sim.desk
+            .drain_stats()
+            .iter()
+            .any(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
+    );
+    // The retry goes out: cleared, and logged once as the first reply.
+    let sent_at = sim.control.now();
+    sim.send(chat.chat_id, "On it");
+    assert_eq!(sim.status(chat.chat_id), Status::Normal);
+    let replies: Vec<_> = sim
+        .desk
+        .drain_stats()
+        .into_iter()
+        .filter(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
+        .collect();
+    assert!(
+        matches!(replies[..], [dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs, .. }]
+            if c == chat.chat_id && waited_secs == sent_at - asked),
+        "{replies:?}"
+    );
 }

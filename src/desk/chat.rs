@@ -1,13 +1,30 @@
 //! One chat's state and its waiting bookkeeping.
 
-use super::model::{ChatId, ChatKind, ContentKind, MessageId, UnixTime};
+use super::model::{ChatId, ChatKind, ContentKind, MessageId, Sender, UnixTime};
 use super::view::Status;
+
+/// How many unconfirmed sends per chat the desk tracks. Every send ends in a confirmation,
+/// a failure or a deletion, so this only bounds what never ends; past it the oldest is
+/// taken as sent (see `sending::promote`).
+pub(crate) const SENDING_MAX: usize = 32;
 
 /// An unanswered customer message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pending {
     pub date: UnixTime,
     pub late: bool,
+}
+
+/// A message this account is sending: announced under a temporary id, not yet confirmed
+/// by the server (`MessageIdChanged`) nor failed (`MessageSendFailed`, or deleted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sending {
+    pub id: MessageId,
+    pub date: UnixTime,
+    pub sender: Sender,
+    /// It arrived in a support chat: while in flight it hides the customer messages below
+    /// it, as a reply would, without answering them for good.
+    pub answers: bool,
 }
 
 /// The position of a chat in the list: band first, then `primary`, then the id as tie-break.
@@ -40,8 +57,11 @@ pub(crate) struct Chat {
     pub last_date: Option<UnixTime>,
     pub preview: String,
     pub content: Option<ContentKind>,
-    /// This account's recent messages (id, date), newest last, until their id is confirmed.
-    pub sent: Vec<(MessageId, UnixTime)>,
+    /// This account's messages in flight, oldest first (at most `SENDING_MAX`).
+    pub sending: Vec<Sending>,
+    /// The highest id among `sending` that answers: customer messages below it are hidden
+    /// from the wait (still kept in `pending`, so a failed send brings them back).
+    pub sending_up_to: MessageId,
     /// Highest message id seen, deleted or not: what "no reply needed" covers.
     pub max_id: Option<MessageId>,
     /// Latest message date seen, deleted or not: what damping compares against.
@@ -54,7 +74,8 @@ pub(crate) struct Chat {
     pub pending: Vec<(MessageId, Pending)>,
     /// Staff replies and "no reply needed" answer every customer message with a lower id.
     pub answered_up_to: MessageId,
-    /// Cached oldest pending message (date, late), the one the wait is counted from.
+    /// Cached oldest pending message (date, late) at or above `sending_up_to`: the one the
+    /// wait is counted from.
     pub waiting: Option<Pending>,
     /// Normal / Waiting / Red / Breach as of the desk's time (never Alarm).
     pub level: Status,
@@ -84,7 +105,8 @@ impl Chat {
             last_date: None,
             preview: String::new(),
             content: None,
-            sent: Vec::new(),
+            sending: Vec::new(),
+            sending_up_to: i64::MIN,
             max_id: None,
             max_date: None,
             jump: i64::MIN,
@@ -143,9 +165,10 @@ impl Chat {
             },
             _ => self.pending.push((id, p)),
         }
-        if self
-            .waiting
-            .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
+        if id >= self.sending_up_to
+            && self
+                .waiting
+                .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
         {
             self.waiting = Some(p);
         }
@@ -184,13 +207,56 @@ impl Chat {
         self.waiting = None;
     }
 
-    /// The oldest pending message by date; among equal dates a late one wins, so the row
-    /// says "late" whenever the wait it shows comes from a late delivery.
+    /// The oldest pending message not hidden by a send in flight, by date; among equal
+    /// dates a late one wins, so the row says "late" whenever the wait it shows comes from
+    /// a late delivery.
     fn recompute_waiting(&mut self) {
-        self.waiting = self
-            .pending
+        let from = self.pending.partition_point(|e| e.0 < self.sending_up_to);
+        self.waiting = self.pending[from..]
             .iter()
             .map(|e| e.1)
             .min_by_key(|p| (p.date, !p.late));
+    }
+
+    pub(crate) fn is_sending(&self, id: MessageId) -> bool {
+        self.sending.iter().any(|s| s.id == id)
+    }
+
+    /// Tracks a send in flight. Returns the oldest one if it had to make room for it.
+    pub(crate) fn start_sending(&mut self, s: Sending) -> Option<Sending> {
+        let evicted = (self.sending.len() >= SENDING_MAX).then(|| self.sending.remove(0));
+        self.sending.push(s);
+        if evicted.is_some_and(|e| e.answers) {
+            self.resync_sending();
+        } else if s.answers && s.id > self.sending_up_to {
+            self.sending_up_to = s.id;
+            self.recompute_waiting();
+        }
+        evicted
+    }
+
+    /// Ends a send in flight (confirmed, failed or deleted): what it hid is visible again
+    /// unless another send or a reply still covers it. Returns it if it was in flight.
+    pub(crate) fn finish_sending(&mut self, id: MessageId) -> Option<Sending> {
+        let i = self.sending.iter().position(|s| s.id == id)?;
+        let s = self.sending.remove(i);
+        if s.answers {
+            self.resync_sending();
+        }
+        Some(s)
+    }
+
+    fn resync_sending(&mut self) {
+        let up_to = self
+            .sending
+            .iter()
+            .filter(|s| s.answers)
+            .map(|s| s.id)
+            .max()
+            .unwrap_or(i64::MIN);
+        if up_to != self.sending_up_to {
+            self.sending_up_to = up_to;
+            self.recompute_waiting();
+        }
     }
 }

@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 use super::hash::{IdMap, IdSet};
 
 use super::actions::{support_of, title_matches};
-use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key};
+use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key, Sending};
 use super::model::{
     ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
 };
+use super::sending::promote;
 use super::settings::Settings;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
@@ -21,9 +22,6 @@ use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transit
 pub(crate) const CAT_SUPPORT: usize = 1;
 pub(crate) const CAT_WAITING: usize = 2;
 pub(crate) const CAT_STARRED: usize = 3;
-
-/// How many unconfirmed sent messages per chat the desk remembers the dates of.
-const SENT_REMEMBERED: usize = 16;
 
 /// The duty desk's state. See the module docs of `desk` for the rules it keeps.
 #[derive(Debug, Clone)]
@@ -192,6 +190,8 @@ impl Desk {
                 self.update(chat, out, |c, _| {
                     for id in ids {
                         c.remove_pending(id);
+                        // A send deleted in flight never reached anyone: as if it failed.
+                        c.finish_sending(id);
                         if c.last_id == Some(id) {
                             // The new last message comes as a HistoryMessage.
                             c.last_id = None;
@@ -203,6 +203,11 @@ impl Desk {
                 });
             }
             Event::MessageIdChanged { chat, old, new } => self.id_changed(chat, old, new, out),
+            Event::MessageSendFailed { chat, id } => {
+                self.update(chat, out, |c, _| {
+                    c.finish_sending(id);
+                });
+            }
             Event::ReadInbox {
                 chat, unread_count, ..
             } => {
@@ -288,21 +293,28 @@ impl Desk {
         let c = self.chats.get_mut(&m.chat).expect("present");
         c.note_activity(m.date, damping);
         c.max_id = Some(c.max_id.map_or(m.id, |x| x.max(m.id)));
-        if m.outgoing && arrived {
-            // Only new messages get their id confirmed later. Bounded: messages that never
-            // get confirmed (failed sends) must not pile up.
-            if c.sent.len() >= SENT_REMEMBERED {
-                c.sent.remove(0);
+        // A new outgoing message is a send in flight: no reply (nor statistic) until the
+        // server confirms it; re-deliveries of it (`updateChatLastMessage`) change nothing.
+        let known = m.outgoing && c.is_sending(m.id);
+        if m.outgoing && arrived && !known {
+            let s = Sending {
+                id: m.id,
+                date: m.date,
+                sender: m.sender,
+                answers: c.support,
+            };
+            if let Some(oldest) = c.start_sending(s) {
+                promote(c, oldest, &mut self.stats);
             }
-            c.sent.push((m.id, m.date));
         }
+        let in_flight = known || (m.outgoing && arrived);
         if c.last_id.is_none_or(|l| m.id >= l) {
             c.last_id = Some(m.id);
             c.last_date = Some(m.date);
             c.preview = m.preview;
             c.content = Some(m.content);
         }
-        if c.support {
+        if c.support && !in_flight {
             self.stats.push(StatEvent::Message {
                 chat: m.chat,
                 message: m.id,
@@ -333,51 +345,6 @@ impl Desk {
             }
         }
         self.commit(m.chat, before, out);
-    }
-
-    /// Only this account's sent messages change id, so the new id is a staff message:
-    /// customer messages the server placed before it are answered too.
-    fn id_changed(
-        &mut self,
-        chat: ChatId,
-        old: MessageId,
-        new: MessageId,
-        out: &mut Vec<Transition>,
-    ) {
-        let responder = self.own_user.map(Sender::User);
-        let Some(c) = self.chats.get(&chat) else {
-            return;
-        };
-        let before = self.snapshot(c);
-        let c = self.chats.get_mut(&chat).expect("present");
-        if c.last_id == Some(old) {
-            c.last_id = Some(new);
-        }
-        let sent_date = c
-            .sent
-            .iter()
-            .position(|e| e.0 == old)
-            .map(|i| c.sent.remove(i).1);
-        c.max_id = Some(c.max_id.map_or(new, |x| x.max(new)));
-        if c.support {
-            self.stats.push(StatEvent::MessageIdChanged {
-                chat,
-                old,
-                new,
-                date: sent_date,
-            });
-            let date = sent_date.or(c.last_date).unwrap_or(self.now);
-            if let (Some(oldest), Some(responder)) = (c.answer_below(new), responder) {
-                self.stats.push(StatEvent::FirstReply {
-                    chat,
-                    message: new,
-                    date,
-                    waited_secs: date.saturating_sub(oldest.date).max(0),
-                    responder,
-                });
-            }
-        }
-        self.commit(chat, before, out);
     }
 
     fn remove_chat(&mut self, chat: ChatId) {

@@ -19,6 +19,11 @@
 //!   own date. Red at `red_after_secs`, breach at `breach_after_secs`. A staff message
 //!   answers what came before it; deleting a waiting message un-counts it; edits change
 //!   only the preview; a reply that is later deleted still counts as an answer.
+//! - **Sends in flight**: this account's new message is pending from `MessageArrived` until
+//!   `MessageIdChanged` (sent) or `MessageSendFailed` / deletion (not sent). Pending, it
+//!   clears the wait it answers, but only provisionally and with no statistics; if it
+//!   fails, the wait (its start, level, counters) is exactly as if it had never been sent.
+//!   It still counts as activity for the damped order: the admin did write there.
 
 mod actions;
 mod chat;
@@ -26,6 +31,7 @@ mod core;
 mod hash;
 mod model;
 mod query;
+mod sending;
 mod settings;
 mod tree;
 mod view;

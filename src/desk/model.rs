@@ -83,11 +83,16 @@ pub enum Event {
         chat: ChatId,
     },
     /// A new message (TDLib `updateNewMessage`). Counts for statistics; if its `date` is more
-    /// than `LATE_AFTER_SECS` before `now` it is marked late.
+    /// than `LATE_AFTER_SECS` before `now` it is marked late. An `outgoing` one is a send in
+    /// flight under a temporary id: it clears the wait at once but is only a staff reply
+    /// (and logged) once `MessageIdChanged` confirms it; `MessageSendFailed` or deleting it
+    /// undoes it. (So this account's messages already on the server, e.g. sent from another
+    /// device, which TDLib never confirms, are best sent as `HistoryMessage`.)
     MessageArrived(Message),
     /// A message already in history (initial sync, `updateChatLastMessage`, loaded history):
     /// updates preview, order and waiting like `MessageArrived`, but is never marked late.
-    /// Its statistics are still emitted; the store ignores ones it already holds.
+    /// Its statistics are still emitted; the store ignores ones it already holds. A send in
+    /// flight re-delivered this way stays in flight.
     HistoryMessage(Message),
     MessageEdited {
         chat: ChatId,
@@ -103,6 +108,13 @@ pub enum Event {
         chat: ChatId,
         old: MessageId,
         new: MessageId,
+    },
+    /// A send in flight failed (`updateMessageSendFailed`; `id` is its temporary id, the
+    /// `old_message_id`): it never reached the customer, so it answers nothing. A retry is a
+    /// new `MessageArrived` with a new temporary id.
+    MessageSendFailed {
+        chat: ChatId,
+        id: MessageId,
     },
     ReadInbox {
         chat: ChatId,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::chat::{Chat, Key};
 use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
-use super::model::ChatId;
+use super::model::{ChatId, UnixTime};
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
 impl Desk {
@@ -105,6 +105,14 @@ impl Desk {
             .filter_map(|c| c.waiting.map(|w| (w.date, c.id)))
             .min()
             .map(|(_, id)| id)
+    }
+
+    /// The earliest time after `now()` at which a support chat turns red or breaches, or
+    /// `None` if no chat is waiting below breach: the UI can sleep until then and `tick`.
+    /// O(log n).
+    pub fn next_deadline(&self) -> Option<UnixTime> {
+        // Every call that moves time fires what came due, so what is left is after `now`.
+        self.deadlines.first().map(|&(due, _)| due)
     }
 
     fn category(&self, filter: Filter) -> usize {

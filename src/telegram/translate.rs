@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tdlib_rs::enums::{
     AuthorizationState, ChatList, ChatType, ConnectionState as TdConnection, MessageContent,
-    MessageSender, OptionValue, Update,
+    MessageSender, MessageSendingState, OptionValue, Update,
 };
 use tdlib_rs::types;
 
@@ -82,7 +82,7 @@ impl Translator {
                     },
                 );
                 self.lists.insert(chat.id, lists);
-                if let Some(last) = chat.last_message {
+                if let Some(last) = chat.last_message.filter(not_failed) {
                     desk(emit, Event::HistoryMessage(message(last)));
                 }
                 if chat.unread_count > 0 || chat.last_read_inbox_message_id > 0 {
@@ -117,7 +117,7 @@ impl Translator {
                 for position in &u.positions {
                     self.position(u.chat_id, position, emit);
                 }
-                if let Some(last) = u.last_message {
+                if let Some(last) = u.last_message.filter(not_failed) {
                     desk(emit, Event::HistoryMessage(message(last)));
                 }
             }
@@ -153,11 +153,15 @@ impl Translator {
                     new_id: new,
                 });
             }
-            Update::MessageSendFailed(u) => emit(TgEvent::SendFailed {
-                chat: u.message.chat_id,
-                temp_id: u.old_message_id,
-                error: u.error.message,
-            }),
+            Update::MessageSendFailed(u) => {
+                let (chat, id) = (u.message.chat_id, u.old_message_id);
+                desk(emit, Event::MessageSendFailed { chat, id });
+                emit(TgEvent::SendFailed {
+                    chat,
+                    temp_id: id,
+                    error: u.error.message,
+                });
+            }
             Update::ChatReadInbox(u) => desk(
                 emit,
                 Event::ReadInbox {
@@ -248,6 +252,12 @@ pub(crate) fn auth_state(state: AuthorizationState) -> AuthState {
                 .to_string(),
         ),
     }
+}
+
+/// A message that failed to send (TDLib keeps it, renumbered, as the chat's last message)
+/// is no staff reply: the desk learnt of the failure from `MessageSendFailed`.
+fn not_failed(m: &types::Message) -> bool {
+    !matches!(m.sending_state, Some(MessageSendingState::Failed(_)))
 }
 
 fn chat_kind(t: &ChatType) -> ChatKind {
