@@ -217,4 +217,28 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
             if c == chat.chat_id && waited_secs == sent_at - asked),
         "{replies:?}"
     );
+
+    // A reply from the admin's phone (another device) arrives already sent: it answers and
+    // is logged, without waiting for a confirmation that never comes.
+    let asked = sim.control.now();
+    sim.control
+        .write(chat.chat_id, customer, "And the mail?")
+        .expect("customer writes");
+    sim.control.advance(120);
+    sim.control
+        .write(chat.chat_id, layout.me, "Fixed from my phone")
+        .expect("the account writes from another device");
+    sim.pump();
+    assert_eq!(sim.status(chat.chat_id), Status::Normal);
+    let replies: Vec<_> = sim
+        .desk
+        .drain_stats()
+        .into_iter()
+        .filter(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
+        .collect();
+    assert!(
+        matches!(replies[..], [dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs, .. }]
+            if c == chat.chat_id && waited_secs == sim.control.now() - asked),
+        "{replies:?}"
+    );
 }

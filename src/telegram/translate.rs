@@ -125,7 +125,24 @@ impl Translator {
             Update::ChatRemovedFromList(u) => {
                 self.list_change(u.chat_id, &u.chat_list, false, emit)
             }
-            Update::NewMessage(u) => desk(emit, Event::MessageArrived(message(u.message))),
+            Update::NewMessage(u) => {
+                // An outgoing message without a sending state was sent from another of the
+                // admin's devices: it is already on the server, so it is confirmed at once
+                // (the desk holds outgoing messages as pending until confirmed).
+                let confirmed = u.message.is_outgoing && u.message.sending_state.is_none();
+                let (chat, id) = (u.message.chat_id, u.message.id);
+                desk(emit, Event::MessageArrived(message(u.message)));
+                if confirmed {
+                    desk(
+                        emit,
+                        Event::MessageIdChanged {
+                            chat,
+                            old: id,
+                            new: id,
+                        },
+                    );
+                }
+            }
             Update::MessageContent(u) => {
                 let (_, preview) = content(&u.new_content);
                 desk(
