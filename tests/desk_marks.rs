@@ -1,66 +1,10 @@
 //! Unit tests of the admin's local marks and the list queries: pins and their order, alarms,
 //! stars, notes, "no reply needed", unread chats, the title filter, paging.
 
-use dutydesk::desk::{
-    ChatKind, ContentKind, Desk, Event, Filter, ListFilter, LocalChange, LocalState, Message,
-    Sender, Settings, StatEvent, Status, Transition,
-};
+mod desk_common;
 
-const ME: i64 = 1;
-const COLLEAGUE: i64 = 2;
-const CUSTOMER: i64 = 100;
-const DUTY: i64 = -900;
-const T0: i64 = 1_700_000_000;
-
-fn settings() -> Settings {
-    let mut s = Settings::default();
-    s.staff.duty_group = Some(DUTY);
-    s
-}
-
-fn desk() -> Desk {
-    let mut d = Desk::new(settings());
-    d.apply(Event::OwnUser { user: ME }, T0);
-    d.apply(group(DUTY, "Duty"), T0);
-    d.apply(
-        Event::MembersChanged {
-            chat: DUTY,
-            added: vec![ME, COLLEAGUE],
-            removed: vec![],
-        },
-        T0,
-    );
-    d
-}
-
-fn group(chat: i64, title: &str) -> Event {
-    Event::ChatAdded {
-        chat,
-        kind: ChatKind::Supergroup,
-        title: title.into(),
-    }
-}
-
-fn message(chat: i64, id: i64, from: i64, date: i64) -> Message {
-    Message {
-        chat,
-        id,
-        sender: Sender::User(from),
-        date,
-        outgoing: from == ME,
-        preview: format!("m{id}"),
-        content: ContentKind::Text,
-    }
-}
-
-fn arrive(d: &mut Desk, chat: i64, id: i64, from: i64, date: i64, now: i64) -> Vec<Transition> {
-    d.apply(Event::MessageArrived(message(chat, id, from, date)), now)
-}
-
-fn order(d: &Desk, filter: Filter) -> Vec<i64> {
-    let f = ListFilter::new(filter);
-    d.chat_ids(&f, 0..d.len(&f))
-}
+use desk_common::*;
+use dutydesk::desk::{Desk, Event, Filter, ListFilter, LocalChange, LocalState, StatEvent, Status};
 
 #[test]
 fn no_reply_needed_clears_until_the_next_customer_message() {
