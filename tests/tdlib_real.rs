@@ -47,3 +47,25 @@ fn execute_round_trips_through_tdlib_rs_types() {
     let err: tdlib_rs::types::Error = serde_json::from_str(&reply).unwrap();
     assert_eq!(err.code, 400, "{reply}");
 }
+
+#[test]
+fn commands_that_only_load_tdlib_exit_cleanly() {
+    // Loading TDLib and asking its version starts TDLib threads; unloading the library
+    // under them used to crash the process on the way out (exit code 139).
+    let home = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+            .arg("doctor")
+            .env("DUTYDESK_HOME", home.path())
+            .env("DUTYDESK_TDJSON", common::real_tdjson())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "doctor exited with {}: {stdout}",
+            out.status
+        );
+        assert!(stdout.contains("(version 1.8.61)"), "{stdout}");
+    }
+}

@@ -20,8 +20,9 @@ pub struct NativeLibrary {
     send: Send,
     receive: Receive,
     execute: Execute,
-    // Keeps the functions above valid; never unloaded while the process runs.
-    _library: libloading::Library,
+    // Keeps the functions above valid. Never unloaded: TDLib starts threads of its own (even
+    // td_execute does), and unmapping the library under them crashes the process.
+    _library: std::mem::ManuallyDrop<libloading::Library>,
 }
 
 impl std::fmt::Debug for NativeLibrary {
@@ -99,7 +100,7 @@ impl NativeLibrary {
                 send,
                 receive,
                 execute,
-                _library: library,
+                _library: std::mem::ManuallyDrop::new(library),
             }
         };
         lib.checked()
