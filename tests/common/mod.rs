@@ -31,28 +31,29 @@ pub fn real_tdjson() -> PathBuf {
     .clone()
 }
 
-/// The simulator built as a drop-in libtdjson (crates/tdsim-ffi), from this build's target dir.
+/// The simulator built as a drop-in libtdjson (crates/tdsim-ffi), from this build's target
+/// dir: `cargo test` leaves it in target/<profile>/deps, `cargo build` in target/<profile>.
 pub fn sim_cdylib() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    // target/<profile>/deps/<test> -> target/<profile>/
-    let profile_dir = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .expect("target profile dir");
-    let name = if cfg!(target_os = "windows") {
-        "tdsim_tdjson.dll"
-    } else if cfg!(target_os = "macos") {
-        "libtdsim_tdjson.dylib"
-    } else {
-        "libtdsim_tdjson.so"
-    };
-    let path = profile_dir.join(name);
-    assert!(
-        path.exists(),
-        "{} is missing: `cargo test` at the workspace root builds it (or `cargo build -p tdsim-ffi`)",
-        path.display()
+    let name = format!(
+        "{}tdsim_tdjson{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
     );
-    path
+    let exe = std::env::current_exe().expect("test executable path");
+    let deps = exe.parent().expect("target/<profile>/deps");
+    let profile = deps.parent().unwrap_or(deps);
+    [deps, profile]
+        .iter()
+        .map(|dir| dir.join(&name))
+        .find(|path| path.exists())
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} is in neither {} nor {}: `cargo test` at the workspace root builds it \
+                 (or `cargo build -p tdsim-ffi`)",
+                deps.display(),
+                profile.display()
+            )
+        })
 }
 
 /// Receives events until `pick` returns Some, failing after `secs` seconds.
