@@ -402,7 +402,6 @@ impl World {
                 open
             });
             for (k, date) in dates.clone().into_iter().enumerate() {
-                let last = k + 1 == dates.len();
                 let chat = &self.chats[idx];
                 let staff: Vec<UserId> = chat
                     .members
@@ -421,12 +420,13 @@ impl World {
                         Sender::Chat(chat.id),
                         "Scheduled maintenance tonight 02:00-03:00 UTC".to_string(),
                     )
-                } else if !staff.is_empty()
-                    && (chat.is_duty
-                        || match (last, open_at_start) {
-                            (true, Some(open)) => !open,
-                            _ => k % 2 == 1,
-                        })
+                } else if chat.is_duty
+                    || match open_at_start {
+                        // Turns alternate back from the last message, which is the customer's
+                        // (open) or a reply (answered; the account answers private chats).
+                        Some(open) => (dates.len() - 1 - k) % 2 == usize::from(open),
+                        None => k % 2 == 1 && !staff.is_empty(),
+                    }
                 {
                     let who = *rng.pick(&staff).unwrap_or(&ME);
                     (
