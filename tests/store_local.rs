@@ -190,6 +190,15 @@ fn the_desk_feeds_the_store_end_to_end() {
             date,
         );
     }
+    // Our reply is logged once the server confirms it (under its permanent id).
+    desk.apply(
+        Event::MessageIdChanged {
+            chat: 5,
+            old: 3,
+            new: 4,
+        },
+        401,
+    );
     store.append_stats(&desk.drain_stats()).unwrap();
     assert_eq!(store.message_count().unwrap(), 3);
     let replies = store.replies_between(0, 1000).unwrap();
