@@ -58,8 +58,8 @@ fn keyring_key(account: &str) -> Result<String, KeyError> {
         .map_err(no_keyring)?;
     match entry.get_password() {
         Ok(key) if STANDARD.decode(&key).is_ok_and(|k| k.len() == 32) => Ok(key),
-        // A damaged entry is replaced only if it is missing: overwriting a key that TDLib's
-        // database was encrypted with would lose the account's local data.
+        // A damaged entry is never overwritten: replacing the key TDLib's database was
+        // encrypted with would lose the account's local data. Only a missing one is created.
         Ok(_) => Err(KeyError::NoKeyring {
             reason: "the stored key is damaged".into(),
         }),
