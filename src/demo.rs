@@ -9,8 +9,9 @@ pub fn scenario(name_or_path: &str) -> Result<tdsim::Scenario, Box<dyn std::erro
     }
     let path = Path::new(name_or_path);
     if !path.exists() {
+        let shipped = tdsim::Scenario::builtin_names().join(", ");
         return Err(format!(
-            "`{name_or_path}` is neither a shipped scenario (floor, storm, faults, basic) nor a file"
+            "`{name_or_path}` is neither a shipped scenario ({shipped}) nor a file"
         )
         .into());
     }

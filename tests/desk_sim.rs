@@ -4,7 +4,9 @@
 //! is red; a colleague replies and it clears. Then the admin's reply fails to send (still
 //! red) and its retry clears it.
 
-use dutydesk::desk::{Desk, Filter, ListFilter, Settings, StaffRules, Status, Transition};
+use dutydesk::desk::{
+    Desk, Filter, ListFilter, Settings, StaffRules, StatEvent, Status, Transition,
+};
 use dutydesk::telegram::TgEvent;
 use dutydesk::telegram::translate::Translator;
 use serde_json::{Value, json};
@@ -70,6 +72,15 @@ impl Sim {
         self.pump();
         let now = self.control.now();
         self.desk.tick(now);
+    }
+
+    /// The first-reply statistics logged since the last drain.
+    fn first_replies(&mut self) -> Vec<StatEvent> {
+        self.desk
+            .drain_stats()
+            .into_iter()
+            .filter(|s| matches!(s, StatEvent::FirstReply { .. }))
+            .collect()
     }
 
     fn status(&self, chat: i64) -> Status {
@@ -180,7 +191,7 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
     assert_eq!(row.waiting_since, None);
     let stats = sim.desk.drain_stats();
     assert!(stats.iter().any(|s| matches!(s,
-        dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs: 600, .. } if *c == chat.chat_id)));
+        StatEvent::FirstReply { chat: c, waited_secs: 600, .. } if *c == chat.chat_id)));
 
     // The customer writes again and waits 11 minutes; the admin's reply fails to send.
     let asked = sim.control.now();
@@ -200,20 +211,15 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
         !sim.desk
             .drain_stats()
             .iter()
-            .any(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
+            .any(|s| matches!(s, StatEvent::FirstReply { .. }))
     );
     // The retry goes out: cleared, and logged once as the first reply.
     let sent_at = sim.control.now();
     sim.send(chat.chat_id, "On it");
     assert_eq!(sim.status(chat.chat_id), Status::Normal);
-    let replies: Vec<_> = sim
-        .desk
-        .drain_stats()
-        .into_iter()
-        .filter(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
-        .collect();
+    let replies = sim.first_replies();
     assert!(
-        matches!(replies[..], [dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs, .. }]
+        matches!(replies[..], [StatEvent::FirstReply { chat: c, waited_secs, .. }]
             if c == chat.chat_id && waited_secs == sent_at - asked),
         "{replies:?}"
     );
@@ -230,14 +236,9 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
         .expect("the account writes from another device");
     sim.pump();
     assert_eq!(sim.status(chat.chat_id), Status::Normal);
-    let replies: Vec<_> = sim
-        .desk
-        .drain_stats()
-        .into_iter()
-        .filter(|s| matches!(s, dutydesk::desk::StatEvent::FirstReply { .. }))
-        .collect();
+    let replies = sim.first_replies();
     assert!(
-        matches!(replies[..], [dutydesk::desk::StatEvent::FirstReply { chat: c, waited_secs, .. }]
+        matches!(replies[..], [StatEvent::FirstReply { chat: c, waited_secs, .. }]
             if c == chat.chat_id && waited_secs == sim.control.now() - asked),
         "{replies:?}"
     );

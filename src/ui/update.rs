@@ -160,12 +160,7 @@ impl App {
                     old_id,
                     new_id,
                 } => {
-                    if let Some(open) = self
-                        .console
-                        .open
-                        .as_mut()
-                        .filter(|o| o.history.chat == chat)
-                    {
+                    if let Some(open) = self.console.open_if(chat) {
                         open.history.succeeded(old_id, new_id);
                     }
                 }
@@ -174,12 +169,7 @@ impl App {
                     temp_id,
                     error,
                 } => {
-                    match self
-                        .console
-                        .open
-                        .as_mut()
-                        .filter(|o| o.history.chat == chat)
-                    {
+                    match self.console.open_if(chat) {
                         Some(open) => open.history.failed(temp_id, error),
                         // Not on screen: the admin must still learn the reply did not go out.
                         None => {
@@ -283,12 +273,7 @@ impl App {
                 local,
                 result,
             } => {
-                if let Some(open) = self
-                    .console
-                    .open
-                    .as_mut()
-                    .filter(|o| o.history.chat == chat)
-                {
+                if let Some(open) = self.console.open_if(chat) {
                     match result {
                         Ok(temp) => open.history.sent(local, temp),
                         Err(e) => open.history.failed_local(local, e.message),

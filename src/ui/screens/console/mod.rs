@@ -181,6 +181,11 @@ impl Console {
         self.open.as_ref().map(|o| o.history.chat)
     }
 
+    /// The open chat's state, if `chat` is the one open.
+    pub fn open_if(&mut self, chat: ChatId) -> Option<&mut OpenChat> {
+        self.open.as_mut().filter(|o| o.history.chat == chat)
+    }
+
     pub fn update(&mut self, msg: Msg, ctx: Ctx<'_>) -> Out {
         match msg {
             Msg::List(chat_list::Event::Select(chat)) => self.select(chat, ctx.desk),
