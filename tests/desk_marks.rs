@@ -59,7 +59,29 @@ fn pins_then_alarms_then_activity_and_pins_keep_admin_order() {
     assert!(d.clear_alarm(11));
     assert_eq!(order(&d, Filter::Support), vec![10, 14, 13, 12, 11]);
     let changes = d.drain_local_changes();
-    assert_eq!(changes.last(), Some(&LocalChange::Pins(vec![10])));
+    let last_pins = changes
+        .iter()
+        .rev()
+        .find(|c| matches!(c, LocalChange::Pins(_)));
+    assert_eq!(last_pins, Some(&LocalChange::Pins(vec![10])));
+    // Alarms are kept like the other marks.
+    let alarms: Vec<_> = changes
+        .iter()
+        .filter(|c| matches!(c, LocalChange::Alarm { .. }))
+        .collect();
+    assert_eq!(
+        alarms,
+        [
+            &LocalChange::Alarm {
+                chat: 11,
+                raised: true
+            },
+            &LocalChange::Alarm {
+                chat: 11,
+                raised: false
+            }
+        ]
+    );
     // Pins loaded from the store come back in their order.
     let mut d2 = Desk::new(settings());
     d2.load_local(LocalState {
@@ -70,6 +92,18 @@ fn pins_then_alarms_then_activity_and_pins_keep_admin_order() {
         d2.apply(group(chat, "x"), T0);
     }
     assert_eq!(order(&d2, Filter::All)[..2], [13, 11]);
+    // An alarm loaded from the store puts its chat right below the pins.
+    d2.load_local(LocalState {
+        pins: vec![13],
+        alarms: vec![12],
+        ..Default::default()
+    });
+    assert_eq!(order(&d2, Filter::All)[..2], [13, 12]);
+    assert_eq!(d2.row(12).unwrap().status, Status::Alarm);
+    assert!(
+        d2.drain_local_changes().is_empty(),
+        "loading is not a change"
+    );
 }
 
 #[test]

@@ -32,6 +32,9 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
     desk.set_support_flag(41, Some(SupportFlag::Exclude));
     desk.set_support_flag(42, Some(SupportFlag::Exclude));
     desk.set_support_flag(42, None);
+    desk.raise_alarm(50);
+    desk.raise_alarm(51);
+    desk.clear_alarm(51);
     {
         let mut store = Store::open(&path).unwrap();
         store.apply_changes(&desk.drain_local_changes()).unwrap();
@@ -51,6 +54,7 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
             notes: vec![(10, "calls after 6pm".into())],
             support_flags: vec![(40, SupportFlag::Include), (41, SupportFlag::Exclude)],
             dismissed: vec![(5, 90)],
+            alarms: vec![50],
         }
     );
     let mut restored = Desk::new(Settings::default());
@@ -59,6 +63,37 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
     assert!(restored.is_starred(10));
     assert_eq!(restored.note(10), Some("calls after 6pm"));
     assert_eq!(restored.support_flag(41), Some(SupportFlag::Exclude));
+    assert!(restored.has_alarm(50));
+}
+
+#[test]
+fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
+    let (_dir, path) = temp_db();
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .apply_changes(&[LocalChange::Star {
+                chat: 9,
+                starred: true,
+            }])
+            .unwrap();
+    }
+    // Back to what the first schema left: no alarms table, version 1.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TABLE alarms; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(conn);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    store
+        .apply_changes(&[LocalChange::Alarm {
+            chat: 9,
+            raised: true,
+        }])
+        .unwrap();
+    let local = store.load_local().unwrap();
+    assert_eq!(local.stars, vec![9]);
+    assert_eq!(local.alarms, vec![9]);
 }
 
 #[test]

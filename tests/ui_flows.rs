@@ -16,6 +16,10 @@ use iced::mouse;
 use iced_test::Simulator;
 use iced_test::selector::{Candidate, Target, id};
 
+// Flows of the console's newer parts, in files of their own (this one was near 600 lines).
+#[path = "ui_flows/alarms.rs"]
+mod alarms;
+
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
 }

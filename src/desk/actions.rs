@@ -55,6 +55,7 @@ impl Desk {
             .collect();
         self.flags = state.support_flags.into_iter().collect();
         self.dismissed = state.dismissed.into_iter().collect();
+        self.alarms = state.alarms.into_iter().collect();
         for (&chat, &up_to) in &self.dismissed {
             if let Some(c) = self.chats.get_mut(&chat) {
                 c.answer_below(up_to.saturating_add(1));
@@ -183,19 +184,29 @@ impl Desk {
     /// Raises an alarm: the chat sits above everything but pins, for this admin. (Sharing
     /// it through the duty group is the telegram layer's job.)
     pub fn raise_alarm(&mut self, chat: ChatId) -> bool {
-        let changed = self.alarms.insert(chat);
+        self.set_alarm(chat, true)
+    }
+
+    pub fn clear_alarm(&mut self, chat: ChatId) -> bool {
+        self.set_alarm(chat, false)
+    }
+
+    fn set_alarm(&mut self, chat: ChatId, raised: bool) -> bool {
+        let changed = if raised {
+            self.alarms.insert(chat)
+        } else {
+            self.alarms.remove(&chat)
+        };
         if changed {
             self.recommit(chat);
+            // Kept like the other marks, so an alarm outlives a restart of this client.
+            self.changes.push(LocalChange::Alarm { chat, raised });
         }
         changed
     }
 
-    pub fn clear_alarm(&mut self, chat: ChatId) -> bool {
-        let changed = self.alarms.remove(&chat);
-        if changed {
-            self.recommit(chat);
-        }
-        changed
+    pub fn has_alarm(&self, chat: ChatId) -> bool {
+        self.alarms.contains(&chat)
     }
 
     /// Overrides the support rules for one chat (`None` goes back to the rules).

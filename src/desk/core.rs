@@ -263,7 +263,7 @@ impl Desk {
         out.append(&mut self.stats);
     }
 
-    /// Local marks changed since the last call (pins, stars, notes, flags, dismissals).
+    /// Local marks changed since the last call (pins, stars, notes, flags, dismissals, alarms).
     pub fn drain_local_changes(&mut self) -> Vec<LocalChange> {
         std::mem::take(&mut self.changes)
     }

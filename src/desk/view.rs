@@ -179,6 +179,11 @@ pub enum LocalChange {
         chat: ChatId,
         up_to: MessageId,
     },
+    /// An alarm this admin raised (true) or cleared (false) here.
+    Alarm {
+        chat: ChatId,
+        raised: bool,
+    },
 }
 
 /// The local marks as loaded from the store at start-up.
@@ -190,4 +195,6 @@ pub struct LocalState {
     pub notes: Vec<(ChatId, String)>,
     pub support_flags: Vec<(ChatId, SupportFlag)>,
     pub dismissed: Vec<(ChatId, MessageId)>,
+    /// Chats with an alarm raised here.
+    pub alarms: Vec<ChatId>,
 }

@@ -1,4 +1,4 @@
-//! Local marks (pins, stars, notes, support flags, dismissals) and settings.
+//! Local marks (pins, stars, notes, support flags, dismissals, alarms) and settings.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -33,6 +33,11 @@ impl Store {
         let mut st = q("SELECT chat, up_to FROM dismissed ORDER BY chat")?;
         state.dismissed = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.sql(what, e))?;
+        let mut st = q("SELECT chat FROM alarms ORDER BY chat")?;
+        state.alarms = st
+            .query_map([], |r| r.get(0))
             .and_then(Iterator::collect)
             .map_err(|e| self.sql(what, e))?;
         let mut st = q("SELECT chat, flag FROM support_flags ORDER BY chat")?;
@@ -127,6 +132,17 @@ impl Store {
                         params![chat, up_to],
                     )
                     .map_err(err)?;
+                }
+                LocalChange::Alarm { chat, raised: true } => {
+                    tx.execute("INSERT OR IGNORE INTO alarms (chat) VALUES (?1)", [chat])
+                        .map_err(err)?;
+                }
+                LocalChange::Alarm {
+                    chat,
+                    raised: false,
+                } => {
+                    tx.execute("DELETE FROM alarms WHERE chat = ?1", [chat])
+                        .map_err(err)?;
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! The local SQLite store: pins, stars, notes, support flags, dismissals, settings and the
+//! The local SQLite store: pins, stars, notes, support flags, dismissals, alarms, settings and the
 //! statistics event log, in one file (WAL mode, bundled SQLite).
 //!
 //! The schema is versioned with `PRAGMA user_version`: each migration runs in its own
@@ -40,6 +40,8 @@ const MIGRATIONS: &[&str] = &[
          waited_secs INTEGER NOT NULL, responder_kind INTEGER NOT NULL,
          responder INTEGER NOT NULL,
          PRIMARY KEY (date, chat, message)) WITHOUT ROWID;",
+    // 2: alarms raised on this client, kept like the other local marks.
+    "CREATE TABLE alarms (chat INTEGER PRIMARY KEY);",
 ];
 
 /// The schema version this build writes.

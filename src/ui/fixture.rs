@@ -433,6 +433,8 @@ pub fn app(home: &Path) -> App {
     app.handle(Message::Tg(events.into_iter().map(TgEvent::Desk).collect()));
     app.desk.pin(id(5));
     app.desk.star(id(1));
+    // A lead's alarm on a chat nobody waits in: the row shows the mark right under the pin.
+    app.desk.raise_alarm(id(6));
     app.desk
         .set_note(id(0), "VIP: call Alice before any change");
 

@@ -38,6 +38,8 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
             ("j" | "J", _) => Some(Console(Msg::NextWaiting)),
             ("p" | "P", _) => Some(Open(ChatAction::TogglePin)),
             ("s" | "S", _) => Some(Open(ChatAction::ToggleStar)),
+            // E for "emergency": A would also select all in the composer (iced binds Ctrl+A).
+            ("e" | "E", _) => Some(Open(ChatAction::ToggleAlarm)),
             ("n" | "N", _) => Some(Open(ChatAction::EditNote)),
             ("r" | "R", true) => Some(Console(Msg::MarkAllRead)),
             ("r" | "R", false) => Some(Open(ChatAction::MarkRead)),
@@ -80,6 +82,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl+F / Ctrl+Shift+F", "search in the chat / across chats"),
     ("Ctrl+P, Alt+Shift+Up/Down", "pin or unpin, move the pin"),
     ("Ctrl+S", "star or unstar"),
+    ("Ctrl+E", "raise or clear the alarm"),
     ("Ctrl+N", "note"),
     ("Ctrl+R / Ctrl+Shift+R", "mark read / mark all read"),
     ("Ctrl+D", "no reply needed"),
@@ -106,6 +109,10 @@ mod tests {
             Some(Shortcut::Console(Msg::NextWaiting))
         ));
         assert!(console(&Key::Character("j".into()), Modifiers::empty()).is_none());
+        assert!(matches!(
+            console(&Key::Character("e".into()), Modifiers::CTRL),
+            Some(Shortcut::Open(ChatAction::ToggleAlarm))
+        ));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub const ROW_HEIGHT: f32 = 26.0;
 pub const OVERSCAN: usize = 4;
 
 pub const LIST_ID: &str = "chat-list";
+/// What a row with an alarm and no wait shows in the waiting column.
+pub const ALARM_LABEL: &str = "Alarm";
 
 /// Which rows to build for a scroll position: `first..first + count`.
 pub fn window(offset_y: f32, viewport_height: f32, total: usize) -> (usize, usize) {
@@ -111,6 +113,8 @@ fn row_view<'a, M: Clone + 'a>(
                 .size(TEXT)
                 .color(color)
         }
+        // Nobody waits, yet a lead wants eyes on it: say so where the wait would be.
+        (None, Status::Alarm) => text(ALARM_LABEL).size(TEXT).color(p.alarm),
         _ => text(
             r.last_date
                 .map(|d| format::time(d, now))

@@ -1,4 +1,4 @@
-//! Per-chat actions (pins, stars, notes, read, no reply needed, support flag) and sending
+//! Per-chat actions (pins, stars, notes, alarms, read, no reply needed, support flag) and sending
 //! from the composer, with the placeholder that keeps a message visible until it is sent.
 
 use super::{ChatAction, Console, Ctx, HISTORY_ID, NOTE_ID, Out};
@@ -27,6 +27,11 @@ impl Console {
             ChatAction::ToggleStar => {
                 if !desk.unstar(chat) {
                     desk.star(chat);
+                }
+            }
+            ChatAction::ToggleAlarm => {
+                if !desk.clear_alarm(chat) {
+                    desk.raise_alarm(chat);
                 }
             }
             ChatAction::EditNote => {

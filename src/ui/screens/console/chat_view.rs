@@ -44,6 +44,8 @@ pub fn view<'a>(
                     .size(SMALL)
                     .color(color),
             );
+        } else if r.alarm {
+            status_line = status_line.push(text("Alarm").size(SMALL).color(p.alarm));
         }
         if !r.support {
             status_line = status_line.push(text("not a support chat").size(SMALL).color(p.muted));

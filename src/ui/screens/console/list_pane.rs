@@ -126,6 +126,16 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
     }
     items = items
         .push(item(
+            if r.alarm {
+                "Clear alarm"
+            } else {
+                "Raise alarm"
+            }
+            .into(),
+            "Ctrl+E",
+            ChatAction::ToggleAlarm,
+        ))
+        .push(item(
             if r.starred { "Unstar" } else { "Star" }.into(),
             "Ctrl+S",
             ChatAction::ToggleStar,

@@ -38,6 +38,8 @@ pub enum ChatAction {
     NoReplyNeeded,
     /// Overrides the support rules for this chat (a local flag, kept in the store).
     ToggleSupport,
+    /// Raises the alarm on this chat, or clears it (local to this admin for now).
+    ToggleAlarm,
 }
 
 #[derive(Debug, Clone)]

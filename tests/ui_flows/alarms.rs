@@ -1,0 +1,92 @@
+//! Alarms raised and cleared from the window: the context menu, the key, the row's mark,
+//! the order and the store.
+
+use super::*;
+use dutydesk::ui::widgets::chat_list::ALARM_LABEL;
+
+/// Right-clicks the row showing `title` (the list filtered to it first).
+fn right_click_row(h: &mut Harness, title: &str) {
+    filter_by_title(h, title);
+    interact(h, |sim| {
+        let target = sim.find(label(title)).unwrap();
+        sim.point_at(target.visible_bounds().unwrap().center());
+        sim.simulate([
+            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
+            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
+        ]);
+    });
+}
+
+#[test]
+fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
+    let (mut h, _home) = floor();
+    let all = ListFilter::new(Filter::All);
+    let calm: Vec<_> = h
+        .control
+        .layout()
+        .customer_chats
+        .into_iter()
+        .filter(|c| {
+            h.app
+                .desk
+                .row(c.chat_id)
+                .is_some_and(|r| r.status == Status::Normal && r.waiting_since.is_none())
+        })
+        .collect();
+    let (pinned, chat) = (calm[0].chat_id, calm[1].clone());
+    h.send(Message::Console(console::Msg::Act(
+        pinned,
+        console::ChatAction::TogglePin,
+    )));
+    let before = h.app.desk.position(&all, chat.chat_id).unwrap();
+    assert!(before > 1, "the chat starts lower in the list ({before})");
+
+    // Raise it from the context menu.
+    right_click_row(&mut h, &chat.title);
+    assert_eq!(h.app.console.menu, Some(chat.chat_id));
+    interact(&mut h, |sim| {
+        sim.click("Raise alarm").unwrap();
+    });
+    assert_eq!(h.app.console.menu, None);
+    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
+    assert_eq!(
+        h.app.desk.chat_ids(&all, 0..2),
+        vec![pinned, chat.chat_id],
+        "the alarm sits right below the pins"
+    );
+    let row = h.app.desk.row(chat.chat_id).unwrap();
+    assert_eq!(row.status, Status::Alarm);
+    // The row itself says so, on the chat's own line.
+    {
+        let mut sim = ui(&h.app);
+        let title = sim.find(label(&chat.title)).unwrap();
+        let mark = sim
+            .find(label(ALARM_LABEL))
+            .expect("the row shows the alarm");
+        let (title, mark) = (
+            title.visible_bounds().unwrap(),
+            mark.visible_bounds().unwrap(),
+        );
+        assert!((title.center_y() - mark.center_y()).abs() < 4.0);
+    }
+    let saved = h.app.store.as_ref().unwrap().load_local().unwrap();
+    assert_eq!(saved.alarms, vec![chat.chat_id], "the alarm is stored");
+
+    // The menu now offers to clear it; Ctrl+E on the open chat does.
+    right_click_row(&mut h, &chat.title);
+    assert!(visible(&h, "Clear alarm"));
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert_eq!(h.app.console.menu, None, "Esc closes the menu");
+    open_by_click(&mut h, &chat.title);
+    h.send(Message::Key(Key::Character("e".into()), Modifiers::CTRL));
+    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
+    assert_eq!(h.app.desk.row(chat.chat_id).unwrap().status, Status::Normal);
+    assert_eq!(
+        h.app.desk.position(&all, chat.chat_id),
+        Some(before),
+        "it returns to its place"
+    );
+    assert!(!visible_label(&h, ALARM_LABEL));
+    let saved = h.app.store.as_ref().unwrap().load_local().unwrap();
+    assert!(saved.alarms.is_empty(), "the cleared alarm is forgotten");
+}
