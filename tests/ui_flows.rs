@@ -8,8 +8,7 @@ use dutydesk::ui::harness::Harness;
 use dutydesk::ui::screens::console::list_pane::TITLE_FILTER_ID;
 use dutydesk::ui::screens::console::{self, COMPOSER_ID, NOTE_ID, SEARCH_ID};
 use dutydesk::ui::screens::login::{self, Stage};
-use dutydesk::ui::screens::settings::focus::Control;
-use dutydesk::ui::screens::settings::{PATTERN_ID, RED_ID};
+use dutydesk::ui::screens::settings::RED_ID;
 use dutydesk::ui::{App, Message, Screen, WINDOW_SIZE};
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::mouse;
@@ -19,6 +18,9 @@ use iced_test::selector::{Candidate, Target, id};
 // Flows of the console's newer parts, in files of their own (this one was near 600 lines).
 #[path = "ui_flows/alarms.rs"]
 mod alarms;
+// The settings screen: every control from the keyboard, the duty-group picker.
+#[path = "ui_flows/settings.rs"]
+mod settings;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
@@ -502,102 +504,4 @@ fn typing_is_never_sent_unless_enabled() {
         sim.typewrite("!");
     });
     assert_eq!(h.control.chat_actions().len(), 2);
-}
-
-/// Taps each key in the settings screen, on a fresh view per key (as the window redraws
-/// between presses), and asserts the screen used it.
-fn tap(h: &mut Harness, keys: &[Named]) {
-    for key in keys {
-        interact(h, |sim| {
-            let status = sim.tap_key(Key::Named(*key));
-            assert_eq!(
-                status,
-                iced::event::Status::Captured,
-                "{key:?} was not used"
-            );
-        });
-    }
-}
-
-fn settings_focus(app: &App) -> Option<Control> {
-    match &app.screen {
-        Screen::Settings(draft) => draft.focus,
-        _ => None,
-    }
-}
-
-#[test]
-fn every_setting_changes_and_saves_from_the_keyboard_alone() {
-    let (mut h, home) = floor();
-    assert!(!h.app.desk.settings().float_waiting);
-    assert!(!h.app.config.messages.link_previews);
-    assert_eq!(h.app.config.ui.theme, "auto");
-    h.send(Message::Key(Key::Character(",".into()), Modifiers::CTRL));
-    assert!(matches!(h.app.screen, Screen::Settings(_)));
-    assert_eq!(settings_focus(&h.app), None, "no ring before the first key");
-
-    // Tab past the three minute fields to a checkbox; Space ticks it.
-    tap(&mut h, &[Named::Tab; 4]);
-    assert_eq!(settings_focus(&h.app), Some(Control::FloatWaiting));
-    tap(&mut h, &[Named::Space]);
-    // Down through the support and staff fields and the notifications; Enter ticks too.
-    tap(&mut h, &[Named::ArrowDown; 10]);
-    assert_eq!(settings_focus(&h.app), Some(Control::LinkPreviews));
-    tap(&mut h, &[Named::Enter]);
-    // Up and back down again, then the choices: Right steps through them.
-    tap(
-        &mut h,
-        &[Named::ArrowUp, Named::ArrowDown, Named::Tab, Named::Tab],
-    );
-    assert_eq!(settings_focus(&h.app), Some(Control::Theme));
-    tap(&mut h, &[Named::ArrowRight, Named::ArrowRight]);
-    tap(&mut h, &[Named::Tab, Named::ArrowRight]);
-    assert_eq!(settings_focus(&h.app), Some(Control::Scale));
-    // Nothing applies before Save.
-    assert!(!h.app.desk.settings().float_waiting);
-    assert_eq!(h.app.config.ui.theme, "auto");
-
-    tap(&mut h, &[Named::Tab]);
-    assert_eq!(settings_focus(&h.app), Some(Control::Save));
-    tap(&mut h, &[Named::Enter]);
-    assert!(
-        matches!(h.app.screen, Screen::Console),
-        "Enter on Save saved"
-    );
-    assert!(h.app.desk.settings().float_waiting);
-    assert!(h.app.config.messages.link_previews);
-    assert_eq!(h.app.config.ui.theme, "dark");
-    assert_eq!(h.app.theme.name, "Dark", "the theme applies at once");
-    assert!((h.app.config.ui.scale - 1.1).abs() < 1e-6);
-    let paths = dutydesk::paths::Paths::portable(home.path());
-    let saved = Config::load(&paths.config_file).unwrap();
-    assert_eq!(saved.ui.theme, "dark");
-    assert!(saved.messages.link_previews);
-    assert!((saved.ui.scale - 1.1).abs() < 1e-6);
-    let stored = h
-        .app
-        .store
-        .as_ref()
-        .unwrap()
-        .load_settings()
-        .unwrap()
-        .unwrap();
-    assert!(stored.float_waiting, "the desk settings are stored");
-
-    // Tab goes on from a field clicked into; Space there types; Esc still cancels.
-    h.send(Message::OpenSettings);
-    interact(&mut h, |sim| {
-        sim.click(id(PATTERN_ID)).unwrap();
-        sim.tap_key(Key::Named(Named::Tab));
-    });
-    assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
-    interact(&mut h, |sim| {
-        sim.click(id(PATTERN_ID)).unwrap();
-        sim.typewrite("Support: *");
-    });
-    assert!(matches!(&h.app.screen, Screen::Settings(d) if d.pattern == "Support: *"));
-    assert_eq!(settings_focus(&h.app), Some(Control::Pattern));
-    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert!(h.app.desk.settings().support.title_pattern.is_empty());
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::chat::{Chat, Key};
 use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
-use super::model::{ChatId, UnixTime};
+use super::model::{ChatId, ChatKind, UnixTime};
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
 impl Desk {
@@ -94,6 +94,18 @@ impl Desk {
     /// Whether the chat is known (added and not removed).
     pub fn contains(&self, chat: ChatId) -> bool {
         self.chats.contains_key(&chat)
+    }
+
+    /// Every known basic group and supergroup, by id and title, whether the list shows it
+    /// or not: the duty group is never a support chat (hidden from "All" when only support
+    /// chats are shown) and may be archived, yet the settings must offer it. O(n), for
+    /// when the settings open.
+    pub fn groups(&self) -> Vec<(ChatId, String)> {
+        self.chats
+            .values()
+            .filter(|c| matches!(c.kind, ChatKind::BasicGroup | ChatKind::Supergroup))
+            .map(|c| (c.id, c.title.clone()))
+            .collect()
     }
 
     /// The support chat waiting longest, if any: for "jump to the next waiting chat".

@@ -64,8 +64,9 @@ pub fn settings(key: &Key, m: Modifiers) -> Option<Nav> {
     }
     match key {
         Key::Named(Named::Tab) if m.shift() => Some(Nav::Previous),
-        Key::Named(Named::Tab | Named::ArrowDown) => Some(Nav::Next),
-        Key::Named(Named::ArrowUp) => Some(Nav::Previous),
+        Key::Named(Named::Tab) => Some(Nav::Next),
+        Key::Named(Named::ArrowDown) => Some(Nav::Down),
+        Key::Named(Named::ArrowUp) => Some(Nav::Up),
         Key::Named(Named::ArrowLeft) => Some(Nav::Back),
         Key::Named(Named::ArrowRight) => Some(Nav::Forward),
         Key::Named(Named::Space | Named::Enter) => Some(Nav::Activate),
@@ -125,6 +126,9 @@ mod tests {
             None,
             "Ctrl+Tab is not ours"
         );
+        // The arrows are not Tab: inside a list they move within it.
+        let down = Key::Named(Named::ArrowDown);
+        assert_eq!(settings(&down, Modifiers::empty()), Some(Nav::Down));
         let space = Key::Character(" ".into());
         assert_eq!(settings(&space, Modifiers::empty()), Some(Nav::Activate));
         let s = Key::Character("s".into());

@@ -67,11 +67,10 @@ impl App {
             Message::Settings(msg) => self.on_settings(msg),
             Message::OpenSettings => {
                 let themes = theme::available(&self.paths.themes_dir);
-                self.screen = Screen::Settings(Box::new(Draft::new(
-                    self.desk.settings(),
-                    &self.config,
-                    themes,
-                )));
+                let draft = Draft::new(self.desk.settings(), &self.config, themes);
+                // The duty-group picker offers the group chats the desk knows, by title.
+                let draft = draft.with_groups(self.desk.groups());
+                self.screen = Screen::Settings(Box::new(draft));
                 Effects::none()
             }
             Message::Key(key, modifiers) => self.on_key(key, modifiers),

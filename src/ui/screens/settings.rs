@@ -4,9 +4,10 @@
 //! (`focus`).
 
 pub mod focus;
+pub mod picker;
 
 use crate::config::Config;
-use crate::desk::Settings;
+use crate::desk::{ChatId, Settings};
 use crate::ui::keys;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
@@ -16,19 +17,21 @@ use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
+use picker::GroupPicker;
 
 pub const RED_ID: &str = "red-minutes";
 pub const BREACH_ID: &str = "breach-minutes";
 pub const DAMPING_ID: &str = "damping-minutes";
 pub const FOLDER_ID: &str = "support-folder";
 pub const PATTERN_ID: &str = "support-pattern";
+/// The duty-group picker's filter field.
 pub const DUTY_GROUP_ID: &str = "duty-group";
 pub const STAFF_ID: &str = "extra-staff";
 /// The scrolled body holding every control but the buttons.
 pub const BODY_ID: &str = "settings-body";
 
-const HINT: &str = "Tab / Shift+Tab: next / previous setting · Space: toggle · \
-Left / Right: change a choice · Enter: press a button · Ctrl+S: save · Esc: cancel";
+const HINT: &str = "Tab / Shift+Tab: next / previous setting · Up / Down: also in a list · \
+Space: toggle, pick · Left / Right: change a choice · Enter: press · Ctrl+S: save · Esc: cancel";
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -39,7 +42,10 @@ pub enum Msg {
     SupportOnly(bool),
     Folder(String),
     Pattern(String),
-    DutyGroup(String),
+    /// Typing in the duty-group picker's filter.
+    DutyFilter(String),
+    /// A duty group chosen in the picker (None: no duty group).
+    DutyPick(Option<ChatId>),
     Staff(String),
     Notifications(bool),
     NotifyNew(bool),
@@ -64,7 +70,7 @@ pub struct Draft {
     pub support_only: bool,
     pub folder: String,
     pub pattern: String,
-    pub duty_group: String,
+    pub duty_group: GroupPicker,
     pub staff: String,
     pub config: Config,
     pub scale: String,
@@ -90,11 +96,7 @@ impl Draft {
                 .map(|f| f.to_string())
                 .unwrap_or_default(),
             pattern: settings.support.title_pattern.clone(),
-            duty_group: settings
-                .staff
-                .duty_group
-                .map(|g| g.to_string())
-                .unwrap_or_default(),
+            duty_group: GroupPicker::new(settings.staff.duty_group),
             staff: settings
                 .staff
                 .extra_staff
@@ -116,6 +118,13 @@ impl Draft {
         }
     }
 
+    /// The group chats the duty-group picker offers (id and title; the app passes the
+    /// desk's when the screen opens).
+    pub fn with_groups(mut self, groups: Vec<(ChatId, String)>) -> Draft {
+        self.duty_group.set_groups(groups);
+        self
+    }
+
     /// Applies an edit; returns true for Save/Cancel, which the app handles. Keys go to
     /// `navigate` instead.
     pub fn edit(&mut self, msg: Msg) -> bool {
@@ -131,7 +140,8 @@ impl Draft {
             Msg::SupportOnly(v) => self.support_only = v,
             Msg::Folder(v) => self.folder = v,
             Msg::Pattern(v) => self.pattern = v,
-            Msg::DutyGroup(v) => self.duty_group = v,
+            Msg::DutyFilter(v) => self.duty_group.set_filter(v),
+            Msg::DutyPick(v) => self.duty_group.pick(v),
             Msg::Staff(v) => self.staff = v,
             Msg::Notifications(v) => n.enabled = v,
             Msg::NotifyNew(v) => n.new_message = v,
@@ -173,7 +183,7 @@ impl Draft {
         s.support.support_only = self.support_only;
         s.support.folder = optional(&self.folder, "Folder id")?;
         s.support.title_pattern = self.pattern.trim().to_string();
-        s.staff.duty_group = optional(&self.duty_group, "Duty group chat id")?;
+        s.staff.duty_group = self.duty_group.chosen;
         s.staff.extra_staff = self
             .staff
             .split([',', ' '])
@@ -304,13 +314,7 @@ impl Draft {
                 Msg::Pattern
             ),
             section("Staff"),
-            field(
-                "Duty group (chat id)",
-                &self.duty_group,
-                "none",
-                Control::DutyGroup,
-                Msg::DutyGroup
-            ),
+            self.duty_group_view(p),
             field(
                 "Other staff (user ids)",
                 &self.staff,

@@ -3,7 +3,13 @@
 //! and Down / Up move it through every control, Space or Enter toggles a checkbox or
 //! presses a button, Left / Right (or Space) cycles a choice. A text field also gets iced's
 //! focus, so typing goes there; the focused control is drawn with a ring.
+//!
+//! The duty-group picker is one control for Tab, which steps over its options; Down / Up
+//! walk into them and through them (the filter field gives up iced's focus while an
+//! option is highlighted, so Space and Enter reach the screen and pick), and leave at
+//! either end, so Down alone still reaches every control.
 
+use super::picker::Step;
 use super::{Draft, Msg, SCALES};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style;
@@ -65,10 +71,14 @@ const IN_BODY: usize = 17;
 /// What a key asks of the focus (see `keys::settings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
-    /// Tab, Down.
+    /// Tab: the next control.
     Next,
-    /// Shift+Tab, Up.
+    /// Shift+Tab: the previous control.
     Previous,
+    /// Down: the next control, or the next option inside the duty-group picker.
+    Down,
+    /// Up: the previous control, or the previous option inside the duty-group picker.
+    Up,
     /// Space, Enter: toggle, press, or the next choice.
     Activate,
     /// Left: the previous choice.
@@ -109,7 +119,7 @@ impl Control {
             Msg::SupportOnly(_) => Control::SupportOnly,
             Msg::Folder(_) => Control::Folder,
             Msg::Pattern(_) => Control::Pattern,
-            Msg::DutyGroup(_) => Control::DutyGroup,
+            Msg::DutyFilter(_) | Msg::DutyPick(_) => Control::DutyGroup,
             Msg::Staff(_) => Control::Staff,
             Msg::Notifications(_) => Control::Notifications,
             Msg::NotifyNew(_) => Control::NotifyNew,
@@ -136,19 +146,36 @@ impl Draft {
     pub fn navigate(&mut self, nav: Nav, field: Option<Control>) -> (Option<Msg>, Task<Msg>) {
         if field.is_some() {
             self.focus = field;
+            if field == Some(Control::DutyGroup) {
+                // The cursor is in the picker's filter (maybe clicked back into): the
+                // arrows start from there, not from an option highlighted before.
+                self.duty_group.highlight = None;
+            }
+        }
+        if matches!(nav, Nav::Down | Nav::Up) && self.focus == Some(Control::DutyGroup) {
+            match self.duty_group.step(nav == Nav::Down) {
+                Step::Field => return (None, operation::focus(super::DUTY_GROUP_ID)),
+                Step::Option => return (None, unfocus()),
+                Step::Out => {}
+            }
         }
         let len = ORDER.len();
         let next = match (nav, self.focus) {
-            (Nav::Next, Some(c)) => ORDER[(c.index() + 1) % len],
-            (Nav::Previous, Some(c)) => ORDER[(c.index() + len - 1) % len],
-            (Nav::Next, None) => ORDER[0],
-            (Nav::Previous, None) => ORDER[len - 1],
+            (Nav::Next | Nav::Down, Some(c)) => ORDER[(c.index() + 1) % len],
+            (Nav::Previous | Nav::Up, Some(c)) => ORDER[(c.index() + len - 1) % len],
+            (Nav::Next | Nav::Down, None) => ORDER[0],
+            (Nav::Previous | Nav::Up, None) => ORDER[len - 1],
             (Nav::Activate, c) => return (c.and_then(|c| self.activate(c)), Task::none()),
             (Nav::Back, c) => return (c.and_then(|c| self.cycle(c, -1)), Task::none()),
             (Nav::Forward, c) => return (c.and_then(|c| self.cycle(c, 1)), Task::none()),
         };
         self.focus = Some(next);
-        (None, reveal(next))
+        self.duty_group.highlight = None;
+        if nav == Nav::Up && next == Control::DutyGroup {
+            self.duty_group.enter_from_below();
+            return (None, reveal(next, false));
+        }
+        (None, reveal(next, true))
     }
 
     /// Space or Enter on a control.
@@ -165,6 +192,8 @@ impl Draft {
             Control::LinkPreviews => Msg::LinkPreviews(!m.link_previews),
             Control::SendTyping => Msg::SendTyping(!m.send_typing),
             Control::Theme | Control::Scale => return self.cycle(c, 1),
+            // An option the arrows are on; in the filter field Space types instead.
+            Control::DutyGroup => return self.duty_group.highlighted().map(Msg::DutyPick),
             Control::Save => Msg::Save,
             Control::Cancel => Msg::Cancel,
             _ => return None,
@@ -197,24 +226,38 @@ impl Draft {
         p: Palette,
         content: impl Into<Element<'a, Msg>>,
     ) -> Element<'a, Msg> {
+        self.ring_if(self.focus == Some(c), p, content)
+    }
+
+    /// A ring drawn while `focused`: for the parts of a control (the picker's field and
+    /// options) that hold the focus in turn.
+    pub(super) fn ring_if<'a>(
+        &self,
+        focused: bool,
+        p: Palette,
+        content: impl Into<Element<'a, Msg>>,
+    ) -> Element<'a, Msg> {
         // The ring is 2 px wide with 2 px of air inside it, so it stays apart from a
         // button of the same colour.
         container(content)
             .padding(4)
-            .style(style::focus_ring(p, self.focus == Some(c)))
+            .style(style::focus_ring(p, focused))
             .into()
     }
 }
 
-/// Gives a text field iced's focus (anything else takes it away, so keys come to the
-/// screen) and scrolls the body so the control is in view.
-fn reveal(c: Control) -> Task<Msg> {
-    let focus = match c.field_id() {
+/// Takes iced's focus from any text field, so keys come to the screen.
+fn unfocus() -> Task<Msg> {
+    iced::advanced::widget::operate(iced::advanced::widget::operation::focusable::unfocus::<()>())
+        .discard()
+}
+
+/// Gives a text field iced's focus when `field` (anything else takes it away) and scrolls
+/// the body so the control is in view.
+fn reveal(c: Control, field: bool) -> Task<Msg> {
+    let focus = match c.field_id().filter(|_| field) {
         Some(id) => operation::focus(id),
-        None => iced::advanced::widget::operate(
-            iced::advanced::widget::operation::focusable::unfocus::<()>(),
-        )
-        .discard(),
+        None => unfocus(),
     };
     let i = c.index();
     if i >= IN_BODY {
@@ -277,6 +320,42 @@ mod tests {
             Some(Control::SendTyping),
             "a click moves the focus"
         );
+    }
+
+    #[test]
+    fn down_walks_through_the_duty_group_picker_and_tab_steps_over_it() {
+        let groups = vec![(-1, "Acme support".into()), (-2, "Support duty".into())];
+        let mut d = draft().with_groups(groups);
+        d.focus = Some(Control::Pattern);
+        key(&mut d, Nav::Down);
+        assert_eq!(d.focus, Some(Control::DutyGroup));
+        assert_eq!(d.duty_group.highlight, None, "in the filter field");
+        assert!(key(&mut d, Nav::Activate).is_none(), "Space types there");
+        key(&mut d, Nav::Down);
+        assert_eq!(d.duty_group.highlighted(), Some(Some(-1)));
+        assert!(matches!(
+            key(&mut d, Nav::Activate),
+            Some(Msg::DutyPick(Some(-1)))
+        ));
+        key(&mut d, Nav::Down);
+        key(&mut d, Nav::Down);
+        assert_eq!(d.duty_group.highlighted(), Some(None), "None, last");
+        assert!(matches!(
+            key(&mut d, Nav::Activate),
+            Some(Msg::DutyPick(None))
+        ));
+        key(&mut d, Nav::Down);
+        assert_eq!(d.focus, Some(Control::Staff), "on past the last option");
+        key(&mut d, Nav::Up);
+        assert_eq!(d.focus, Some(Control::DutyGroup));
+        assert_eq!(d.duty_group.highlighted(), Some(None), "Up retraces Down");
+        key(&mut d, Nav::Next);
+        assert_eq!(d.focus, Some(Control::Staff), "Tab steps over the options");
+        key(&mut d, Nav::Previous);
+        assert_eq!(d.focus, Some(Control::DutyGroup));
+        assert_eq!(d.duty_group.highlight, None, "Shift+Tab lands in the field");
+        key(&mut d, Nav::Up);
+        assert_eq!(d.focus, Some(Control::Pattern), "Up from the field leaves");
     }
 
     #[test]

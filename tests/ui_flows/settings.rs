@@ -1,0 +1,210 @@
+//! The settings screen from the keyboard and the mouse: every control, and the duty-group
+//! picker, which chooses the group whose members count as staff by its title.
+
+use super::*;
+use dutydesk::ui::screens::settings::focus::Control;
+use dutydesk::ui::screens::settings::picker::NONE_LABEL;
+use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, PATTERN_ID};
+
+/// Taps each key in the settings screen, on a fresh view per key (as the window redraws
+/// between presses), and asserts the screen used it.
+fn tap(h: &mut Harness, keys: &[Named]) {
+    for key in keys {
+        interact(h, |sim| {
+            let status = sim.tap_key(Key::Named(*key));
+            assert_eq!(
+                status,
+                iced::event::Status::Captured,
+                "{key:?} was not used"
+            );
+        });
+    }
+}
+
+fn settings_focus(app: &App) -> Option<Control> {
+    match &app.screen {
+        Screen::Settings(draft) => draft.focus,
+        _ => None,
+    }
+}
+
+#[test]
+fn every_setting_changes_and_saves_from_the_keyboard_alone() {
+    let (mut h, home) = floor();
+    assert!(!h.app.desk.settings().float_waiting);
+    assert!(!h.app.config.messages.link_previews);
+    assert_eq!(h.app.config.ui.theme, "auto");
+    h.send(Message::Key(Key::Character(",".into()), Modifiers::CTRL));
+    assert!(matches!(h.app.screen, Screen::Settings(_)));
+    assert_eq!(settings_focus(&h.app), None, "no ring before the first key");
+
+    // Tab past the three minute fields to a checkbox; Space ticks it.
+    tap(&mut h, &[Named::Tab; 4]);
+    assert_eq!(settings_focus(&h.app), Some(Control::FloatWaiting));
+    tap(&mut h, &[Named::Space]);
+    // Down through the support fields to the duty-group picker, Tab over its list (Down
+    // would walk it), Down through the staff field and the notifications; Enter ticks too.
+    tap(&mut h, &[Named::ArrowDown; 4]);
+    assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
+    tap(&mut h, &[Named::Tab]);
+    tap(&mut h, &[Named::ArrowDown; 5]);
+    assert_eq!(settings_focus(&h.app), Some(Control::LinkPreviews));
+    tap(&mut h, &[Named::Enter]);
+    // Up and back down again, then the choices: Right steps through them.
+    tap(
+        &mut h,
+        &[Named::ArrowUp, Named::ArrowDown, Named::Tab, Named::Tab],
+    );
+    assert_eq!(settings_focus(&h.app), Some(Control::Theme));
+    tap(&mut h, &[Named::ArrowRight, Named::ArrowRight]);
+    tap(&mut h, &[Named::Tab, Named::ArrowRight]);
+    assert_eq!(settings_focus(&h.app), Some(Control::Scale));
+    // Nothing applies before Save.
+    assert!(!h.app.desk.settings().float_waiting);
+    assert_eq!(h.app.config.ui.theme, "auto");
+
+    tap(&mut h, &[Named::Tab]);
+    assert_eq!(settings_focus(&h.app), Some(Control::Save));
+    tap(&mut h, &[Named::Enter]);
+    assert!(
+        matches!(h.app.screen, Screen::Console),
+        "Enter on Save saved"
+    );
+    assert!(h.app.desk.settings().float_waiting);
+    assert!(h.app.config.messages.link_previews);
+    assert_eq!(h.app.config.ui.theme, "dark");
+    assert_eq!(h.app.theme.name, "Dark", "the theme applies at once");
+    assert!((h.app.config.ui.scale - 1.1).abs() < 1e-6);
+    let paths = dutydesk::paths::Paths::portable(home.path());
+    let saved = Config::load(&paths.config_file).unwrap();
+    assert_eq!(saved.ui.theme, "dark");
+    assert!(saved.messages.link_previews);
+    assert!((saved.ui.scale - 1.1).abs() < 1e-6);
+    let stored = h
+        .app
+        .store
+        .as_ref()
+        .unwrap()
+        .load_settings()
+        .unwrap()
+        .unwrap();
+    assert!(stored.float_waiting, "the desk settings are stored");
+
+    // Tab goes on from a field clicked into; Space there types; Esc still cancels.
+    h.send(Message::OpenSettings);
+    interact(&mut h, |sim| {
+        sim.click(id(PATTERN_ID)).unwrap();
+        sim.tap_key(Key::Named(Named::Tab));
+    });
+    assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
+    interact(&mut h, |sim| {
+        sim.click(id(PATTERN_ID)).unwrap();
+        sim.typewrite("Support: *");
+    });
+    assert!(matches!(&h.app.screen, Screen::Settings(d) if d.pattern == "Support: *"));
+    assert_eq!(settings_focus(&h.app), Some(Control::Pattern));
+    h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
+    assert!(matches!(h.app.screen, Screen::Console));
+    assert!(h.app.desk.settings().support.title_pattern.is_empty());
+}
+
+/// A support chat a colleague is a member of, with nobody waiting: (chat, a customer, the
+/// colleague).
+fn calm_chat_with_a_colleague(h: &Harness) -> (i64, i64, i64) {
+    let chat = h
+        .control
+        .layout()
+        .customer_chats
+        .into_iter()
+        .find(|c| {
+            !c.staff.is_empty()
+                && h.app
+                    .desk
+                    .row(c.chat_id)
+                    .is_some_and(|r| r.support && r.status == Status::Normal)
+        })
+        .expect("a calm chat with a colleague in it");
+    (chat.chat_id, chat.customers[0], chat.staff[0])
+}
+
+fn highlighted(app: &App) -> Option<Option<i64>> {
+    match &app.screen {
+        Screen::Settings(draft) => draft.duty_group.highlighted(),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
+    let (mut h, _home) = floor();
+    let duty = h.control.layout().duty_group_chat_id;
+    assert_eq!(h.app.desk.settings().staff.duty_group, Some(duty));
+    let (chat, customer, colleague) = calm_chat_with_a_colleague(&h);
+
+    // "None" with the mouse: no duty group, so colleagues are customers like anyone else.
+    h.send(Message::OpenSettings);
+    assert!(visible(&h, "Chosen: Support duty"), "the title, not the id");
+    interact(&mut h, |sim| {
+        sim.click(label(NONE_LABEL)).unwrap();
+    });
+    assert!(visible(&h, "Chosen: none"));
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert!(matches!(h.app.screen, Screen::Console));
+    assert_eq!(h.app.desk.settings().staff.duty_group, None);
+    h.control
+        .write(chat, customer, "Is the mail server down?")
+        .unwrap();
+    h.control.write(chat, colleague, "Looking into it").unwrap();
+    h.settle();
+    h.freeze_clock();
+    assert_eq!(
+        h.app.desk.row(chat).unwrap().status,
+        Status::Waiting,
+        "no duty group: the colleague's answer is not a staff reply"
+    );
+
+    // From the keyboard: part of the title, Down to the match, Space picks, Ctrl+S saves.
+    h.send(Message::Key(Key::Character(",".into()), Modifiers::CTRL));
+    interact(&mut h, |sim| {
+        sim.click(id(DUTY_GROUP_ID)).unwrap();
+        sim.typewrite("duty");
+        sim.tap_key(Key::Named(Named::ArrowDown));
+    });
+    assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
+    assert_eq!(highlighted(&h.app), Some(Some(duty)), "the match, first");
+    assert!(visible(&h, "Chosen: none"), "nothing picked yet");
+    tap(&mut h, &[Named::Space]);
+    assert!(visible(&h, "Chosen: Support duty"));
+    assert!(visible(&h, "chosen"), "marked in the list");
+    h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
+    assert!(matches!(h.app.screen, Screen::Console));
+    assert_eq!(h.app.desk.settings().staff.duty_group, Some(duty));
+
+    // Saving fetched the group's members: the colleague's next answer is a staff reply.
+    h.control
+        .write(chat, colleague, "Fixed, please check")
+        .unwrap();
+    h.settle();
+    h.freeze_clock();
+    assert_eq!(
+        h.app.desk.row(chat).unwrap().status,
+        Status::Normal,
+        "answered by staff"
+    );
+}
+
+#[test]
+fn a_duty_group_not_loaded_is_shown_by_id_and_kept() {
+    let (mut h, _home) = floor();
+    let mut settings = h.app.desk.settings().clone();
+    settings.staff.duty_group = Some(-4242);
+    h.app.desk.set_settings(settings);
+    h.send(Message::OpenSettings);
+    assert!(visible(&h, "Chosen: -4242 (not loaded)"));
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert_eq!(h.app.desk.settings().staff.duty_group, Some(-4242));
+}
