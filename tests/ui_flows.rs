@@ -18,6 +18,8 @@ use iced_test::selector::{Candidate, Target, id};
 // Flows of the console's newer parts, in files of their own (this one was near 600 lines).
 #[path = "ui_flows/alarms.rs"]
 mod alarms;
+#[path = "ui_flows/menu.rs"]
+mod menu;
 // The settings screen: every control from the keyboard, the duty-group picker.
 #[path = "ui_flows/settings.rs"]
 mod settings;

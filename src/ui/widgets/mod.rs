@@ -2,4 +2,5 @@
 
 pub mod chat_list;
 pub mod key_nav;
+pub mod popup;
 pub mod style;

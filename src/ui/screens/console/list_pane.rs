@@ -1,11 +1,13 @@
 //! The left pane: the title filter, the virtualized chat list, the per-chat context menu
-//! and the results of a search across chats (grouped by chat).
+//! (at the pointer, or at the row from the keyboard) and the results of a search across
+//! chats (grouped by chat).
 
 use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Msg};
 use crate::desk::{ChatId, Desk};
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::{self, List, ROW_HEIGHT};
+use crate::ui::widgets::popup::{Anchor, anchored, right_click_at};
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::text::Wrapping;
 use iced::widget::{
@@ -14,8 +16,12 @@ use iced::widget::{
 use iced::{Alignment, Element, Length, Padding};
 
 pub const TITLE_FILTER_ID: &str = "title-filter";
-/// About the context menu's height, to keep it inside the pane.
-const MENU_HEIGHT: f32 = 260.0;
+/// The title filter's height above the list, padding included.
+const FILTER_HEIGHT: f32 = 40.0;
+/// A menu opened from the keyboard starts here, clear of the row's marks.
+const MENU_INDENT: f32 = 40.0;
+/// The context menu's container, for tests that check where it opened.
+pub const MENU_ID: &str = "chat-menu";
 
 pub fn view<'a>(
     console: &'a Console,
@@ -61,22 +67,35 @@ pub fn view<'a>(
     if let Some(chat) = console.menu
         && let Some(menu) = menu(chat, desk, p)
     {
-        // Just below the chat's row when it is in view; the filter field is 40 px high.
-        let row_top = desk
-            .position(&console.list_filter(), chat)
-            .map_or(0.0, |i| i as f32 * ROW_HEIGHT - console.offset_y);
-        let top =
-            (row_top + ROW_HEIGHT + 40.0).clamp(40.0, (console.viewport - MENU_HEIGHT).max(40.0));
-        layers = layers.push(opaque(container(menu).padding(Padding {
-            top,
-            left: 40.0,
-            ..Padding::ZERO
-        })));
+        let anchor = match console.menu_at {
+            Some(pointer) => Anchor::at(pointer),
+            None => row_anchor(console, desk, chat),
+        };
+        // Only the menu itself is opaque: a click beside it reaches the list (and, like a
+        // click anywhere else, closes the menu).
+        layers = layers.push(anchored(opaque(menu), anchor).on_press_outside(Msg::CloseMenu));
     }
     if let Some(global) = &console.global {
         layers = layers.push(opaque(global_search(global, desk, now, p)));
     }
-    container(layers).style(style::panel(p)).into()
+    // The pane's own coordinates are the menu layer's: a right click is reported in them.
+    container(right_click_at(layers, Msg::RightClickAt))
+        .style(style::panel(p))
+        .into()
+}
+
+/// Under the chat's row (over it near the bottom), for a menu opened from the keyboard;
+/// at the top of the list when the row is filtered out or scrolled away.
+fn row_anchor(console: &Console, desk: &Desk, chat: ChatId) -> Anchor {
+    let top = desk
+        .position(&console.list_filter(), chat)
+        .map_or(-ROW_HEIGHT, |i| i as f32 * ROW_HEIGHT - console.offset_y)
+        .clamp(-ROW_HEIGHT, console.viewport - ROW_HEIGHT);
+    Anchor {
+        x: MENU_INDENT,
+        below: FILTER_HEIGHT + top + ROW_HEIGHT,
+        above: FILTER_HEIGHT + top,
+    }
 }
 
 /// The context menu of one chat. Every item also has a key (shown beside it).
@@ -169,6 +188,7 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
         );
     Some(
         container(items.width(240))
+            .id(MENU_ID)
             .padding(4)
             .style(style::card(p.surface, p.border))
             .into(),

@@ -13,8 +13,8 @@ use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, Mess
 use crate::ui::requests::Request;
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use history::History;
-use iced::Task;
 use iced::widget::{operation, text_editor};
+use iced::{Point, Task};
 
 /// Rows of history asked for at a time.
 pub const HISTORY_PAGE: i32 = 50;
@@ -49,6 +49,8 @@ pub enum Msg {
     TitleFilter(String),
     MarkAllRead,
     Act(ChatId, ChatAction),
+    /// Where a right click landed in the list pane; the row's `Menu` follows it.
+    RightClickAt(Point),
     CloseMenu,
     NoteChanged(String),
     NoteSave,
@@ -124,6 +126,11 @@ pub struct Console {
     pub viewport: f32,
     pub open: Option<OpenChat>,
     pub menu: Option<ChatId>,
+    /// Where the menu opens, in the list pane's coordinates: at the pointer when it was
+    /// right-clicked, `None` at the chat's row (opened from the keyboard).
+    pub menu_at: Option<Point>,
+    /// The last right click, waiting for the row's `Menu` that comes right after it.
+    right_click: Option<Point>,
     pub global: Option<GlobalSearch>,
     next_local: u64,
 }
@@ -193,6 +200,11 @@ impl Console {
             Msg::List(chat_list::Event::Select(chat)) => self.select(chat, ctx.desk),
             Msg::List(chat_list::Event::Menu(chat)) => {
                 self.menu = Some(chat);
+                self.menu_at = self.right_click.take();
+                Out::default()
+            }
+            Msg::RightClickAt(at) => {
+                self.right_click = Some(at);
                 Out::default()
             }
             Msg::List(chat_list::Event::Scrolled { offset_y, height }) => {
@@ -427,6 +439,8 @@ impl Console {
             }
             Msg::MenuForOpen => {
                 self.menu = self.open_chat();
+                self.menu_at = None;
+                self.right_click = None;
                 Out::default()
             }
         }
