@@ -325,8 +325,17 @@ fn run(ops: Vec<Op>, damping: i64, float: bool) -> Result<(), TestCaseError> {
                     list[i].answers = false;
                 }
                 list[i].deleted = true;
+                let date = renamed.date;
                 list.push(renamed);
-                desk.apply(Event::MessageIdChanged { chat, old, new }, now);
+                desk.apply(
+                    Event::MessageIdChanged {
+                        chat,
+                        old,
+                        new,
+                        date,
+                    },
+                    now,
+                );
             }
             Op::SendFailed { chat, pick } => {
                 let Some(list) = oracle.msgs.get_mut(&chat) else {
@@ -446,7 +455,7 @@ fn check_stats(stats: &[StatEvent], oracle: &Oracle) -> Result<(), TestCaseError
         let (chat, message) = match *s {
             StatEvent::Message { chat, message, .. }
             | StatEvent::FirstReply { chat, message, .. } => (chat, message),
-            StatEvent::MessageIdChanged { .. } => continue,
+            StatEvent::MessageIdChanged { .. } | StatEvent::NotSent { .. } => continue,
         };
         let m = oracle
             .msgs

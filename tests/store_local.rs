@@ -147,7 +147,7 @@ fn statistics_are_logged_once_and_follow_id_changes() {
             chat: 1,
             old: 11,
             new: 1 << 20,
-            date: Some(1060),
+            date: 1060,
         }])
         .unwrap();
     assert_eq!(store.message_count().unwrap(), 3);
@@ -173,17 +173,18 @@ fn statistics_are_logged_once_and_follow_id_changes() {
     assert_eq!(replies[0].message, 1 << 20);
     assert_eq!(replies[0].waited_secs, 60);
     assert_eq!(replies[0].responder, Sender::User(7));
-    // Without a date the row is still found (by a scan).
+    // Confirmed with a later server date: the row moves there.
     store
         .append_stats(&[StatEvent::MessageIdChanged {
             chat: 2,
             old: 10,
             new: 2 << 20,
-            date: None,
+            date: 2005,
         }])
         .unwrap();
+    assert_eq!(store.messages_between(2000, 2005).unwrap(), vec![]);
     assert_eq!(
-        store.messages_between(2000, 2001).unwrap()[0].message,
+        store.messages_between(2005, 2006).unwrap()[0].message,
         2 << 20
     );
     // The confirmed id arriving again (history after restart) is not a second row.
@@ -231,6 +232,7 @@ fn the_desk_feeds_the_store_end_to_end() {
             chat: 5,
             old: 3,
             new: 4,
+            date: 400,
         },
         401,
     );

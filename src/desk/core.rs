@@ -202,12 +202,13 @@ impl Desk {
                     }
                 });
             }
-            Event::MessageIdChanged { chat, old, new } => self.id_changed(chat, old, new, out),
-            Event::MessageSendFailed { chat, id } => {
-                self.update(chat, out, |c, _| {
-                    c.finish_sending(id);
-                });
-            }
+            Event::MessageIdChanged {
+                chat,
+                old,
+                new,
+                date,
+            } => self.id_changed(chat, old, new, date, out),
+            Event::MessageSendFailed { chat, id } => self.send_failed(chat, id, out),
             Event::ReadInbox {
                 chat, unread_count, ..
             } => {

@@ -104,10 +104,13 @@ pub enum Event {
         ids: Vec<MessageId>,
     },
     /// A sent message's temporary id was replaced by the server's (`updateMessageSendSucceeded`).
+    /// `date` is the server's date for it, which may be later than the pending one (a send
+    /// queued while offline): statistics use it.
     MessageIdChanged {
         chat: ChatId,
         old: MessageId,
         new: MessageId,
+        date: UnixTime,
     },
     /// A send in flight failed (`updateMessageSendFailed`; `id` is its temporary id, the
     /// `old_message_id`): it never reached the customer, so it answers nothing. A retry is a

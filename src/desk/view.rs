@@ -137,14 +137,16 @@ pub enum StatEvent {
         waited_secs: i64,
         responder: Sender,
     },
-    /// A logged message's temporary id became the server's. `date` is the message's date
-    /// when the desk still knows it (lets the store find the row without a scan).
+    /// A message logged under a temporary id was confirmed: its rows move to the server's
+    /// id and `date`, the server's (a first reply's wait moves with it).
     MessageIdChanged {
         chat: ChatId,
         old: MessageId,
         new: MessageId,
-        date: Option<UnixTime>,
+        date: UnixTime,
     },
+    /// A message logged under a temporary id failed to send after all: its rows go.
+    NotSent { chat: ChatId, message: MessageId },
 }
 
 /// A per-chat override of the support rules.

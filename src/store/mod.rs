@@ -42,6 +42,41 @@ const MIGRATIONS: &[&str] = &[
          PRIMARY KEY (date, chat, message)) WITHOUT ROWID;",
     // 2: alarms raised on this client, kept like the other local marks.
     "CREATE TABLE alarms (chat INTEGER PRIMARY KEY);",
+    // 3: one row per message. Builds up to version 2 logged a reply confirmed after its
+    // pending date twice, under the pending date and again under the server's, and timed
+    // its first reply from the pending date. Of a message's rows the latest date stays:
+    // TDLib dates a pending message when it is sent and the server when it accepts it, so
+    // the server's is the later one. A first reply moves to its message's date, its wait
+    // with it. The unique indexes then keep it so whatever date an event carries, and find
+    // a message's rows by id when it is confirmed or withdrawn. The (chat, message, date)
+    // indexes only make the clean-up O(n log n); they go once it is done.
+    "CREATE INDEX stat_messages_dedup ON stat_messages (chat, message, date);
+     CREATE INDEX stat_replies_dedup ON stat_replies (chat, message, date);
+     DELETE FROM stat_messages WHERE EXISTS (
+         SELECT 1 FROM stat_messages AS n
+         WHERE n.chat = stat_messages.chat AND n.message = stat_messages.message
+           AND n.date > stat_messages.date);
+     -- OR IGNORE: a reply already logged at the kept date too is deleted just below.
+     UPDATE OR IGNORE stat_replies SET
+         waited_secs = max(0, waited_secs + (
+             SELECT m.date FROM stat_messages AS m
+             WHERE m.chat = stat_replies.chat AND m.message = stat_replies.message) - date),
+         date = (
+             SELECT m.date FROM stat_messages AS m
+             WHERE m.chat = stat_replies.chat AND m.message = stat_replies.message)
+     WHERE EXISTS (
+         SELECT 1 FROM stat_messages AS m
+         WHERE m.chat = stat_replies.chat AND m.message = stat_replies.message
+           AND m.date <> stat_replies.date);
+     DELETE FROM stat_replies WHERE EXISTS (
+         SELECT 1 FROM stat_replies AS n
+         WHERE n.chat = stat_replies.chat AND n.message = stat_replies.message
+           AND n.date > stat_replies.date);
+     DROP INDEX stat_messages_dedup;
+     DROP INDEX stat_replies_dedup;
+     -- IF NOT EXISTS: a file whose version was set back by hand (tests do) still migrates.
+     CREATE UNIQUE INDEX IF NOT EXISTS stat_messages_message ON stat_messages (chat, message);
+     CREATE UNIQUE INDEX IF NOT EXISTS stat_replies_message ON stat_replies (chat, message);",
 ];
 
 /// The schema version this build writes.

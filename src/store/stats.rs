@@ -1,5 +1,8 @@
 //! The statistics event log: one row per message in a support chat and one per first staff
-//! reply, keyed by (date, chat, message) so replays of the same message are ignored.
+//! reply. Rows are keyed by (date, chat, message) for appends and hourly reads, and unique
+//! by (chat, message): a replay of a message, whatever date it carries, is ignored, and the
+//! first row logged for a message stays until the message is confirmed (`MessageIdChanged`
+//! moves it to the server's id and date) or withdrawn (`NotSent`).
 
 use rusqlite::params;
 
@@ -38,6 +41,21 @@ pub struct Bucket {
     pub first_replies: u64,
     pub avg_wait_secs: Option<f64>,
     pub max_wait_secs: Option<i64>,
+}
+
+/// Removes a message's rows from the log (found through the (chat, message) indexes).
+fn delete_message(
+    tx: &rusqlite::Transaction<'_>,
+    chat: ChatId,
+    message: MessageId,
+) -> rusqlite::Result<()> {
+    for sql in [
+        "DELETE FROM stat_messages WHERE chat = ?1 AND message = ?2",
+        "DELETE FROM stat_replies WHERE chat = ?1 AND message = ?2",
+    ] {
+        tx.prepare_cached(sql)?.execute(params![chat, message])?;
+    }
+    Ok(())
 }
 
 impl Store {
@@ -103,26 +121,29 @@ impl Store {
                         new,
                         date,
                     } => {
-                        // OR IGNORE, then DELETE: if the new id is logged already, the old
-                        // row is a duplicate of it and goes. Without a date this scans.
-                        let by_date = if date.is_some() {
-                            "date = ?4 AND"
-                        } else {
-                            "?4 IS NULL AND"
-                        };
-                        for table in ["stat_messages", "stat_replies"] {
-                            tx.prepare_cached(&format!(
-                                "UPDATE OR IGNORE {table} SET message = ?3
-                                 WHERE {by_date} chat = ?1 AND message = ?2"
-                            ))
-                            .and_then(|mut st| st.execute(params![chat, old, new, date]))
-                            .map_err(err)?;
-                            tx.prepare_cached(&format!(
-                                "DELETE FROM {table} WHERE {by_date} chat = ?1 AND message = ?2"
-                            ))
-                            .and_then(|mut st| st.execute(params![chat, old, new, date]))
-                            .map_err(err)?;
+                        // The wait of a first reply ends when its message does: it moves
+                        // by as much as the date. OR IGNORE, then DELETE: if the new id is
+                        // logged already, the old rows are duplicates of it and go.
+                        tx.prepare_cached(
+                            "UPDATE OR IGNORE stat_messages SET message = ?3, date = ?4
+                             WHERE chat = ?1 AND message = ?2",
+                        )
+                        .and_then(|mut st| st.execute(params![chat, old, new, date]))
+                        .map_err(err)?;
+                        tx.prepare_cached(
+                            "UPDATE OR IGNORE stat_replies SET message = ?3, date = ?4,
+                                 waited_secs = max(0, waited_secs + ?4 - date)
+                             WHERE chat = ?1 AND message = ?2",
+                        )
+                        .and_then(|mut st| st.execute(params![chat, old, new, date]))
+                        .map_err(err)?;
+                        // (A message confirmed under the id it had keeps its rows.)
+                        if old != new {
+                            delete_message(&tx, chat, old).map_err(err)?;
                         }
+                    }
+                    StatEvent::NotSent { chat, message } => {
+                        delete_message(&tx, chat, message).map_err(err)?;
                     }
                 }
             }

@@ -130,7 +130,7 @@ impl Translator {
                 // admin's devices: it is already on the server, so it is confirmed at once
                 // (the desk holds outgoing messages as pending until confirmed).
                 let confirmed = u.message.is_outgoing && u.message.sending_state.is_none();
-                let (chat, id) = (u.message.chat_id, u.message.id);
+                let (chat, id, date) = (u.message.chat_id, u.message.id, u.message.date);
                 desk(emit, Event::MessageArrived(message(u.message)));
                 if confirmed {
                     desk(
@@ -139,6 +139,7 @@ impl Translator {
                             chat,
                             old: id,
                             new: id,
+                            date: i64::from(date),
                         },
                     );
                 }
@@ -163,7 +164,16 @@ impl Translator {
             ),
             Update::MessageSendSucceeded(u) => {
                 let (chat, old, new) = (u.message.chat_id, u.old_message_id, u.message.id);
-                desk(emit, Event::MessageIdChanged { chat, old, new });
+                let date = i64::from(u.message.date);
+                desk(
+                    emit,
+                    Event::MessageIdChanged {
+                        chat,
+                        old,
+                        new,
+                        date,
+                    },
+                );
                 emit(TgEvent::SendSucceeded {
                     chat,
                     old_id: old,

@@ -14,7 +14,7 @@ fn first_replies(stats: &[StatEvent]) -> Vec<StatEvent> {
 fn logged(stats: &[StatEvent], id: i64) -> bool {
     stats.iter().any(|s| match *s {
         StatEvent::Message { message, .. } | StatEvent::FirstReply { message, .. } => message == id,
-        StatEvent::MessageIdChanged { .. } => false,
+        StatEvent::MessageIdChanged { .. } | StatEvent::NotSent { .. } => false,
     })
 }
 
@@ -67,6 +67,7 @@ fn a_failed_send_reopens_the_wait_and_a_retry_that_succeeds_answers_it() {
             chat: 10,
             old: retry,
             new: 2 << 20,
+            date: T0 + 680,
         },
         T0 + 681,
     );

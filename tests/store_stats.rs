@@ -1,0 +1,507 @@
+//! The statistics log fed the way the app feeds it: the simulator's td_json through
+//! src/telegram/translate.rs into the desk, `Desk::drain_stats` into the store. One row per
+//! message that went out, dated and timed by the server's confirmation; nothing for a
+//! message that never went out; replays change nothing.
+
+use dutydesk::desk::{
+    ContentKind, Desk, Event, Message, Role, Sender, Settings, StaffRules, StatEvent,
+};
+use dutydesk::store::{MessageRecord, ReplyRecord, Store};
+use dutydesk::telegram::TgEvent;
+use dutydesk::telegram::translate::Translator;
+use serde_json::{Value, json};
+
+fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dutydesk.sqlite3");
+    (dir, path)
+}
+
+/// A logged-in simulated account whose updates reach a desk through the real translator.
+struct Sim {
+    id: i32,
+    control: tdsim::Control,
+    extra: u64,
+    translator: Translator,
+    desk: Desk,
+}
+
+impl Sim {
+    fn start() -> Self {
+        let id = tdsim::create_client_with(tdsim::WorldConfig::default());
+        let control = tdsim::control(id).expect("world just created");
+        let layout = control.layout();
+        let desk = Desk::new(Settings {
+            own_user: Some(layout.me),
+            staff: StaffRules {
+                duty_group: Some(layout.duty_group_chat_id),
+                extra_staff: layout.staff.clone(),
+            },
+            ..Settings::default()
+        });
+        let mut sim = Sim {
+            id,
+            control,
+            extra: 0,
+            translator: Translator::default(),
+            desk,
+        };
+        sim.call(
+            json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,
+            "api_hash":"h","system_language_code":"en","device_model":"test",
+            "application_version":"1"}),
+        );
+        sim.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}));
+        let code = sim.call(json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}));
+        assert_eq!(code["@type"], "ok", "login: {code}");
+        while sim.call(
+            json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},
+            "limit":100}),
+        )["@type"]
+            == "ok"
+        {}
+        sim.pump();
+        sim
+    }
+
+    fn feed(&mut self, raw: &str) {
+        let v: Value = serde_json::from_str(raw).expect("tdsim emits JSON");
+        if !v["@type"].as_str().is_some_and(|t| t.starts_with("update")) {
+            return;
+        }
+        let update: tdlib_rs::enums::Update =
+            serde_json::from_str(raw).unwrap_or_else(|e| panic!("tdlib-rs parses {raw}: {e}"));
+        let mut events = Vec::new();
+        self.translator.translate(update, &mut |e| {
+            if let TgEvent::Desk(e) = e {
+                events.push(e);
+            }
+        });
+        let now = self.control.now();
+        for e in events {
+            self.desk.apply(e, now);
+        }
+    }
+
+    fn pump(&mut self) {
+        for raw in self.control.drain() {
+            self.feed(&raw);
+        }
+    }
+
+    fn call(&mut self, mut req: Value) -> Value {
+        self.extra += 1;
+        req["@extra"] = json!(self.extra);
+        tdsim::send(self.id, &req.to_string());
+        loop {
+            let raw = self.control.receive(5.0).expect("tdsim answers");
+            let v: Value = serde_json::from_str(&raw).expect("tdsim emits JSON");
+            if v.get("@extra") == Some(&json!(self.extra)) {
+                return v;
+            }
+            self.feed(&raw);
+        }
+    }
+
+    fn send(&mut self, chat: i64, text: &str) -> Value {
+        let reply = self.call(json!({"@type":"sendMessage","chat_id":chat,
+            "input_message_content":{"@type":"inputMessageText",
+                "text":{"@type":"formattedText","text":text}}}));
+        assert_eq!(reply["@type"], "message", "sendMessage: {reply}");
+        reply
+    }
+}
+
+fn staff_rows(store: &Store, chat: i64) -> Vec<MessageRecord> {
+    let all = store.messages_between(i64::MIN, i64::MAX).unwrap();
+    all.into_iter()
+        .filter(|m| m.chat == chat && m.role == Role::Staff)
+        .collect()
+}
+
+fn replies(store: &Store, chat: i64) -> Vec<ReplyRecord> {
+    let all = store.replies_between(i64::MIN, i64::MAX).unwrap();
+    all.into_iter().filter(|r| r.chat == chat).collect()
+}
+
+#[test]
+fn a_reply_confirmed_after_its_pending_date_is_logged_once_at_the_server_date() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut sim = Sim::start();
+    let layout = sim.control.layout();
+    let chat = layout
+        .customer_chats
+        .iter()
+        .find(|c| !c.staff.is_empty() && !c.customers.is_empty())
+        .expect("a customer chat with a colleague in it")
+        .clone();
+    let (customer, colleague) = (chat.customers[0], chat.staff[0]);
+    // Start from a clear chat whatever the scenario left in it.
+    sim.control
+        .write(chat.chat_id, colleague, "Morning")
+        .unwrap();
+    sim.pump();
+    store.append_stats(&sim.desk.drain_stats()).unwrap();
+    let before = staff_rows(&store, chat.chat_id).len();
+    let replies_before = replies(&store, chat.chat_id).len();
+
+    let asked = sim.control.now();
+    sim.control.write(chat.chat_id, customer, "Help!").unwrap();
+    sim.control.advance(300);
+    sim.pump();
+    // The admin answers while the connection is down: TDLib dates the pending message now,
+    // the server dates it when it gets it, two minutes later.
+    sim.control.drop_connection();
+    let pending = sim.send(chat.chat_id, "On it");
+    let pending_date = pending["date"]
+        .as_i64()
+        .expect("a pending message has a date");
+    assert_eq!(pending_date, asked + 300);
+    sim.pump();
+    sim.control.advance(120);
+    sim.control.restore_connection();
+    sim.pump();
+    let confirmed = sim.control.now();
+    assert_eq!(confirmed, pending_date + 120);
+    assert_eq!(
+        sim.desk.row(chat.chat_id).unwrap().waiting_since,
+        None,
+        "answered"
+    );
+    let batch = sim.desk.drain_stats();
+    store.append_stats(&batch).unwrap();
+
+    let rows = staff_rows(&store, chat.chat_id);
+    assert_eq!(rows.len(), before + 1, "one row for the reply: {rows:?}");
+    let reply_row = rows.last().unwrap();
+    assert_eq!(reply_row.date, confirmed, "dated by the server: {rows:?}");
+    let logged = replies(&store, chat.chat_id);
+    assert_eq!(logged.len(), replies_before + 1, "{logged:?}");
+    let first = logged.last().unwrap();
+    assert_eq!(
+        (first.message, first.date, first.waited_secs),
+        (reply_row.message, confirmed, confirmed - asked),
+        "waited until the server had the reply"
+    );
+    assert_eq!(first.responder, Sender::User(layout.me));
+
+    // The same batch again (a replay after a crash, history re-sent on restart) adds nothing.
+    assert_eq!(store.append_stats(&batch).unwrap(), 0);
+    assert_eq!(staff_rows(&store, chat.chat_id), rows);
+    assert_eq!(replies(&store, chat.chat_id), logged);
+}
+
+#[test]
+fn a_reply_that_fails_to_send_leaves_no_rows() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut sim = Sim::start();
+    let layout = sim.control.layout();
+    let chat = layout
+        .customer_chats
+        .iter()
+        .find(|c| !c.customers.is_empty())
+        .expect("a customer chat")
+        .clone();
+    sim.control
+        .write(chat.chat_id, chat.customers[0], "Hello?")
+        .unwrap();
+    sim.control.advance(60);
+    sim.pump();
+    store.append_stats(&sim.desk.drain_stats()).unwrap();
+    let before = store.message_count().unwrap();
+    let replies_before = replies(&store, chat.chat_id).len();
+    sim.control.fail_next_send(400, "CHAT_WRITE_FORBIDDEN");
+    let temp = sim.send(chat.chat_id, "On it")["id"].as_i64().unwrap();
+    sim.pump();
+    store.append_stats(&sim.desk.drain_stats()).unwrap();
+    assert_eq!(store.message_count().unwrap(), before);
+    assert_eq!(replies(&store, chat.chat_id).len(), replies_before);
+    assert!(
+        staff_rows(&store, chat.chat_id)
+            .iter()
+            .all(|m| m.message != temp)
+    );
+}
+
+/// An outgoing message as TDLib announces it in flight.
+fn ours(chat: i64, id: i64, date: i64) -> Event {
+    Event::MessageArrived(Message {
+        chat,
+        id,
+        sender: Sender::User(1),
+        date,
+        outgoing: true,
+        preview: String::new(),
+        content: ContentKind::Text,
+    })
+}
+
+fn private_chat(desk: &mut Desk, chat: i64) {
+    desk.apply(
+        Event::ChatAdded {
+            chat,
+            kind: dutydesk::desk::ChatKind::Private,
+            title: "Alice".into(),
+        },
+        100,
+    );
+}
+
+#[test]
+fn a_send_taken_as_sent_past_the_limit_and_then_failed_leaves_no_rows() {
+    // The desk tracks 32 sends in flight per chat and takes the oldest as sent (logging it
+    // under its temporary id) when a 33rd comes. If that one fails after all, it never
+    // went out: its rows go.
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut desk = Desk::new(Settings {
+        own_user: Some(1),
+        ..Settings::default()
+    });
+    private_chat(&mut desk, 5);
+    desk.apply(
+        Event::MessageArrived(Message {
+            chat: 5,
+            id: 1,
+            sender: Sender::User(5),
+            date: 100,
+            outgoing: false,
+            preview: String::new(),
+            content: ContentKind::Text,
+        }),
+        100,
+    );
+    for id in 2..=34 {
+        desk.apply(ours(5, id, 100 + id), 100 + id);
+    }
+    store.append_stats(&desk.drain_stats()).unwrap();
+    assert_eq!(store.message_count().unwrap(), 2, "the customer's and ours");
+    assert_eq!(replies(&store, 5).len(), 1);
+    for id in 2..=34 {
+        desk.apply(Event::MessageSendFailed { chat: 5, id }, 200);
+    }
+    store.append_stats(&desk.drain_stats()).unwrap();
+    assert_eq!(
+        store.messages_between(i64::MIN, i64::MAX).unwrap(),
+        vec![MessageRecord {
+            chat: 5,
+            message: 1,
+            role: Role::Customer,
+            date: 100
+        }]
+    );
+    assert_eq!(replies(&store, 5), vec![]);
+}
+
+#[test]
+fn a_batch_applied_twice_counts_once() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let mut desk = Desk::new(Settings {
+        own_user: Some(1),
+        ..Settings::default()
+    });
+    private_chat(&mut desk, 5);
+    for (id, date) in [(1 << 20, 100), (2 << 20, 130)] {
+        desk.apply(
+            Event::HistoryMessage(Message {
+                chat: 5,
+                id,
+                sender: Sender::User(5),
+                date,
+                outgoing: false,
+                preview: String::new(),
+                content: ContentKind::Text,
+            }),
+            date,
+        );
+    }
+    desk.apply(ours(5, (2 << 20) + 1, 400), 400);
+    desk.apply(
+        Event::MessageSendFailed {
+            chat: 5,
+            id: (2 << 20) + 1,
+        },
+        405,
+    );
+    let batch: Vec<StatEvent> = desk.drain_stats();
+    assert_eq!(store.append_stats(&batch).unwrap(), 2);
+    assert_eq!(store.append_stats(&batch).unwrap(), 0);
+    assert_eq!(store.message_count().unwrap(), 2);
+}
+
+#[test]
+fn a_confirmation_moves_logged_rows_to_the_server_id_and_date_once() {
+    // Rows logged under a temporary id (taken as sent past the limit, or history delivered
+    // while pending) move to the server's id and date; the first reply's wait moves too.
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let temp = (1 << 20) + 1;
+    store
+        .append_stats(&[
+            StatEvent::Message {
+                chat: 1,
+                message: 1 << 20,
+                role: Role::Customer,
+                date: 1000,
+            },
+            StatEvent::Message {
+                chat: 1,
+                message: temp,
+                role: Role::Staff,
+                date: 1300,
+            },
+            StatEvent::FirstReply {
+                chat: 1,
+                message: temp,
+                date: 1300,
+                waited_secs: 300,
+                responder: Sender::User(7),
+            },
+        ])
+        .unwrap();
+    let confirmed = StatEvent::MessageIdChanged {
+        chat: 1,
+        old: temp,
+        new: 2 << 20,
+        date: 1420,
+    };
+    // Applied twice (a replayed batch): the second finds nothing under the old id.
+    for _ in 0..2 {
+        assert_eq!(store.append_stats(&[confirmed]).unwrap(), 0);
+        assert_eq!(
+            staff_rows(&store, 1),
+            vec![MessageRecord {
+                chat: 1,
+                message: 2 << 20,
+                role: Role::Staff,
+                date: 1420
+            }]
+        );
+        assert_eq!(
+            replies(&store, 1),
+            vec![ReplyRecord {
+                chat: 1,
+                message: 2 << 20,
+                date: 1420,
+                waited_secs: 420,
+                responder: Sender::User(7),
+            }]
+        );
+    }
+    // The confirmed message re-delivered as history, under either date, is no new row.
+    for date in [1300, 1420] {
+        let again = StatEvent::Message {
+            chat: 1,
+            message: 2 << 20,
+            role: Role::Staff,
+            date,
+        };
+        assert_eq!(store.append_stats(&[again]).unwrap(), 0);
+    }
+    assert_eq!(store.message_count().unwrap(), 2);
+    // A failure reported late for the temporary id touches nothing of the sent message.
+    store
+        .append_stats(&[StatEvent::NotSent {
+            chat: 1,
+            message: temp,
+        }])
+        .unwrap();
+    assert_eq!(store.message_count().unwrap(), 2);
+    assert_eq!(replies(&store, 1).len(), 1);
+}
+
+/// The schema as version 1 wrote it, frozen here: the file a user of the last release has.
+const SCHEMA_V1: &str = "
+    CREATE TABLE pins (chat INTEGER PRIMARY KEY, position INTEGER NOT NULL);
+    CREATE TABLE stars (chat INTEGER PRIMARY KEY);
+    CREATE TABLE notes (chat INTEGER PRIMARY KEY, text TEXT NOT NULL);
+    CREATE TABLE support_flags (chat INTEGER PRIMARY KEY, flag TEXT NOT NULL);
+    CREATE TABLE dismissed (chat INTEGER PRIMARY KEY, up_to INTEGER NOT NULL);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE stat_messages (
+        date INTEGER NOT NULL, chat INTEGER NOT NULL, message INTEGER NOT NULL,
+        role INTEGER NOT NULL,
+        PRIMARY KEY (date, chat, message)) WITHOUT ROWID;
+    CREATE TABLE stat_replies (
+        date INTEGER NOT NULL, chat INTEGER NOT NULL, message INTEGER NOT NULL,
+        waited_secs INTEGER NOT NULL, responder_kind INTEGER NOT NULL,
+        responder INTEGER NOT NULL,
+        PRIMARY KEY (date, chat, message)) WITHOUT ROWID;
+    PRAGMA user_version = 1;";
+
+#[test]
+fn migrating_an_older_file_drops_the_duplicates_it_logged() {
+    let (_dir, path) = temp_db();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(SCHEMA_V1).unwrap();
+    // What the old builds wrote: chat 1's reply under its pending date (1300) and again
+    // under the server's (1420), its first reply timed from the pending date; chat 2
+    // logged cleanly; chat 3's reply with first-reply rows at both dates; a customer
+    // message of chat 4 replayed under another date.
+    conn.execute_batch(
+        "INSERT INTO stat_messages (date, chat, message, role) VALUES
+             (1000, 1, 10, 0), (1300, 1, 20, 1), (1420, 1, 20, 1),
+             (2000, 2, 10, 0), (2060, 2, 20, 1),
+             (3000, 3, 10, 0), (3100, 3, 20, 1), (3105, 3, 20, 1),
+             (4000, 4, 10, 0), (4001, 4, 10, 0);
+         INSERT INTO stat_replies
+             (date, chat, message, waited_secs, responder_kind, responder) VALUES
+             (1300, 1, 20, 300, 0, 7),
+             (2060, 2, 20, 60, 0, 7),
+             (3100, 3, 20, 100, 0, 7), (3105, 3, 20, 105, 0, 7);
+         INSERT INTO stars (chat) VALUES (9);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        dutydesk::store::SCHEMA_VERSION
+    );
+    store.check_integrity().unwrap();
+    let rows: Vec<(i64, i64, i64)> = store
+        .messages_between(i64::MIN, i64::MAX)
+        .unwrap()
+        .iter()
+        .map(|m| (m.chat, m.message, m.date))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (1, 10, 1000),
+            (1, 20, 1420),
+            (2, 10, 2000),
+            (2, 20, 2060),
+            (3, 10, 3000),
+            (3, 20, 3105),
+            (4, 10, 4001),
+        ]
+    );
+    let replies: Vec<(i64, i64, i64, i64)> = store
+        .replies_between(i64::MIN, i64::MAX)
+        .unwrap()
+        .iter()
+        .map(|r| (r.chat, r.message, r.date, r.waited_secs))
+        .collect();
+    assert_eq!(
+        replies,
+        vec![(1, 20, 1420, 420), (2, 20, 2060, 60), (3, 20, 3105, 105)]
+    );
+    assert_eq!(store.load_local().unwrap().stars, vec![9], "marks kept");
+    // From now on a second date for a logged message is no second row.
+    let again = StatEvent::Message {
+        chat: 2,
+        message: 20,
+        role: Role::Staff,
+        date: 2070,
+    };
+    assert_eq!(store.append_stats(&[again]).unwrap(), 0);
+    drop(store);
+    // Reopening runs nothing again.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.message_count().unwrap(), 7);
+}
