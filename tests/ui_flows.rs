@@ -20,6 +20,8 @@ use iced_test::selector::{Candidate, Target, id};
 mod alarms;
 #[path = "ui_flows/menu.rs"]
 mod menu;
+#[path = "ui_flows/timer.rs"]
+mod timer;
 // The settings screen: every control from the keyboard, the duty-group picker.
 #[path = "ui_flows/settings.rs"]
 mod settings;

@@ -16,16 +16,9 @@ use crate::ui::start::{self, Inputs};
 use crate::ui::theme::{self, Theme};
 use crate::ui::update::Effects;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
-use crate::ui::{RunOptions, keys};
+use crate::ui::{RunOptions, keys, timer};
 use iced::widget::{Space, button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding, Subscription, Task, event, keyboard, window};
-use std::time::Duration;
-
-/// Seconds between clock ticks while a waiting time is on screen: labels show whole
-/// minutes, so a label is at most this late; every tick redraws the window.
-const ON_SCREEN_TICK: u64 = 15;
-/// Seconds between ticks while waits run only off screen (for their notifications).
-const OFF_SCREEN_TICK: u64 = 60;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -213,8 +206,9 @@ impl App {
                     .map(Message::Tg),
             );
         }
-        if let Some(every) = self.tick_interval() {
-            subs.push(iced::time::every(every).map(|_| Message::Tick));
+        // A running clock only: a frozen one (tests) moves when told, and they tick.
+        if let Some(at) = self.next_wake().and_then(|t| self.clock.instant_at(t)) {
+            subs.push(timer::at(at).map(|()| Message::Tick));
         }
         if self.config.ui.theme == "auto" {
             subs.push(
@@ -225,30 +219,34 @@ impl App {
         Subscription::batch(subs)
     }
 
-    /// How often the clock must tick: fast only while a waiting time is on screen, slowly
-    /// while some chat will still cross a threshold (for its notification), else never.
-    pub fn tick_interval(&self) -> Option<Duration> {
-        if !matches!(self.screen, Screen::Console) {
-            return None;
-        }
-        let k = self.desk.counters();
-        if k.waiting == 0 {
-            return None;
-        }
+    /// When the window must next wake by itself (see `ui::timer`): the desk's next
+    /// deadline on any screen past the login (its notifications), and on the console the
+    /// next minute a waiting time on screen turns over. `None`: nothing changes by time.
+    pub fn next_wake(&self) -> Option<i64> {
+        let shown = match self.screen {
+            Screen::Login(_) => return None,
+            Screen::Settings(_) => Vec::new(),
+            Screen::Console => self.shown_waits(),
+        };
+        // The time the view draws with.
+        let now = self.desk.now().max(self.clock.now());
+        timer::next_wake(&self.desk, shown, now)
+    }
+
+    /// The dates the waiting times on screen count from: the list's rows in view, and the
+    /// open chat's header or, with no chat open, the overview's longest waits.
+    fn shown_waits(&self) -> Vec<i64> {
         let (rows, _, _) = list_pane::visible(&self.console, &self.desk);
-        let on_screen = rows.iter().any(|r| r.waiting_since.is_some())
-            || self
-                .console
-                .open_chat()
-                .and_then(|c| self.desk.row(c))
-                .is_some_and(|r| r.waiting_since.is_some());
-        if on_screen {
-            Some(Duration::from_secs(ON_SCREEN_TICK))
-        } else if k.waiting > k.breach {
-            Some(Duration::from_secs(OFF_SCREEN_TICK))
-        } else {
-            None
+        let mut since: Vec<i64> = rows.iter().filter_map(|r| r.waiting_since).collect();
+        match self.console.open_chat() {
+            Some(chat) => since.extend(self.desk.row(chat).and_then(|r| r.waiting_since)),
+            None => since.extend(
+                console::overview::longest_waits(&self.desk)
+                    .iter()
+                    .filter_map(|r| r.waiting_since),
+            ),
         }
+        since
     }
 
     pub fn view(&self) -> Element<'_, Message> {

@@ -45,6 +45,16 @@ impl Clock {
         };
     }
 
+    /// The moment `now()` first reads `unix` (already past if it does now), for timers;
+    /// `None` on a frozen clock, whose time moves only when told.
+    pub fn instant_at(&self, unix: i64) -> Option<Instant> {
+        if self.frozen {
+            return None;
+        }
+        let ahead = unix.saturating_sub(self.base).max(0) as u64;
+        Some(self.at + std::time::Duration::from_secs(ahead))
+    }
+
     pub fn now(&self) -> i64 {
         if self.frozen {
             self.base

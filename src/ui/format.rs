@@ -15,6 +15,17 @@ pub fn waiting(secs: i64) -> String {
     }
 }
 
+/// Seconds until `waiting(secs)` shows something else: the next whole minute, or the next
+/// whole day once it counts days.
+pub fn waiting_changes_in(secs: i64) -> i64 {
+    let secs = secs.max(0);
+    if secs < 86_400 {
+        60 - secs % 60
+    } else {
+        86_400 - secs % 86_400
+    }
+}
+
 /// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03".
 pub fn time(unix: i64, now: i64) -> String {
     let age = now - unix;
@@ -57,5 +68,28 @@ mod tests {
         assert_eq!(waiting(600), "10m");
         assert_eq!(waiting(3900), "1h05");
         assert_eq!(waiting(3 * 86_400 + 5), "3d");
+    }
+
+    #[test]
+    fn waiting_labels_change_when_predicted() {
+        for secs in [
+            -5,
+            0,
+            59,
+            60,
+            599,
+            3599,
+            3600,
+            86_399,
+            86_400,
+            3 * 86_400 + 5,
+        ] {
+            let next = secs.max(0) + waiting_changes_in(secs);
+            assert_ne!(waiting(next - 1), waiting(next), "{secs}");
+            assert!(
+                (secs.max(0)..next - 1).all(|s| waiting(s) == waiting(secs)),
+                "{secs}"
+            );
+        }
     }
 }

@@ -125,6 +125,17 @@ impl Harness {
         self.send(Message::Tick);
     }
 
+    /// Does what the window's timer does: moves the simulated clock to the time the app
+    /// asked to wake at, and ticks. Returns that time, or `None` if the app would sleep.
+    pub fn wake(&mut self) -> Option<i64> {
+        let at = self.app.next_wake()?;
+        self.control.advance(at - self.control.now());
+        self.settle();
+        self.freeze_clock();
+        self.send(Message::Tick);
+        Some(at)
+    }
+
     /// Pins the app's clock to the world's, so views (and snapshots) do not depend on how
     /// long the test took.
     pub fn freeze_clock(&mut self) {

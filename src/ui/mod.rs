@@ -18,6 +18,7 @@ pub mod requests;
 pub mod screens;
 pub mod start;
 pub mod theme;
+pub mod timer;
 pub mod update;
 pub mod widgets;
 
