@@ -1,13 +1,16 @@
 //! The key TDLib encrypts each account's database with: 256 random bits kept in the OS
 //! keyring, or, where no keyring is available, a passphrase the user types.
 
+use std::path::Path;
+use std::time::Duration;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use rand::RngCore;
 
 const SERVICE: &str = "dutydesk";
 
-/// Why the key could not come from the keyring; the UI asks for a passphrase instead.
+/// Why the key could not come from the keyring; the UI shows it and asks for a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     #[error(
@@ -15,6 +18,24 @@ pub enum KeyError {
          Telegram database; choose a passphrase instead (or set DUTYDESK_DB_PASSPHRASE)"
     )]
     NoKeyring { reason: String },
+    /// There is a keyring, but it did not open: locked (its unlock prompt dismissed or
+    /// impossible, e.g. with no display) or access refused. Not "no keyring": the key an
+    /// existing database was encrypted with may be in it, and a passphrase would not open
+    /// that database.
+    #[error(
+        "the OS keyring is locked or refused access ({reason}); unlock it (the desktop's \
+         \"Login\" keyring) and try again. A passphrase only opens a Telegram database that \
+         was created with that passphrase"
+    )]
+    Locked { reason: String },
+    /// The stored entry is not a key DutyDesk wrote. It is left as it is: replacing the key
+    /// a database was encrypted with would lose the account's local data.
+    #[error(
+        "the OS keyring's entry \"{entry}\" (service \"dutydesk\") does not hold a valid \
+         database key ({reason}); DutyDesk leaves it untouched. Delete it to start this \
+         account afresh, or choose a passphrase"
+    )]
+    Damaged { entry: String, reason: String },
     #[error("the passphrase is empty")]
     EmptyPassphrase,
 }
@@ -50,26 +71,82 @@ pub fn random_key() -> String {
     STANDARD.encode(bytes)
 }
 
+/// The keyring entry of an account's key. Part of every user's stored data: renaming it
+/// would orphan the keys already stored.
+fn entry_name(account: &str) -> String {
+    format!("tdlib-database-key:{account}")
+}
+
 fn keyring_key(account: &str) -> Result<String, KeyError> {
-    let no_keyring = |e: keyring::Error| KeyError::NoKeyring {
-        reason: e.to_string(),
-    };
-    let entry = keyring::Entry::new(SERVICE, &format!("tdlib-database-key:{account}"))
-        .map_err(no_keyring)?;
+    let name = entry_name(account);
+    let entry = keyring::Entry::new(SERVICE, &name).map_err(|e| keyring_error(e, &name))?;
+    // Get-or-create is two calls: two DutyDesks starting at once for a new account would
+    // both find no key and each store its own; the one overwritten would then encrypt its
+    // database with a key nobody keeps. So one process at a time (held until return).
+    let _lock = creation_lock();
     match entry.get_password() {
         Ok(key) if STANDARD.decode(&key).is_ok_and(|k| k.len() == 32) => Ok(key),
         // A damaged entry is never overwritten: replacing the key TDLib's database was
         // encrypted with would lose the account's local data. Only a missing one is created.
-        Ok(_) => Err(KeyError::NoKeyring {
-            reason: "the stored key is damaged".into(),
+        Ok(_) => Err(KeyError::Damaged {
+            entry: name,
+            reason: "not 256 bits in base64".into(),
         }),
         Err(keyring::Error::NoEntry) => {
             let key = random_key();
-            entry.set_password(&key).map_err(no_keyring)?;
+            entry
+                .set_password(&key)
+                .map_err(|e| keyring_error(e, &name))?;
             Ok(key)
         }
-        Err(e) => Err(no_keyring(e)),
+        Err(e) => Err(keyring_error(e, &name)),
     }
+}
+
+/// Sorts the keyring's errors by what the user can do about them.
+fn keyring_error(e: keyring::Error, entry: &str) -> KeyError {
+    match e {
+        keyring::Error::NoStorageAccess(_) => KeyError::Locked {
+            reason: e.to_string(),
+        },
+        keyring::Error::BadEncoding(_)
+        | keyring::Error::BadDataFormat(..)
+        | keyring::Error::Ambiguous(_) => KeyError::Damaged {
+            entry: entry.to_owned(),
+            reason: e.to_string(),
+        },
+        _ => KeyError::NoKeyring {
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// How long a DutyDesk waits for another to finish getting or creating a key: long enough
+/// for a person to answer the keyring's unlock prompt.
+const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+/// Serialises get-or-create across this user's processes: the keyring is per user, so the
+/// lock is in the user's runtime directory, not under `DUTYDESK_HOME`. Best effort: if it
+/// cannot be taken, only a simultaneous first use of one account is exposed.
+fn creation_lock() -> Option<rusqlite::Connection> {
+    let dir = dirs::runtime_dir()
+        .or_else(dirs::cache_dir)
+        .unwrap_or_else(std::env::temp_dir);
+    let lock = lock_in(&dir, LOCK_WAIT);
+    if lock.is_none() {
+        tracing::warn!(dir = %dir.display(), "no keyring creation lock; going on without");
+    }
+    lock
+}
+
+/// SQLite's file lock as a cross-process mutex: the OS drops it when the process ends, so
+/// a crash never leaves it held, and it works alike on Linux, macOS and Windows. Released
+/// when the returned connection drops (its transaction rolls back; nothing is written).
+fn lock_in(dir: &Path, wait: Duration) -> Option<rusqlite::Connection> {
+    let conn = rusqlite::Connection::open(dir.join("dutydesk-keyring.lock")).ok()?;
+    conn.busy_timeout(wait).ok()?;
+    conn.execute_batch("BEGIN IMMEDIATE").ok()?;
+    Some(conn)
 }
 
 /// Whether an OS keyring answers here, with the reason when not (for `doctor`).
@@ -89,6 +166,44 @@ mod tests {
         let (a, b) = (random_key(), random_key());
         assert_eq!(STANDARD.decode(&a).unwrap().len(), 32);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn keyring_errors_say_what_to_do() {
+        let platform = || Box::new(std::io::Error::other("prompt dismissed")) as _;
+        let name = entry_name("alice");
+        assert!(matches!(
+            keyring_error(keyring::Error::NoStorageAccess(platform()), &name),
+            KeyError::Locked { .. }
+        ));
+        let damaged = keyring_error(keyring::Error::BadEncoding(vec![0xff]), &name);
+        assert!(
+            matches!(&damaged, KeyError::Damaged { entry, .. } if entry == &name),
+            "{damaged:?}"
+        );
+        assert!(matches!(
+            keyring_error(keyring::Error::NoDefaultStore, &name),
+            KeyError::NoKeyring { .. }
+        ));
+        assert!(matches!(
+            keyring_error(keyring::Error::PlatformFailure(platform()), &name),
+            KeyError::NoKeyring { .. }
+        ));
+    }
+
+    #[test]
+    fn the_creation_lock_is_held_by_one_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_in(dir.path(), Duration::ZERO).expect("free");
+        assert!(lock_in(dir.path(), Duration::ZERO).is_none(), "held");
+        // Another waits for it rather than failing.
+        let waiter = std::thread::spawn({
+            let dir = dir.path().to_owned();
+            move || lock_in(&dir, Duration::from_secs(10)).is_some()
+        });
+        std::thread::sleep(Duration::from_millis(200));
+        drop(first);
+        assert!(waiter.join().unwrap(), "taken once released");
     }
 
     #[test]
