@@ -47,9 +47,10 @@ const MIGRATIONS: &[&str] = &[
     // its first reply from the pending date. Of a message's rows the latest date stays:
     // TDLib dates a pending message when it is sent and the server when it accepts it, so
     // the server's is the later one. A first reply moves to its message's date, its wait
-    // with it. The unique indexes then keep it so whatever date an event carries, and find
-    // a message's rows by id when it is confirmed or withdrawn. The (chat, message, date)
-    // indexes only make the clean-up O(n log n); they go once it is done.
+    // with it. (From now on the desk logs a sent message under the server's date only, so
+    // the date-first key keeps it once.) The (chat, message, date) indexes only make this
+    // clean-up O(n log n) and go once it is done: kept, their random-order inserts would
+    // cost the log most of its append speed.
     "CREATE INDEX stat_messages_dedup ON stat_messages (chat, message, date);
      CREATE INDEX stat_replies_dedup ON stat_replies (chat, message, date);
      DELETE FROM stat_messages WHERE EXISTS (
@@ -73,10 +74,7 @@ const MIGRATIONS: &[&str] = &[
          WHERE n.chat = stat_replies.chat AND n.message = stat_replies.message
            AND n.date > stat_replies.date);
      DROP INDEX stat_messages_dedup;
-     DROP INDEX stat_replies_dedup;
-     -- IF NOT EXISTS: a file whose version was set back by hand (tests do) still migrates.
-     CREATE UNIQUE INDEX IF NOT EXISTS stat_messages_message ON stat_messages (chat, message);
-     CREATE UNIQUE INDEX IF NOT EXISTS stat_replies_message ON stat_replies (chat, message);",
+     DROP INDEX stat_replies_dedup;",
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,8 @@
 //! The statistics event log: one row per message in a support chat and one per first staff
-//! reply. Rows are keyed by (date, chat, message) for appends and hourly reads, and unique
-//! by (chat, message): a replay of a message, whatever date it carries, is ignored, and the
-//! first row logged for a message stays until the message is confirmed (`MessageIdChanged`
-//! moves it to the server's id and date) or withdrawn (`NotSent`).
+//! reply, keyed by (date, chat, message) so replays of the same message are ignored. The
+//! desk logs a sent message under the server's id and date; the rare rows it logged under
+//! a temporary id move there when the message is confirmed (`MessageIdChanged`) or go when
+//! it fails after all (`NotSent`).
 
 use rusqlite::params;
 
@@ -43,7 +43,7 @@ pub struct Bucket {
     pub max_wait_secs: Option<i64>,
 }
 
-/// Removes a message's rows from the log (found through the (chat, message) indexes).
+/// Removes a message's rows from the log, whatever their date (a scan: see `NotSent`).
 fn delete_message(
     tx: &rusqlite::Transaction<'_>,
     chat: ChatId,
@@ -123,7 +123,9 @@ impl Store {
                     } => {
                         // The wait of a first reply ends when its message does: it moves
                         // by as much as the date. OR IGNORE, then DELETE: if the new id is
-                        // logged already, the old rows are duplicates of it and go.
+                        // logged already, the old rows are duplicates of it and go. The old
+                        // rows' date is unknown, so this scans; the desk sends this only for
+                        // rows logged under a temporary id, which is rare.
                         tx.prepare_cached(
                             "UPDATE OR IGNORE stat_messages SET message = ?3, date = ?4
                              WHERE chat = ?1 AND message = ?2",
