@@ -41,6 +41,15 @@ pub struct UiConfig {
     pub scale: f32,
 }
 
+impl TelegramConfig {
+    /// The account's name, for its data folder and its keyring entry: the phone number
+    /// last logged in with, or "main" until there is one. Start-up and `doctor` must agree
+    /// on it, or `doctor` would check another account's key.
+    pub fn account_name(&self) -> String {
+        self.account.clone().unwrap_or_else(|| "main".into())
+    }
+}
+
 impl Default for UiConfig {
     fn default() -> Self {
         UiConfig {

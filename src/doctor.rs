@@ -35,12 +35,10 @@ pub fn run(paths: &Paths, login_probe: bool) -> CliResult {
         ),
         Err(e) => println!("tdlib:         not usable: {e}"),
     }
-    match telegram::keys::keyring_status() {
-        Ok(()) => println!("keyring:       available"),
-        Err(reason) => println!(
-            "keyring:       not available ({reason}); the database key will be a passphrase"
-        ),
-    }
+    println!(
+        "keyring:       {}",
+        keyring_line(&config.telegram.account_name())
+    );
     println!("notifications: {}", crate::notify_status());
     if login_probe {
         let lib = library?;
@@ -49,6 +47,28 @@ pub fn run(paths: &Paths, login_probe: bool) -> CliResult {
         println!("login probe:   {}", state.tdlib_name());
     }
     Ok(())
+}
+
+/// The keyring as start-up will find it for `account`: a locked keyring is not
+/// "available" (the window could not start) nor "not available" (a passphrase would not
+/// open a database encrypted with the keyring's key).
+fn keyring_line(account: &str) -> String {
+    use telegram::keys::{self, KeyError};
+    match keys::keyring_check(account) {
+        Ok(()) => "available".into(),
+        Err(KeyError::NoKeyring { reason }) => {
+            format!("not available ({reason}); the database key will be a passphrase")
+        }
+        Err(KeyError::Locked { .. }) => "locked (unlock it in your keyring app, e.g. Seahorse \
+             / Keychain Access / Credential Manager)"
+            .into(),
+        Err(KeyError::Damaged { entry, reason }) => format!(
+            "damaged: the entry \"{entry}\" (service \"{}\") is not a database key \
+             ({reason}); DutyDesk leaves it untouched",
+            keys::SERVICE
+        ),
+        Err(e) => e.to_string(),
+    }
 }
 
 fn exists(path: &std::path::Path) -> &'static str {

@@ -4,7 +4,8 @@
 //! keyring, bus or display is ever touched. The code under test runs in child processes
 //! (the keyring crate connects once per process and caches the outcome): a key is created
 //! on first use, a fresh process and a restarted keyring daemon give the same key back,
-//! each account has its own, and `dutydesk doctor` reports the keyring as available.
+//! each account has its own, and `dutydesk doctor` reports the keyring as available,
+//! locked or holding a damaged entry.
 //!
 //! Needs `dbus-daemon`, `dbus-send` and `gnome-keyring-daemon` (Debian packages
 //! dbus-daemon, dbus-bin, gnome-keyring; .ci/run installs them). Without them the test
@@ -247,6 +248,13 @@ impl Session {
             .unwrap_or_else(|e| panic!("no key for {account} from the keyring: {e}"))
     }
 
+    /// Names the account `doctor` checks, as a login would (the config's `account`).
+    fn set_account(&self, account: &str) {
+        let config = self.dir.path().join("dutydesk/config/config.toml");
+        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+        std::fs::write(config, format!("[telegram]\naccount = \"{account}\"\n")).unwrap();
+    }
+
     fn doctor(&self, with_bus: bool) -> String {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dutydesk"));
         self.env(&mut cmd);
@@ -313,6 +321,9 @@ fn the_database_key_lives_in_a_real_secret_service() {
             .join(".local/share/keyrings/login.keyring")
             .is_file()
     );
+    // An account with its key: doctor reads that key instead of writing a probe.
+    session.set_account("alice");
+    assert_eq!(session.doctor(true), "keyring:       available");
     // Another account, another key.
     let bob = session.key("bob");
     assert_is_key(&bob);
@@ -328,11 +339,23 @@ fn the_database_key_lives_in_a_real_secret_service() {
         assert!(err.contains("locked"), "{err}");
         assert!(!err.contains("no OS keyring"), "{err}");
     }
+    // Nor is it "available" to doctor, whether the account has a key in it (alice: the
+    // read is refused) or none yet (main: the write that would create it is refused).
+    let locked = "keyring:       locked (unlock it in your keyring app, e.g. Seahorse / \
+                  Keychain Access / Credential Manager)";
+    assert_eq!(session.doctor(true), locked);
+    session.set_account("main");
+    assert_eq!(session.doctor(true), locked);
     // Unlocked again (a new login): the keys were kept in its file.
     session.stop_keyring();
     session.start_keyring(true);
     assert_eq!(session.key("alice"), alice);
     assert_eq!(session.key("bob"), bob);
+    assert_eq!(session.doctor(true), "keyring:       available");
+    assert!(
+        session.child("raw-get main").is_err(),
+        "doctor checks, it never makes a key"
+    );
     assert!(
         session.child("raw-get zed").is_err(),
         "nothing made for zed"
@@ -363,6 +386,14 @@ fn a_damaged_key_is_reported_and_never_replaced() {
     assert!(
         err.contains("does not hold a valid database key") && err.contains("untouched"),
         "{err}"
+    );
+    // doctor names the entry, and does not call the keyring merely "available".
+    session.set_account("carol");
+    let doctor = session.doctor(true);
+    assert!(
+        doctor.starts_with("keyring:       damaged")
+            && doctor.contains("\"tdlib-database-key:carol\" (service \"dutydesk\")"),
+        "{doctor}"
     );
     // Replacing it would lose the data the old key encrypted: it is left as found.
     assert_eq!(session.child("raw-get carol"), Ok("not-a-key".to_string()));

@@ -22,6 +22,9 @@ mod alarms;
 mod menu;
 #[path = "ui_flows/timer.rs"]
 mod timer;
+// Start-up when the keyring does not give the database key: Retry, a named entry.
+#[path = "ui_flows/keyring.rs"]
+mod keyring;
 // The settings screen: every control from the keyboard, the duty-group picker.
 #[path = "ui_flows/settings.rs"]
 mod settings;

@@ -8,7 +8,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use rand::RngCore;
 
-const SERVICE: &str = "dutydesk";
+/// The keyring service of every DutyDesk entry (part of every user's stored data).
+pub const SERVICE: &str = "dutydesk";
 
 /// Why the key could not come from the keyring; the UI shows it and asks for a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -32,8 +33,9 @@ pub enum KeyError {
     /// a database was encrypted with would lose the account's local data.
     #[error(
         "the OS keyring's entry \"{entry}\" (service \"dutydesk\") does not hold a valid \
-         database key ({reason}); DutyDesk leaves it untouched. Delete it to start this \
-         account afresh, or choose a passphrase"
+         database key ({reason}); DutyDesk leaves it untouched: the account's Telegram \
+         database was encrypted with the key it held. Restore the key, or delete the entry \
+         and the account's data folder to start this account afresh"
     )]
     Damaged { entry: String, reason: String },
     #[error("the passphrase is empty")]
@@ -73,8 +75,13 @@ pub fn random_key() -> String {
 
 /// The keyring entry of an account's key. Part of every user's stored data: renaming it
 /// would orphan the keys already stored.
-fn entry_name(account: &str) -> String {
+pub fn entry_name(account: &str) -> String {
     format!("tdlib-database-key:{account}")
+}
+
+/// A key as `random_key` makes them: 256 bits in base64.
+fn is_key(key: &str) -> bool {
+    STANDARD.decode(key).is_ok_and(|k| k.len() == 32)
 }
 
 fn keyring_key(account: &str) -> Result<String, KeyError> {
@@ -85,7 +92,7 @@ fn keyring_key(account: &str) -> Result<String, KeyError> {
     // database with a key nobody keeps. So one process at a time (held until return).
     let _lock = creation_lock();
     match entry.get_password() {
-        Ok(key) if STANDARD.decode(&key).is_ok_and(|k| k.len() == 32) => Ok(key),
+        Ok(key) if is_key(&key) => Ok(key),
         // A damaged entry is never overwritten: replacing the key TDLib's database was
         // encrypted with would lose the account's local data. Only a missing one is created.
         Ok(_) => Err(KeyError::Damaged {
@@ -149,13 +156,42 @@ fn lock_in(dir: &Path, wait: Duration) -> Option<rusqlite::Connection> {
     Some(conn)
 }
 
-/// Whether an OS keyring answers here, with the reason when not (for `doctor`).
-pub fn keyring_status() -> Result<(), String> {
-    match keyring::Entry::store_status() {
-        Ok(()) => Ok(()),
-        Err(e) => Err(e.to_string()),
+/// Whether the keyring would give `account` its key now, for `doctor`. A keyring service
+/// that answers may still be locked, and then the app cannot start: so this reads the
+/// account's entry as start-up does and, when there is none yet, stores and removes a probe
+/// entry in its place (a locked keyring lets a search for a missing entry through and only
+/// refuses the write that would create it). Never creates or changes the account's entry.
+pub fn keyring_check(account: &str) -> Result<(), KeyError> {
+    if let Err(e) = keyring::Entry::store_status() {
+        return Err(KeyError::NoKeyring {
+            reason: e.to_string(),
+        });
+    }
+    let name = entry_name(account);
+    let entry = keyring::Entry::new(SERVICE, &name).map_err(|e| keyring_error(e, &name))?;
+    match entry.get_password() {
+        Ok(key) if is_key(&key) => Ok(()),
+        Ok(_) => Err(KeyError::Damaged {
+            entry: name,
+            reason: "not 256 bits in base64".into(),
+        }),
+        Err(keyring::Error::NoEntry) => {
+            let probe = keyring::Entry::new(SERVICE, PROBE_ENTRY)
+                .map_err(|e| keyring_error(e, PROBE_ENTRY))?;
+            probe
+                .set_password("written by dutydesk doctor; safe to delete")
+                .map_err(|e| keyring_error(e, PROBE_ENTRY))?;
+            // Best effort: a probe left behind holds nothing secret.
+            let _ = probe.delete_credential();
+            Ok(())
+        }
+        Err(e) => Err(keyring_error(e, &name)),
     }
 }
+
+/// The entry `keyring_check` writes and removes; not a `tdlib-database-key:` name, so it
+/// can never stand for an account's key.
+const PROBE_ENTRY: &str = "doctor-probe";
 
 #[cfg(test)]
 mod tests {

@@ -54,6 +54,9 @@ pub struct App {
     pub theme: Theme,
     pub os_dark: bool,
     pub session: Option<Session>,
+    /// Where start-up gets the database key: `None` is the OS keyring; tests put a
+    /// stand-in here (see `start::Keyring`).
+    pub keyring: Option<start::Keyring>,
     pub screen: Screen,
     pub desk: Desk,
     pub store: Option<Store>,
@@ -122,6 +125,7 @@ impl App {
             theme,
             os_dark: false,
             session: None,
+            keyring: None,
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             desk,
             store,
@@ -156,6 +160,7 @@ impl App {
             config: &self.config,
             paths: &self.paths,
             passphrase,
+            keyring: self.keyring.as_ref(),
         };
         match start::begin(inputs) {
             Ok(session) => {
@@ -163,6 +168,20 @@ impl App {
                 self.set_stage(Stage::Starting);
             }
             Err(stage) => self.set_stage(stage),
+        }
+    }
+
+    /// "Retry" on a keyring screen: asks the keyring again (a desktop keyring shows its
+    /// unlock prompt again). An unchanged screen says so, or Retry would look dead.
+    pub fn retry_keyring(&mut self) {
+        let before = match &self.screen {
+            Screen::Login(login) => login.stage.clone(),
+            _ => return,
+        };
+        self.start_session(None);
+        if let Screen::Login(login) = &mut self.screen {
+            login.error = (login.stage == before)
+                .then(|| "Tried again: the keyring gave the same answer.".to_string());
         }
     }
 

@@ -53,6 +53,12 @@ impl Harness {
             config,
             paths,
         });
+        Harness::attach(app)
+    }
+
+    /// Drives an app whose session has started: one a test brought through start-up
+    /// steps of its own (a keyring stand-in, a Retry) before there was a session to drive.
+    pub fn attach(app: App) -> Harness {
         let session = app.session.clone().expect("the simulated session starts");
         let events = hub::take_events(session.client_id()).expect("the session's events");
         let control = tdsim::control(session.client_id()).expect("the simulated world");

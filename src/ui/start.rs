@@ -1,13 +1,18 @@
 //! Starting a Telegram session from what the config and the login form provide, or saying
 //! which login stage must come first (TDLib download, API key, passphrase).
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::paths::Paths;
-use crate::telegram::{self, Backend, Session, SessionConfig, keys, tdjson};
+use crate::telegram::keys::{self, KeyError};
+use crate::telegram::{self, Backend, Session, SessionConfig, tdjson};
 use crate::ui::screens::login::Stage;
 
-/// The account folder name until a phone number names it.
-const DEFAULT_ACCOUNT: &str = "main";
+/// Stands in for the OS keyring: an account's database key, or why not. The UI tests play
+/// a locked or damaged keyring with one (on the simulator, which otherwise needs no key).
+pub type Keyring = Arc<dyn Fn(&str) -> Result<String, KeyError> + Send + Sync>;
 
 pub struct Inputs<'a> {
     pub demo: bool,
@@ -15,6 +20,8 @@ pub struct Inputs<'a> {
     pub paths: &'a Paths,
     /// Typed on the login screen when no keyring exists.
     pub passphrase: Option<&'a str>,
+    /// `None`: the OS keyring (none at all on the simulator).
+    pub keyring: Option<&'a Keyring>,
 }
 
 /// Either a running session or the stage the login screen must show first.
@@ -24,6 +31,7 @@ pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
         config,
         paths,
         passphrase,
+        keyring,
     } = inputs;
     if demo {
         if tdjson::backend_name() != "simulated" {
@@ -60,31 +68,39 @@ pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
     else {
         return Err(Stage::Credentials);
     };
-    let account = config
-        .telegram
-        .account
-        .clone()
-        .unwrap_or_else(|| DEFAULT_ACCOUNT.into());
-    let encryption_key = if tdjson::backend_name() == "simulated" {
+    let account = config.telegram.account_name();
+    let database_dir = paths.account_dir(&account);
+    let key_stage = |e| key_stage(e, database_dir.clone());
+    let encryption_key = match (passphrase, keyring) {
+        (Some(p), _) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
+        (None, Some(stand_in)) => stand_in(&account).map_err(key_stage)?,
         // The simulator keeps nothing on disk worth protecting; no keyring needed.
-        keys::random_key()
-    } else {
-        match passphrase {
-            Some(p) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
-            None => {
-                keys::database_key(&account)
-                    .map_err(|e| Stage::Passphrase(e.to_string()))?
-                    .0
-            }
-        }
+        (None, None) if tdjson::backend_name() == "simulated" => keys::random_key(),
+        (None, None) => keys::database_key(&account).map_err(key_stage)?.0,
     };
     start(SessionConfig {
         api_id,
         api_hash,
-        database_dir: paths.account_dir(&account),
+        database_dir,
         encryption_key,
         demo: false,
     })
+}
+
+/// The login stage for a key the keyring did not give. Only "no keyring" asks for a
+/// passphrase: a locked keyring or a damaged entry may guard a database already encrypted
+/// with the keyring's key, which a passphrase would not open.
+fn key_stage(e: KeyError, folder: PathBuf) -> Stage {
+    match e {
+        KeyError::Locked { reason } => Stage::KeyringLocked(reason),
+        KeyError::Damaged { entry, reason } => Stage::KeyDamaged {
+            service: keys::SERVICE.into(),
+            entry,
+            reason,
+            folder,
+        },
+        KeyError::NoKeyring { .. } | KeyError::EmptyPassphrase => Stage::Passphrase(e.to_string()),
+    }
 }
 
 fn start(config: SessionConfig) -> Result<Session, Stage> {

@@ -402,6 +402,10 @@ impl App {
                     _ => Effects::none(),
                 }
             }
+            login::Msg::Retry => {
+                self.retry_keyring();
+                Effects::none()
+            }
             login::Msg::Demo => match start::launch_demo() {
                 Ok(()) => Effects::none(),
                 Err(e) => {

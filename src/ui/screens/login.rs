@@ -1,5 +1,6 @@
-//! Logging in: the TDLib download when no library is found, the api_id/api_hash form, then
-//! phone, code and 2FA password, each with its error inline; or the demo floor.
+//! Logging in: the TDLib download when no library is found, the api_id/api_hash form, a
+//! keyring that did not give the database key (passphrase, or Retry), then phone, code and
+//! 2FA password, each with its error inline; or the demo floor.
 
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -21,6 +22,19 @@ pub enum Stage {
     Credentials,
     /// No OS keyring: the database key comes from a passphrase.
     Passphrase(String),
+    /// The keyring is there but did not open (locked, or access refused): unlock it, then
+    /// Retry. No passphrase is offered: it cannot open a database that was encrypted with
+    /// the keyring's key.
+    KeyringLocked(String),
+    /// The account's keyring entry is not a valid key. Never overwritten, and no passphrase
+    /// is offered for the account: its database was encrypted with the key the entry held.
+    KeyDamaged {
+        service: String,
+        entry: String,
+        reason: String,
+        /// The account's Telegram database, to delete when starting afresh.
+        folder: std::path::PathBuf,
+    },
     /// TDLib is starting; waiting for its first authorization state.
     Starting,
     Phone,
@@ -42,6 +56,8 @@ pub enum Msg {
     Code(String),
     Password(String),
     Submit,
+    /// Asks the keyring again (after unlocking it, or repairing its entry).
+    Retry,
     Demo,
     Download,
     Progress(u64, u64),
@@ -127,6 +143,29 @@ impl Login {
                 "Create an application on my.telegram.org and paste its api_id and api_hash. They stay in your config file.".into(),
             ),
             Stage::Passphrase(why) => ("Choose a database passphrase", why.clone()),
+            Stage::KeyringLocked(why) => (
+                "Your keyring is locked",
+                format!(
+                    "DutyDesk keeps the key of your Telegram database in the OS keyring, and \
+                     the keyring did not open ({why}). Unlock it in your keyring app (e.g. \
+                     Seahorse, Keychain Access or Credential Manager), then press Retry. A \
+                     passphrase would not help: it cannot open a database encrypted with the \
+                     keyring's key."
+                ),
+            ),
+            Stage::KeyDamaged { service, entry, reason, folder } => (
+                "The database key in your keyring is damaged",
+                format!(
+                    "The keyring entry \"{entry}\" of service \"{service}\" does not hold a \
+                     valid database key ({reason}). DutyDesk leaves it untouched: your \
+                     Telegram database was encrypted with the key it held. Restore the entry \
+                     if you have a backup of it. Or, to start this account afresh, delete the \
+                     entry in your keyring app (e.g. Seahorse, Keychain Access or Credential \
+                     Manager) and the folder {}: you will log in again and Telegram sends your \
+                     chats anew. Then press Retry.",
+                    folder.display()
+                ),
+            ),
             Stage::Starting => ("Starting Telegram…", String::new()),
             Stage::Phone => ("Log in to Telegram", "Your phone number, with the country code.".into()),
             Stage::Code { phone } => ("Enter the code", format!("Telegram sent a login code to {phone}.")),
@@ -183,6 +222,14 @@ impl Login {
                         true,
                     ))
                     .push(submit("Continue"));
+            }
+            Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
+                form = form.push(
+                    button(text("Retry").size(TEXT + 1.0))
+                        .padding(Padding::from([6, 18]))
+                        .style(style::primary(p))
+                        .on_press(Msg::Retry),
+                );
             }
             Stage::Phone => {
                 form = form
