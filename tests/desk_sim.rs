@@ -86,38 +86,47 @@ impl Sim {
     fn status(&self, chat: i64) -> Status {
         self.desk.row(chat).expect("chat is on the desk").status
     }
+
+    /// A fresh default world, logged in with its main list loaded, on a desk that knows
+    /// the account, the duty group and the staff.
+    fn start() -> Sim {
+        let id = tdsim::create_client_with(tdsim::WorldConfig::default());
+        let control = tdsim::control(id).expect("world just created");
+        let layout = control.layout();
+        let settings = Settings {
+            own_user: Some(layout.me),
+            staff: StaffRules {
+                duty_group: Some(layout.duty_group_chat_id),
+                extra_staff: layout.staff.clone(),
+            },
+            ..Settings::default()
+        };
+        let mut sim = Sim {
+            id,
+            control,
+            extra: 0,
+            translator: Translator::default(),
+            desk: Desk::new(settings),
+            transitions: Vec::new(),
+        };
+        sim.call(json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,
+            "api_hash":"h","system_language_code":"en","device_model":"test","application_version":"1"}));
+        sim.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}));
+        let code = sim.call(json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}));
+        assert_eq!(code["@type"], "ok", "login: {code}");
+        while sim
+            .call(json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":100}))["@type"]
+            == "ok"
+        {}
+        sim.pump();
+        sim
+    }
 }
 
 #[test]
 fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
-    let id = tdsim::create_client_with(tdsim::WorldConfig::default());
-    let control = tdsim::control(id).expect("world just created");
-    let layout = control.layout();
-    let settings = Settings {
-        own_user: Some(layout.me),
-        staff: StaffRules {
-            duty_group: Some(layout.duty_group_chat_id),
-            extra_staff: layout.staff.clone(),
-        },
-        ..Settings::default()
-    };
-    let mut sim = Sim {
-        id,
-        control,
-        extra: 0,
-        translator: Translator::default(),
-        desk: Desk::new(settings),
-        transitions: Vec::new(),
-    };
-    sim.call(json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,
-        "api_hash":"h","system_language_code":"en","device_model":"test","application_version":"1"}));
-    sim.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}));
-    let code = sim.call(json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}));
-    assert_eq!(code["@type"], "ok", "login: {code}");
-    while sim.call(json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":100}))["@type"]
-        == "ok"
-    {}
-    sim.pump();
+    let mut sim = Sim::start();
+    let layout = sim.control.layout();
 
     let chat = layout
         .customer_chats
@@ -242,4 +251,18 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
             if c == chat.chat_id && waited_secs == sim.control.now() - asked),
         "{replies:?}"
     );
+}
+
+#[test]
+fn chat_folder_names_reach_the_desk_at_login() {
+    let sim = Sim::start();
+    let folders = sim.control.layout().folders;
+    assert!(!folders.is_empty(), "the scenario has a chat folder");
+    let names: Vec<(i32, String)> = sim
+        .desk
+        .folders()
+        .iter()
+        .map(|f| (f.id, f.name.clone()))
+        .collect();
+    assert_eq!(names, folders, "updateChatFolders, by id and name");
 }

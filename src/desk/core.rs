@@ -11,7 +11,7 @@ use super::hash::{IdMap, IdSet};
 use super::actions::{support_of, title_matches};
 use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key, Sending};
 use super::model::{
-    ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
+    ChatFolder, ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
 };
 use super::sending::promote;
 use super::settings::Settings;
@@ -41,6 +41,8 @@ pub struct Desk {
     pub(crate) extra_staff: IdSet<UserId>,
     pub(crate) duty_members: IdSet<UserId>,
     pub(crate) users: IdMap<UserId, String>,
+    /// The account's chat folders, for choosing the support folder by name.
+    pub(crate) folders: Vec<ChatFolder>,
     pub(crate) deadlines: BTreeSet<(UnixTime, ChatId)>,
     pub(crate) now: UnixTime,
     pub(crate) counters: Counters,
@@ -115,6 +117,7 @@ impl Desk {
             extra_staff: IdSet::default(),
             duty_members: IdSet::default(),
             users: IdMap::default(),
+            folders: Vec::new(),
             deadlines: BTreeSet::new(),
             now: i64::MIN,
             counters: Counters::default(),
@@ -175,6 +178,8 @@ impl Desk {
                     c.folders = folders;
                 });
             }
+            // Names only: which chats a folder holds comes per chat, in `ChatListsChanged`.
+            Event::ChatFolders(folders) => self.folders = folders,
             Event::ChatRemoved { chat } => self.remove_chat(chat),
             Event::MessageArrived(m) => self.message(m, true, out),
             Event::HistoryMessage(m) => self.message(m, false, out),

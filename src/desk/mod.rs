@@ -38,8 +38,8 @@ mod view;
 
 pub use self::core::Desk;
 pub use model::{
-    ChatId, ChatKind, ContentKind, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender,
-    UnixTime, UserId,
+    ChatFolder, ChatId, ChatKind, ContentKind, Event, LATE_AFTER_SECS, Message, MessageId, Role,
+    Sender, UnixTime, UserId,
 };
 pub use settings::{Settings, StaffRules, SupportRules, glob_match};
 pub use view::{

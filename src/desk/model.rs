@@ -56,6 +56,15 @@ pub struct Message {
     pub content: ContentKind,
 }
 
+/// A Telegram chat folder (TDLib `chatFolderInfo`): what an admin knows it by is its name;
+/// chats name it by `id` (`Event::ChatListsChanged`, `SupportRules::folder`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatFolder {
+    pub id: i32,
+    /// The name as shown (TDLib `chatFolderName.text`, custom emoji as their fallback text).
+    pub name: String,
+}
+
 /// Something that happened in Telegram, translated by src/telegram/.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
@@ -77,6 +86,9 @@ pub enum Event {
         in_main_list: bool,
         folders: Vec<i32>,
     },
+    /// The account's chat folders, all of them, in Telegram's order (`updateChatFolders`,
+    /// sent at login and whenever a folder is added, renamed, reordered or deleted).
+    ChatFolders(Vec<ChatFolder>),
     /// The chat is gone (left, deleted); its local marks (pins, stars, notes) stay in the
     /// store and come back if the chat is added again.
     ChatRemoved {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::chat::{Chat, Key};
 use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
-use super::model::{ChatId, ChatKind, UnixTime};
+use super::model::{ChatFolder, ChatId, ChatKind, UnixTime};
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
 impl Desk {
@@ -106,6 +106,11 @@ impl Desk {
             .filter(|c| matches!(c.kind, ChatKind::BasicGroup | ChatKind::Supergroup))
             .map(|c| (c.id, c.title.clone()))
             .collect()
+    }
+
+    /// The account's chat folders as Telegram last listed them (empty until it has).
+    pub fn folders(&self) -> &[ChatFolder] {
+        &self.folders
     }
 
     /// The support chat waiting longest, if any: for "jump to the next waiting chat".

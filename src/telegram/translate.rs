@@ -11,7 +11,7 @@ use tdlib_rs::enums::{
 use tdlib_rs::types;
 
 use super::events::{AuthState, ConnectionState, TgEvent};
-use crate::desk::{ChatKind, ContentKind, Event, Message, Sender};
+use crate::desk::{ChatFolder, ChatKind, ContentKind, Event, Message, Sender};
 
 /// Where a chat is listed: the main list and the chat folders holding it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -121,6 +121,20 @@ impl Translator {
                     desk(emit, Event::HistoryMessage(message(last)));
                 }
             }
+            // The folders' names: settings offer the support folder by name, while chats
+            // only ever name their folders by id.
+            Update::ChatFolders(u) => desk(
+                emit,
+                Event::ChatFolders(
+                    u.chat_folders
+                        .into_iter()
+                        .map(|f| ChatFolder {
+                            id: f.id,
+                            name: f.name.text.text,
+                        })
+                        .collect(),
+                ),
+            ),
             Update::ChatAddedToList(u) => self.list_change(u.chat_id, &u.chat_list, true, emit),
             Update::ChatRemovedFromList(u) => {
                 self.list_change(u.chat_id, &u.chat_list, false, emit)
@@ -337,3 +351,8 @@ pub(crate) fn user_name(u: &types::User) -> String {
         name.to_string()
     }
 }
+
+// Unit tests from TDLib's own JSON, in a file of their own (this one is near its size limit).
+#[cfg(test)]
+#[path = "translate_tests.rs"]
+mod tests;

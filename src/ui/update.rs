@@ -68,8 +68,11 @@ impl App {
             Message::OpenSettings => {
                 let themes = theme::available(&self.paths.themes_dir);
                 let draft = Draft::new(self.desk.settings(), &self.config, themes);
-                // The duty-group picker offers the group chats the desk knows, by title.
-                let draft = draft.with_groups(self.desk.groups());
+                // The pickers offer what the desk knows by name: the group chats for the
+                // duty group, the account's chat folders for the support folder.
+                let draft = draft
+                    .with_groups(self.desk.groups())
+                    .with_folders(self.desk.folders());
                 self.screen = Screen::Settings(Box::new(draft));
                 Effects::none()
             }

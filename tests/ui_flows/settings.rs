@@ -1,10 +1,12 @@
-//! The settings screen from the keyboard and the mouse: every control, and the duty-group
-//! picker, which chooses the group whose members count as staff by its title.
+//! The settings screen from the keyboard and the mouse: every control, the duty-group
+//! picker, which chooses the group whose members count as staff by its title, and the
+//! support-folder picker, which chooses the chat folder of support chats by its name.
 
 use super::*;
 use dutydesk::ui::screens::settings::focus::Control;
-use dutydesk::ui::screens::settings::picker::NONE_LABEL;
-use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, PATTERN_ID};
+use dutydesk::ui::screens::settings::picker::{ALL_CHATS_LABEL, NONE_LABEL};
+use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, FOLDER_ID, PATTERN_ID};
+use std::collections::BTreeSet;
 
 /// Taps each key in the settings screen, on a fresh view per key (as the window redraws
 /// between presses), and asserts the screen used it.
@@ -19,6 +21,14 @@ fn tap(h: &mut Harness, keys: &[Named]) {
             );
         });
     }
+}
+
+/// Scrolls the settings body down by `pixels` with the mouse wheel.
+fn scroll_body(sim: &mut Simulator<'_, Message>, pixels: f32) {
+    sim.point_at(iced::Point::new(400.0, 400.0));
+    sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
+        delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -pixels },
+    })]);
 }
 
 fn settings_focus(app: &App) -> Option<Control> {
@@ -42,9 +52,12 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     tap(&mut h, &[Named::Tab; 4]);
     assert_eq!(settings_focus(&h.app), Some(Control::FloatWaiting));
     tap(&mut h, &[Named::Space]);
-    // Down through the support fields to the duty-group picker, Tab over its list (Down
-    // would walk it), Down through the staff field and the notifications; Enter ticks too.
-    tap(&mut h, &[Named::ArrowDown; 4]);
+    // Down to the folder picker, Tab over its list (Down would walk it), Down to the
+    // duty-group picker, Tab over its list too, Down through the staff field and the
+    // notifications; Enter ticks too.
+    tap(&mut h, &[Named::ArrowDown; 2]);
+    assert_eq!(settings_focus(&h.app), Some(Control::Folder));
+    tap(&mut h, &[Named::Tab, Named::ArrowDown]);
     assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
     tap(&mut h, &[Named::Tab]);
     tap(&mut h, &[Named::ArrowDown; 5]);
@@ -145,6 +158,8 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     h.send(Message::OpenSettings);
     assert!(visible(&h, "Chosen: Support duty"), "the title, not the id");
     interact(&mut h, |sim| {
+        // The duty group sits below the support folder's picker, out of the first view.
+        scroll_body(sim, 300.0);
         sim.click(label(NONE_LABEL)).unwrap();
     });
     assert!(visible(&h, "Chosen: none"));
@@ -207,4 +222,96 @@ fn a_duty_group_not_loaded_is_shown_by_id_and_kept() {
         sim.click("Save").unwrap();
     });
     assert_eq!(h.app.desk.settings().staff.duty_group, Some(-4242));
+}
+
+/// The chats the console lists under its current filter, top to bottom.
+fn listed(h: &Harness) -> Vec<i64> {
+    let filter = h.app.console.list_filter();
+    h.app.desk.chat_ids(&filter, 0..h.app.desk.len(&filter))
+}
+
+#[test]
+fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
+    let (mut h, _home) = floor();
+    let layout = h.control.layout();
+    let private_folder = layout
+        .folders
+        .iter()
+        .find(|f| f.1 == "Private")
+        .expect("the floor has a Private folder")
+        .0;
+    let private: BTreeSet<i64> = layout
+        .customer_chats
+        .iter()
+        .filter(|c| c.is_private)
+        .map(|c| c.chat_id)
+        .collect();
+    h.send(Message::Console(console::Msg::Filter(Filter::Support)));
+    let every_support_chat = listed(&h);
+    assert!(
+        every_support_chat.iter().any(|c| !private.contains(c)),
+        "group chats are support chats too before a folder is chosen"
+    );
+
+    // Part of the name, then Enter in the field picks the best match.
+    h.send(Message::OpenSettings);
+    assert!(visible(&h, "Chosen: all chats"));
+    assert!(visible(&h, "Customers"), "the folders are listed by name");
+    interact(&mut h, |sim| {
+        sim.click(id(FOLDER_ID)).unwrap();
+        sim.typewrite("RIV");
+    });
+    assert!(!visible(&h, "Customers"), "the filter narrows the folders");
+    interact(&mut h, |sim| {
+        sim.click(id(FOLDER_ID)).unwrap();
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    assert!(visible(&h, "Chosen: Private"));
+    assert_eq!(
+        h.app.desk.settings().support.folder,
+        None,
+        "nothing applies before Save"
+    );
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert!(matches!(h.app.screen, Screen::Console));
+    assert_eq!(h.app.desk.settings().support.folder, Some(private_folder));
+    let in_folder = listed(&h);
+    assert!(!in_folder.is_empty());
+    assert!(
+        in_folder.iter().all(|c| private.contains(c)),
+        "only the folder's chats are support chats"
+    );
+    let expected: Vec<i64> = every_support_chat
+        .iter()
+        .copied()
+        .filter(|c| private.contains(c))
+        .collect();
+    assert_eq!(in_folder, expected, "every private support chat stays");
+
+    // "All chats" with the mouse: no folder, every support chat again.
+    h.send(Message::OpenSettings);
+    assert!(visible(&h, "Chosen: Private"), "the saved choice, by name");
+    interact(&mut h, |sim| {
+        sim.click(label(ALL_CHATS_LABEL)).unwrap();
+    });
+    assert!(visible(&h, "Chosen: all chats"));
+    h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
+    assert_eq!(h.app.desk.settings().support.folder, None);
+    assert_eq!(listed(&h), every_support_chat);
+}
+
+#[test]
+fn a_folder_not_loaded_is_shown_by_id_and_kept() {
+    let (mut h, _home) = floor();
+    let mut settings = h.app.desk.settings().clone();
+    settings.support.folder = Some(42);
+    h.app.desk.set_settings(settings);
+    h.send(Message::OpenSettings);
+    assert!(visible(&h, "Chosen: 42 (not loaded)"));
+    interact(&mut h, |sim| {
+        sim.click("Save").unwrap();
+    });
+    assert_eq!(h.app.desk.settings().support.folder, Some(42));
 }

@@ -7,7 +7,7 @@ pub mod focus;
 pub mod picker;
 
 use crate::config::Config;
-use crate::desk::{ChatId, Settings};
+use crate::desk::{ChatFolder, ChatId, Settings};
 use crate::ui::keys;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
@@ -17,11 +17,12 @@ use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
-use picker::GroupPicker;
+use picker::{DUTY_GROUP_WORDS, FOLDER_WORDS, Picker, Wiring};
 
 pub const RED_ID: &str = "red-minutes";
 pub const BREACH_ID: &str = "breach-minutes";
 pub const DAMPING_ID: &str = "damping-minutes";
+/// The support-folder picker's filter field.
 pub const FOLDER_ID: &str = "support-folder";
 pub const PATTERN_ID: &str = "support-pattern";
 /// The duty-group picker's filter field.
@@ -40,7 +41,10 @@ pub enum Msg {
     Damping(String),
     FloatWaiting(bool),
     SupportOnly(bool),
-    Folder(String),
+    /// Typing in the support-folder picker's filter.
+    FolderFilter(String),
+    /// A support folder chosen in the picker (None: all chats, no folder).
+    FolderPick(Option<i32>),
     Pattern(String),
     /// Typing in the duty-group picker's filter.
     DutyFilter(String),
@@ -68,9 +72,9 @@ pub struct Draft {
     pub damping: String,
     pub float_waiting: bool,
     pub support_only: bool,
-    pub folder: String,
+    pub folder: Picker<i32>,
     pub pattern: String,
-    pub duty_group: GroupPicker,
+    pub duty_group: Picker<ChatId>,
     pub staff: String,
     pub config: Config,
     pub scale: String,
@@ -90,13 +94,9 @@ impl Draft {
             damping: minutes(settings.damping_secs),
             float_waiting: settings.float_waiting,
             support_only: settings.support.support_only,
-            folder: settings
-                .support
-                .folder
-                .map(|f| f.to_string())
-                .unwrap_or_default(),
+            folder: Picker::new(settings.support.folder),
             pattern: settings.support.title_pattern.clone(),
-            duty_group: GroupPicker::new(settings.staff.duty_group),
+            duty_group: Picker::new(settings.staff.duty_group),
             staff: settings
                 .staff
                 .extra_staff
@@ -121,7 +121,15 @@ impl Draft {
     /// The group chats the duty-group picker offers (id and title; the app passes the
     /// desk's when the screen opens).
     pub fn with_groups(mut self, groups: Vec<(ChatId, String)>) -> Draft {
-        self.duty_group.set_groups(groups);
+        self.duty_group.set_items(groups);
+        self
+    }
+
+    /// The chat folders the support-folder picker offers, by name (the desk's, when the
+    /// screen opens).
+    pub fn with_folders(mut self, folders: &[ChatFolder]) -> Draft {
+        self.folder
+            .set_items(folders.iter().map(|f| (f.id, f.name.clone())));
         self
     }
 
@@ -138,7 +146,8 @@ impl Draft {
             Msg::Damping(v) => self.damping = v,
             Msg::FloatWaiting(v) => self.float_waiting = v,
             Msg::SupportOnly(v) => self.support_only = v,
-            Msg::Folder(v) => self.folder = v,
+            Msg::FolderFilter(v) => self.folder.set_filter(v),
+            Msg::FolderPick(v) => self.folder.pick(v),
             Msg::Pattern(v) => self.pattern = v,
             Msg::DutyFilter(v) => self.duty_group.set_filter(v),
             Msg::DutyPick(v) => self.duty_group.pick(v),
@@ -181,7 +190,8 @@ impl Draft {
         }
         s.float_waiting = self.float_waiting;
         s.support.support_only = self.support_only;
-        s.support.folder = optional(&self.folder, "Folder id")?;
+        // A folder not (yet) listed keeps its id: it is still the admin's choice.
+        s.support.folder = self.folder.chosen;
         s.support.title_pattern = self.pattern.trim().to_string();
         s.staff.duty_group = self.duty_group.chosen;
         s.staff.extra_staff = self
@@ -299,12 +309,16 @@ impl Draft {
                 Control::SupportOnly,
                 Msg::SupportOnly
             ),
-            field(
-                "Only chats in folder (id)",
+            self.picker_view(
                 &self.folder,
-                "any folder",
-                Control::Folder,
-                Msg::Folder
+                &FOLDER_WORDS,
+                Wiring {
+                    control: Control::Folder,
+                    field_id: FOLDER_ID,
+                    on_filter: Msg::FolderFilter,
+                    on_pick: Msg::FolderPick,
+                },
+                p
             ),
             field(
                 "Only titles matching",
@@ -314,7 +328,17 @@ impl Draft {
                 Msg::Pattern
             ),
             section("Staff"),
-            self.duty_group_view(p),
+            self.picker_view(
+                &self.duty_group,
+                &DUTY_GROUP_WORDS,
+                Wiring {
+                    control: Control::DutyGroup,
+                    field_id: DUTY_GROUP_ID,
+                    on_filter: Msg::DutyFilter,
+                    on_pick: Msg::DutyPick,
+                },
+                p
+            ),
             field(
                 "Other staff (user ids)",
                 &self.staff,
@@ -428,16 +452,6 @@ fn minutes(secs: i64) -> String {
     } else {
         format!("{:.2}", secs as f64 / 60.0)
     }
-}
-
-fn optional<T: std::str::FromStr>(v: &str, label: &str) -> Result<Option<T>, String> {
-    let v = v.trim();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    v.parse()
-        .map(Some)
-        .map_err(|_| format!("{label}: \"{v}\" is not a number"))
 }
 
 #[cfg(test)]

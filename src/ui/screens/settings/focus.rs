@@ -4,12 +4,12 @@
 //! presses a button, Left / Right (or Space) cycles a choice. A text field also gets iced's
 //! focus, so typing goes there; the focused control is drawn with a ring.
 //!
-//! The duty-group picker is one control for Tab, which steps over its options; Down / Up
-//! walk into them and through them (the filter field gives up iced's focus while an
-//! option is highlighted, so Space and Enter reach the screen and pick), and leave at
-//! either end, so Down alone still reaches every control.
+//! A picker (the support folder, the duty group) is one control for Tab, which steps over
+//! its options; Down / Up walk into them and through them (the filter field gives up
+//! iced's focus while an option is highlighted, so Space and Enter reach the screen and
+//! pick), and leave at either end, so Down alone still reaches every control.
 
-use super::picker::Step;
+use super::picker::{Step, Walk};
 use super::{Draft, Msg, SCALES};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style;
@@ -75,9 +75,9 @@ pub enum Nav {
     Next,
     /// Shift+Tab: the previous control.
     Previous,
-    /// Down: the next control, or the next option inside the duty-group picker.
+    /// Down: the next control, or the next option inside a picker.
     Down,
-    /// Up: the previous control, or the previous option inside the duty-group picker.
+    /// Up: the previous control, or the previous option inside a picker.
     Up,
     /// Space, Enter: toggle, press, or the next choice.
     Activate,
@@ -117,7 +117,7 @@ impl Control {
             Msg::Damping(_) => Control::Damping,
             Msg::FloatWaiting(_) => Control::FloatWaiting,
             Msg::SupportOnly(_) => Control::SupportOnly,
-            Msg::Folder(_) => Control::Folder,
+            Msg::FolderFilter(_) | Msg::FolderPick(_) => Control::Folder,
             Msg::Pattern(_) => Control::Pattern,
             Msg::DutyFilter(_) | Msg::DutyPick(_) => Control::DutyGroup,
             Msg::Staff(_) => Control::Staff,
@@ -144,17 +144,22 @@ impl Draft {
     /// Save or Cancel), and the task that moves iced's focus and scrolls the control into
     /// view.
     pub fn navigate(&mut self, nav: Nav, field: Option<Control>) -> (Option<Msg>, Task<Msg>) {
-        if field.is_some() {
+        if let Some(c) = field {
             self.focus = field;
-            if field == Some(Control::DutyGroup) {
+            if let Some(picker) = self.picker(c) {
                 // The cursor is in the picker's filter (maybe clicked back into): the
                 // arrows start from there, not from an option highlighted before.
-                self.duty_group.highlight = None;
+                picker.to_field();
             }
         }
-        if matches!(nav, Nav::Down | Nav::Up) && self.focus == Some(Control::DutyGroup) {
-            match self.duty_group.step(nav == Nav::Down) {
-                Step::Field => return (None, operation::focus(super::DUTY_GROUP_ID)),
+        if matches!(nav, Nav::Down | Nav::Up)
+            && let Some(c) = self.focus
+            && let Some(picker) = self.picker(c)
+        {
+            match picker.step(nav == Nav::Down) {
+                Step::Field => {
+                    return (None, operation::focus(c.field_id().unwrap_or_default()));
+                }
                 Step::Option => return (None, unfocus()),
                 Step::Out => {}
             }
@@ -170,12 +175,24 @@ impl Draft {
             (Nav::Forward, c) => return (c.and_then(|c| self.cycle(c, 1)), Task::none()),
         };
         self.focus = Some(next);
-        self.duty_group.highlight = None;
-        if nav == Nav::Up && next == Control::DutyGroup {
-            self.duty_group.enter_from_below();
+        self.folder.to_field();
+        self.duty_group.to_field();
+        if nav == Nav::Up
+            && let Some(picker) = self.picker(next)
+        {
+            picker.enter_from_below();
             return (None, reveal(next, false));
         }
         (None, reveal(next, true))
+    }
+
+    /// The picker a control is, to walk with the arrows.
+    fn picker(&mut self, c: Control) -> Option<&mut dyn Walk> {
+        match c {
+            Control::Folder => Some(&mut self.folder),
+            Control::DutyGroup => Some(&mut self.duty_group),
+            _ => None,
+        }
     }
 
     /// Space or Enter on a control.
@@ -193,6 +210,7 @@ impl Draft {
             Control::SendTyping => Msg::SendTyping(!m.send_typing),
             Control::Theme | Control::Scale => return self.cycle(c, 1),
             // An option the arrows are on; in the filter field Space types instead.
+            Control::Folder => return self.folder.highlighted().map(Msg::FolderPick),
             Control::DutyGroup => return self.duty_group.highlighted().map(Msg::DutyPick),
             Control::Save => Msg::Save,
             Control::Cancel => Msg::Cancel,
@@ -356,6 +374,35 @@ mod tests {
         assert_eq!(d.duty_group.highlight, None, "Shift+Tab lands in the field");
         key(&mut d, Nav::Up);
         assert_eq!(d.focus, Some(Control::Pattern), "Up from the field leaves");
+    }
+
+    #[test]
+    fn the_folder_picker_walks_like_the_duty_group_picker() {
+        let folders = [crate::desk::ChatFolder {
+            id: 4,
+            name: "Customers".into(),
+        }];
+        let mut d = draft().with_folders(&folders);
+        d.focus = Some(Control::SupportOnly);
+        key(&mut d, Nav::Down);
+        assert_eq!(d.focus, Some(Control::Folder));
+        key(&mut d, Nav::Down);
+        assert_eq!(d.folder.highlighted(), Some(Some(4)));
+        assert!(matches!(
+            key(&mut d, Nav::Activate),
+            Some(Msg::FolderPick(Some(4)))
+        ));
+        key(&mut d, Nav::Down);
+        assert_eq!(d.folder.highlighted(), Some(None), "All chats, last");
+        assert!(matches!(
+            key(&mut d, Nav::Activate),
+            Some(Msg::FolderPick(None))
+        ));
+        key(&mut d, Nav::Down);
+        assert_eq!(d.focus, Some(Control::Pattern), "on past the last option");
+        assert_eq!(d.folder.highlight, None);
+        key(&mut d, Nav::Up);
+        assert_eq!(d.folder.highlighted(), Some(None), "Up retraces Down");
     }
 
     #[test]

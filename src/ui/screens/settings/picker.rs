@@ -1,27 +1,60 @@
-//! The duty-group picker: a filter field over the group chats the desk knows and a short
-//! list of the matches, so an admin chooses the group by its title instead of typing a
-//! Telegram chat id nobody knows. The list holds at most `SHOWN` groups and, last, "None";
-//! the arrows walk it (see `focus`), Space or Enter picks, a click picks.
+//! A picker: a filter field over named choices and a short list of the matches, so an
+//! admin chooses by name instead of typing a Telegram id nobody knows. Used for the duty
+//! group (the group chats the desk knows, by title) and the support folder (the account's
+//! chat folders, by name). The list holds at most `SHOWN` matches and, last, the choice of
+//! none; the arrows walk it (see `focus`), Space or Enter picks, a click picks.
 
 use super::focus::Control;
-use super::{DUTY_GROUP_ID, Draft, Msg};
-use crate::desk::ChatId;
+use super::{Draft, Msg};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::{Column, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding};
+use std::fmt::Display;
 
-/// Matches listed at once: enough to choose among similar titles, few enough that walking
+/// Matches listed at once: enough to choose among similar names, few enough that walking
 /// past the picker with the arrows stays short. Typing narrows the rest.
 pub const SHOWN: usize = 5;
-/// The label of the choice that clears the duty group.
+/// The duty-group picker's choice of no duty group.
 pub const NONE_LABEL: &str = "None (no duty group)";
+/// The support-folder picker's choice of no folder.
+pub const ALL_CHATS_LABEL: &str = "All chats (no folder)";
 
-#[derive(Debug, Clone, Default)]
-pub struct GroupPicker {
-    /// (id, title, lowercase title), sorted by title: the candidates, as of opening.
-    groups: Vec<(ChatId, String, String)>,
-    pub chosen: Option<ChatId>,
+/// What one picker says.
+#[derive(Debug)]
+pub struct Words {
+    /// The row's label.
+    pub label: &'static str,
+    pub placeholder: &'static str,
+    /// The listed choice of none (last in the list).
+    pub none_option: &'static str,
+    /// The current choice, when it is none.
+    pub none_chosen: &'static str,
+    /// Shown when the filter matches nothing.
+    pub no_match: &'static str,
+}
+
+pub const DUTY_GROUP_WORDS: Words = Words {
+    label: "Duty group (members are staff)",
+    placeholder: "type part of the group's title",
+    none_option: NONE_LABEL,
+    none_chosen: "none",
+    no_match: "No group chat matches",
+};
+
+pub const FOLDER_WORDS: Words = Words {
+    label: "Only chats in folder",
+    placeholder: "type part of the folder's name",
+    none_option: ALL_CHATS_LABEL,
+    none_chosen: "all chats",
+    no_match: "No chat folder matches",
+};
+
+#[derive(Debug, Clone)]
+pub struct Picker<K> {
+    /// (id, name, lowercase name), sorted by name: the candidates, as of opening.
+    items: Vec<(K, String, String)>,
+    pub chosen: Option<K>,
     pub filter: String,
     /// The option the arrows are on (an index into `options`); None while the keyboard is
     /// in the filter field (or elsewhere).
@@ -39,41 +72,51 @@ pub enum Step {
     Out,
 }
 
-impl GroupPicker {
-    pub fn new(chosen: Option<ChatId>) -> GroupPicker {
-        GroupPicker {
+/// The keyboard's walk through a picker, whatever its ids: `focus` drives every picker
+/// through this.
+pub trait Walk {
+    /// Down (`down`) or Up from where the keyboard is in the picker.
+    fn step(&mut self, down: bool) -> Step;
+    /// Up from the next control enters the picker at its bottom, so Up retraces Down.
+    fn enter_from_below(&mut self);
+    /// The keyboard is in the filter field again (or left the picker).
+    fn to_field(&mut self);
+}
+
+impl<K: Copy + Ord + Display> Picker<K> {
+    pub fn new(chosen: Option<K>) -> Picker<K> {
+        Picker {
+            items: Vec::new(),
             chosen,
-            ..GroupPicker::default()
+            filter: String::new(),
+            highlight: None,
         }
     }
 
-    /// Sets the candidates (any order; titles may repeat, ids tell them apart).
-    pub fn set_groups(&mut self, groups: Vec<(ChatId, String)>) {
-        let mut groups: Vec<_> = groups
+    /// Sets the candidates (any order; names may repeat, ids tell them apart).
+    pub fn set_items(&mut self, items: impl IntoIterator<Item = (K, String)>) {
+        let mut items: Vec<_> = items
             .into_iter()
-            .map(|(id, title)| {
-                let lower = title.to_lowercase();
-                (id, title, lower)
+            .map(|(id, name)| {
+                let lower = name.to_lowercase();
+                (id, name, lower)
             })
             .collect();
-        groups.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
-        self.groups = groups;
+        items.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
+        self.items = items;
         self.highlight = None;
     }
 
-    /// The title of a known group.
-    pub fn title(&self, chat: ChatId) -> Option<&str> {
-        self.groups
-            .iter()
-            .find(|g| g.0 == chat)
-            .map(|g| g.1.as_str())
+    /// The name of a known candidate.
+    pub fn name(&self, id: K) -> Option<&str> {
+        self.items.iter().find(|g| g.0 == id).map(|g| g.1.as_str())
     }
 
-    /// The groups whose title contains the filter (case-insensitive), titles starting with
-    /// it first, then alphabetical; and how many there are in all.
-    fn matches(&self) -> (Vec<(ChatId, &str)>, usize) {
+    /// The candidates whose name contains the filter (case-insensitive), names starting
+    /// with it first, then alphabetical; and how many there are in all.
+    fn matches(&self) -> (Vec<(K, &str)>, usize) {
         let needle = self.filter.trim().to_lowercase();
-        let hits = self.groups.iter().filter(|g| g.2.contains(&needle));
+        let hits = self.items.iter().filter(|g| g.2.contains(&needle));
         let (mut first, rest): (Vec<_>, Vec<_>) = hits.partition(|g| g.2.starts_with(&needle));
         first.extend(rest);
         let total = first.len();
@@ -85,8 +128,8 @@ impl GroupPicker {
         (shown, total)
     }
 
-    /// The listed choices, top to bottom: the shown matches, then None.
-    pub fn options(&self) -> Vec<Option<ChatId>> {
+    /// The listed choices, top to bottom: the shown matches, then none.
+    pub fn options(&self) -> Vec<Option<K>> {
         let (shown, _) = self.matches();
         shown
             .into_iter()
@@ -102,13 +145,41 @@ impl GroupPicker {
     }
 
     /// Chooses; the highlight follows the choice so Space again changes nothing.
-    pub fn pick(&mut self, chosen: Option<ChatId>) {
+    pub fn pick(&mut self, chosen: Option<K>) {
         self.chosen = chosen;
         self.highlight = self.options().iter().position(|o| *o == chosen);
     }
 
-    /// Down (`down`) or Up from where the keyboard is in the picker.
-    pub fn step(&mut self, down: bool) -> Step {
+    /// The option the arrows are on.
+    pub fn highlighted(&self) -> Option<Option<K>> {
+        self.highlight.and_then(|i| self.options().get(i).copied())
+    }
+
+    /// What Enter in the filter field picks: the best match once something is typed
+    /// (typing then Enter is the quickest way to choose); None: Enter saves, as in every
+    /// other field.
+    fn submit(&self) -> Option<K> {
+        if self.filter.trim().is_empty() {
+            return None;
+        }
+        self.matches().0.first().map(|&(id, _)| id)
+    }
+
+    /// The current choice in words: its name, or its id when it is not (yet) known, so a
+    /// choice made before the chats or folders loaded is shown rather than lost.
+    pub fn chosen_label(&self, words: &Words) -> String {
+        match self.chosen {
+            None => words.none_chosen.into(),
+            Some(id) => match self.name(id) {
+                Some(name) => name.to_string(),
+                None => format!("{id} (not loaded)"),
+            },
+        }
+    }
+}
+
+impl<K: Copy + Ord + Display> Walk for Picker<K> {
+    fn step(&mut self, down: bool) -> Step {
         let last = self.options().len() - 1;
         let (highlight, step) = match (self.highlight, down) {
             (None, true) => (Some(0), Step::Option),
@@ -122,65 +193,55 @@ impl GroupPicker {
         step
     }
 
-    /// Up from the next control enters the picker at its bottom, so Up retraces Down.
-    pub fn enter_from_below(&mut self) {
+    fn enter_from_below(&mut self) {
         self.highlight = Some(self.options().len() - 1);
     }
 
-    /// The option the arrows are on.
-    pub fn highlighted(&self) -> Option<Option<ChatId>> {
-        self.highlight.and_then(|i| self.options().get(i).copied())
-    }
-
-    /// What Enter in the filter field does: picks the best match once something is typed
-    /// (typing then Enter is the quickest way to choose), otherwise saves like every
-    /// other field.
-    fn submit(&self) -> Msg {
-        if self.filter.trim().is_empty() {
-            return Msg::Save;
-        }
-        match self.matches().0.first() {
-            Some(&(id, _)) => Msg::DutyPick(Some(id)),
-            None => Msg::Save,
-        }
-    }
-
-    /// The current choice in words: its title, or its id when the chat is not (yet) known,
-    /// so a choice made before the chats loaded is shown rather than lost.
-    pub fn chosen_label(&self) -> String {
-        match self.chosen {
-            None => "none".into(),
-            Some(id) => match self.title(id) {
-                Some(title) => title.to_string(),
-                None => format!("{id} (not loaded)"),
-            },
-        }
+    fn to_field(&mut self) {
+        self.highlight = None;
     }
 }
 
+/// How a picker is wired into the screen.
+pub(super) struct Wiring<K> {
+    pub control: Control,
+    /// The filter field's widget id.
+    pub field_id: &'static str,
+    pub on_filter: fn(String) -> Msg,
+    pub on_pick: fn(Option<K>) -> Msg,
+}
+
 impl Draft {
-    /// The picker's row: label, filter field, the current choice, the options.
-    pub(super) fn duty_group_view(&self, p: Palette) -> Element<'_, Msg> {
-        let picker = &self.duty_group;
-        let here = self.focus == Some(Control::DutyGroup);
-        let field = text_input("type part of the group's title", &picker.filter)
-            .id(DUTY_GROUP_ID)
+    /// A picker's row: label, filter field, the current choice, the options.
+    pub(super) fn picker_view<'a, K: Copy + Ord + Display>(
+        &self,
+        picker: &'a Picker<K>,
+        words: &'static Words,
+        wiring: Wiring<K>,
+        p: Palette,
+    ) -> Element<'a, Msg> {
+        let here = self.focus == Some(wiring.control);
+        let submit = picker
+            .submit()
+            .map_or(Msg::Save, |id| (wiring.on_pick)(Some(id)));
+        let field = text_input(words.placeholder, &picker.filter)
+            .id(wiring.field_id)
             .size(TEXT)
             .width(320)
             .padding(Padding::from([4, 8]))
             .style(style::input(p))
-            .on_input(Msg::DutyFilter)
-            .on_submit(picker.submit());
+            .on_input(wiring.on_filter)
+            .on_submit(submit);
         let field = self.ring_if(here && picker.highlight.is_none(), p, field);
         let (shown, total) = picker.matches();
         let choices = shown
             .iter()
-            .map(|&(id, title)| (Some(id), title))
-            .chain([(None, NONE_LABEL)]);
+            .map(|&(id, name)| (Some(id), name))
+            .chain([(None, words.none_option)]);
         let mut list = Column::new().spacing(0);
-        for (i, (choice, title)) in choices.enumerate() {
+        for (i, (choice, name)) in choices.enumerate() {
             let chosen = choice == picker.chosen;
-            let mut line = row![text(title).size(TEXT).width(Length::Fill)]
+            let mut line = row![text(name).size(TEXT).width(Length::Fill)]
                 .align_y(Alignment::Center)
                 .spacing(8);
             if chosen {
@@ -190,13 +251,11 @@ impl Draft {
                 .width(320)
                 .padding(Padding::from([3, 8]))
                 .style(style::flat(p, chosen))
-                .on_press(Msg::DutyPick(choice));
+                .on_press((wiring.on_pick)(choice));
             list = list.push(self.ring_if(here && picker.highlight == Some(i), p, option));
         }
         let more = match total.saturating_sub(shown.len()) {
-            0 if total == 0 && !picker.filter.trim().is_empty() => {
-                Some("No group chat matches".to_string())
-            }
+            0 if total == 0 && !picker.filter.trim().is_empty() => Some(words.no_match.to_string()),
             0 => None,
             n => Some(format!("…and {n} more: type to narrow")),
         };
@@ -204,7 +263,7 @@ impl Draft {
         let note = |s: String| container(text(s).size(SMALL).color(p.muted)).padding([0, 4]);
         let mut control = column![
             field,
-            note(format!("Chosen: {}", picker.chosen_label())),
+            note(format!("Chosen: {}", picker.chosen_label(words))),
             list
         ]
         .spacing(4);
@@ -212,7 +271,7 @@ impl Draft {
             control = control.push(note(more));
         }
         // The label's top padding centres it on the field, as on the other rows.
-        let label = container(text("Duty group (members are staff)").size(TEXT))
+        let label = container(text(words.label).size(TEXT))
             .padding([8, 0])
             .width(220);
         row![label, control].spacing(8).into()
@@ -223,9 +282,9 @@ impl Draft {
 mod tests {
     use super::*;
 
-    fn picker() -> GroupPicker {
-        let mut p = GroupPicker::new(Some(-3));
-        p.set_groups(vec![
+    fn picker() -> Picker<i64> {
+        let mut p = Picker::new(Some(-3));
+        p.set_items(vec![
             (-1, "Acme support".into()),
             (-2, "Support duty".into()),
             (-3, "Duty team".into()),
@@ -244,13 +303,10 @@ mod tests {
         );
         p.set_filter("DUTY".into());
         assert_eq!(p.options(), vec![Some(-3), Some(-2), None], "prefix first");
-        assert!(matches!(p.submit(), Msg::DutyPick(Some(-3))));
+        assert_eq!(p.submit(), Some(-3));
         p.set_filter("nothing like it".into());
         assert_eq!(p.options(), vec![None]);
-        assert!(
-            matches!(p.submit(), Msg::Save),
-            "nothing to pick: Enter saves"
-        );
+        assert_eq!(p.submit(), None, "nothing to pick: Enter saves");
     }
 
     #[test]
@@ -278,12 +334,12 @@ mod tests {
     #[test]
     fn an_unknown_choice_keeps_its_id() {
         let mut p = picker();
-        assert_eq!(p.chosen_label(), "Duty team");
+        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "Duty team");
         p.pick(Some(-99));
-        assert_eq!(p.chosen_label(), "-99 (not loaded)");
+        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "-99 (not loaded)");
         assert_eq!(p.highlight, None, "not listed, nothing to highlight");
         p.pick(None);
-        assert_eq!(p.chosen_label(), "none");
+        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "none");
         assert_eq!(p.highlighted(), Some(None));
     }
 }
