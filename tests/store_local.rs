@@ -109,6 +109,11 @@ fn settings_round_trip_and_bad_settings_name_the_key_and_file() {
     s.staff.duty_group = Some(-100);
     store.save_settings(&s).unwrap();
     assert_eq!(store.load_settings().unwrap(), Some(s));
+    // Saving a duty-group choice is remembered apart from the settings (the demo floor
+    // stops guessing the group once the admin chose).
+    assert!(!store.duty_group_chosen().unwrap());
+    store.set_duty_group_chosen().unwrap();
+    assert!(store.duty_group_chosen().unwrap());
     store.set_value("desk", "{not json").unwrap();
     let err = store.load_settings().unwrap_err();
     assert!(matches!(err, StoreError::Corrupt { .. }));

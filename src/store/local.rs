@@ -7,6 +7,9 @@ use crate::desk::{LocalChange, LocalState, Settings, SupportFlag};
 
 /// The settings row holding `desk::Settings` as JSON.
 const DESK_SETTINGS_KEY: &str = "desk";
+/// The settings row saying the admin has saved a duty-group choice (even "None"), so the
+/// demo floor stops guessing the group by its title.
+const DUTY_GROUP_CHOSEN_KEY: &str = "duty-group-chosen";
 
 impl Store {
     /// Everything `Desk::load_local` needs.
@@ -166,6 +169,15 @@ impl Store {
         let json = serde_json::to_string(settings)
             .map_err(|e| self.corrupt(format!("cannot encode the desk settings: {e}")))?;
         self.set_value(DESK_SETTINGS_KEY, &json)
+    }
+
+    /// Whether the admin has saved a duty-group choice in this store.
+    pub fn duty_group_chosen(&self) -> Result<bool, StoreError> {
+        Ok(self.value(DUTY_GROUP_CHOSEN_KEY)?.is_some())
+    }
+
+    pub fn set_duty_group_chosen(&mut self) -> Result<(), StoreError> {
+        self.set_value(DUTY_GROUP_CHOSEN_KEY, "true")
     }
 
     /// A raw settings value (for other parts of the app: window, theme…).

@@ -71,6 +71,9 @@ pub struct App {
     pub ready_at: Option<i64>,
     /// Notifications go to the in-app banner (no notification service here).
     pub notify_in_app: bool,
+    /// The admin has saved a duty-group choice (kept in the store): the demo floor no
+    /// longer guesses the group, which would override a saved "None".
+    pub duty_group_chosen: bool,
     /// DUTYDESK_TRACE_STARTUP: say on stderr when the first view is built (the launch
     /// benchmark times it); the cell keeps it to once.
     trace_startup: std::cell::Cell<bool>,
@@ -112,6 +115,9 @@ impl App {
             .as_ref()
             .and_then(|s| s.load_settings().ok().flatten())
             .unwrap_or_else(Settings::default);
+        let duty_group_chosen = store
+            .as_ref()
+            .is_some_and(|s| s.duty_group_chosen().unwrap_or(false));
         let mut desk = Desk::new(settings);
         if let Some(local) = store.as_ref().and_then(|s| s.load_local().ok()) {
             desk.load_local(local);
@@ -137,6 +143,7 @@ impl App {
             own_user: None,
             ready_at: None,
             notify_in_app: false,
+            duty_group_chosen,
             trace_startup: std::cell::Cell::new(
                 std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some(),
             ),

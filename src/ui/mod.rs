@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod clock;
+mod duty_guess;
 #[doc(hidden)]
 pub mod fixture;
 pub mod format;

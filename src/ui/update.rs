@@ -196,29 +196,6 @@ impl App {
         effects
     }
 
-    /// On the demo floor the duty group is found by its title, so colleagues count as
-    /// staff without a trip to the settings (a real account configures it).
-    fn demo_duty_group(&mut self, event: &crate::desk::Event) -> Option<ChatId> {
-        let crate::desk::Event::ChatAdded { chat, kind, title } = event else {
-            return None;
-        };
-        let group = matches!(
-            kind,
-            crate::desk::ChatKind::BasicGroup | crate::desk::ChatKind::Supergroup
-        );
-        if !self.demo
-            || !group
-            || self.desk.settings().staff.duty_group.is_some()
-            || !title.to_lowercase().contains("duty")
-        {
-            return None;
-        }
-        let mut settings = self.desk.settings().clone();
-        settings.staff.duty_group = Some(*chat);
-        self.desk.set_settings(settings);
-        Some(*chat)
-    }
-
     fn on_auth(&mut self, state: AuthState) -> Vec<Request> {
         let stage = match state {
             AuthState::WaitParameters => Stage::Starting,
@@ -476,8 +453,13 @@ impl App {
                 let group_changed =
                     settings.staff.duty_group != self.desk.settings().staff.duty_group;
                 let transitions = self.desk.set_settings(settings.clone());
+                // Whatever the picker shows when saved (a guess left as it was, "None") is
+                // the admin's choice from now on: the demo floor stops guessing.
+                self.duty_group_chosen = true;
                 if let Some(store) = &mut self.store
-                    && let Err(e) = store.save_settings(&settings)
+                    && let Err(e) = store
+                        .save_settings(&settings)
+                        .and_then(|()| store.set_duty_group_chosen())
                 {
                     self.banner = Some(format!("Settings apply now but were not saved: {e}"));
                 }

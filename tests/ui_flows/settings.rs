@@ -3,6 +3,8 @@
 //! support-folder picker, which chooses the chat folder of support chats by its name.
 
 use super::*;
+use dutydesk::desk::{ChatKind, Event};
+use dutydesk::telegram::TgEvent;
 use dutydesk::ui::screens::settings::focus::Control;
 use dutydesk::ui::screens::settings::picker::{ALL_CHATS_LABEL, NONE_LABEL};
 use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, FOLDER_ID, PATTERN_ID};
@@ -168,6 +170,26 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     });
     assert!(matches!(h.app.screen, Screen::Console));
     assert_eq!(h.app.desk.settings().staff.duty_group, None);
+    // The demo floor guessed the group by its title; the saved "None" is not guessed back
+    // when Telegram announces the group again (and the store remembers the choice).
+    let store = h.app.store.as_ref().unwrap();
+    assert!(store.duty_group_chosen().unwrap());
+    let kind = h
+        .app
+        .desk
+        .row(duty)
+        .map_or(ChatKind::Supergroup, |r| r.kind);
+    let again = Event::ChatAdded {
+        chat: duty,
+        kind,
+        title: "Support duty".into(),
+    };
+    h.send(Message::Tg(vec![TgEvent::Desk(again)]));
+    assert_eq!(
+        h.app.desk.settings().staff.duty_group,
+        None,
+        "not guessed back"
+    );
     h.control
         .write(chat, customer, "Is the mail server down?")
         .unwrap();
