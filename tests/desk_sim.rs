@@ -5,10 +5,10 @@
 //! red) and its retry clears it.
 
 use dutydesk::desk::{
-    Desk, Filter, ListFilter, Settings, StaffRules, StatEvent, Status, Transition,
+    Desk, Event, Filter, ListFilter, Role, Settings, StaffRules, StatEvent, Status, Transition,
 };
 use dutydesk::telegram::TgEvent;
-use dutydesk::telegram::translate::Translator;
+use dutydesk::telegram::translate::{self, Translator};
 use serde_json::{Value, json};
 
 struct Sim {
@@ -16,6 +16,8 @@ struct Sim {
     control: tdsim::Control,
     extra: u64,
     translator: Translator,
+    /// Updates are dropped instead of fed to the desk: a desk that missed them.
+    deaf: bool,
     desk: Desk,
     transitions: Vec<Transition>,
 }
@@ -25,7 +27,7 @@ impl Sim {
     fn feed(&mut self, raw: &str) {
         let v: Value = serde_json::from_str(raw).expect("tdsim emits JSON");
         let is_update = v["@type"].as_str().is_some_and(|t| t.starts_with("update"));
-        if !is_update {
+        if !is_update || self.deaf {
             return;
         }
         let update: tdlib_rs::enums::Update =
@@ -106,6 +108,7 @@ impl Sim {
             control,
             extra: 0,
             translator: Translator::default(),
+            deaf: false,
             desk: Desk::new(settings),
             transitions: Vec::new(),
         };
@@ -265,4 +268,117 @@ fn chat_folder_names_reach_the_desk_at_login() {
         .map(|f| (f.id, f.name.clone()))
         .collect();
     assert_eq!(names, folders, "updateChatFolders, by id and name");
+}
+
+#[test]
+fn a_send_the_desk_first_meets_still_pending_is_logged_once_when_confirmed() {
+    let mut sim = Sim::start();
+    let layout = sim.control.layout();
+    let chat = layout
+        .customer_chats
+        .iter()
+        .find(|c| !c.customers.is_empty())
+        .expect("a customer chat")
+        .clone();
+    // A clear chat (the account answers from another device), then a customer asks.
+    sim.control
+        .write(chat.chat_id, layout.me, "Good morning!")
+        .expect("the account writes");
+    sim.pump();
+    let asked = sim.control.now();
+    sim.control
+        .write(chat.chat_id, chat.customers[0], "Is the server down?")
+        .expect("customer writes");
+    sim.control.advance(120);
+    sim.pump();
+    assert_eq!(sim.status(chat.chat_id), Status::Waiting);
+
+    // Offline, the admin answers; this desk misses the announcement, as a desk started
+    // after it would (TDLib keeps a pending send across restarts and delivers it again).
+    sim.control.drop_connection();
+    sim.deaf = true;
+    let sent = sim.call(json!({"@type":"sendMessage","chat_id":chat.chat_id,
+        "input_message_content":{"@type":"inputMessageText",
+            "text":{"@type":"formattedText","text":"Checking"}}}));
+    let temp = sent["id"].as_i64().expect("a temporary id");
+    sim.pump();
+    sim.deaf = false;
+    sim.desk.drain_stats();
+
+    // The desk reads the chat's history, as the app's resync does: the reply is there,
+    // still pending, and arrives as a send in flight.
+    let page = sim.call(json!({"@type":"getChatHistory","chat_id":chat.chat_id,
+        "from_message_id":0,"offset":0,"limit":10,"only_local":false}));
+    let tdlib_rs::enums::Messages::Messages(page) =
+        serde_json::from_value(page).expect("tdlib-rs parses the page");
+    let events: Vec<Event> = page
+        .messages
+        .into_iter()
+        .flatten()
+        .filter_map(translate::redelivered)
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::MessageArrived(m) if m.id == temp)),
+        "{events:?}"
+    );
+    let now = sim.control.now();
+    for e in events {
+        sim.desk.apply(e, now);
+    }
+    assert_eq!(
+        sim.status(chat.chat_id),
+        Status::Normal,
+        "the reply in flight clears the wait at once"
+    );
+    let early = sim.desk.drain_stats();
+    assert!(
+        !early.iter().any(|s| matches!(s,
+            StatEvent::Message { message, .. } | StatEvent::FirstReply { message, .. }
+                if *message == temp)),
+        "nothing is logged under the temporary id: {early:?}"
+    );
+
+    // Back online, TDLib confirms it: logged once, under the server's id and date.
+    sim.control.advance(30);
+    sim.control.restore_connection();
+    sim.pump();
+    let replied = sim.control.now();
+    let stats = sim.desk.drain_stats();
+    // The chat's new last message (history) repeats its row; the store keeps one per id.
+    let mut staff_rows: Vec<(i64, i64)> = stats
+        .iter()
+        .filter_map(|s| match *s {
+            StatEvent::Message {
+                message,
+                role: Role::Staff,
+                date,
+                ..
+            } => Some((message, date)),
+            _ => None,
+        })
+        .collect();
+    staff_rows.dedup();
+    let [(server_id, date)] = staff_rows[..] else {
+        panic!("one staff message: {stats:?}");
+    };
+    assert_ne!(server_id, temp, "the server's id");
+    assert_eq!(date, replied, "the server's date");
+    let replies: Vec<_> = stats
+        .iter()
+        .filter(|s| matches!(s, StatEvent::FirstReply { .. }))
+        .collect();
+    assert!(
+        matches!(replies[..], [StatEvent::FirstReply { message, waited_secs, .. }]
+            if *message == server_id && *waited_secs == replied - asked),
+        "{stats:?}"
+    );
+    assert!(
+        !stats
+            .iter()
+            .any(|s| matches!(s, StatEvent::MessageIdChanged { .. })),
+        "nothing logged earlier to move: {stats:?}"
+    );
+    assert_eq!(sim.status(chat.chat_id), Status::Normal);
 }

@@ -7,6 +7,9 @@ use super::view::Status;
 /// a failure or a deletion, so this only bounds what never ends; past it the oldest is
 /// taken as sent (see `sending::promote`).
 pub(crate) const SENDING_MAX: usize = 32;
+/// How many settled sends per chat the desk remembers, to refuse stale re-deliveries of
+/// them (see `Chat::settled`): a history page races at most the few sends of the moment.
+pub(crate) const SETTLED_MAX: usize = 8;
 
 /// An unanswered customer message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +65,12 @@ pub(crate) struct Chat {
     /// The highest id among `sending` that answers: customer messages below it are hidden
     /// from the wait (still kept in `pending`, so a failed send brings them back).
     pub sending_up_to: MessageId,
+    /// Temporary ids of this account's sends no longer in flight: confirmed, failed, or
+    /// taken as sent past `SENDING_MAX`; newest last, at most `SETTLED_MAX`. A page of
+    /// history read while one was pending can come back after that; delivered then as in
+    /// flight, it would start a send that never ends, hiding the waits below it for good
+    /// (or, taken as sent already, log it twice).
+    pub settled: Vec<MessageId>,
     /// Highest message id seen, deleted or not: what "no reply needed" covers.
     pub max_id: Option<MessageId>,
     /// Latest message date seen, deleted or not: what damping compares against.
@@ -107,6 +116,7 @@ impl Chat {
             content: None,
             sending: Vec::new(),
             sending_up_to: i64::MIN,
+            settled: Vec::new(),
             max_id: None,
             max_date: None,
             jump: i64::MIN,
@@ -216,6 +226,14 @@ impl Chat {
             .iter()
             .map(|e| e.1)
             .min_by_key(|p| (p.date, !p.late));
+    }
+
+    /// Remembers a send settled under this temporary id (see `settled`).
+    pub(crate) fn note_settled(&mut self, id: MessageId) {
+        if self.settled.len() >= SETTLED_MAX {
+            self.settled.remove(0);
+        }
+        self.settled.push(id);
     }
 
     pub(crate) fn is_sending(&self, id: MessageId) -> bool {

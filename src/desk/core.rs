@@ -212,8 +212,14 @@ impl Desk {
                 old,
                 new,
                 date,
-            } => self.id_changed(chat, old, new, date, out),
-            Event::MessageSendFailed { chat, id } => self.send_failed(chat, id, out),
+            } => {
+                self.note_settled(chat, old);
+                self.id_changed(chat, old, new, date, out);
+            }
+            Event::MessageSendFailed { chat, id } => {
+                self.note_settled(chat, id);
+                self.send_failed(chat, id, out);
+            }
             Event::ReadInbox {
                 chat, unread_count, ..
             } => {
@@ -292,6 +298,11 @@ impl Desk {
         let Some(c) = self.chats.get(&m.chat) else {
             return;
         };
+        if m.outgoing && arrived && c.settled.contains(&m.id) {
+            // A send no longer in flight, from a history page read while it was pending:
+            // stale, and no new send (`Chat::settled`).
+            return;
+        }
         let role = self.role_of(m.sender, m.outgoing);
         let damping = self.settings.damping_secs;
         let late = arrived && self.now.saturating_sub(m.date) > LATE_AFTER_SECS;
@@ -310,6 +321,7 @@ impl Desk {
                 answers: c.support,
             };
             if let Some(oldest) = c.start_sending(s) {
+                c.note_settled(oldest.id);
                 promote(c, oldest, &mut self.stats);
             }
         }
@@ -351,6 +363,12 @@ impl Desk {
             }
         }
         self.commit(m.chat, before, out);
+    }
+
+    fn note_settled(&mut self, chat: ChatId, id: MessageId) {
+        if let Some(c) = self.chats.get_mut(&chat) {
+            c.note_settled(id);
+        }
     }
 
     fn remove_chat(&mut self, chat: ChatId) {

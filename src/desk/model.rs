@@ -99,7 +99,9 @@ pub enum Event {
     /// flight under a temporary id: it clears the wait at once but is only a staff reply
     /// (and logged) once `MessageIdChanged` confirms it; `MessageSendFailed` or deleting it
     /// undoes it. (So this account's messages already on the server, e.g. sent from another
-    /// device, which TDLib never confirms, are best sent as `HistoryMessage`.)
+    /// device, which TDLib never confirms, are best sent as `HistoryMessage`.) A send that
+    /// TDLib still has pending when it delivers it again (a last message, a history page)
+    /// comes this way too, so it stays in flight; one no longer in flight is then ignored.
     MessageArrived(Message),
     /// A message already in history (initial sync, `updateChatLastMessage`, loaded history):
     /// updates preview, order and waiting like `MessageArrived`, but is never marked late.

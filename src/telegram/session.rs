@@ -174,27 +174,48 @@ impl Session {
     }
 
     /// Up to `limit` messages older than `from_message_id` (0: from the newest), newest
-    /// first like TDLib. TDLib often answers a chat's first request with only what it has
-    /// locally (just the last message), so pages are requested until `limit` is reached or
-    /// a page comes back empty.
+    /// first like TDLib, for reading.
     pub async fn load_history(
         &self,
         chat: i64,
         from_message_id: i64,
         limit: i32,
     ) -> Result<Vec<desk::Message>, TgError> {
-        let mut messages: Vec<desk::Message> = Vec::new();
+        let page = self.history(chat, from_message_id, limit).await?;
+        Ok(page.into_iter().map(translate::message).collect())
+    }
+
+    /// The same messages as desk events, for replaying into the desk: sends still pending
+    /// stay sends in flight, failed ones are left out (`translate::redelivered`).
+    pub async fn load_history_events(
+        &self,
+        chat: i64,
+        from_message_id: i64,
+        limit: i32,
+    ) -> Result<Vec<desk::Event>, TgError> {
+        let page = self.history(chat, from_message_id, limit).await?;
+        Ok(page
+            .into_iter()
+            .filter_map(translate::redelivered)
+            .collect())
+    }
+
+    /// TDLib often answers a chat's first request with only what it has locally (just the
+    /// last message), so pages are requested until `limit` is reached or a page comes back
+    /// empty.
+    async fn history(
+        &self,
+        chat: i64,
+        from_message_id: i64,
+        limit: i32,
+    ) -> Result<Vec<types::Message>, TgError> {
+        let mut messages: Vec<types::Message> = Vec::new();
         let mut from = from_message_id;
         while messages.len() < limit.max(0) as usize {
             let wanted = limit - messages.len() as i32;
             let enums::Messages::Messages(page) =
                 functions::get_chat_history(chat, from, 0, wanted, false, self.client_id()).await?;
-            let page: Vec<desk::Message> = page
-                .messages
-                .into_iter()
-                .flatten()
-                .map(translate::message)
-                .collect();
+            let page: Vec<types::Message> = page.messages.into_iter().flatten().collect();
             // The page starts at `from` itself when `from` is 0; never loop on one message.
             let Some(oldest) = page.last().map(|m| m.id).filter(|id| *id != from) else {
                 break;

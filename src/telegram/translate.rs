@@ -82,8 +82,8 @@ impl Translator {
                     },
                 );
                 self.lists.insert(chat.id, lists);
-                if let Some(last) = chat.last_message.filter(not_failed) {
-                    desk(emit, Event::HistoryMessage(message(last)));
+                if let Some(last) = chat.last_message.and_then(redelivered) {
+                    desk(emit, last);
                 }
                 if chat.unread_count > 0 || chat.last_read_inbox_message_id > 0 {
                     desk(
@@ -117,8 +117,8 @@ impl Translator {
                 for position in &u.positions {
                     self.position(u.chat_id, position, emit);
                 }
-                if let Some(last) = u.last_message.filter(not_failed) {
-                    desk(emit, Event::HistoryMessage(message(last)));
+                if let Some(last) = u.last_message.and_then(redelivered) {
+                    desk(emit, last);
                 }
             }
             // The folders' names: settings offer the support folder by name, while chats
@@ -295,10 +295,21 @@ pub(crate) fn auth_state(state: AuthorizationState) -> AuthState {
     }
 }
 
-/// A message that failed to send (TDLib keeps it, renumbered, as the chat's last message)
-/// is no staff reply: the desk learnt of the failure from `MessageSendFailed`.
-fn not_failed(m: &types::Message) -> bool {
-    !matches!(m.sending_state, Some(MessageSendingState::Failed(_)))
+/// A message TDLib delivers again: as a chat's last message (`updateNewChat`,
+/// `updateChatLastMessage`) or in a page of history (`getChatHistory`). Most are history.
+/// One still being sent (`messageSendingStatePending`, under its temporary id) is a send in
+/// flight, as when `updateNewMessage` first announced it: taken as history, the desk would
+/// log it as a staff reply under the temporary id (and keep it as an answer if it then
+/// failed), while in flight it is logged once, under the server's id and date, when TDLib
+/// confirms it (TDLib keeps pending sends across restarts, so a desk may first meet one
+/// here). One that failed to send (TDLib keeps it, renumbered) is no message at all: the
+/// desk learnt of the failure from `updateMessageSendFailed`.
+pub fn redelivered(m: types::Message) -> Option<Event> {
+    match m.sending_state {
+        None => Some(Event::HistoryMessage(message(m))),
+        Some(MessageSendingState::Pending(_)) => Some(Event::MessageArrived(message(m))),
+        Some(MessageSendingState::Failed(_)) => None,
+    }
 }
 
 fn chat_kind(t: &ChatType) -> ChatKind {

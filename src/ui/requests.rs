@@ -2,7 +2,7 @@
 //! tests run the same `perform` with a blocking executor, so a flow can be driven without
 //! the iced runtime.
 
-use crate::desk::{ChatId, Message as DeskMessage, MessageId};
+use crate::desk::{ChatId, Event, Message as DeskMessage, MessageId};
 use crate::telegram::{Session, TgError};
 
 /// Messages re-read per waiting chat when staff become known.
@@ -80,8 +80,9 @@ pub enum Reply {
         chat: ChatId,
         result: Result<Vec<i64>, TgError>,
     },
-    /// Each chat's recent messages (chats whose history failed to load are left out).
-    Resync(Vec<(ChatId, Vec<DeskMessage>)>),
+    /// Each chat's recent messages as desk events (`translate::redelivered`: a send still
+    /// pending stays in flight); chats whose history failed to load are left out.
+    Resync(Vec<(ChatId, Vec<Event>)>),
     /// Requests whose only interesting outcome is an error (banner).
     Done {
         what: &'static str,
@@ -168,7 +169,7 @@ pub async fn perform(session: Session, request: Request) -> Reply {
             // parsed and held together.
             let mut out = Vec::with_capacity(chats.len());
             for chat in chats {
-                if let Ok(messages) = session.load_history(chat, 0, RESYNC_DEPTH).await {
+                if let Ok(messages) = session.load_history_events(chat, 0, RESYNC_DEPTH).await {
                     out.push((chat, messages));
                 }
             }

@@ -300,20 +300,29 @@ impl App {
                 }
             },
             Reply::Resync(chats) => {
+                use crate::desk::{Event, Message};
+                fn message(e: &Event) -> Option<&Message> {
+                    match e {
+                        Event::HistoryMessage(m) | Event::MessageArrived(m) => Some(m),
+                        _ => None,
+                    }
+                }
                 let mut events = Vec::new();
-                for (chat, mut messages) in chats {
-                    messages.sort_by_key(|m| m.id);
+                for (chat, mut replay) in chats {
+                    replay.sort_by_key(|e| message(e).map(|m| m.id));
                     // A staff message once taken for a customer's is still pending itself (a
-                    // reply answers only what came before it): forget it, then replay.
-                    let ids = messages
+                    // reply answers only what came before it): forget it, then replay. A send
+                    // still in flight is forgotten too and comes back in flight.
+                    let ids = replay
                         .iter()
+                        .filter_map(message)
                         .filter(|m| {
                             self.desk.role_of(m.sender, m.outgoing) == crate::desk::Role::Staff
                         })
                         .map(|m| m.id)
                         .collect();
-                    events.push(crate::desk::Event::MessagesDeleted { chat, ids });
-                    events.extend(messages.into_iter().map(crate::desk::Event::HistoryMessage));
+                    events.push(Event::MessagesDeleted { chat, ids });
+                    events.extend(replay);
                 }
                 let transitions = self.desk.apply_all(events, self.clock.now());
                 return self.announce(&transitions);
