@@ -3,9 +3,9 @@
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, Sender, UnixTime};
 use super::view::Status;
 
-/// How many unconfirmed sends per chat the desk tracks. Every send ends in a confirmation,
-/// a failure or a deletion, so this only bounds what never ends; past it the oldest is
-/// taken as sent (see `sending::promote`).
+/// How many unconfirmed sends per chat the desk tracks in flight. Every send ends in a
+/// confirmation, a failure or a deletion, so this only bounds what never ends; past it the
+/// oldest is taken as sent (see `sending::promote`), which a failure can still undo.
 pub(crate) const SENDING_MAX: usize = 32;
 /// How many settled sends per chat the desk remembers, to refuse stale re-deliveries of
 /// them (see `Chat::settled`): a history page races at most the few sends of the moment.
@@ -65,6 +65,13 @@ pub(crate) struct Chat {
     /// The highest id among `sending` that answers: customer messages below it are hidden
     /// from the wait (still kept in `pending`, so a failed send brings them back).
     pub sending_up_to: MessageId,
+    /// Sends taken as sent past `SENDING_MAX` and neither confirmed nor failed since, by
+    /// id. Logged, and answering, but a failure still undoes them (`sending::untake`).
+    /// A staff reply above one makes it moot, and it is dropped then.
+    pub taken: Vec<Sending>,
+    /// Customer messages below the highest answering `taken` send, by id: answered as far
+    /// as the wait goes, and back in `pending` if the sends above them all fail.
+    pub set_aside: Vec<(MessageId, Pending)>,
     /// Temporary ids of this account's sends no longer in flight: confirmed, failed, or
     /// taken as sent past `SENDING_MAX`; newest last, at most `SETTLED_MAX`. A page of
     /// history read while one was pending can come back after that; delivered then as in
@@ -116,6 +123,8 @@ impl Chat {
             content: None,
             sending: Vec::new(),
             sending_up_to: i64::MIN,
+            taken: Vec::new(),
+            set_aside: Vec::new(),
             settled: Vec::new(),
             max_id: None,
             max_date: None,
@@ -162,6 +171,14 @@ impl Chat {
             return;
         }
         let p = Pending { date, late };
+        if id < self.taken_up_to() {
+            // Answered by a send taken as sent, unless that send fails.
+            match self.set_aside.binary_search_by_key(&id, |e| e.0) {
+                Ok(i) => self.set_aside[i].1 = p,
+                Err(i) => self.set_aside.insert(i, (id, p)),
+            }
+            return;
+        }
         match self.pending.last() {
             Some(&(last, _)) if last >= id => match self.pending.binary_search_by_key(&id, |e| e.0)
             {
@@ -188,6 +205,11 @@ impl Chat {
     /// it. Returns the wait it ended, if it ended one: the oldest answered message.
     pub(crate) fn answer_below(&mut self, id: MessageId) -> Option<Pending> {
         self.answered_up_to = self.answered_up_to.max(id);
+        // Answered for good now, whatever becomes of the sends taken as sent below `id`.
+        let n = self.set_aside.partition_point(|e| e.0 < id);
+        self.set_aside.drain(..n);
+        let n = self.taken.partition_point(|s| s.id < id);
+        self.taken.drain(..n);
         let n = self.pending.partition_point(|e| e.0 < id);
         if n == 0 {
             return None;
@@ -208,19 +230,28 @@ impl Chat {
                 self.recompute_waiting();
                 true
             }
-            Err(_) => false,
+            // Set aside, it must not come back if the send above it fails.
+            Err(_) => match self.set_aside.binary_search_by_key(&id, |e| e.0) {
+                Ok(i) => {
+                    self.set_aside.remove(i);
+                    true
+                }
+                Err(_) => false,
+            },
         }
     }
 
+    /// Forgets the customer messages (not the sends: they still end as sends do).
     pub(crate) fn clear_pending(&mut self) {
         self.pending.clear();
+        self.set_aside.clear();
         self.waiting = None;
     }
 
     /// The oldest pending message not hidden by a send in flight, by date; among equal
     /// dates a late one wins, so the row says "late" whenever the wait it shows comes from
     /// a late delivery.
-    fn recompute_waiting(&mut self) {
+    pub(super) fn recompute_waiting(&mut self) {
         let from = self.pending.partition_point(|e| e.0 < self.sending_up_to);
         self.waiting = self.pending[from..]
             .iter()

@@ -13,7 +13,7 @@ use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key, S
 use super::model::{
     ChatFolder, ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
 };
-use super::sending::promote;
+use super::sending::{promote, withdraw};
 use super::settings::Settings;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
@@ -192,11 +192,17 @@ impl Desk {
                 });
             }
             Event::MessagesDeleted { chat, ids } => {
+                let mut withdrawn = Vec::new();
                 self.update(chat, out, |c, _| {
                     for id in ids {
                         c.remove_pending(id);
-                        // A send deleted in flight never reached anyone: as if it failed.
-                        c.finish_sending(id);
+                        // A send deleted before it was confirmed never reached anyone: as
+                        // if it failed. Only one taken as sent was logged already.
+                        if c.is_taken(id) && withdraw(c, id) {
+                            withdrawn.push(id);
+                        } else {
+                            c.finish_sending(id);
+                        }
                         if c.last_id == Some(id) {
                             // The new last message comes as a HistoryMessage.
                             c.last_id = None;
@@ -206,6 +212,10 @@ impl Desk {
                         }
                     }
                 });
+                let not_sent = withdrawn
+                    .into_iter()
+                    .map(|message| StatEvent::NotSent { chat, message });
+                self.stats.extend(not_sent);
             }
             Event::MessageIdChanged {
                 chat,
@@ -311,8 +321,9 @@ impl Desk {
         c.note_activity(m.date, damping);
         c.max_id = Some(c.max_id.map_or(m.id, |x| x.max(m.id)));
         // A new outgoing message is a send in flight: no reply (nor statistic) until the
-        // server confirms it; re-deliveries of it (`updateChatLastMessage`) change nothing.
-        let known = m.outgoing && c.is_sending(m.id);
+        // server confirms it; re-deliveries of it (`updateChatLastMessage`) change nothing,
+        // nor do those of one taken as sent past the limit.
+        let known = m.outgoing && (c.is_sending(m.id) || c.is_taken(m.id));
         if m.outgoing && arrived && !known {
             let s = Sending {
                 id: m.id,

@@ -6,12 +6,17 @@
 //! under its server id and date; failed, the wait is exactly what it would have been had
 //! the message never been sent.
 //!
+//! Past `SENDING_MAX` sends in flight in a chat, the oldest is taken as sent: logged, and
+//! answering the customer messages below it. Those are set aside, not dropped, and the send
+//! is remembered until it is confirmed, fails, or a staff reply above it makes it moot: a
+//! failure then brings the wait back exactly as it was, as within the limit.
+//!
 //! Statistics name a message once, under what the server says: its id and its date. The
 //! pending date is TDLib's guess at the time of sending; the server's can be later (a send
 //! queued while offline) and is the one replays of history carry, so logging the pending
 //! one would log the message twice and time the first reply from the wrong moment.
 
-use super::chat::{Chat, Sending};
+use super::chat::{Chat, Pending, Sending};
 use super::core::Desk;
 use super::model::{ChatId, MessageId, Role, Sender, UnixTime};
 use super::view::{StatEvent, Transition};
@@ -40,6 +45,7 @@ impl Desk {
         }
         c.max_id = Some(c.max_id.map_or(new, |x| x.max(new)));
         let sent = c.finish_sending(old);
+        let taken = sent.is_none() && c.is_taken(old);
         if c.support {
             let stats = &mut self.stats;
             match sent {
@@ -73,30 +79,104 @@ impl Desk {
                 });
             }
         }
+        if taken {
+            // Confirmed: what it set aside below `new` was answered for good just above;
+            // above `new` (the server placed it lower) it waits again.
+            c.untake(old);
+        }
         self.commit(chat, before, out);
     }
 
-    /// A send failed: it never reached anyone. In flight, nothing was logged and the wait it
-    /// hid comes back; logged already (taken as sent past the limit, or delivered as
-    /// history while pending), its rows are withdrawn.
+    /// A send failed: it never reached anyone, and the wait it hid or answered comes back.
+    /// In flight, nothing was logged; logged already (taken as sent past the limit, or
+    /// delivered as history while pending), its rows are withdrawn.
     pub(crate) fn send_failed(&mut self, chat: ChatId, id: MessageId, out: &mut Vec<Transition>) {
         let Some(c) = self.chats.get(&chat) else {
             return;
         };
         let before = self.snapshot(c);
         let c = self.chats.get_mut(&chat).expect("present");
-        if c.finish_sending(id).is_none() && c.support {
+        if withdraw(c, id) {
             self.stats.push(StatEvent::NotSent { chat, message: id });
         }
         self.commit(chat, before, out);
     }
 }
 
+/// Ends a send that never reached anyone (failed, or deleted before it was confirmed), in
+/// flight or taken as sent. Returns whether rows logged for it must be withdrawn.
+pub(crate) fn withdraw(c: &mut Chat, id: MessageId) -> bool {
+    if c.finish_sending(id).is_some() {
+        return false;
+    }
+    c.untake(id);
+    c.support
+}
+
+impl Chat {
+    /// The highest send taken as sent that answers: customer messages below it are set
+    /// aside rather than waiting.
+    pub(crate) fn taken_up_to(&self) -> MessageId {
+        self.taken
+            .iter()
+            .rev()
+            .find(|s| s.answers)
+            .map_or(i64::MIN, |s| s.id)
+    }
+
+    pub(crate) fn is_taken(&self, id: MessageId) -> bool {
+        self.taken.binary_search_by_key(&id, |s| s.id).is_ok()
+    }
+
+    /// Takes a send as sent: the customer messages below it are set aside, not dropped.
+    /// Returns the oldest of them, the wait it ended.
+    fn take(&mut self, s: Sending) -> Option<Pending> {
+        if let Err(i) = self.taken.binary_search_by_key(&s.id, |t| t.id) {
+            self.taken.insert(i, s);
+        }
+        if !s.answers {
+            return None;
+        }
+        // All pending messages are above any earlier taken send, so `set_aside` stays
+        // sorted.
+        let n = self.pending.partition_point(|e| e.0 < s.id);
+        let oldest = self.pending[..n]
+            .iter()
+            .map(|e| e.1)
+            .min_by_key(|p| (p.date, !p.late));
+        self.set_aside.extend(self.pending.drain(..n));
+        self.recompute_waiting();
+        oldest
+    }
+
+    /// Forgets a send taken as sent (confirmed, failed or deleted). What it alone covered
+    /// waits again: set-aside messages above the highest answering taken send left go
+    /// back in front of `pending` (all of which is above them). Returns whether it was
+    /// taken.
+    pub(crate) fn untake(&mut self, id: MessageId) -> bool {
+        let Ok(i) = self.taken.binary_search_by_key(&id, |s| s.id) else {
+            return false;
+        };
+        self.taken.remove(i);
+        let up_to = self.taken_up_to();
+        let from = self.set_aside.partition_point(|e| e.0 < up_to);
+        if from < self.set_aside.len() {
+            let back: Vec<_> = self.set_aside.drain(from..).collect();
+            self.pending.splice(0..0, back);
+            self.recompute_waiting();
+        }
+        true
+    }
+}
+
 /// Takes a send that was never resolved as sent, under its temporary id (the limit of
-/// `SENDING_MAX` was reached: e.g. a message this account sent elsewhere, which TDLib
-/// never confirms). A later `MessageIdChanged` for it moves what this logged to the
-/// server's id and date; a later `MessageSendFailed` withdraws it.
+/// `SENDING_MAX` was reached, e.g. by a burst queued while offline). A later
+/// `MessageIdChanged` for it moves what this logged to the server's id and date; a later
+/// `MessageSendFailed` (or deletion) withdraws it and brings back the wait it answered.
 pub(crate) fn promote(c: &mut Chat, s: Sending, stats: &mut Vec<StatEvent>) {
+    // Remembered even outside support chats: like a send in flight, it is known when it
+    // comes again as history, and it ends as sends do.
+    let oldest = c.take(s);
     if !c.support {
         return;
     }
@@ -106,7 +186,7 @@ pub(crate) fn promote(c: &mut Chat, s: Sending, stats: &mut Vec<StatEvent>) {
         role: Role::Staff,
         date: s.date,
     });
-    if let Some(oldest) = c.answer_below(s.id) {
+    if let Some(oldest) = oldest {
         stats.push(StatEvent::FirstReply {
             chat: c.id,
             message: s.id,

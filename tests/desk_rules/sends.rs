@@ -226,7 +226,14 @@ fn sends_never_resolved_are_taken_as_sent_past_the_limit() {
     for id in 2..=34 {
         d.apply(Event::MessageSendFailed { chat: 10, id }, T0 + 40);
     }
-    assert_eq!(d.row(10).unwrap().status, Status::Normal);
+    // None of them was sent after all: the customer waits again, from their message.
+    let row = d.row(10).unwrap();
+    assert_eq!(row.status, Status::Waiting);
+    assert_eq!(row.waiting_since, Some(T0));
+    assert!(d.drain_stats().contains(&StatEvent::NotSent {
+        chat: 10,
+        message: 2
+    }));
 }
 
 #[test]
@@ -273,4 +280,127 @@ fn next_deadline_is_the_next_red_or_breach() {
     assert_eq!(d.next_deadline(), Some(T0 + 1050));
     assert_eq!(d.tick(T0 + 1050), vec![Transition::Breached { chat: 11 }]);
     assert_eq!(d.next_deadline(), None, "nothing waits below breach");
+}
+
+#[test]
+fn a_failed_send_past_the_limit_reopens_the_wait_as_it_was() {
+    // More sends in flight than the desk tracks (32): the oldest are taken as sent and
+    // logged. When they fail after all (or are deleted unsent), the wait must come back
+    // exactly as if they had never been sent, as it does within the limit: from the oldest
+    // waiting message, with its date and late mark.
+    let sends = 100..=140;
+    let build = |with_sends: bool| {
+        let mut d = desk();
+        d.apply(group(10, "ACME"), T0);
+        // Delivered late: counted from its date, marked late.
+        arrive(&mut d, 10, 10, CUSTOMER, T0 - 100, T0 + 30);
+        arrive(&mut d, 10, 20, CUSTOMER, T0 + 35, T0 + 35);
+        arrive(&mut d, 10, 30, CUSTOMER, T0 + 36, T0 + 36);
+        if with_sends {
+            for id in sends.clone() {
+                arrive(&mut d, 10, id, ME, T0 + 40, T0 + 40);
+            }
+            let stats = d.drain_stats();
+            assert!(logged(&stats, 100), "the oldest were taken as sent");
+            assert!(!logged(&stats, 140), "the newest are in flight");
+            assert_eq!(d.row(10).unwrap().waiting_since, None);
+        }
+        // The server placed this one below the sends; the customer deletes another.
+        arrive(&mut d, 10, 50, CUSTOMER, T0 + 45, T0 + 45);
+        d.apply(
+            Event::MessagesDeleted {
+                chat: 10,
+                ids: vec![30],
+            },
+            T0 + 46,
+        );
+        if with_sends {
+            assert_eq!(d.row(10).unwrap().waiting_since, None);
+            // A taken one comes again as the chat's last message: still unconfirmed.
+            d.apply(
+                Event::HistoryMessage(message(10, 100, ME, T0 + 40)),
+                T0 + 47,
+            );
+            // They all fail (one is deleted unsent), the newest first: the wait stays
+            // hidden while any send above it is left, then comes back whole.
+            for id in sends.clone().rev() {
+                let event = if id == 101 {
+                    Event::MessagesDeleted {
+                        chat: 10,
+                        ids: vec![id],
+                    }
+                } else {
+                    Event::MessageSendFailed { chat: 10, id }
+                };
+                d.apply(event, T0 + 48);
+            }
+            let stats = d.drain_stats();
+            for id in [100, 101] {
+                assert!(
+                    stats.contains(&StatEvent::NotSent {
+                        chat: 10,
+                        message: id
+                    }),
+                    "{id}'s rows are withdrawn: {stats:?}"
+                );
+            }
+        }
+        d.tick(T0 + 50);
+        d
+    };
+    let mut sent = build(true);
+    let mut never = build(false);
+    for now in [T0 + 50, T0 + 500, T0 + 700, T0 + 1000] {
+        assert_eq!(sent.tick(now), never.tick(now), "transitions at {now}");
+        assert_eq!(waits(&sent, &[10]), waits(&never, &[10]), "at {now}");
+        assert_eq!(sent.counters(), never.counters(), "at {now}");
+        assert_eq!(sent.next_deadline(), never.next_deadline());
+    }
+    assert_eq!(
+        waits(&sent, &[10])[0],
+        (Status::Breach, Some(T0 - 100), Some(1100), true)
+    );
+    // The next reply is the first reply, timed from the oldest message.
+    arrive(&mut sent, 10, 200, COLLEAGUE, T0 + 1100, T0 + 1100);
+    assert_eq!(
+        first_replies(&sent.drain_stats()),
+        vec![StatEvent::FirstReply {
+            chat: 10,
+            message: 200,
+            date: T0 + 1100,
+            waited_secs: 1200,
+            responder: Sender::User(COLLEAGUE),
+        }]
+    );
+}
+
+#[test]
+fn a_send_past_the_limit_confirmed_later_answers_for_good() {
+    let mut d = desk();
+    d.apply(group(10, "ACME"), T0);
+    arrive(&mut d, 10, 10, CUSTOMER, T0, T0);
+    for id in 100..=133 {
+        arrive(&mut d, 10, id, ME, T0 + 10, T0 + 10);
+    }
+    // 100 and 101 were taken as sent; the server confirms 101 under its own id, above a
+    // customer message it placed before it, and one it placed after.
+    arrive(&mut d, 10, 150, CUSTOMER, T0 + 20, T0 + 20);
+    arrive(&mut d, 10, 300, CUSTOMER, T0 + 30, T0 + 30);
+    d.apply(
+        Event::MessageIdChanged {
+            chat: 10,
+            old: 101,
+            new: 200,
+            date: T0 + 25,
+        },
+        T0 + 31,
+    );
+    d.drain_stats();
+    for id in (100..=133).filter(|&id| id != 101) {
+        d.apply(Event::MessageSendFailed { chat: 10, id }, T0 + 40);
+    }
+    // Only what came after the confirmed reply waits.
+    let row = d.row(10).unwrap();
+    assert_eq!(row.waiting_since, Some(T0 + 30));
+    assert!(first_replies(&d.drain_stats()).is_empty());
 }
