@@ -12,7 +12,7 @@ use crate::ui::requests::Reply;
 use crate::ui::screens::console::{self, Console, chat_view, header::Header, list_pane};
 use crate::ui::screens::login::{self, Login, Stage};
 use crate::ui::screens::settings::{self, Draft};
-use crate::ui::start::{self, Inputs};
+use crate::ui::start::{self, Begun, Inputs};
 use crate::ui::theme::{self, Theme};
 use crate::ui::update::Effects;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -39,6 +39,8 @@ pub enum Message {
     Tick,
     Notified(notifications::Outcome),
     DismissBanner,
+    /// The keyring answered a read started by `start_session` (off the window's thread).
+    KeyRead(start::KeyAnswer),
 }
 
 pub enum Screen {
@@ -57,6 +59,9 @@ pub struct App {
     /// Where start-up gets the database key: `None` is the OS keyring; tests put a
     /// stand-in here (see `start::Keyring`).
     pub keyring: Option<start::Keyring>,
+    /// A keyring read is under way: what starting the session needs once it answers. One
+    /// at a time: a second Retry would stack a second unlock prompt.
+    pub key_pending: Option<start::Plan>,
     pub screen: Screen,
     pub desk: Desk,
     pub store: Option<Store>,
@@ -81,10 +86,14 @@ pub struct App {
 }
 
 impl App {
-    /// Builds the app without starting anything asynchronous; `boot` adds the tasks.
+    /// Builds the app without the iced runtime (tests, benches): a keyring read, if start-up
+    /// needs one, runs here and blocks. The window uses `boot`, which runs it off-thread.
     pub fn new(opts: RunOptions) -> App {
         let mut app = App::offline(opts);
-        app.start_session(None);
+        if let Some(read) = app.start_session(None) {
+            let answer = read.read();
+            app.key_answered(answer);
+        }
         app
     }
 
@@ -132,6 +141,7 @@ impl App {
             os_dark: false,
             session: None,
             keyring: None,
+            key_pending: None,
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             desk,
             store,
@@ -153,15 +163,26 @@ impl App {
         }
     }
 
+    /// The app as the window starts it: the keyring, if it must be asked, is read by a
+    /// task, so the window draws "Checking the keyring…" while an unlock prompt is open.
     pub fn boot(opts: RunOptions) -> (App, Task<Message>) {
-        let app = App::new(opts);
-        let task =
+        let mut app = App::offline(opts);
+        let read = app.start_session(None);
+        let theme =
             iced::system::theme().map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark));
-        (app, task)
+        let key = read.map_or_else(Task::none, start::KeyRead::task);
+        (app, Task::batch([theme, key]))
     }
 
     /// Tries to start the session; on failure the login screen shows the stage needed.
-    pub fn start_session(&mut self, passphrase: Option<&str>) {
+    /// When the key must come from the keyring, returns the read for the caller to run off
+    /// the window's thread (`KeyRead::task`; tests run it by hand) and hand back as
+    /// `Message::KeyRead`. Nothing while a read is already under way.
+    #[must_use]
+    pub fn start_session(&mut self, passphrase: Option<&str>) -> Option<start::KeyRead> {
+        if self.key_pending.is_some() {
+            return None;
+        }
         let inputs = Inputs {
             demo: self.demo,
             config: &self.config,
@@ -170,25 +191,56 @@ impl App {
             keyring: self.keyring.as_ref(),
         };
         match start::begin(inputs) {
+            Begun::Session(session) => {
+                self.session = Some(session);
+                self.set_stage(Stage::Starting);
+            }
+            Begun::Stage(stage) => self.set_stage(stage),
+            Begun::Keyring(read) => {
+                self.key_pending = Some(read.plan());
+                match &mut self.screen {
+                    // Retry: the explanation stays, its button waits (see `login::Login`).
+                    Screen::Login(login)
+                        if matches!(
+                            login.stage,
+                            Stage::KeyringLocked(_) | Stage::KeyDamaged { .. }
+                        ) =>
+                    {
+                        login.busy = true;
+                        login.error = None;
+                    }
+                    _ => self.set_stage(Stage::CheckingKeyring),
+                }
+                return Some(read);
+            }
+        }
+        None
+    }
+
+    /// The keyring's answer to the read `start_session` began: the session starts, or the
+    /// login screen shows why not. On Retry an unchanged screen says the keyring was asked
+    /// again, or Retry would look dead. An answer nobody waits for is dropped.
+    pub fn key_answered(&mut self, answer: start::KeyAnswer) {
+        let Some(plan) = self.key_pending.take() else {
+            return;
+        };
+        let before = match &self.screen {
+            Screen::Login(login) => Some(login.stage.clone()),
+            _ => None,
+        };
+        match start::finish(plan, answer) {
             Ok(session) => {
                 self.session = Some(session);
                 self.set_stage(Stage::Starting);
             }
-            Err(stage) => self.set_stage(stage),
-        }
-    }
-
-    /// "Retry" on a keyring screen: asks the keyring again (a desktop keyring shows its
-    /// unlock prompt again). An unchanged screen says so, or Retry would look dead.
-    pub fn retry_keyring(&mut self) {
-        let before = match &self.screen {
-            Screen::Login(login) => login.stage.clone(),
-            _ => return,
-        };
-        self.start_session(None);
-        if let Screen::Login(login) = &mut self.screen {
-            login.error = (login.stage == before)
-                .then(|| "Tried again: the keyring gave the same answer.".to_string());
+            Err(stage) => {
+                let same = before.as_ref() == Some(&stage);
+                self.set_stage(stage);
+                if let Screen::Login(login) = &mut self.screen {
+                    login.error =
+                        same.then(|| "Tried again: the keyring gave the same answer.".to_string());
+                }
+            }
         }
     }
 

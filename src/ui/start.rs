@@ -8,7 +8,9 @@ use crate::config::Config;
 use crate::paths::Paths;
 use crate::telegram::keys::{self, KeyError};
 use crate::telegram::{self, Backend, Session, SessionConfig, tdjson};
+use crate::ui::app::Message;
 use crate::ui::screens::login::Stage;
+use iced::Task;
 
 /// Stands in for the OS keyring: an account's database key, or why not. The UI tests play
 /// a locked or damaged keyring with one (on the simulator, which otherwise needs no key).
@@ -24,8 +26,106 @@ pub struct Inputs<'a> {
     pub keyring: Option<&'a Keyring>,
 }
 
-/// Either a running session or the stage the login screen must show first.
-pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
+/// What starting asks for next.
+pub enum Begun {
+    Session(Session),
+    /// The stage the login screen must show first.
+    Stage(Stage),
+    /// The key must come from the keyring: `KeyRead::read` may block on the OS's unlock
+    /// prompt for as long as the user takes, so the app runs it off the window's thread
+    /// and finishes with `finish`.
+    Keyring(KeyRead),
+}
+
+/// A keyring read still to run, and what starting the session needs once it has.
+pub struct KeyRead {
+    account: String,
+    /// `None`: the OS keyring.
+    stand_in: Option<Keyring>,
+    plan: Plan,
+}
+
+/// The session's parameters but its key, kept by the app while the keyring is read.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    api_id: i32,
+    api_hash: String,
+    database_dir: PathBuf,
+}
+
+/// The keyring's answer. Its `Debug` hides the key: messages may be logged.
+#[derive(Clone)]
+pub struct KeyAnswer(Result<String, KeyError>);
+
+impl std::fmt::Debug for KeyAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Ok(_) => f.write_str("KeyAnswer(Ok(<key>))"),
+            Err(e) => write!(f, "KeyAnswer(Err({e:?}))"),
+        }
+    }
+}
+
+impl KeyRead {
+    /// What `finish` needs besides the answer; the app keeps it while `read` runs.
+    pub fn plan(&self) -> Plan {
+        self.plan.clone()
+    }
+
+    /// Asks the keyring (or the stand-in). Blocks: an OS keyring may show its unlock
+    /// prompt and wait for the user.
+    pub fn read(&self) -> KeyAnswer {
+        KeyAnswer(match &self.stand_in {
+            Some(stand_in) => stand_in(&self.account),
+            None => keys::database_key(&self.account).map(|(key, _)| key),
+        })
+    }
+
+    /// `read` on a blocking worker as an iced task: the window keeps drawing meanwhile.
+    pub fn task(self) -> Task<Message> {
+        let read = async move {
+            tokio::task::spawn_blocking(move || self.read())
+                .await
+                .unwrap_or_else(|e| {
+                    // Taken as locked, not as "no keyring": Retry, never a passphrase that
+                    // would not open a database encrypted with the keyring's key.
+                    KeyAnswer(Err(KeyError::Locked {
+                        reason: format!("the keyring check stopped: {e}"),
+                    }))
+                })
+        };
+        Task::perform(read, Message::KeyRead)
+    }
+}
+
+/// Starts the session with the key the keyring gave, or says which stage comes instead.
+pub fn finish(plan: Plan, answer: KeyAnswer) -> Result<Session, Stage> {
+    let Plan {
+        api_id,
+        api_hash,
+        database_dir,
+    } = plan;
+    let encryption_key = answer.0.map_err(|e| key_stage(e, database_dir.clone()))?;
+    start(SessionConfig {
+        api_id,
+        api_hash,
+        database_dir,
+        encryption_key,
+        demo: false,
+    })
+}
+
+/// A running session, the stage the login screen must show first, or a keyring read to
+/// run before either.
+pub fn begin(inputs: Inputs<'_>) -> Begun {
+    match prepare(inputs) {
+        Ok(Ok(session)) => Begun::Session(session),
+        Ok(Err(read)) => Begun::Keyring(read),
+        Err(stage) => Begun::Stage(stage),
+    }
+}
+
+fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, KeyRead>, Stage> {
     let Inputs {
         demo,
         config,
@@ -48,7 +148,8 @@ pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
             database_dir: dir,
             encryption_key: keys::random_key(),
             demo: true,
-        });
+        })
+        .map(Ok);
     }
     if tdjson::backend_name() == "none" {
         match telegram::native::locate(config.telegram.tdjson.as_deref(), &paths.tdlib_dir) {
@@ -70,13 +171,21 @@ pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
     };
     let account = config.telegram.account_name();
     let database_dir = paths.account_dir(&account);
-    let key_stage = |e| key_stage(e, database_dir.clone());
     let encryption_key = match (passphrase, keyring) {
         (Some(p), _) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
-        (None, Some(stand_in)) => stand_in(&account).map_err(key_stage)?,
         // The simulator keeps nothing on disk worth protecting; no keyring needed.
         (None, None) if tdjson::backend_name() == "simulated" => keys::random_key(),
-        (None, None) => keys::database_key(&account).map_err(key_stage)?.0,
+        (None, stand_in) => {
+            return Ok(Err(KeyRead {
+                account,
+                stand_in: stand_in.cloned(),
+                plan: Plan {
+                    api_id,
+                    api_hash,
+                    database_dir,
+                },
+            }));
+        }
     };
     start(SessionConfig {
         api_id,
@@ -85,6 +194,7 @@ pub fn begin(inputs: Inputs<'_>) -> Result<Session, Stage> {
         encryption_key,
         demo: false,
     })
+    .map(Ok)
 }
 
 /// The login stage for a key the keyring did not give. Only "no keyring" asks for a

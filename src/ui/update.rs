@@ -17,25 +17,32 @@ use iced::Task;
 pub struct Effects {
     pub requests: Vec<Request>,
     pub task: Task<Message>,
+    /// A keyring read to run off the window's thread (`update` makes it a task; tests run
+    /// it by hand and send its answer back as `Message::KeyRead`).
+    pub key_read: Option<start::KeyRead>,
 }
 
 impl Effects {
     pub fn none() -> Effects {
-        Effects {
-            requests: Vec::new(),
-            task: Task::none(),
-        }
+        Effects::task(Task::none())
     }
     pub fn request(r: Request) -> Effects {
         Effects {
             requests: vec![r],
-            task: Task::none(),
+            ..Effects::none()
         }
     }
     pub fn task(task: Task<Message>) -> Effects {
         Effects {
             requests: Vec::new(),
             task,
+            key_read: None,
+        }
+    }
+    fn key_read(read: Option<start::KeyRead>) -> Effects {
+        Effects {
+            key_read: read,
+            ..Effects::none()
         }
     }
 }
@@ -48,7 +55,15 @@ const NOTIFY_BURST: usize = 3;
 
 impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let Effects { requests, task } = self.handle(message);
+        let Effects {
+            requests,
+            task,
+            key_read,
+        } = self.handle(message);
+        let task = match key_read {
+            Some(read) => Task::batch([task, read.task()]),
+            None => task,
+        };
         let Some(session) = self.session.clone() else {
             return task;
         };
@@ -113,6 +128,10 @@ impl App {
             },
             Message::DismissBanner => {
                 self.banner = None;
+                Effects::none()
+            }
+            Message::KeyRead(answer) => {
+                self.key_answered(answer);
                 Effects::none()
             }
         };
@@ -267,7 +286,7 @@ impl App {
                         .history_loaded(chat, from, result.map_err(|e| e.to_string()));
                 return Effects {
                     requests,
-                    task: Task::none(),
+                    ..Effects::none()
                 };
             }
             Reply::ChatSearch {
@@ -359,7 +378,7 @@ impl App {
                                     self.banner =
                                         Some(format!("The API key is used but not saved: {e}"));
                                 }
-                                self.start_session(None);
+                                return Effects::key_read(self.start_session(None));
                             }
                             (None, _) => {
                                 login.error =
@@ -373,8 +392,7 @@ impl App {
                     }
                     Stage::Passphrase(_) => {
                         let passphrase = login.passphrase.clone();
-                        self.start_session(Some(&passphrase));
-                        Effects::none()
+                        Effects::key_read(self.start_session(Some(&passphrase)))
                     }
                     Stage::Phone if !login.phone.trim().is_empty() => {
                         login.busy = true;
@@ -391,10 +409,9 @@ impl App {
                     _ => Effects::none(),
                 }
             }
-            login::Msg::Retry => {
-                self.retry_keyring();
-                Effects::none()
-            }
+            // Asks the keyring again (a desktop keyring shows its unlock prompt again);
+            // ignored while a read is under way (`start_session`).
+            login::Msg::Retry => Effects::key_read(self.start_session(None)),
             login::Msg::Demo => match start::launch_demo() {
                 Ok(()) => Effects::none(),
                 Err(e) => {
@@ -408,8 +425,7 @@ impl App {
             }
             login::Msg::Downloaded(Ok(_)) => {
                 login.download = None;
-                self.start_session(None);
-                Effects::none()
+                Effects::key_read(self.start_session(None))
             }
             login::Msg::Downloaded(Err(e)) => {
                 login.download = None;
@@ -434,6 +450,7 @@ impl App {
             task: out
                 .task
                 .map_or_else(Task::none, |t| t.map(Message::Console)),
+            key_read: None,
         }
     }
 

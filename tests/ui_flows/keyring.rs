@@ -1,11 +1,13 @@
 //! Start-up when the OS keyring does not give the database key. Only "no keyring" asks for
 //! a passphrase; a locked keyring shows Retry, a damaged entry is named. The keyring is a
-//! stand-in (`App::keyring`): the simulator itself needs no key.
+//! stand-in (`App::keyring`): the simulator itself needs no key. The keyring is read off
+//! the window's thread (an unlock prompt may wait for the user): `start_session` and Retry
+//! hand the read back as data, and these tests run it by hand, seeing the screen meanwhile.
 
 use super::*;
 use dutydesk::telegram::keys::{self, KeyError};
 use dutydesk::ui::RunOptions;
-use dutydesk::ui::start::Keyring;
+use dutydesk::ui::start::{KeyRead, Keyring};
 use std::sync::{Arc, Mutex};
 
 /// What the stand-in keyring answers; a test changes it between tries.
@@ -25,22 +27,45 @@ fn start_with(home: &tempfile::TempDir, answer: &Answer) -> App {
     let answer = answer.clone();
     let keyring: Keyring = Arc::new(move |_account| answer.lock().unwrap().clone());
     app.keyring = Some(keyring);
-    app.start_session(None);
+    let read = app
+        .start_session(None)
+        .expect("the key comes from the keyring, read off the window's thread");
+    // Until the keyring answers, the window says what it waits for.
+    assert_eq!(stage(&app), Some(&Stage::CheckingKeyring));
+    assert!(ui(&app).find(login::CHECKING_KEYRING).is_ok());
+    assert!(app.session.is_none());
+    app.handle(Message::KeyRead(read.read()));
     app
 }
 
 /// Runs `f` against the app's view, then feeds the messages it produced to the app (the
-/// login screens make no Telegram requests, so none are left to run).
-fn interact_app(app: &mut App, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+/// login screens make no Telegram requests, so none are left to run). Returns the keyring
+/// read they started, not yet run.
+fn interact_app(app: &mut App, f: impl FnOnce(&mut Simulator<'_, Message>)) -> Option<KeyRead> {
     let messages: Vec<Message> = {
         let mut sim = ui(app);
         f(&mut sim);
         sim.into_messages().collect()
     };
+    let mut read = None;
     for m in messages {
         let effects = app.handle(m);
         assert!(effects.requests.is_empty());
+        if let Some(r) = effects.key_read {
+            assert!(read.is_none(), "one keyring read at a time");
+            read = Some(r);
+        }
     }
+    read
+}
+
+/// Presses Retry and lets the keyring answer.
+fn retry(app: &mut App) {
+    let read = interact_app(app, |sim| {
+        sim.click("Retry").unwrap();
+    })
+    .expect("Retry asks the keyring again");
+    app.handle(Message::KeyRead(read.read()));
 }
 
 /// A text widget whose content includes every one of `parts`.
@@ -80,17 +105,13 @@ fn a_locked_keyring_offers_retry_not_a_passphrase_and_retry_proceeds() {
     }
 
     // Still locked: the same screen, saying the keyring was asked again.
-    interact_app(&mut app, |sim| {
-        sim.click("Retry").unwrap();
-    });
+    retry(&mut app);
     assert!(matches!(stage(&app), Some(Stage::KeyringLocked(_))));
     assert!(ui(&app).find(text_with(&["the same answer"])).is_ok());
 
     // Unlocked: Retry asks the keyring again and the session starts, on to the login.
     *answer.lock().unwrap() = Ok(keys::random_key());
-    interact_app(&mut app, |sim| {
-        sim.click("Retry").unwrap();
-    });
+    retry(&mut app);
     assert!(app.session.is_some(), "{:?}", stage(&app));
     let mut h = Harness::attach(app);
     h.pump_until("the phone step", |app| stage(app) == Some(&Stage::Phone));
@@ -131,10 +152,63 @@ fn only_no_keyring_at_all_asks_for_a_passphrase() {
     })));
     let mut app = start_with(&home, &answer);
     assert!(matches!(stage(&app), Some(Stage::Passphrase(_))));
-    interact_app(&mut app, |sim| {
+    let read = interact_app(&mut app, |sim| {
         sim.click(id(login::PASSPHRASE)).unwrap();
         sim.typewrite("correct horse");
         sim.click("Continue").unwrap();
     });
+    assert!(read.is_none(), "a passphrase needs no keyring");
     assert!(app.session.is_some(), "{:?}", stage(&app));
+}
+
+#[test]
+fn while_the_keyring_is_asked_again_retry_waits_and_the_screen_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let answer: Answer = Arc::new(Mutex::new(Err(KeyError::Locked {
+        reason: "the unlock prompt was dismissed".into(),
+    })));
+    let mut app = start_with(&home, &answer);
+    // The user unlocks the keyring, then presses Retry; its unlock prompt may be open a
+    // while: the read is not run yet.
+    *answer.lock().unwrap() = Ok(keys::random_key());
+    let read = interact_app(&mut app, |sim| {
+        sim.click("Retry").unwrap();
+    })
+    .expect("Retry asks the keyring again");
+    assert!(
+        app.session.is_none(),
+        "nothing starts before the keyring answers"
+    );
+    {
+        let mut sim = ui(&app);
+        assert!(sim.find(login::CHECKING_KEYRING).is_ok(), "in progress");
+        assert!(
+            sim.find("Your keyring is locked").is_ok(),
+            "what to do stays on screen"
+        );
+    }
+
+    // A second press does nothing: the button waits, and a Retry that still arrives (a
+    // message queued before it was disabled) starts no second read.
+    let second = interact_app(&mut app, |sim| {
+        let _ = sim.click("Retry");
+    });
+    assert!(
+        second.is_none(),
+        "Retry is disabled while the keyring is read"
+    );
+    let effects = app.handle(Message::Login(login::Msg::Retry));
+    assert!(effects.key_read.is_none(), "one keyring read at a time");
+
+    // The keyring answers the first read: the session starts, once.
+    let answer_now = read.read();
+    app.handle(Message::KeyRead(answer_now.clone()));
+    let session = app.session.as_ref().expect("the key came").client_id();
+    app.handle(Message::KeyRead(answer_now));
+    assert_eq!(
+        app.session.as_ref().map(|s| s.client_id()),
+        Some(session),
+        "an answer nobody waits for starts nothing"
+    );
+    assert!(ui(&app).find(login::CHECKING_KEYRING).is_err());
 }

@@ -13,6 +13,8 @@ pub const PHONE: &str = "phone";
 pub const CODE: &str = "code";
 pub const PASSWORD: &str = "password";
 pub const PASSPHRASE: &str = "passphrase";
+/// Shown while the keyring is asked for the database key.
+pub const CHECKING_KEYRING: &str = "Checking the keyring…";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
@@ -35,6 +37,9 @@ pub enum Stage {
         /// The account's Telegram database, to delete when starting afresh.
         folder: std::path::PathBuf,
     },
+    /// The OS keyring is being asked for the database key (off the window's thread: it may
+    /// be waiting for the user to answer its unlock prompt).
+    CheckingKeyring,
     /// TDLib is starting; waiting for its first authorization state.
     Starting,
     Phone,
@@ -166,6 +171,10 @@ impl Login {
                     folder.display()
                 ),
             ),
+            Stage::CheckingKeyring => (
+                CHECKING_KEYRING,
+                "If your keyring asks to be unlocked, answer its prompt.".into(),
+            ),
             Stage::Starting => ("Starting Telegram…", String::new()),
             Stage::Phone => ("Log in to Telegram", "Your phone number, with the country code.".into()),
             Stage::Code { phone } => ("Enter the code", format!("Telegram sent a login code to {phone}.")),
@@ -224,12 +233,19 @@ impl Login {
                     .push(submit("Continue"));
             }
             Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
-                form = form.push(
-                    button(text("Retry").size(TEXT + 1.0))
-                        .padding(Padding::from([6, 18]))
-                        .style(style::primary(p))
-                        .on_press(Msg::Retry),
-                );
+                let retry = button(text("Retry").size(TEXT + 1.0))
+                    .padding(Padding::from([6, 18]))
+                    .style(style::primary(p));
+                // While the keyring is asked again, Retry waits: a second press would stack
+                // a second unlock prompt.
+                form = form.push(if self.busy {
+                    retry
+                } else {
+                    retry.on_press(Msg::Retry)
+                });
+                if self.busy {
+                    form = form.push(text(CHECKING_KEYRING).size(TEXT).color(p.muted));
+                }
             }
             Stage::Phone => {
                 form = form
@@ -258,7 +274,7 @@ impl Login {
                     ))
                     .push(submit("Log in"));
             }
-            Stage::Starting | Stage::Ready => {}
+            Stage::CheckingKeyring | Stage::Starting | Stage::Ready => {}
         }
         if let Some(error) = &self.error {
             form = form.push(text(error.as_str()).size(TEXT).color(p.red));
