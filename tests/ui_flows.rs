@@ -28,6 +28,9 @@ mod keyring;
 // The settings screen: every control from the keyboard, the duty-group picker.
 #[path = "ui_flows/settings.rs"]
 mod settings;
+// The settings pickers offer chats and folders that load while the screen is open.
+#[path = "ui_flows/pickers.rs"]
+mod pickers;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())

@@ -164,10 +164,13 @@ impl App {
     fn on_telegram(&mut self, batch: Vec<TgEvent>) -> Effects {
         let mut effects = Effects::none();
         let mut transitions = Vec::new();
+        // Whether the settings pickers' candidates (group chats, folders) may have changed.
+        let mut names_changed = false;
         for event in batch {
             match event {
                 TgEvent::Clock(unix) => self.clock.set(unix),
                 TgEvent::Desk(event) => {
+                    names_changed |= settings::changes_candidates(&event);
                     if let Some(group) = self.demo_duty_group(&event) {
                         effects.requests.push(Request::DutyMembers(group));
                     }
@@ -208,6 +211,13 @@ impl App {
                     _ => self.banner = Some(format!("Telegram: {e}")),
                 },
             }
+        }
+        // Settings open while chats load (a big account's first minutes): the pickers
+        // offer what arrived without the admin reopening the screen.
+        if let Screen::Settings(draft) = &mut self.screen
+            && names_changed
+        {
+            draft.refresh_candidates(self.desk.groups(), self.desk.folders());
         }
         let announce = self.announce(&transitions);
         effects.requests.extend(announce.requests);

@@ -26,7 +26,7 @@ fn tap(h: &mut Harness, keys: &[Named]) {
 }
 
 /// Scrolls the settings body down by `pixels` with the mouse wheel.
-fn scroll_body(sim: &mut Simulator<'_, Message>, pixels: f32) {
+pub(super) fn scroll_body(sim: &mut Simulator<'_, Message>, pixels: f32) {
     sim.point_at(iced::Point::new(400.0, 400.0));
     sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
         delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -pixels },

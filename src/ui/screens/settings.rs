@@ -7,7 +7,7 @@ pub mod focus;
 pub mod picker;
 
 use crate::config::Config;
-use crate::desk::{ChatFolder, ChatId, Settings};
+use crate::desk::{ChatFolder, ChatId, Event, Settings};
 use crate::ui::keys;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
@@ -131,6 +131,14 @@ impl Draft {
         self.folder
             .set_items(folders.iter().map(|f| (f.id, f.name.clone())));
         self
+    }
+
+    /// The desk's group chats and chat folders changed while the screen is open: the
+    /// pickers offer them now, keeping what the admin typed, highlighted and chose.
+    pub fn refresh_candidates(&mut self, groups: Vec<(ChatId, String)>, folders: &[ChatFolder]) {
+        self.duty_group.refresh_items(groups);
+        self.folder
+            .refresh_items(folders.iter().map(|f| (f.id, f.name.clone())));
     }
 
     /// Applies an edit; returns true for Save/Cancel, which the app handles. Keys go to
@@ -444,6 +452,18 @@ impl Draft {
         })
         .into()
     }
+}
+
+/// Whether a desk event may change what the pickers offer: a chat appearing, renamed or
+/// gone (the duty group's candidates), or the account's folders listed anew.
+pub fn changes_candidates(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::ChatAdded { .. }
+            | Event::ChatRenamed { .. }
+            | Event::ChatRemoved { .. }
+            | Event::ChatFolders(_)
+    )
 }
 
 fn minutes(secs: i64) -> String {

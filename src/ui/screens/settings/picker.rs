@@ -107,6 +107,17 @@ impl<K: Copy + Ord + Display> Picker<K> {
         self.highlight = None;
     }
 
+    /// New candidates while the picker is open (chats or folders that loaded meanwhile):
+    /// the filter and the choice stay, and the highlight stays on the same option, wherever
+    /// it moved to. If that option is gone, the keyboard is back in the filter field rather
+    /// than on whatever slid into its place.
+    pub fn refresh_items(&mut self, items: impl IntoIterator<Item = (K, String)>) {
+        let highlighted = self.highlighted();
+        self.set_items(items);
+        self.highlight =
+            highlighted.and_then(|option| self.options().iter().position(|o| *o == option));
+    }
+
     /// The name of a known candidate.
     pub fn name(&self, id: K) -> Option<&str> {
         self.items.iter().find(|g| g.0 == id).map(|g| g.1.as_str())
@@ -329,6 +340,32 @@ mod tests {
             p.step(false);
         }
         assert_eq!(p.step(false), Step::Field);
+    }
+
+    #[test]
+    fn new_candidates_keep_the_filter_the_choice_and_the_highlighted_option() {
+        let mut p = picker();
+        p.set_filter("duty".into());
+        p.step(true);
+        assert_eq!(
+            p.highlighted(),
+            Some(Some(-3)),
+            "Duty team, the prefix match"
+        );
+        p.refresh_items(vec![
+            (-1, "Acme support".into()),
+            (-2, "Support duty".into()),
+            (-3, "Duty team".into()),
+            (-5, "Duty desk".into()),
+        ]);
+        assert_eq!(p.filter, "duty");
+        assert_eq!(p.chosen, Some(-3));
+        assert_eq!(p.options(), vec![Some(-5), Some(-3), Some(-2), None]);
+        assert_eq!(p.highlighted(), Some(Some(-3)), "followed to its new place");
+        // The highlighted option gone: back in the field, not on its neighbour.
+        p.refresh_items(vec![(-2, "Support duty".into())]);
+        assert_eq!(p.highlight, None);
+        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "-3 (not loaded)");
     }
 
     #[test]
