@@ -135,6 +135,8 @@ impl App {
                 Effects::none()
             }
         };
+        // A scroll, a re-sorting batch or a filter may have moved the menu's row.
+        self.console.keep_menu_in_place(&self.desk);
         self.persist();
         effects
     }

@@ -1,5 +1,6 @@
 //! The chat context menu opens where it was asked for: at the pointer on a right click
-//! (flipped to stay in the window near its edges), at the chat's row from the keyboard.
+//! (flipped to stay in the window near its edges), at the chat's row from the keyboard;
+//! and never points at another chat's row when the list scrolls or re-sorts under it.
 
 use super::*;
 use dutydesk::ui::screens::console::list_pane::MENU_ID;
@@ -128,4 +129,117 @@ fn from_the_keyboard_the_menu_opens_under_the_selected_row() {
         sim.click("Star").unwrap();
     });
     assert!(h.app.desk.is_starred(chat), "its items act on the chat");
+}
+
+/// Turns the mouse wheel over the chat list by `pixels` (down when positive).
+fn scroll_list(h: &mut Harness, pixels: f32) {
+    let list = ui(&h.app)
+        .find(id(dutydesk::ui::widgets::chat_list::LIST_ID))
+        .unwrap()
+        .bounds();
+    interact(h, |sim| {
+        sim.point_at(list.center());
+        sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -pixels },
+        })]);
+    });
+}
+
+/// Right-clicks the title of the list's row `index` (All filter), returning its chat.
+fn right_click_row(h: &mut Harness, index: usize) -> i64 {
+    let row = h
+        .app
+        .desk
+        .rows(&ListFilter::new(Filter::All), index..index + 1)
+        .remove(0);
+    let title = ui(&h.app)
+        .find(label(&row.title))
+        .unwrap()
+        .visible_bounds()
+        .unwrap();
+    right_click(h, iced::Point::new(title.x + 20.0, title.center_y()));
+    assert_eq!(h.app.console.menu, Some(row.chat), "the clicked row's menu");
+    row.chat
+}
+
+#[test]
+fn a_menu_at_the_pointer_closes_when_the_list_scrolls_under_it() {
+    let (mut h, _home) = floor();
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    right_click_row(&mut h, 2);
+    // Nothing moved: a tick and a scroll report of the same position leave it open.
+    h.send(Message::Tick);
+    let (offset_y, height) = (h.app.console.offset_y, h.app.console.viewport);
+    h.send(Message::Console(console::Msg::List(
+        dutydesk::ui::widgets::chat_list::Event::Scrolled { offset_y, height },
+    )));
+    assert!(h.app.console.menu.is_some(), "still on its row");
+
+    // A few pixels are enough: the pointer's spot is now on another part of the list.
+    scroll_list(&mut h, 30.0);
+    assert!(h.app.console.offset_y > 0.0, "the list scrolled");
+    assert_eq!(h.app.console.menu, None, "closed with the scroll");
+    assert!(
+        ui(&h.app).find(id(MENU_ID)).is_err(),
+        "and gone from the view"
+    );
+}
+
+#[test]
+fn a_menu_at_the_pointer_closes_when_its_row_moves() {
+    let (mut h, _home) = floor();
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    let all = ListFilter::new(Filter::All);
+    let chat = right_click_row(&mut h, 2);
+    // A customer writes in a calm chat further down: it comes up above the menu's row.
+    let below = h
+        .control
+        .layout()
+        .customer_chats
+        .into_iter()
+        .find(|c| {
+            h.app.desk.position(&all, c.chat_id).is_some_and(|i| i > 2)
+                && h.app
+                    .desk
+                    .row(c.chat_id)
+                    .is_some_and(|r| r.status == Status::Normal)
+        })
+        .expect("a calm chat below the menu's row");
+    h.control
+        .write(below.chat_id, below.customers[0], "Hello? Anyone there?")
+        .unwrap();
+    h.settle();
+    assert_ne!(
+        h.app.desk.position(&all, chat),
+        Some(2),
+        "the menu's row moved down"
+    );
+    assert_eq!(
+        h.app.console.menu, None,
+        "closed: it would point at another chat"
+    );
+}
+
+#[test]
+fn a_menu_from_the_keyboard_follows_its_row_until_it_scrolls_out_of_view() {
+    let (mut h, _home) = floor();
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
+    let chat = h.app.console.open_chat().unwrap();
+    h.send(Message::Key(Key::Named(Named::F10), Modifiers::SHIFT));
+    assert_eq!(h.app.console.menu, Some(chat));
+    let before = menu_bounds(&h);
+
+    // Its row (the second) is still in view: the menu moves up with it.
+    scroll_list(&mut h, 20.0);
+    assert_eq!(h.app.console.menu, Some(chat), "still open");
+    let after = menu_bounds(&h);
+    assert!(
+        (before.y - after.y - 20.0).abs() < 1.0,
+        "moved with its row: {before:?} then {after:?}"
+    );
+
+    // Scrolled far away: closed rather than left pinned to the list's edge.
+    scroll_list(&mut h, 2_000.0);
+    assert_eq!(h.app.console.menu, None);
 }

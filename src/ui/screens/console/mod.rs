@@ -7,6 +7,7 @@ pub mod chat_view;
 pub mod header;
 pub mod history;
 pub mod list_pane;
+mod menu_place;
 pub mod overview;
 
 use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, MessageId};
@@ -131,6 +132,8 @@ pub struct Console {
     pub menu_at: Option<Point>,
     /// The last right click, waiting for the row's `Menu` that comes right after it.
     right_click: Option<Point>,
+    /// Where the list was when the menu opened (see `menu_place`).
+    menu_place: Option<menu_place::Place>,
     pub global: Option<GlobalSearch>,
     next_local: u64,
 }
@@ -201,6 +204,7 @@ impl Console {
             Msg::List(chat_list::Event::Menu(chat)) => {
                 self.menu = Some(chat);
                 self.menu_at = self.right_click.take();
+                self.place_menu(ctx.desk);
                 Out::default()
             }
             Msg::RightClickAt(at) => {
@@ -441,6 +445,7 @@ impl Console {
                 self.menu = self.open_chat();
                 self.menu_at = None;
                 self.right_click = None;
+                self.place_menu(ctx.desk);
                 Out::default()
             }
         }
