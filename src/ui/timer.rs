@@ -128,8 +128,10 @@ mod tests {
         }
         assert_eq!(wakes as i64, 60 / LABEL_GRAIN_SECS);
         // A deadline between grains is still met to the second.
-        let mut settings = Settings::default();
-        settings.red_after_secs = 9 * 60 + 33;
+        let settings = Settings {
+            red_after_secs: 9 * 60 + 33,
+            ..Settings::default()
+        };
         let mut desk = desk_with_wait(T0);
         desk.set_settings(settings);
         // Before it, the label's minute (on the grain); then the deadline, off the grain.
