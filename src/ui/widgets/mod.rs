@@ -1,6 +1,7 @@
 //! Widgets and styles shared by the screens.
 
 pub mod chat_list;
+mod forward;
 pub mod key_nav;
 pub mod popup;
 pub mod style;
