@@ -3,13 +3,8 @@
 //! message that went out, dated and timed by the server's confirmation; nothing for a
 //! message that never went out; replays change nothing.
 
-use dutydesk::desk::{
-    ContentKind, Desk, Event, Message, Role, Sender, Settings, StaffRules, StatEvent,
-};
+use dutydesk::desk::{ContentKind, Desk, Event, Message, Role, Sender, Settings, StatEvent};
 use dutydesk::store::{MessageRecord, ReplyRecord, Store};
-use dutydesk::telegram::TgEvent;
-use dutydesk::telegram::translate::Translator;
-use serde_json::{Value, json};
 
 fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -17,100 +12,8 @@ fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
-/// A logged-in simulated account whose updates reach a desk through the real translator.
-struct Sim {
-    id: i32,
-    control: tdsim::Control,
-    extra: u64,
-    translator: Translator,
-    desk: Desk,
-}
-
-impl Sim {
-    fn start() -> Self {
-        let id = tdsim::create_client_with(tdsim::WorldConfig::default());
-        let control = tdsim::control(id).expect("world just created");
-        let layout = control.layout();
-        let desk = Desk::new(Settings {
-            own_user: Some(layout.me),
-            staff: StaffRules {
-                duty_group: Some(layout.duty_group_chat_id),
-                extra_staff: layout.staff.clone(),
-            },
-            ..Settings::default()
-        });
-        let mut sim = Sim {
-            id,
-            control,
-            extra: 0,
-            translator: Translator::default(),
-            desk,
-        };
-        sim.call(
-            json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,
-            "api_hash":"h","system_language_code":"en","device_model":"test",
-            "application_version":"1"}),
-        );
-        sim.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100"}));
-        let code = sim.call(json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}));
-        assert_eq!(code["@type"], "ok", "login: {code}");
-        while sim.call(
-            json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},
-            "limit":100}),
-        )["@type"]
-            == "ok"
-        {}
-        sim.pump();
-        sim
-    }
-
-    fn feed(&mut self, raw: &str) {
-        let v: Value = serde_json::from_str(raw).expect("tdsim emits JSON");
-        if !v["@type"].as_str().is_some_and(|t| t.starts_with("update")) {
-            return;
-        }
-        let update: tdlib_rs::enums::Update =
-            serde_json::from_str(raw).unwrap_or_else(|e| panic!("tdlib-rs parses {raw}: {e}"));
-        let mut events = Vec::new();
-        self.translator.translate(update, &mut |e| {
-            if let TgEvent::Desk(e) = e {
-                events.push(e);
-            }
-        });
-        let now = self.control.now();
-        for e in events {
-            self.desk.apply(e, now);
-        }
-    }
-
-    fn pump(&mut self) {
-        for raw in self.control.drain() {
-            self.feed(&raw);
-        }
-    }
-
-    fn call(&mut self, mut req: Value) -> Value {
-        self.extra += 1;
-        req["@extra"] = json!(self.extra);
-        tdsim::send(self.id, &req.to_string());
-        loop {
-            let raw = self.control.receive(5.0).expect("tdsim answers");
-            let v: Value = serde_json::from_str(&raw).expect("tdsim emits JSON");
-            if v.get("@extra") == Some(&json!(self.extra)) {
-                return v;
-            }
-            self.feed(&raw);
-        }
-    }
-
-    fn send(&mut self, chat: i64, text: &str) -> Value {
-        let reply = self.call(json!({"@type":"sendMessage","chat_id":chat,
-            "input_message_content":{"@type":"inputMessageText",
-                "text":{"@type":"formattedText","text":text}}}));
-        assert_eq!(reply["@type"], "message", "sendMessage: {reply}");
-        reply
-    }
-}
+mod sim_desk;
+use sim_desk::Sim;
 
 fn staff_rows(store: &Store, chat: i64) -> Vec<MessageRecord> {
     let all = store.messages_between(i64::MIN, i64::MAX).unwrap();
@@ -153,7 +56,7 @@ fn a_reply_confirmed_after_its_pending_date_is_logged_once_at_the_server_date() 
     // The admin answers while the connection is down: TDLib dates the pending message now,
     // the server dates it when it gets it, two minutes later.
     sim.control.drop_connection();
-    let pending = sim.send(chat.chat_id, "On it");
+    let pending = sim.send_text(chat.chat_id, "On it");
     let pending_date = pending["date"]
         .as_i64()
         .expect("a pending message has a date");
@@ -213,7 +116,7 @@ fn a_reply_that_fails_to_send_leaves_no_rows() {
     let before = store.message_count().unwrap();
     let replies_before = replies(&store, chat.chat_id).len();
     sim.control.fail_next_send(400, "CHAT_WRITE_FORBIDDEN");
-    let temp = sim.send(chat.chat_id, "On it")["id"].as_i64().unwrap();
+    let temp = sim.send_text(chat.chat_id, "On it")["id"].as_i64().unwrap();
     sim.pump();
     store.append_stats(&sim.desk.drain_stats()).unwrap();
     assert_eq!(store.message_count().unwrap(), before);
