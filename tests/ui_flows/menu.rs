@@ -1,6 +1,7 @@
 //! The chat context menu opens where it was asked for: at the pointer on a right click
 //! (flipped to stay in the window near its edges), at the chat's row from the keyboard;
-//! and never points at another chat's row when the list scrolls or re-sorts under it.
+//! it closes when the admin scrolls away, and stays with its chat when the list re-sorts
+//! under it, so a click meant for the menu never lands on another chat's row.
 
 use super::*;
 use dutydesk::ui::screens::console::list_pane::MENU_ID;
@@ -186,7 +187,7 @@ fn a_menu_at_the_pointer_closes_when_the_list_scrolls_under_it() {
 }
 
 #[test]
-fn a_menu_at_the_pointer_closes_when_its_row_moves() {
+fn a_menu_at_the_pointer_stays_with_its_chat_when_the_list_re_sorts() {
     let (mut h, _home) = floor();
     h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
     let all = ListFilter::new(Filter::All);
@@ -215,9 +216,19 @@ fn a_menu_at_the_pointer_closes_when_its_row_moves() {
         "the menu's row moved down"
     );
     assert_eq!(
-        h.app.console.menu, None,
-        "closed: it would point at another chat"
+        h.app.console.menu,
+        Some(chat),
+        "still open: a re-sort is not the admin's doing"
     );
+    // Its items act on its own chat, not on the row that slid under the pointer.
+    let under_pointer = h.app.desk.chat_ids(&all, 2..3)[0];
+    assert_ne!(under_pointer, chat);
+    interact(&mut h, |sim| {
+        sim.click("Raise alarm").unwrap();
+    });
+    assert_eq!(h.app.console.menu, None, "an item closes the menu");
+    assert_eq!(h.app.desk.row(chat).unwrap().status, Status::Alarm);
+    assert_ne!(h.app.desk.row(under_pointer).unwrap().status, Status::Alarm);
 }
 
 #[test]

@@ -1,8 +1,12 @@
-//! Keeps the chat context menu next to the row it belongs to. A menu opened at the pointer
-//! stays where the pointer was: if the list scrolls, or the chat's row moves (a message
-//! re-sorts the list, a filter changes it), the menu would point at another chat's row
-//! while acting on its own, so it closes. A menu opened from the keyboard follows its row
-//! (see `list_pane::row_anchor`) and closes only when a scroll takes the row out of view.
+//! Keeps the chat context menu with the chat it belongs to. The menu names its chat and
+//! acts on it, whatever row is under it now.
+//! - A menu opened at the pointer stays where the pointer was. When the admin scrolls the
+//!   list, it closes: they moved on. When the list re-sorts under it (a message in another
+//!   chat, on a busy floor every few seconds), it stays. Closing then would turn the click
+//!   meant for the menu into a click on whatever row slid under the pointer.
+//! - A menu opened from the keyboard follows its row (see `list_pane::row_anchor`) and
+//!   closes only when a scroll takes the row out of view.
+//! - Either closes when its chat leaves the desk.
 
 use super::Console;
 use crate::desk::Desk;
@@ -11,8 +15,6 @@ use crate::ui::widgets::chat_list::ROW_HEIGHT;
 /// Where the list was when the menu opened.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Place {
-    /// The chat's row index in the list (None: not listed, e.g. filtered out).
-    row: Option<usize>,
     /// The list's scroll offset.
     offset_y: f32,
 }
@@ -22,24 +24,25 @@ const SAME_OFFSET: f32 = 0.5;
 
 impl Console {
     /// Notes where the list is as the menu opens (call right after setting `menu`).
-    pub(super) fn place_menu(&mut self, desk: &Desk) {
-        self.menu_place = self.menu.map(|chat| Place {
-            row: desk.position(&self.list_filter(), chat),
+    pub(super) fn place_menu(&mut self) {
+        self.menu_place = self.menu.map(|_| Place {
             offset_y: self.offset_y,
         });
     }
 
-    /// Closes the menu if the row it was opened on is no longer where it was (see the
+    /// Closes the menu when the admin scrolled away from it or its chat is gone (see the
     /// module's notes). Cheap (one O(log n) lookup): the app calls it after every message.
     pub fn keep_menu_in_place(&mut self, desk: &Desk) {
         let (Some(chat), Some(place)) = (self.menu, self.menu_place) else {
             return;
         };
         let scrolled = (self.offset_y - place.offset_y).abs() > SAME_OFFSET;
-        let row = desk.position(&self.list_filter(), chat);
-        let stays = if self.menu_at.is_some() {
-            !scrolled && row == place.row
+        let stays = if desk.row(chat).is_none() {
+            false
+        } else if self.menu_at.is_some() {
+            !scrolled
         } else {
+            let row = desk.position(&self.list_filter(), chat);
             !scrolled || row.is_some_and(|i| self.row_in_view(i))
         };
         if !stays {

@@ -204,7 +204,7 @@ impl Console {
             Msg::List(chat_list::Event::Menu(chat)) => {
                 self.menu = Some(chat);
                 self.menu_at = self.right_click.take();
-                self.place_menu(ctx.desk);
+                self.place_menu();
                 Out::default()
             }
             Msg::RightClickAt(at) => {
@@ -445,7 +445,7 @@ impl Console {
                 self.menu = self.open_chat();
                 self.menu_at = None;
                 self.right_click = None;
-                self.place_menu(ctx.desk);
+                self.place_menu();
                 Out::default()
             }
         }
