@@ -39,12 +39,7 @@ fn a_customer_waits_ten_virtual_minutes_turns_red_and_a_colleague_clears_it() {
     let mut sim = Sim::start();
     let layout = sim.control.layout();
 
-    let chat = layout
-        .customer_chats
-        .iter()
-        .find(|c| !c.staff.is_empty() && !c.customers.is_empty())
-        .expect("a customer chat with a colleague in it")
-        .clone();
+    let chat = sim.chat_with_a_colleague();
     let (customer, colleague) = (chat.customers[0], chat.staff[0]);
     assert!(
         sim.desk.is_support(chat.chat_id),

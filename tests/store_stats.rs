@@ -33,12 +33,7 @@ fn a_reply_confirmed_after_its_pending_date_is_logged_once_at_the_server_date() 
     let mut store = Store::open(&path).unwrap();
     let mut sim = Sim::start();
     let layout = sim.control.layout();
-    let chat = layout
-        .customer_chats
-        .iter()
-        .find(|c| !c.staff.is_empty() && !c.customers.is_empty())
-        .expect("a customer chat with a colleague in it")
-        .clone();
+    let chat = sim.chat_with_a_colleague();
     let (customer, colleague) = (chat.customers[0], chat.staff[0]);
     // Start from a clear chat whatever the scenario left in it.
     sim.control
@@ -128,17 +123,22 @@ fn a_reply_that_fails_to_send_leaves_no_rows() {
     );
 }
 
-/// An outgoing message as TDLib announces it in flight.
-fn ours(chat: i64, id: i64, date: i64) -> Event {
-    Event::MessageArrived(Message {
+/// A text message from `from` (user 1 is this account: its messages are outgoing).
+fn text(chat: i64, id: i64, from: i64, date: i64) -> Message {
+    Message {
         chat,
         id,
-        sender: Sender::User(1),
+        sender: Sender::User(from),
         date,
-        outgoing: true,
+        outgoing: from == 1,
         preview: String::new(),
         content: ContentKind::Text,
-    })
+    }
+}
+
+/// An outgoing message as TDLib announces it in flight.
+fn ours(chat: i64, id: i64, date: i64) -> Event {
+    Event::MessageArrived(text(chat, id, 1, date))
 }
 
 fn private_chat(desk: &mut Desk, chat: i64) {
@@ -164,18 +164,7 @@ fn a_send_taken_as_sent_past_the_limit_and_then_failed_leaves_no_rows() {
         ..Settings::default()
     });
     private_chat(&mut desk, 5);
-    desk.apply(
-        Event::MessageArrived(Message {
-            chat: 5,
-            id: 1,
-            sender: Sender::User(5),
-            date: 100,
-            outgoing: false,
-            preview: String::new(),
-            content: ContentKind::Text,
-        }),
-        100,
-    );
+    desk.apply(Event::MessageArrived(text(5, 1, 5, 100)), 100);
     for id in 2..=34 {
         desk.apply(ours(5, id, 100 + id), 100 + id);
     }
@@ -208,18 +197,7 @@ fn a_batch_applied_twice_counts_once() {
     });
     private_chat(&mut desk, 5);
     for (id, date) in [(1 << 20, 100), (2 << 20, 130)] {
-        desk.apply(
-            Event::HistoryMessage(Message {
-                chat: 5,
-                id,
-                sender: Sender::User(5),
-                date,
-                outgoing: false,
-                preview: String::new(),
-                content: ContentKind::Text,
-            }),
-            date,
-        );
+        desk.apply(Event::HistoryMessage(text(5, id, 5, date)), date);
     }
     desk.apply(ours(5, (2 << 20) + 1, 400), 400);
     desk.apply(

@@ -99,6 +99,16 @@ impl Sim {
         }
     }
 
+    /// A customer chat with a customer and a staff colleague in it.
+    pub fn chat_with_a_colleague(&self) -> tdsim::CustomerChat {
+        self.control
+            .layout()
+            .customer_chats
+            .into_iter()
+            .find(|c| !c.staff.is_empty() && !c.customers.is_empty())
+            .expect("a customer chat with a colleague in it")
+    }
+
     /// Sends a text as the admin; the reply is TDLib's pending message.
     pub fn send_text(&mut self, chat: i64, text: &str) -> Value {
         let reply = self.call(json!({"@type":"sendMessage","chat_id":chat,
