@@ -13,6 +13,17 @@ fn temp_db() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// Creates the store at `path` with chat 9 starred, and closes it.
+fn star_chat_9(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    store
+        .apply_changes(&[LocalChange::Star {
+            chat: 9,
+            starred: true,
+        }])
+        .unwrap();
+}
+
 #[test]
 fn local_marks_survive_a_reopen_and_feed_the_desk() {
     let (_dir, path) = temp_db();
@@ -69,15 +80,7 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
 #[test]
 fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
     let (_dir, path) = temp_db();
-    {
-        let mut store = Store::open(&path).unwrap();
-        store
-            .apply_changes(&[LocalChange::Star {
-                chat: 9,
-                starred: true,
-            }])
-            .unwrap();
-    }
+    star_chat_9(&path);
     // Back to what the first schema left: no alarms table, version 1.
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch("DROP TABLE alarms; PRAGMA user_version = 1;")
@@ -269,15 +272,7 @@ fn a_new_file_gets_the_current_schema_in_wal_mode() {
 #[test]
 fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
     let (_dir, path) = temp_db();
-    {
-        let mut store = Store::open(&path).unwrap();
-        store
-            .apply_changes(&[LocalChange::Star {
-                chat: 9,
-                starred: true,
-            }])
-            .unwrap();
-    }
+    star_chat_9(&path);
     let newer = SCHEMA_VERSION + 1;
     Connection::open(&path)
         .unwrap()
