@@ -61,14 +61,7 @@ fn support_chats_follow_kind_lists_folder_pattern_and_flags() {
         },
         T0,
     );
-    d.apply(
-        Event::ChatAdded {
-            chat: 12,
-            kind: ChatKind::Channel,
-            title: "News".into(),
-        },
-        T0,
-    );
+    d.apply(channel(12, "News"), T0);
     assert!(d.is_support(10) && d.is_support(11));
     assert!(!d.is_support(12), "channels are never support chats");
     assert!(

@@ -177,12 +177,7 @@ fn chat_folder_names_reach_the_desk_at_login() {
 fn a_send_the_desk_first_meets_still_pending_is_logged_once_when_confirmed() {
     let mut sim = Sim::start();
     let layout = sim.control.layout();
-    let chat = layout
-        .customer_chats
-        .iter()
-        .find(|c| !c.customers.is_empty())
-        .expect("a customer chat")
-        .clone();
+    let chat = sim.customer_chat();
     // A clear chat (the account answers from another device), then a customer asks.
     sim.control
         .write(chat.chat_id, layout.me, "Good morning!")

@@ -95,13 +95,7 @@ fn a_reply_that_fails_to_send_leaves_no_rows() {
     let (_dir, path) = temp_db();
     let mut store = Store::open(&path).unwrap();
     let mut sim = Sim::start();
-    let layout = sim.control.layout();
-    let chat = layout
-        .customer_chats
-        .iter()
-        .find(|c| !c.customers.is_empty())
-        .expect("a customer chat")
-        .clone();
+    let chat = sim.customer_chat();
     sim.control
         .write(chat.chat_id, chat.customers[0], "Hello?")
         .unwrap();

@@ -41,6 +41,15 @@ pub fn group(chat: i64, title: &str) -> Event {
     }
 }
 
+/// A channel: the desk ignores it (no customer waits in a channel).
+pub fn channel(chat: i64, title: &str) -> Event {
+    Event::ChatAdded {
+        chat,
+        kind: ChatKind::Channel,
+        title: title.into(),
+    }
+}
+
 pub fn message(chat: i64, id: i64, from: i64, date: i64) -> Message {
     Message {
         chat,

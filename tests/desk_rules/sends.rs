@@ -242,14 +242,7 @@ fn next_deadline_is_the_next_red_or_breach() {
     assert_eq!(d.next_deadline(), None);
     d.apply(group(10, "A"), T0);
     d.apply(group(11, "B"), T0);
-    d.apply(
-        Event::ChatAdded {
-            chat: 12,
-            kind: ChatKind::Channel,
-            title: "News".into(),
-        },
-        T0,
-    );
+    d.apply(channel(12, "News"), T0);
     arrive(&mut d, 12, 1, CUSTOMER, T0 - 50, T0);
     assert_eq!(d.next_deadline(), None, "not a support chat");
     arrive(&mut d, 10, 1, CUSTOMER, T0, T0);

@@ -99,6 +99,16 @@ impl Sim {
         }
     }
 
+    /// A customer chat with a customer in it.
+    pub fn customer_chat(&self) -> tdsim::CustomerChat {
+        self.control
+            .layout()
+            .customer_chats
+            .into_iter()
+            .find(|c| !c.customers.is_empty())
+            .expect("a customer chat")
+    }
+
     /// A customer chat with a customer and a staff colleague in it.
     pub fn chat_with_a_colleague(&self) -> tdsim::CustomerChat {
         self.control
