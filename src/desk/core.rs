@@ -222,14 +222,8 @@ impl Desk {
                 old,
                 new,
                 date,
-            } => {
-                self.note_settled(chat, old);
-                self.id_changed(chat, old, new, date, out);
-            }
-            Event::MessageSendFailed { chat, id } => {
-                self.note_settled(chat, id);
-                self.send_failed(chat, id, out);
-            }
+            } => self.id_changed(chat, old, new, date, out),
+            Event::MessageSendFailed { chat, id } => self.send_failed(chat, id, out),
             Event::ReadInbox {
                 chat, unread_count, ..
             } => {
@@ -332,7 +326,6 @@ impl Desk {
                 answers: c.support,
             };
             if let Some(oldest) = c.start_sending(s) {
-                c.note_settled(oldest.id);
                 promote(c, oldest, &mut self.stats);
             }
         }
@@ -374,12 +367,6 @@ impl Desk {
             }
         }
         self.commit(m.chat, before, out);
-    }
-
-    fn note_settled(&mut self, chat: ChatId, id: MessageId) {
-        if let Some(c) = self.chats.get_mut(&chat) {
-            c.note_settled(id);
-        }
     }
 
     fn remove_chat(&mut self, chat: ChatId) {

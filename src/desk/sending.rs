@@ -39,6 +39,7 @@ impl Desk {
         };
         let before = self.snapshot(c);
         let c = self.chats.get_mut(&chat).expect("present");
+        c.note_settled(old);
         if c.last_id == Some(old) {
             c.last_id = Some(new);
             c.last_date = Some(date);
@@ -96,6 +97,7 @@ impl Desk {
         };
         let before = self.snapshot(c);
         let c = self.chats.get_mut(&chat).expect("present");
+        c.note_settled(id);
         if withdraw(c, id) {
             self.stats.push(StatEvent::NotSent { chat, message: id });
         }
@@ -176,6 +178,7 @@ impl Chat {
 pub(crate) fn promote(c: &mut Chat, s: Sending, stats: &mut Vec<StatEvent>) {
     // Remembered even outside support chats: like a send in flight, it is known when it
     // comes again as history, and it ends as sends do.
+    c.note_settled(s.id);
     let oldest = c.take(s);
     if !c.support {
         return;
