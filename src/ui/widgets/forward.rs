@@ -2,18 +2,14 @@
 //! straight to its one child (`self.content`, state in `tree.children[0]`). Written once
 //! here so each wrapper shows only what it adds.
 
-/// Inside `impl Widget<Message, Theme, Renderer> for W`: children, diff, size, layout,
-/// operate, mouse_interaction, draw and overlay, all forwarded to `self.content`.
+/// Inside `impl Widget<Message, Theme, Renderer> for W`:
+/// - `forward_to_content!()`: children, diff, size, layout, operate, mouse_interaction,
+///   draw and overlay, all forwarded to `self.content` in the wrapper's own layout;
+/// - `forward_to_content!(layout = f)`: for a wrapper that sizes and lays out its content
+///   itself (it writes `size` and `layout`): children, diff, operate, mouse_interaction,
+///   draw and overlay, the content's layout being `f(layout)`.
 macro_rules! forward_to_content {
     () => {
-        fn children(&self) -> Vec<::iced::advanced::widget::Tree> {
-            vec![::iced::advanced::widget::Tree::new(&self.content)]
-        }
-
-        fn diff(&self, tree: &mut ::iced::advanced::widget::Tree) {
-            tree.diff_children(std::slice::from_ref(&self.content));
-        }
-
         fn size(&self) -> ::iced::Size<::iced::Length> {
             self.content.as_widget().size()
         }
@@ -29,6 +25,17 @@ macro_rules! forward_to_content {
                 .layout(&mut tree.children[0], renderer, limits)
         }
 
+        $crate::ui::widgets::forward::forward_to_content!(layout = ::std::convert::identity);
+    };
+    (layout = $inner:path) => {
+        fn children(&self) -> Vec<::iced::advanced::widget::Tree> {
+            vec![::iced::advanced::widget::Tree::new(&self.content)]
+        }
+
+        fn diff(&self, tree: &mut ::iced::advanced::widget::Tree) {
+            tree.diff_children(std::slice::from_ref(&self.content));
+        }
+
         fn operate(
             &mut self,
             tree: &mut ::iced::advanced::widget::Tree,
@@ -38,7 +45,7 @@ macro_rules! forward_to_content {
         ) {
             self.content.as_widget_mut().operate(
                 &mut tree.children[0],
-                layout,
+                $inner(layout),
                 renderer,
                 operation,
             );
@@ -54,7 +61,7 @@ macro_rules! forward_to_content {
         ) -> ::iced::advanced::mouse::Interaction {
             self.content.as_widget().mouse_interaction(
                 &tree.children[0],
-                layout,
+                $inner(layout),
                 cursor,
                 viewport,
                 renderer,
@@ -76,7 +83,7 @@ macro_rules! forward_to_content {
                 renderer,
                 theme,
                 style,
-                layout,
+                $inner(layout),
                 cursor,
                 viewport,
             );
@@ -92,7 +99,7 @@ macro_rules! forward_to_content {
         ) -> Option<::iced::advanced::overlay::Element<'b, Message, Theme, Renderer>> {
             self.content.as_widget_mut().overlay(
                 &mut tree.children[0],
-                layout,
+                $inner(layout),
                 renderer,
                 viewport,
                 translation,

@@ -10,9 +10,9 @@
 
 use super::forward::forward_to_content;
 use iced::advanced::layout::{self, Layout};
-use iced::advanced::widget::{Operation, Tree, Widget};
-use iced::advanced::{Clipboard, Shell, mouse, overlay, renderer};
-use iced::{Element, Event, Length, Point, Rectangle, Size, Vector};
+use iced::advanced::widget::{Tree, Widget};
+use iced::advanced::{Clipboard, Shell, mouse, renderer};
+use iced::{Element, Event, Length, Point, Rectangle, Size};
 
 /// Where a popup goes, in its area's coordinates: its left edge at `x`, its top at `below`
 /// if it fits there, else its bottom at `above` (a pointer has both at its tip; a row
@@ -87,13 +87,7 @@ impl<Message: Clone, Theme, Renderer> Widget<Message, Theme, Renderer>
 where
     Renderer: renderer::Renderer,
 {
-    fn children(&self) -> Vec<Tree> {
-        vec![Tree::new(&self.content)]
-    }
-
-    fn diff(&self, tree: &mut Tree) {
-        tree.diff_children(std::slice::from_ref(&self.content));
-    }
+    forward_to_content!(layout = content_layout);
 
     fn size(&self) -> Size<Length> {
         Size::new(Length::Fill, Length::Fill)
@@ -113,21 +107,6 @@ where
         );
         let at = self.anchor.place(child.size(), area);
         layout::Node::with_children(area, vec![child.move_to(at)])
-    }
-
-    fn operate(
-        &mut self,
-        tree: &mut Tree,
-        layout: Layout<'_>,
-        renderer: &Renderer,
-        operation: &mut dyn Operation,
-    ) {
-        self.content.as_widget_mut().operate(
-            &mut tree.children[0],
-            content_layout(layout),
-            renderer,
-            operation,
-        );
     }
 
     fn update(
@@ -158,61 +137,6 @@ where
             shell,
             viewport,
         );
-    }
-
-    fn mouse_interaction(
-        &self,
-        tree: &Tree,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-        renderer: &Renderer,
-    ) -> mouse::Interaction {
-        self.content.as_widget().mouse_interaction(
-            &tree.children[0],
-            content_layout(layout),
-            cursor,
-            viewport,
-            renderer,
-        )
-    }
-
-    fn draw(
-        &self,
-        tree: &Tree,
-        renderer: &mut Renderer,
-        theme: &Theme,
-        style: &renderer::Style,
-        layout: Layout<'_>,
-        cursor: mouse::Cursor,
-        viewport: &Rectangle,
-    ) {
-        self.content.as_widget().draw(
-            &tree.children[0],
-            renderer,
-            theme,
-            style,
-            content_layout(layout),
-            cursor,
-            viewport,
-        );
-    }
-
-    fn overlay<'b>(
-        &'b mut self,
-        tree: &'b mut Tree,
-        layout: Layout<'b>,
-        renderer: &Renderer,
-        viewport: &Rectangle,
-        translation: Vector,
-    ) -> Option<overlay::Element<'b, Message, Theme, Renderer>> {
-        self.content.as_widget_mut().overlay(
-            &mut tree.children[0],
-            content_layout(layout),
-            renderer,
-            viewport,
-            translation,
-        )
     }
 }
 
