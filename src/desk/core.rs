@@ -13,7 +13,7 @@ use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key, S
 use super::model::{
     ChatFolder, ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
 };
-use super::sending::{promote, withdraw};
+use super::sending::promote;
 use super::settings::Settings;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
@@ -198,8 +198,10 @@ impl Desk {
                         c.remove_pending(id);
                         // A send deleted before it was confirmed never reached anyone: as
                         // if it failed. Only one taken as sent was logged already.
-                        if c.is_taken(id) && withdraw(c, id) {
-                            withdrawn.push(id);
+                        if c.untake(id) {
+                            if c.support {
+                                withdrawn.push(id);
+                            }
                         } else {
                             c.finish_sending(id);
                         }

@@ -46,7 +46,6 @@ impl Desk {
         }
         c.max_id = Some(c.max_id.map_or(new, |x| x.max(new)));
         let sent = c.finish_sending(old);
-        let taken = sent.is_none() && c.is_taken(old);
         if c.support {
             let stats = &mut self.stats;
             match sent {
@@ -80,11 +79,10 @@ impl Desk {
                 });
             }
         }
-        if taken {
-            // Confirmed: what it set aside below `new` was answered for good just above;
-            // above `new` (the server placed it lower) it waits again.
-            c.untake(old);
-        }
+        // Taken as sent and confirmed: what it set aside below `new` was answered for good
+        // just above; above `new` (the server placed it lower) it waits again. (Nothing,
+        // for a send that was in flight or that `answer_below` already dropped.)
+        c.untake(old);
         self.commit(chat, before, out);
     }
 
@@ -105,9 +103,9 @@ impl Desk {
     }
 }
 
-/// Ends a send that never reached anyone (failed, or deleted before it was confirmed), in
-/// flight or taken as sent. Returns whether rows logged for it must be withdrawn.
-pub(crate) fn withdraw(c: &mut Chat, id: MessageId) -> bool {
+/// Ends a send that failed, in flight or taken as sent. Returns whether rows logged for it
+/// must be withdrawn.
+fn withdraw(c: &mut Chat, id: MessageId) -> bool {
     if c.finish_sending(id).is_some() {
         return false;
     }
