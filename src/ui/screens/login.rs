@@ -130,16 +130,14 @@ impl Login {
                 .on_input(on)
                 .on_submit(Msg::Submit)
         };
-        let submit = |label: &'static str| {
-            let b = button(text(label).size(TEXT + 1.0))
+        // The form's button; it waits while a request (or a keyring read) is under way.
+        let action = |label: &'static str, msg: Msg| {
+            button(text(label).size(TEXT + 1.0))
                 .padding(Padding::from([6, 18]))
-                .style(style::primary(p));
-            if self.busy {
-                b
-            } else {
-                b.on_press(Msg::Submit)
-            }
+                .style(style::primary(p))
+                .on_press_maybe((!self.busy).then_some(msg))
         };
+        let submit = |label: &'static str| action(label, Msg::Submit);
         let mut form = column![].spacing(10).width(360);
         let (title, hint): (&str, String) = match &self.stage {
             Stage::NoLibrary(why) => ("TDLib is needed", why.clone()),
@@ -233,16 +231,9 @@ impl Login {
                     .push(submit("Continue"));
             }
             Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
-                let retry = button(text("Retry").size(TEXT + 1.0))
-                    .padding(Padding::from([6, 18]))
-                    .style(style::primary(p));
                 // While the keyring is asked again, Retry waits: a second press would stack
                 // a second unlock prompt.
-                form = form.push(if self.busy {
-                    retry
-                } else {
-                    retry.on_press(Msg::Retry)
-                });
+                form = form.push(action("Retry", Msg::Retry));
                 if self.busy {
                     form = form.push(text(CHECKING_KEYRING).size(TEXT).color(p.muted));
                 }
