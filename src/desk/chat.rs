@@ -18,6 +18,19 @@ pub(crate) struct Pending {
     pub late: bool,
 }
 
+impl Pending {
+    /// The order waits compare in: the oldest first and, among equal dates, a late one, so
+    /// the row says "late" whenever the wait it shows comes from a late delivery.
+    fn rank(self) -> (UnixTime, bool) {
+        (self.date, !self.late)
+    }
+}
+
+/// The oldest of these customer messages (see `Pending::rank`).
+pub(crate) fn oldest(entries: &[(MessageId, Pending)]) -> Option<Pending> {
+    entries.iter().map(|e| e.1).min_by_key(|p| p.rank())
+}
+
 /// A message this account is sending: announced under a temporary id, not yet confirmed
 /// by the server (`MessageIdChanged`) nor failed (`MessageSendFailed`, or deleted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,11 +205,7 @@ impl Chat {
             },
             _ => self.pending.push((id, p)),
         }
-        if id >= self.sending_up_to
-            && self
-                .waiting
-                .is_none_or(|w| (p.date, !p.late) < (w.date, !w.late))
-        {
+        if id >= self.sending_up_to && self.waiting.is_none_or(|w| p.rank() < w.rank()) {
             self.waiting = Some(p);
         }
     }
@@ -214,10 +223,7 @@ impl Chat {
         if n == 0 {
             return None;
         }
-        let oldest = self.pending[..n]
-            .iter()
-            .map(|e| e.1)
-            .min_by_key(|p| (p.date, !p.late));
+        let oldest = oldest(&self.pending[..n]);
         self.pending.drain(..n);
         self.recompute_waiting();
         oldest
@@ -248,15 +254,10 @@ impl Chat {
         self.waiting = None;
     }
 
-    /// The oldest pending message not hidden by a send in flight, by date; among equal
-    /// dates a late one wins, so the row says "late" whenever the wait it shows comes from
-    /// a late delivery.
+    /// The oldest pending message not hidden by a send in flight (see `Pending::rank`).
     pub(super) fn recompute_waiting(&mut self) {
         let from = self.pending.partition_point(|e| e.0 < self.sending_up_to);
-        self.waiting = self.pending[from..]
-            .iter()
-            .map(|e| e.1)
-            .min_by_key(|p| (p.date, !p.late));
+        self.waiting = oldest(&self.pending[from..]);
     }
 
     /// Remembers a send settled under this temporary id (see `settled`).

@@ -16,7 +16,7 @@
 //! queued while offline) and is the one replays of history carry, so logging the pending
 //! one would log the message twice and time the first reply from the wrong moment.
 
-use super::chat::{Chat, Pending, Sending};
+use super::chat::{Chat, Pending, Sending, oldest};
 use super::core::Desk;
 use super::model::{ChatId, MessageId, Role, Sender, UnixTime};
 use super::view::{StatEvent, Transition};
@@ -140,10 +140,7 @@ impl Chat {
         // All pending messages are above any earlier taken send, so `set_aside` stays
         // sorted.
         let n = self.pending.partition_point(|e| e.0 < s.id);
-        let oldest = self.pending[..n]
-            .iter()
-            .map(|e| e.1)
-            .min_by_key(|p| (p.date, !p.late));
+        let oldest = oldest(&self.pending[..n]);
         self.set_aside.extend(self.pending.drain(..n));
         self.recompute_waiting();
         oldest
