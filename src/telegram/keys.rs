@@ -86,27 +86,37 @@ fn is_key(key: &str) -> bool {
 
 fn keyring_key(account: &str) -> Result<String, KeyError> {
     let name = entry_name(account);
-    let entry = keyring::Entry::new(SERVICE, &name).map_err(|e| keyring_error(e, &name))?;
+    let entry = open_entry(&name)?;
     // Get-or-create is two calls: two DutyDesks starting at once for a new account would
     // both find no key and each store its own; the one overwritten would then encrypt its
     // database with a key nobody keeps. So one process at a time (held until return).
     let _lock = creation_lock();
+    if let Some(key) = read_key(&entry, &name)? {
+        return Ok(key);
+    }
+    let key = random_key();
+    entry
+        .set_password(&key)
+        .map_err(|e| keyring_error(e, &name))?;
+    Ok(key)
+}
+
+fn open_entry(name: &str) -> Result<keyring::Entry, KeyError> {
+    keyring::Entry::new(SERVICE, name).map_err(|e| keyring_error(e, name))
+}
+
+/// The key an account's entry holds, `None` when there is no entry yet (only then may one
+/// be created). A damaged entry is an error, never overwritten: replacing the key TDLib's
+/// database was encrypted with would lose the account's local data.
+fn read_key(entry: &keyring::Entry, name: &str) -> Result<Option<String>, KeyError> {
     match entry.get_password() {
-        Ok(key) if is_key(&key) => Ok(key),
-        // A damaged entry is never overwritten: replacing the key TDLib's database was
-        // encrypted with would lose the account's local data. Only a missing one is created.
+        Ok(key) if is_key(&key) => Ok(Some(key)),
         Ok(_) => Err(KeyError::Damaged {
-            entry: name,
+            entry: name.to_owned(),
             reason: "not 256 bits in base64".into(),
         }),
-        Err(keyring::Error::NoEntry) => {
-            let key = random_key();
-            entry
-                .set_password(&key)
-                .map_err(|e| keyring_error(e, &name))?;
-            Ok(key)
-        }
-        Err(e) => Err(keyring_error(e, &name)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(keyring_error(e, name)),
     }
 }
 
@@ -168,25 +178,16 @@ pub fn keyring_check(account: &str) -> Result<(), KeyError> {
         });
     }
     let name = entry_name(account);
-    let entry = keyring::Entry::new(SERVICE, &name).map_err(|e| keyring_error(e, &name))?;
-    match entry.get_password() {
-        Ok(key) if is_key(&key) => Ok(()),
-        Ok(_) => Err(KeyError::Damaged {
-            entry: name,
-            reason: "not 256 bits in base64".into(),
-        }),
-        Err(keyring::Error::NoEntry) => {
-            let probe = keyring::Entry::new(SERVICE, PROBE_ENTRY)
-                .map_err(|e| keyring_error(e, PROBE_ENTRY))?;
-            probe
-                .set_password("written by dutydesk doctor; safe to delete")
-                .map_err(|e| keyring_error(e, PROBE_ENTRY))?;
-            // Best effort: a probe left behind holds nothing secret.
-            let _ = probe.delete_credential();
-            Ok(())
-        }
-        Err(e) => Err(keyring_error(e, &name)),
+    if read_key(&open_entry(&name)?, &name)?.is_some() {
+        return Ok(());
     }
+    let probe = open_entry(PROBE_ENTRY)?;
+    probe
+        .set_password("written by dutydesk doctor; safe to delete")
+        .map_err(|e| keyring_error(e, PROBE_ENTRY))?;
+    // Best effort: a probe left behind holds nothing secret.
+    let _ = probe.delete_credential();
+    Ok(())
 }
 
 /// The entry `keyring_check` writes and removes; not a `tdlib-database-key:` name, so it
