@@ -98,21 +98,25 @@ impl KeyRead {
     }
 }
 
+impl Plan {
+    /// Starts the account's session with its database key.
+    fn start(self, encryption_key: String) -> Result<Session, Stage> {
+        start(SessionConfig {
+            api_id: self.api_id,
+            api_hash: self.api_hash,
+            database_dir: self.database_dir,
+            encryption_key,
+            demo: false,
+        })
+    }
+}
+
 /// Starts the session with the key the keyring gave, or says which stage comes instead.
 pub fn finish(plan: Plan, answer: KeyAnswer) -> Result<Session, Stage> {
-    let Plan {
-        api_id,
-        api_hash,
-        database_dir,
-    } = plan;
-    let encryption_key = answer.0.map_err(|e| key_stage(e, database_dir.clone()))?;
-    start(SessionConfig {
-        api_id,
-        api_hash,
-        database_dir,
-        encryption_key,
-        demo: false,
-    })
+    let encryption_key = answer
+        .0
+        .map_err(|e| key_stage(e, plan.database_dir.clone()))?;
+    plan.start(encryption_key)
 }
 
 /// A running session, the stage the login screen must show first, or a keyring read to
@@ -170,7 +174,11 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, KeyRead>, Stage> {
         return Err(Stage::Credentials);
     };
     let account = config.telegram.account_name();
-    let database_dir = paths.account_dir(&account);
+    let plan = Plan {
+        api_id,
+        api_hash,
+        database_dir: paths.account_dir(&account),
+    };
     let encryption_key = match (passphrase, keyring) {
         (Some(p), _) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
         // The simulator keeps nothing on disk worth protecting; no keyring needed.
@@ -179,22 +187,11 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, KeyRead>, Stage> {
             return Ok(Err(KeyRead {
                 account,
                 stand_in: stand_in.cloned(),
-                plan: Plan {
-                    api_id,
-                    api_hash,
-                    database_dir,
-                },
+                plan,
             }));
         }
     };
-    start(SessionConfig {
-        api_id,
-        api_hash,
-        database_dir,
-        encryption_key,
-        demo: false,
-    })
-    .map(Ok)
+    plan.start(encryption_key).map(Ok)
 }
 
 /// The login stage for a key the keyring did not give. Only "no keyring" asks for a
