@@ -1,6 +1,7 @@
 //! Local marks (pins, stars, notes, support flags, dismissals, alarms) and settings.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::types::FromSql;
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError};
 use crate::desk::{LocalChange, LocalState, Settings, SupportFlag};
@@ -11,43 +12,37 @@ const DESK_SETTINGS_KEY: &str = "desk";
 /// demo floor stops guessing the group by its title.
 const DUTY_GROUP_CHOSEN_KEY: &str = "duty-group-chosen";
 
+/// A row's one column.
+fn one<T: FromSql>(r: &Row<'_>) -> rusqlite::Result<T> {
+    r.get(0)
+}
+
+/// A row's two columns.
+fn two<A: FromSql, B: FromSql>(r: &Row<'_>) -> rusqlite::Result<(A, B)> {
+    Ok((r.get(0)?, r.get(1)?))
+}
+
 impl Store {
     /// Everything `Desk::load_local` needs.
     pub fn load_local(&self) -> Result<LocalState, StoreError> {
         let what = "reading the local marks";
-        let mut state = LocalState::default();
-        let q = |sql: &str| self.conn.prepare(sql).map_err(|e| self.sql(what, e));
-
-        let mut st = q("SELECT chat FROM pins ORDER BY position, chat")?;
-        state.pins = st
-            .query_map([], |r| r.get(0))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
-        let mut st = q("SELECT chat FROM stars ORDER BY chat")?;
-        state.stars = st
-            .query_map([], |r| r.get(0))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
-        let mut st = q("SELECT chat, text FROM notes ORDER BY chat")?;
-        state.notes = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
-        let mut st = q("SELECT chat, up_to FROM dismissed ORDER BY chat")?;
-        state.dismissed = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
-        let mut st = q("SELECT chat FROM alarms ORDER BY chat")?;
-        state.alarms = st
-            .query_map([], |r| r.get(0))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
-        let mut st = q("SELECT chat, flag FROM support_flags ORDER BY chat")?;
-        let flags: Vec<(i64, String)> = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.sql(what, e))?;
+        let mut state = LocalState {
+            pins: self.all_rows(what, "SELECT chat FROM pins ORDER BY position, chat", one)?,
+            stars: self.all_rows(what, "SELECT chat FROM stars ORDER BY chat", one)?,
+            notes: self.all_rows(what, "SELECT chat, text FROM notes ORDER BY chat", two)?,
+            dismissed: self.all_rows(
+                what,
+                "SELECT chat, up_to FROM dismissed ORDER BY chat",
+                two,
+            )?,
+            alarms: self.all_rows(what, "SELECT chat FROM alarms ORDER BY chat", one)?,
+            ..LocalState::default()
+        };
+        let flags: Vec<(i64, String)> = self.all_rows(
+            what,
+            "SELECT chat, flag FROM support_flags ORDER BY chat",
+            two,
+        )?;
         for (chat, flag) in flags {
             let flag = match flag.as_str() {
                 "include" => SupportFlag::Include,
@@ -61,6 +56,19 @@ impl Store {
             state.support_flags.push((chat, flag));
         }
         Ok(state)
+    }
+
+    /// Every row of a query without parameters, as `row` reads it.
+    fn all_rows<T>(
+        &self,
+        what: &str,
+        sql: &str,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        self.conn
+            .prepare(sql)
+            .and_then(|mut st| st.query_map([], row)?.collect())
+            .map_err(|e| self.sql(what, e))
     }
 
     /// Persists what `Desk::drain_local_changes` returned, in one transaction.
