@@ -84,12 +84,8 @@ impl App {
             Message::Settings(msg) => self.on_settings(msg),
             Message::OpenSettings => {
                 let themes = theme::available(&self.paths.themes_dir);
-                let draft = Draft::new(self.desk.settings(), &self.config, themes);
-                // The pickers offer what the desk knows by name: the group chats for the
-                // duty group, the account's chat folders for the support folder.
-                let draft = draft
-                    .with_groups(self.desk.groups())
-                    .with_folders(self.desk.folders());
+                let mut draft = Draft::new(self.desk.settings(), &self.config, themes);
+                draft.refresh_candidates(self.desk.groups(), self.desk.folders());
                 self.screen = Screen::Settings(Box::new(draft));
                 Effects::none()
             }

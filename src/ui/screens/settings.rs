@@ -118,23 +118,10 @@ impl Draft {
         }
     }
 
-    /// The group chats the duty-group picker offers (id and title; the app passes the
-    /// desk's when the screen opens).
-    pub fn with_groups(mut self, groups: Vec<(ChatId, String)>) -> Draft {
-        self.duty_group.set_items(groups);
-        self
-    }
-
-    /// The chat folders the support-folder picker offers, by name (the desk's, when the
-    /// screen opens).
-    pub fn with_folders(mut self, folders: &[ChatFolder]) -> Draft {
-        self.folder
-            .set_items(folders.iter().map(|f| (f.id, f.name.clone())));
-        self
-    }
-
-    /// The desk's group chats and chat folders changed while the screen is open: the
-    /// pickers offer them now, keeping what the admin typed, highlighted and chose.
+    /// What the pickers offer: the desk's group chats for the duty group, its chat folders
+    /// for the support folder, by name. Called when the screen opens and again when they
+    /// change while it is open (chats still loading): what the admin typed, highlighted
+    /// and chose stays.
     pub fn refresh_candidates(&mut self, groups: Vec<(ChatId, String)>, folders: &[ChatFolder]) {
         self.duty_group.refresh_items(groups);
         self.folder

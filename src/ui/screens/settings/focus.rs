@@ -343,7 +343,8 @@ mod tests {
     #[test]
     fn down_walks_through_the_duty_group_picker_and_tab_steps_over_it() {
         let groups = vec![(-1, "Acme support".into()), (-2, "Support duty".into())];
-        let mut d = draft().with_groups(groups);
+        let mut d = draft();
+        d.refresh_candidates(groups, &[]);
         d.focus = Some(Control::Pattern);
         key(&mut d, Nav::Down);
         assert_eq!(d.focus, Some(Control::DutyGroup));
@@ -382,7 +383,8 @@ mod tests {
             id: 4,
             name: "Customers".into(),
         }];
-        let mut d = draft().with_folders(&folders);
+        let mut d = draft();
+        d.refresh_candidates(Vec::new(), &folders);
         d.focus = Some(Control::SupportOnly);
         key(&mut d, Nav::Down);
         assert_eq!(d.focus, Some(Control::Folder));

@@ -52,7 +52,7 @@ pub const FOLDER_WORDS: Words = Words {
 
 #[derive(Debug, Clone)]
 pub struct Picker<K> {
-    /// (id, name, lowercase name), sorted by name: the candidates, as of opening.
+    /// (id, name, lowercase name), sorted by name: the candidates.
     items: Vec<(K, String, String)>,
     pub chosen: Option<K>,
     pub filter: String,
@@ -94,7 +94,7 @@ impl<K: Copy + Ord + Display> Picker<K> {
     }
 
     /// Sets the candidates (any order; names may repeat, ids tell them apart).
-    pub fn set_items(&mut self, items: impl IntoIterator<Item = (K, String)>) {
+    fn set_items(&mut self, items: impl IntoIterator<Item = (K, String)>) {
         let mut items: Vec<_> = items
             .into_iter()
             .map(|(id, name)| {
@@ -107,7 +107,7 @@ impl<K: Copy + Ord + Display> Picker<K> {
         self.highlight = None;
     }
 
-    /// New candidates while the picker is open (chats or folders that loaded meanwhile):
+    /// New candidates (on opening, and chats or folders that loaded while it is open):
     /// the filter and the choice stay, and the highlight stays on the same option, wherever
     /// it moved to. If that option is gone, the keyboard is back in the filter field rather
     /// than on whatever slid into its place.
