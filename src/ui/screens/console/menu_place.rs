@@ -9,8 +9,9 @@
 //! - Either closes when its chat leaves the desk.
 
 use super::Console;
-use crate::desk::Desk;
+use crate::desk::{ChatId, Desk};
 use crate::ui::widgets::chat_list::ROW_HEIGHT;
+use iced::Point;
 
 /// Where the list was when the menu opened.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,9 +24,12 @@ pub(super) struct Place {
 const SAME_OFFSET: f32 = 0.5;
 
 impl Console {
-    /// Notes where the list is as the menu opens (call right after setting `menu`).
-    pub(super) fn place_menu(&mut self) {
-        self.menu_place = self.menu.map(|_| Place {
+    /// Opens the menu of `chat` (none: nothing to open) at the pointer's `at`, or at the
+    /// chat's row; notes where the list is as it opens.
+    pub(super) fn open_menu(&mut self, chat: Option<ChatId>, at: Option<Point>) {
+        self.menu = chat;
+        self.menu_at = at;
+        self.menu_place = chat.map(|_| Place {
             offset_y: self.offset_y,
         });
     }

@@ -202,9 +202,8 @@ impl Console {
         match msg {
             Msg::List(chat_list::Event::Select(chat)) => self.select(chat, ctx.desk),
             Msg::List(chat_list::Event::Menu(chat)) => {
-                self.menu = Some(chat);
-                self.menu_at = self.right_click.take();
-                self.place_menu();
+                let at = self.right_click.take();
+                self.open_menu(Some(chat), at);
                 Out::default()
             }
             Msg::RightClickAt(at) => {
@@ -442,10 +441,8 @@ impl Console {
                 Out::default()
             }
             Msg::MenuForOpen => {
-                self.menu = self.open_chat();
-                self.menu_at = None;
                 self.right_click = None;
-                self.place_menu();
+                self.open_menu(self.open_chat(), None);
                 Out::default()
             }
         }
