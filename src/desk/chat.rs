@@ -1,7 +1,7 @@
 //! One chat's state and its waiting bookkeeping.
 
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, Sender, UnixTime};
-use super::view::Status;
+use super::view::{StatEvent, Status};
 
 /// How many unconfirmed sends per chat the desk tracks in flight. Every send ends in a
 /// confirmation, a failure or a deletion, so this only bounds what never ends; past it the
@@ -23,6 +23,24 @@ impl Pending {
     /// the row says "late" whenever the wait it shows comes from a late delivery.
     fn rank(self) -> (UnixTime, bool) {
         (self.date, !self.late)
+    }
+
+    /// The statistic of the staff reply `message` (at `date`, by `responder`) that ended
+    /// this wait, the oldest it answered.
+    pub(crate) fn first_reply(
+        self,
+        chat: ChatId,
+        message: MessageId,
+        date: UnixTime,
+        responder: Sender,
+    ) -> StatEvent {
+        StatEvent::FirstReply {
+            chat,
+            message,
+            date,
+            waited_secs: date.saturating_sub(self.date).max(0),
+            responder,
+        }
     }
 }
 

@@ -357,13 +357,8 @@ impl Desk {
                 }
                 Role::Staff => {
                     if let Some(oldest) = c.answer_below(m.id) {
-                        self.stats.push(StatEvent::FirstReply {
-                            chat: m.chat,
-                            message: m.id,
-                            date: m.date,
-                            waited_secs: m.date.saturating_sub(oldest.date).max(0),
-                            responder: m.sender,
-                        });
+                        let reply = oldest.first_reply(m.chat, m.id, m.date, m.sender);
+                        self.stats.push(reply);
                     }
                 }
             }

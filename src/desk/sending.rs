@@ -70,13 +70,7 @@ impl Desk {
             if let Some(oldest) = c.answer_below(new)
                 && let Some(responder) = sent.map(|s| s.sender).or(own)
             {
-                stats.push(StatEvent::FirstReply {
-                    chat,
-                    message: new,
-                    date,
-                    waited_secs: date.saturating_sub(oldest.date).max(0),
-                    responder,
-                });
+                stats.push(oldest.first_reply(chat, new, date, responder));
             }
         }
         // Taken as sent and confirmed: what it set aside below `new` was answered for good
@@ -185,12 +179,6 @@ pub(crate) fn promote(c: &mut Chat, s: Sending, stats: &mut Vec<StatEvent>) {
         date: s.date,
     });
     if let Some(oldest) = oldest {
-        stats.push(StatEvent::FirstReply {
-            chat: c.id,
-            message: s.id,
-            date: s.date,
-            waited_secs: s.date.saturating_sub(oldest.date).max(0),
-            responder: s.sender,
-        });
+        stats.push(oldest.first_reply(c.id, s.id, s.date, s.sender));
     }
 }
