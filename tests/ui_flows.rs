@@ -3,7 +3,7 @@
 //! they produce run through the app exactly as in the window.
 
 use dutydesk::config::Config;
-use dutydesk::desk::{Filter, ListFilter, Status};
+use dutydesk::desk::{Filter, ListFilter, RowView, Status};
 use dutydesk::ui::harness::Harness;
 use dutydesk::ui::screens::console::list_pane::TITLE_FILTER_ID;
 use dutydesk::ui::screens::console::{self, COMPOSER_ID, NOTE_ID, SEARCH_ID};
@@ -95,6 +95,33 @@ fn open_by_click(h: &mut Harness, title: &str) {
     h.settle();
 }
 
+/// Right-clicks at `at` (window coordinates).
+fn right_click(h: &mut Harness, at: iced::Point) {
+    interact(h, |sim| {
+        sim.point_at(at);
+        sim.simulate([
+            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
+            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
+        ]);
+    });
+}
+
+/// Where the text widget showing exactly `text` is drawn (the first, if several).
+fn label_bounds(h: &Harness, text: &str) -> iced::Rectangle {
+    ui(&h.app)
+        .find(label(text))
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+        .visible_bounds()
+        .unwrap_or_else(|| panic!("{text} is out of view"))
+}
+
+/// Right-clicks the row showing `title` (the list filtered to it first).
+fn right_click_title(h: &mut Harness, title: &str) {
+    filter_by_title(h, title);
+    let at = label_bounds(h, title).center();
+    right_click(h, at);
+}
+
 fn filter_by_title(h: &mut Harness, title: &str) {
     h.send(Message::Console(console::Msg::TitleFilter(String::new())));
     interact(h, |sim| {
@@ -103,21 +130,23 @@ fn filter_by_title(h: &mut Harness, title: &str) {
     });
 }
 
-/// A customer chat nobody waits in yet (the `index`-th), brought to the top of the list by
-/// a fresh customer message.
-fn customer_writes(h: &mut Harness, index: usize, text: &str) -> (i64, String) {
-    let calm: Vec<_> = h
-        .control
+/// The floor's customer chats, in its order, whose chat and row pass `keep`.
+fn customer_chats_where(
+    h: &Harness,
+    keep: impl Fn(&tdsim::CustomerChat, &RowView) -> bool,
+) -> Vec<tdsim::CustomerChat> {
+    h.control
         .layout()
         .customer_chats
         .into_iter()
-        .filter(|c| {
-            h.app
-                .desk
-                .row(c.chat_id)
-                .is_some_and(|r| r.support && r.status == Status::Normal)
-        })
-        .collect();
+        .filter(|c| h.app.desk.row(c.chat_id).is_some_and(|r| keep(c, &r)))
+        .collect()
+}
+
+/// A customer chat nobody waits in yet (the `index`-th), brought to the top of the list by
+/// a fresh customer message.
+fn customer_writes(h: &mut Harness, index: usize, text: &str) -> (i64, String) {
+    let calm = customer_chats_where(h, |_, r| r.support && r.status == Status::Normal);
     let chat = calm[index].clone();
     h.control
         .write(chat.chat_id, chat.customers[0], text)
@@ -230,15 +259,7 @@ fn pin_star_note_search_and_mark_all_read() {
     let (chat, title) = customer_writes(&mut h, 2, "Need a hand with the firewall");
 
     // Pin from the context menu (right click on the row).
-    filter_by_title(&mut h, &title);
-    interact(&mut h, |sim| {
-        let target = sim.find(label(&title)).unwrap();
-        sim.point_at(target.visible_bounds().unwrap().center());
-        sim.simulate([
-            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
-            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
-        ]);
-    });
+    right_click_title(&mut h, &title);
     assert_eq!(h.app.console.menu, Some(chat));
     interact(&mut h, |sim| {
         sim.click("Pin").unwrap();

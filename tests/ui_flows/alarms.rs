@@ -4,35 +4,13 @@
 use super::*;
 use dutydesk::ui::widgets::chat_list::ALARM_LABEL;
 
-/// Right-clicks the row showing `title` (the list filtered to it first).
-fn right_click_row(h: &mut Harness, title: &str) {
-    filter_by_title(h, title);
-    interact(h, |sim| {
-        let target = sim.find(label(title)).unwrap();
-        sim.point_at(target.visible_bounds().unwrap().center());
-        sim.simulate([
-            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
-            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
-        ]);
-    });
-}
-
 #[test]
 fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
     let (mut h, _home) = floor();
     let all = ListFilter::new(Filter::All);
-    let calm: Vec<_> = h
-        .control
-        .layout()
-        .customer_chats
-        .into_iter()
-        .filter(|c| {
-            h.app
-                .desk
-                .row(c.chat_id)
-                .is_some_and(|r| r.status == Status::Normal && r.waiting_since.is_none())
-        })
-        .collect();
+    let calm = customer_chats_where(&h, |_, r| {
+        r.status == Status::Normal && r.waiting_since.is_none()
+    });
     let (pinned, chat) = (calm[0].chat_id, calm[1].clone());
     h.send(Message::Console(console::Msg::Act(
         pinned,
@@ -42,7 +20,7 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
     assert!(before > 1, "the chat starts lower in the list ({before})");
 
     // Raise it from the context menu.
-    right_click_row(&mut h, &chat.title);
+    right_click_title(&mut h, &chat.title);
     assert_eq!(h.app.console.menu, Some(chat.chat_id));
     interact(&mut h, |sim| {
         sim.click("Raise alarm").unwrap();
@@ -73,7 +51,7 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
     assert_eq!(saved.alarms, vec![chat.chat_id], "the alarm is stored");
 
     // The menu now offers to clear it; Ctrl+E on the open chat does.
-    right_click_row(&mut h, &chat.title);
+    right_click_title(&mut h, &chat.title);
     assert!(visible(&h, "Clear alarm"));
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
     assert_eq!(h.app.console.menu, None, "Esc closes the menu");

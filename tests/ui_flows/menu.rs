@@ -6,17 +6,6 @@
 use super::*;
 use dutydesk::ui::screens::console::list_pane::MENU_ID;
 
-/// Right-clicks at `at` (window coordinates).
-fn right_click(h: &mut Harness, at: iced::Point) {
-    interact(h, |sim| {
-        sim.point_at(at);
-        sim.simulate([
-            iced::Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Right)),
-            iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Right)),
-        ]);
-    });
-}
-
 fn menu_bounds(h: &Harness) -> iced::Rectangle {
     ui(&h.app)
         .find(id(MENU_ID))
@@ -40,11 +29,7 @@ fn the_menu_opens_at_the_pointer_and_stays_in_the_window() {
 
     // A row near the top: the menu hangs from the pointer.
     let row = h.app.desk.rows(&all, 2..3).remove(0);
-    let title = ui(&h.app)
-        .find(label(&row.title))
-        .unwrap()
-        .visible_bounds()
-        .unwrap();
+    let title = label_bounds(&h, &row.title);
     let pointer = iced::Point::new(title.x + 60.0, title.center_y());
     right_click(&mut h, pointer);
     assert_eq!(h.app.console.menu, Some(row.chat), "the clicked row's menu");
@@ -56,11 +41,7 @@ fn the_menu_opens_at_the_pointer_and_stays_in_the_window() {
 
     // A right click on another row, beside the open menu, moves the menu there.
     let other = h.app.desk.rows(&all, 6..7).remove(0);
-    let title = ui(&h.app)
-        .find(label(&other.title))
-        .unwrap()
-        .visible_bounds()
-        .unwrap();
+    let title = label_bounds(&h, &other.title);
     let pointer = iced::Point::new(title.x + 10.0, title.center_y());
     right_click(&mut h, pointer);
     assert_eq!(h.app.console.menu, Some(other.chat));
@@ -153,11 +134,7 @@ fn right_click_row(h: &mut Harness, index: usize) -> i64 {
         .desk
         .rows(&ListFilter::new(Filter::All), index..index + 1)
         .remove(0);
-    let title = ui(&h.app)
-        .find(label(&row.title))
-        .unwrap()
-        .visible_bounds()
-        .unwrap();
+    let title = label_bounds(h, &row.title);
     right_click(h, iced::Point::new(title.x + 20.0, title.center_y()));
     assert_eq!(h.app.console.menu, Some(row.chat), "the clicked row's menu");
     row.chat
@@ -193,19 +170,12 @@ fn a_menu_at_the_pointer_stays_with_its_chat_when_the_list_re_sorts() {
     let all = ListFilter::new(Filter::All);
     let chat = right_click_row(&mut h, 2);
     // A customer writes in a calm chat further down: it comes up above the menu's row.
-    let below = h
-        .control
-        .layout()
-        .customer_chats
-        .into_iter()
-        .find(|c| {
-            h.app.desk.position(&all, c.chat_id).is_some_and(|i| i > 2)
-                && h.app
-                    .desk
-                    .row(c.chat_id)
-                    .is_some_and(|r| r.status == Status::Normal)
-        })
-        .expect("a calm chat below the menu's row");
+    let below = customer_chats_where(&h, |c, r| {
+        h.app.desk.position(&all, c.chat_id).is_some_and(|i| i > 2) && r.status == Status::Normal
+    })
+    .into_iter()
+    .next()
+    .expect("a calm chat below the menu's row");
     h.control
         .write(below.chat_id, below.customers[0], "Hello? Anyone there?")
         .unwrap();

@@ -126,19 +126,12 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
 /// A support chat a colleague is a member of, with nobody waiting: (chat, a customer, the
 /// colleague).
 fn calm_chat_with_a_colleague(h: &Harness) -> (i64, i64, i64) {
-    let chat = h
-        .control
-        .layout()
-        .customer_chats
-        .into_iter()
-        .find(|c| {
-            !c.staff.is_empty()
-                && h.app
-                    .desk
-                    .row(c.chat_id)
-                    .is_some_and(|r| r.support && r.status == Status::Normal)
-        })
-        .expect("a calm chat with a colleague in it");
+    let chat = customer_chats_where(h, |c, r| {
+        !c.staff.is_empty() && r.support && r.status == Status::Normal
+    })
+    .into_iter()
+    .next()
+    .expect("a calm chat with a colleague in it");
     (chat.chat_id, chat.customers[0], chat.staff[0])
 }
 
