@@ -36,14 +36,16 @@ fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
 }
 
+/// Runs `f` against the app's current view; the messages it produced.
+fn messages_from(app: &App, f: impl FnOnce(&mut Simulator<'_, Message>)) -> Vec<Message> {
+    let mut sim = ui(app);
+    f(&mut sim);
+    sim.into_messages().collect()
+}
+
 /// Runs `f` against the current view, then feeds the messages it produced to the app.
 fn interact(h: &mut Harness, f: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut sim = ui(&h.app);
-        f(&mut sim);
-        sim.into_messages().collect()
-    };
-    for m in messages {
+    for m in messages_from(&h.app, f) {
         h.send(m);
     }
 }

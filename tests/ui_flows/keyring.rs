@@ -42,13 +42,8 @@ fn start_with(home: &tempfile::TempDir, answer: &Answer) -> App {
 /// login screens make no Telegram requests, so none are left to run). Returns the keyring
 /// read they started, not yet run.
 fn interact_app(app: &mut App, f: impl FnOnce(&mut Simulator<'_, Message>)) -> Option<KeyRead> {
-    let messages: Vec<Message> = {
-        let mut sim = ui(app);
-        f(&mut sim);
-        sim.into_messages().collect()
-    };
     let mut read = None;
-    for m in messages {
+    for m in messages_from(app, f) {
         let effects = app.handle(m);
         assert!(effects.requests.is_empty());
         if let Some(r) = effects.key_read {
