@@ -36,14 +36,8 @@ pub fn next_wake(
         .into_iter()
         .map(|since| now + format::waiting_changes_in(now - since))
         .min()
-        .map(|t| {
-            t.div_euclid(LABEL_GRAIN_SECS) * LABEL_GRAIN_SECS
-                + if t.rem_euclid(LABEL_GRAIN_SECS) == 0 {
-                    0
-                } else {
-                    LABEL_GRAIN_SECS
-                }
-        });
+        // Rounded up to the grain.
+        .map(|t| t + (-t).rem_euclid(LABEL_GRAIN_SECS));
     desk.next_deadline().into_iter().chain(labels).min()
 }
 
