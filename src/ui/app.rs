@@ -196,8 +196,8 @@ impl App {
                 self.set_stage(Stage::Starting);
             }
             Begun::Stage(stage) => self.set_stage(stage),
-            Begun::Keyring(read) => {
-                self.key_pending = Some(read.plan());
+            Begun::Keyring(read, plan) => {
+                self.key_pending = Some(plan);
                 match &mut self.screen {
                     // Retry: the explanation stays, its button waits (see `login::Login`).
                     Screen::Login(login)

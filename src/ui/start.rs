@@ -32,21 +32,20 @@ pub enum Begun {
     /// The stage the login screen must show first.
     Stage(Stage),
     /// The key must come from the keyring: `KeyRead::read` may block on the OS's unlock
-    /// prompt for as long as the user takes, so the app runs it off the window's thread
-    /// and finishes with `finish`.
-    Keyring(KeyRead),
+    /// prompt for as long as the user takes, so the app runs it off the window's thread,
+    /// keeps the `Plan` meanwhile, and finishes with `finish`.
+    Keyring(KeyRead, Plan),
 }
 
-/// A keyring read still to run, and what starting the session needs once it has.
+/// A keyring read still to run.
 pub struct KeyRead {
     account: String,
     /// `None`: the OS keyring.
     stand_in: Option<Keyring>,
-    plan: Plan,
 }
 
 /// The session's parameters but its key, kept by the app while the keyring is read.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Plan {
     api_id: i32,
     api_hash: String,
@@ -67,11 +66,6 @@ impl std::fmt::Debug for KeyAnswer {
 }
 
 impl KeyRead {
-    /// What `finish` needs besides the answer; the app keeps it while `read` runs.
-    pub fn plan(&self) -> Plan {
-        self.plan.clone()
-    }
-
     /// Asks the keyring (or the stand-in). Blocks: an OS keyring may show its unlock
     /// prompt and wait for the user.
     pub fn read(&self) -> KeyAnswer {
@@ -124,12 +118,12 @@ pub fn finish(plan: Plan, answer: KeyAnswer) -> Result<Session, Stage> {
 pub fn begin(inputs: Inputs<'_>) -> Begun {
     match prepare(inputs) {
         Ok(Ok(session)) => Begun::Session(session),
-        Ok(Err(read)) => Begun::Keyring(read),
+        Ok(Err((read, plan))) => Begun::Keyring(read, plan),
         Err(stage) => Begun::Stage(stage),
     }
 }
 
-fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, KeyRead>, Stage> {
+fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, (KeyRead, Plan)>, Stage> {
     let Inputs {
         demo,
         config,
@@ -184,11 +178,11 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, KeyRead>, Stage> {
         // The simulator keeps nothing on disk worth protecting; no keyring needed.
         (None, None) if tdjson::backend_name() == "simulated" => keys::random_key(),
         (None, stand_in) => {
-            return Ok(Err(KeyRead {
+            let read = KeyRead {
                 account,
                 stand_in: stand_in.cloned(),
-                plan,
-            }));
+            };
+            return Ok(Err((read, plan)));
         }
     };
     plan.start(encryption_key).map(Ok)
