@@ -91,6 +91,13 @@ impl Desk {
         self.chats.get(&chat).map(|c| self.row_of(c))
     }
 
+    /// When the chat's customer started waiting: its row's `waiting_since`, without
+    /// building the row (the window's timer asks after every update).
+    pub fn waiting_since(&self, chat: ChatId) -> Option<UnixTime> {
+        let c = self.chats.get(&chat)?;
+        c.waiting.filter(|_| c.support).map(|w| w.date)
+    }
+
     /// Whether the chat is known (added and not removed).
     pub fn contains(&self, chat: ChatId) -> bool {
         self.chats.contains_key(&chat)

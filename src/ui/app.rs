@@ -319,9 +319,9 @@ impl App {
         match self.console.open_chat() {
             Some(chat) => since.extend(self.desk.row(chat).and_then(|r| r.waiting_since)),
             None => since.extend(
-                console::overview::longest_waits(&self.desk)
-                    .iter()
-                    .filter_map(|r| r.waiting_since),
+                console::overview::longest_wait_dates(&self.desk)
+                    .into_iter()
+                    .filter_map(|(since, _)| since),
             ),
         }
         since

@@ -2,7 +2,7 @@
 //! click or Ctrl+J away) and the keyboard shortcuts.
 
 use super::Msg;
-use crate::desk::{Desk, Filter, ListFilter, RowView};
+use crate::desk::{ChatId, Desk, Filter, ListFilter, RowView, UnixTime};
 use crate::ui::format;
 use crate::ui::keys::HELP;
 use crate::ui::theme::Palette;
@@ -18,12 +18,26 @@ const SCAN: usize = 2000;
 const SHOWN: usize = 8;
 
 pub fn longest_waits(desk: &Desk) -> Vec<RowView> {
+    longest_wait_dates(desk)
+        .into_iter()
+        .filter_map(|(_, chat)| desk.row(chat))
+        .collect()
+}
+
+/// The chats `longest_waits` lists, oldest wait first, with when each started waiting.
+/// Reads ids and dates only: the timer asks for it after every update, and building up to
+/// `SCAN` rows (titles and previews cloned) each time is what the view does once.
+pub fn longest_wait_dates(desk: &Desk) -> Vec<(Option<UnixTime>, ChatId)> {
     let waiting = ListFilter::new(Filter::Waiting);
     let n = desk.len(&waiting).min(SCAN);
-    let mut rows = desk.rows(&waiting, 0..n);
-    rows.sort_by_key(|r| (r.waiting_since.unwrap_or(i64::MAX), r.chat));
-    rows.truncate(SHOWN);
-    rows
+    let mut dates: Vec<(Option<UnixTime>, ChatId)> = desk
+        .chat_ids(&waiting, 0..n)
+        .into_iter()
+        .map(|chat| (desk.waiting_since(chat), chat))
+        .collect();
+    dates.sort_by_key(|&(since, chat)| (since.unwrap_or(UnixTime::MAX), chat));
+    dates.truncate(SHOWN);
+    dates
 }
 
 pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Msg> {
