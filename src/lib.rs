@@ -7,7 +7,9 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
-pub mod desk;
+/// The pure duty-desk core, its own crate so the compiler keeps it free of iced, TDLib,
+/// SQLite and async runtimes; re-exported so the app reads it as `crate::desk`.
+pub use ::desk;
 pub mod doctor;
 pub mod logging;
 pub mod paths;

@@ -7,10 +7,10 @@
 pub mod app;
 pub mod clock;
 mod duty_guess;
-#[doc(hidden)]
+#[cfg(feature = "test-support")]
 pub mod fixture;
 pub mod format;
-#[doc(hidden)]
+#[cfg(feature = "test-support")]
 pub mod harness;
 pub mod icon;
 pub mod keys;

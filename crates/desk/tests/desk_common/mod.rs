@@ -2,7 +2,7 @@
 //! group, and helpers to add chats and messages.
 #![allow(dead_code)]
 
-use dutydesk::desk::{
+use desk::{
     ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings, Transition,
 };
 

@@ -10,11 +10,11 @@ mod sends;
 
 mod desk_common;
 
-use desk_common::*;
-use dutydesk::desk::{
+use desk::{
     ChatKind, Counters, Desk, Event, Filter, LocalChange, Role, Sender, StatEvent, Status,
     SupportFlag, Transition,
 };
+use desk_common::*;
 
 #[test]
 fn staff_is_me_duty_members_and_extra_ids() {

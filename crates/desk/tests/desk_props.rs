@@ -5,7 +5,7 @@
 //! damped order), and no statistic ever names it. Bursts of sends pass the desk's limit of
 //! sends in flight, so some are taken as sent (logged early) before they fail.
 
-use dutydesk::desk::{
+use desk::{
     ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings, StaffRules,
     StatEvent,
 };

@@ -6,9 +6,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use dutydesk::desk::{
-    ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings,
-};
+use desk::{ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings};
 
 const CHATS: i64 = 20_000;
 const EVENTS: usize = 4_000_000;
@@ -98,7 +96,7 @@ fn run(float_waiting: bool) {
     let settings = Settings {
         own_user: Some(ME),
         float_waiting,
-        staff: dutydesk::desk::StaffRules {
+        staff: desk::StaffRules {
             duty_group: None,
             extra_staff: vec![COLLEAGUE],
         },

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{BREACH, CHATS, RED};
-use dutydesk::desk::{Filter, Status};
+use desk::{Filter, Status};
 
 #[derive(Debug, Clone)]
 pub struct Msg {

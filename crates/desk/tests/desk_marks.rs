@@ -3,8 +3,8 @@
 
 mod desk_common;
 
+use desk::{Desk, Event, Filter, ListFilter, LocalChange, LocalState, StatEvent, Status};
 use desk_common::*;
-use dutydesk::desk::{Desk, Event, Filter, ListFilter, LocalChange, LocalState, StatEvent, Status};
 
 #[test]
 fn no_reply_needed_clears_until_the_next_customer_message() {
