@@ -37,8 +37,18 @@ fn sigterm_closes_tdlib_before_the_process_exits() {
             .spawn()
             .expect("dutydesk starts"),
     );
-    let log = home.path().join("data/logs/dutydesk.log");
-    let read_log = || std::fs::read_to_string(&log).unwrap_or_default();
+    let logs = home.path().join("data/logs");
+    // One file a day (`dutydesk.YYYY-MM-DD.log`): a run over midnight spans two.
+    let read_log = || {
+        let mut files: Vec<_> = std::fs::read_dir(&logs)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+            .collect::<String>()
+    };
     wait_until("the demo session to be ready", 60, || {
         if let Ok(Some(status)) = app.0.try_wait() {
             panic!("dutydesk exited early with {status}: {}", read_log());
