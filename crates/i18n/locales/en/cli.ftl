@@ -1,0 +1,23 @@
+## The command line: its help, its own messages, and `fetch-tdlib`'s progress.
+
+cli-about = A Telegram desk for support duty administrators
+cli-help-demo = Open the window on the simulated floor instead of a Telegram account.
+cli-help-scenario = With --demo: a scenario file or a shipped name (floor, storm, faults, basic).
+cli-help-speed = With --demo: how fast virtual time runs (60 = a minute per second).
+cli-help-seed = With --demo: the scenario's random seed.
+cli-help-fetch-tdlib = Download TDLib { $version } for this platform into the data directory.
+cli-help-doctor = Print what DutyDesk sees: paths, TDLib, keyring, notifications, language.
+cli-help-login-probe = Also start TDLib in a temporary directory and print the state it reaches.
+cli-help-help = Print help
+cli-help-version = Print version
+cli-help-help-command = Print this message or the help of the given subcommand(s)
+cli-help-help-command-argument = Print help for the subcommand(s)
+cli-heading-usage = Usage:
+cli-heading-commands = Commands:
+cli-heading-options = Options:
+cli-heading-arguments = Arguments:
+cli-logging-off = dutydesk: logging is off: { $error }
+cli-fetch-progress = Downloading TDLib { $version }
+cli-fetch-installed = Installed TDLib { $version } at { $path }
+cli-paths-no-config-dir = the platform has no configuration directory; set DUTYDESK_HOME to a folder DutyDesk may use
+cli-paths-no-data-dir = the platform has no data directory; set DUTYDESK_HOME to a folder DutyDesk may use

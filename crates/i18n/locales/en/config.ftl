@@ -1,0 +1,13 @@
+## Config file errors. The file, line and key are the same in every language; the
+## problem is said in the user's.
+
+config-error-at = { $path }:{ $line }: key `{ $key }`: { $problem }
+config-error-environment = environment variable { $name }: { $problem }
+config-error-read = cannot read { $path }: { $error }
+config-error-write = cannot write { $path }: { $error }
+config-problem-scale = { $scale } is outside 0.5 to 3.0
+config-problem-theme = must name a theme, or be "auto"
+config-problem-language = must be "auto" or a language code such as "en" or "ru"
+config-problem-api-hash = must be the 32 hexadecimal characters shown on my.telegram.org
+config-problem-api-id = must be a positive number
+config-problem-not-a-number = `{ $value }` is not a number

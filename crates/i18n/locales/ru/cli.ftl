@@ -1,0 +1,23 @@
+## The command line: its help, its own messages, and `fetch-tdlib`'s progress.
+
+cli-about = Рабочее место дежурного администратора поддержки в Telegram
+cli-help-demo = Открыть окно в демо-режиме (смоделированный Telegram) вместо настоящего аккаунта.
+cli-help-scenario = С --demo: файл сценария или имя встроенного (floor, storm, faults, basic).
+cli-help-speed = С --demo: скорость виртуального времени (60 — минута за секунду).
+cli-help-seed = С --demo: начальное значение генератора случайных чисел для сценария.
+cli-help-fetch-tdlib = Скачать TDLib { $version } для этой платформы в каталог данных.
+cli-help-doctor = Показать, что видит DutyDesk: пути, TDLib, хранилище ключей, уведомления, язык.
+cli-help-login-probe = Также запустить TDLib во временном каталоге и показать, до какого состояния он дойдёт.
+cli-help-help = Показать справку
+cli-help-version = Показать версию
+cli-help-help-command = Показать эту справку или справку по указанным командам
+cli-help-help-command-argument = Показать справку по командам
+cli-heading-usage = Использование:
+cli-heading-commands = Команды:
+cli-heading-options = Параметры:
+cli-heading-arguments = Аргументы:
+cli-logging-off = dutydesk: журнал не ведётся: { $error }
+cli-fetch-progress = Загрузка TDLib { $version }
+cli-fetch-installed = TDLib { $version } установлен: { $path }
+cli-paths-no-config-dir = в системе нет каталога настроек; укажите в DUTYDESK_HOME папку, которой DutyDesk может пользоваться
+cli-paths-no-data-dir = в системе нет каталога данных; укажите в DUTYDESK_HOME папку, которой DutyDesk может пользоваться

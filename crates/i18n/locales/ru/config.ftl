@@ -1,0 +1,14 @@
+## Config file errors. The file, line and key are the same in every language; the
+## problem is said in the user's.
+
+config-error-at = { $path }:{ $line }: ключ `{ $key }`: { $problem }
+config-error-environment = переменная окружения { $name }: { $problem }
+config-error-read = не удалось прочитать { $path }: { $error }
+config-error-write = не удалось записать { $path }: { $error }
+# The numbers are written as in the file: with a dot.
+config-problem-scale = { $scale } — вне диапазона от 0.5 до 3.0
+config-problem-theme = укажите тему или "auto"
+config-problem-language = укажите "auto" или код языка, например "en" или "ru"
+config-problem-api-hash = нужны 32 шестнадцатеричных символа, как на my.telegram.org
+config-problem-api-id = нужно положительное число
+config-problem-not-a-number = `{ $value }` — не число
