@@ -66,9 +66,17 @@ pub(crate) fn transform(text: &str) -> Cow<'_, str> {
     }
     let length = text.chars().count();
     let padding = (length * GROWTH.0).div_ceil(GROWTH.1);
+    // The padding follows the last word, not the punctuation after it: "key `" becomes
+    // "ķéýåéî `", so quotes and colons stay where the sentence has them.
+    let words_end = text
+        .char_indices()
+        .filter(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let mut out = String::with_capacity(text.len() * 2 + padding * 2);
-    out.extend(text.chars().map(accent));
+    out.extend(text[..words_end].chars().map(accent));
     out.extend(PADDING.iter().cycle().take(padding));
+    out.extend(text[words_end..].chars().map(accent));
     Cow::Owned(out)
 }
 
@@ -81,6 +89,7 @@ mod tests {
         assert_eq!(transform("Open chat"), "Öpéñ çĥåţåéîö");
         assert_eq!(transform(":"), ":");
         assert_eq!(transform(" "), " ");
+        assert_eq!(transform(": key `"), ": ķéýåéî `");
         let long = "Customer waiting too long";
         let grown = transform(long).chars().count();
         assert!(grown * 10 >= long.chars().count() * 14, "{grown}");
