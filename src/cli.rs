@@ -1,43 +1,40 @@
 //! The command line: the window (default), the demo floor, fetch-tdlib and doctor.
+//!
+//! The language is chosen first (`DUTYDESK_LANGUAGE`, the config's `[ui] language`, else the
+//! OS's), so that the help clap prints, the messages below and the window all speak it.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Arg, CommandFactory, FromArgMatches, Parser, Subcommand};
+use i18n::{Choice, t};
 
 use crate::config::Config;
 use crate::paths::Paths;
 use crate::telegram::{self, fetch};
 
+// The help texts are the catalog's (`cli.ftl`), set in `command()`.
 #[derive(Debug, Parser)]
-#[command(
-    name = "dutydesk",
-    version,
-    about = "A Telegram desk for support duty administrators"
-)]
+#[command(name = "dutydesk", version)]
 pub struct Cli {
-    /// Open the window on the simulated floor instead of a Telegram account.
     #[arg(long)]
     pub demo: bool,
-    /// With --demo: a scenario file or a shipped name (floor, storm, faults, basic).
     #[arg(long, requires = "demo", default_value = "floor")]
     pub scenario: String,
-    /// With --demo: how fast virtual time runs (60 = a minute per second).
     #[arg(long, requires = "demo", default_value_t = 1.0)]
     pub speed: f64,
-    /// With --demo: the scenario's random seed.
     #[arg(long, requires = "demo", default_value_t = 1)]
     pub seed: u64,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language, chosen before the command line was read.
+    #[arg(skip)]
+    pub language: Choice,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Download TDLib 1.8.61 for this platform into the data directory.
     FetchTdlib,
-    /// Print what DutyDesk sees: paths, TDLib, keyring, notifications.
     Doctor {
-        /// Also start TDLib in a temporary directory and print the state it reaches.
         #[arg(long)]
         login_probe: bool,
     },
@@ -46,13 +43,92 @@ pub enum Command {
     StoreWriter { path: PathBuf },
 }
 
+/// Chooses the language, then reads the command line (printing its help or its errors and
+/// exiting, as clap does).
+pub fn parse() -> Cli {
+    let language = choose_language();
+    let matches = command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.language = language;
+    cli
+}
+
+/// `DUTYDESK_LANGUAGE`, else the config's `[ui] language`, else "auto" (the OS's). A config
+/// that does not load is reported by the command that needs it, in the language chosen here.
+fn choose_language() -> Choice {
+    let from_config = || {
+        let paths = Paths::resolve().ok()?;
+        Config::load(&paths.config_file).ok().map(|c| c.ui.language)
+    };
+    let setting = std::env::var("DUTYDESK_LANGUAGE")
+        .ok()
+        .or_else(from_config)
+        .unwrap_or_else(|| "auto".into());
+    i18n::use_setting(&setting)
+}
+
+/// The command line with its help in the current language.
+pub fn command() -> clap::Command {
+    let mut command = Cli::command()
+        .about(t!("cli-about"))
+        .mut_arg("demo", |a| a.help(t!("cli-help-demo")))
+        .mut_arg("scenario", |a| a.help(t!("cli-help-scenario")))
+        .mut_arg("speed", |a| a.help(t!("cli-help-speed")))
+        .mut_arg("seed", |a| a.help(t!("cli-help-seed")))
+        .mut_subcommand("fetch-tdlib", |c| {
+            c.about(t!(
+                "cli-help-fetch-tdlib",
+                version = telegram::TDLIB_VERSION
+            ))
+        })
+        .mut_subcommand("doctor", |c| {
+            c.about(t!("cli-help-doctor"))
+                .mut_arg("login_probe", |a| a.help(t!("cli-help-login-probe")))
+        });
+    // clap adds --help, --version and the `help` command when it builds; their words, and
+    // the headings, are set once they exist.
+    command.build();
+    clap_words(command)
+}
+
+fn clap_words(command: clap::Command) -> clap::Command {
+    let is_help = command.get_name() == "help";
+    let command = command
+        .help_template(format!(
+            "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            t!("cli-heading-usage")
+        ))
+        .subcommand_help_heading(t!("cli-heading-commands"))
+        .mut_args(|a: Arg| {
+            let a = match a.get_id().as_str() {
+                "help" => a.help(t!("cli-help-help")),
+                "version" => a.help(t!("cli-help-version")),
+                "subcommand" if is_help => a.help(t!("cli-help-help-command-argument")),
+                _ => a,
+            };
+            if a.is_positional() {
+                a.help_heading(t!("cli-heading-arguments"))
+            } else {
+                a.help_heading(t!("cli-heading-options"))
+            }
+        });
+    let command = if is_help {
+        command.about(t!("cli-help-help-command"))
+    } else {
+        command
+    };
+    command.mut_subcommands(clap_words)
+}
+
 pub type CliResult = Result<(), Box<dyn std::error::Error>>;
 
 pub fn run(cli: Cli) -> CliResult {
     let paths = Paths::resolve()?;
     match cli.command {
         Some(Command::FetchTdlib) => fetch_command(&paths),
-        Some(Command::Doctor { login_probe }) => crate::doctor::run(&paths, login_probe),
+        Some(Command::Doctor { login_probe }) => {
+            crate::doctor::run(&paths, login_probe, &cli.language)
+        }
         Some(Command::StoreWriter { path }) => Ok(crate::store::crash_writer(&path)?),
         None => open_window(&cli, paths),
     }
@@ -67,7 +143,7 @@ fn fetch_command(paths: &Paths) -> CliResult {
         .expect("valid progress template")
         .progress_chars("=> "),
     );
-    bar.set_message(format!("TDLib {}", telegram::TDLIB_VERSION));
+    bar.set_message(t!("cli-fetch-progress", version = telegram::TDLIB_VERSION));
     let path = fetch::fetch_tdlib(&paths.tdlib_dir, |done, total| {
         if total > 0 {
             bar.set_length(total);
@@ -77,15 +153,21 @@ fn fetch_command(paths: &Paths) -> CliResult {
     bar.finish_and_clear();
     // Prove the installed file is the library we need before saying so.
     let lib = telegram::NativeLibrary::load(&path)?;
-    println!("Installed TDLib {} at {}", lib.version(), path.display());
+    let installed = t!(
+        "cli-fetch-installed",
+        version = lib.version(),
+        path = path.display().to_string()
+    );
+    println!("{installed}");
     Ok(())
 }
 
 fn open_window(cli: &Cli, paths: Paths) -> CliResult {
     paths.create_dirs()?;
     if let Err(e) = crate::logging::init(&paths.log_dir) {
-        eprintln!("dutydesk: logging is off: {e}");
+        eprintln!("{}", t!("cli-logging-off", error = e.to_string()));
     }
+    cli.language.log();
     let config = Config::load_with_env(&paths)?;
     let backend = if cli.demo {
         let scenario = crate::demo::scenario(&cli.scenario)?;
@@ -106,4 +188,51 @@ fn open_window(cli: &Cli, paths: Paths) -> CliResult {
         telegram::init_backend(backend)?;
     }
     crate::window::run(cli.demo, config, paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use i18n::{Language, with_language};
+
+    fn help(language: Language, args: &[&str]) -> String {
+        with_language(language, || {
+            let err = command()
+                .try_get_matches_from(args)
+                .expect_err("--help ends parsing");
+            err.render().to_string()
+        })
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        with_language(Language::Ru, || command().debug_assert());
+    }
+
+    #[test]
+    fn help_is_in_the_chosen_language() {
+        let en = help(Language::En, &["dutydesk", "--help"]);
+        assert!(en.contains("Usage: dutydesk"), "{en}");
+        assert!(en.contains("Download TDLib 1.8.61"), "{en}");
+        let ru = help(Language::Ru, &["dutydesk", "--help"]);
+        for words in [
+            "Использование: dutydesk",
+            "Команды:",
+            "Параметры:",
+            "Скачать TDLib 1.8.61",
+            "Показать справку",
+            "Показать версию",
+            "демо-режиме",
+        ] {
+            assert!(ru.contains(words), "{words}: {ru}");
+        }
+        for english in ["Usage:", "Options:", "Commands:", "Print"] {
+            assert!(!ru.contains(english), "{english}: {ru}");
+        }
+        let doctor = help(Language::Ru, &["dutydesk", "doctor", "--help"]);
+        assert!(doctor.contains("временном каталоге"), "{doctor}");
+        assert!(!doctor.contains("Print"), "{doctor}");
+        let help_command = help(Language::Ru, &["dutydesk", "help"]);
+        assert!(help_command.contains("Показать эту справку"), "{help_command}");
+    }
 }

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use i18n::t;
 use serde::{Deserialize, Serialize};
 
 use crate::paths::Paths;
@@ -39,6 +40,10 @@ pub struct UiConfig {
     /// "auto" follows the OS; "light", "dark", "high-contrast", or a user theme's file stem.
     pub theme: String,
     pub scale: f32,
+    /// "auto" follows the OS's preferred languages; else a language code ("en", "ru").
+    /// A code without a catalog shows English, with a notice in the log.
+    /// `DUTYDESK_LANGUAGE` overrides it.
+    pub language: String,
 }
 
 impl TelegramConfig {
@@ -55,6 +60,7 @@ impl Default for UiConfig {
         UiConfig {
             theme: "auto".into(),
             scale: 1.0,
+            language: "auto".into(),
         }
     }
 }
@@ -88,26 +94,95 @@ pub struct MessageConfig {
     pub send_typing: bool,
 }
 
-/// A config file that could not be used, with where the problem is.
+/// A config file that could not be used, with where the problem is. Said in the current
+/// language when shown (file, line and key are the same in every language).
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {}: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}:{line}: key `{key}`: {message}", path.display())]
     Invalid {
         path: PathBuf,
         line: usize,
         key: String,
-        message: String,
+        problem: Problem,
     },
-    #[error("cannot write {}: {source}", path.display())]
+    /// An environment variable that overrides a key (`DUTYDESK_API_ID`).
+    Environment { name: String, problem: Problem },
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// What is wrong with a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The TOML parser's own description (a syntax error, a wrong type, an unknown key),
+    /// which it gives in English.
+    Syntax(String),
+    ScaleOutOfRange(f32),
+    NoTheme,
+    NotALanguage,
+    ApiHash,
+    ApiId,
+    NotANumber(String),
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ConfigError::Read { path, source } => t!(
+                "config-error-read",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            ConfigError::Invalid {
+                path,
+                line,
+                key,
+                problem,
+            } => t!(
+                "config-error-at",
+                path = path.display().to_string(),
+                line = *line,
+                key = key.as_str(),
+                problem = problem.to_string()
+            ),
+            ConfigError::Environment { name, problem } => t!(
+                "config-error-environment",
+                name = name.as_str(),
+                problem = problem.to_string()
+            ),
+            ConfigError::Write { path, source } => t!(
+                "config-error-write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Problem::Syntax(message) => return f.write_str(message),
+            // As written in the file: "9", "0.25".
+            Problem::ScaleOutOfRange(scale) => {
+                t!("config-problem-scale", scale = scale.to_string())
+            }
+            Problem::NoTheme => t!("config-problem-theme"),
+            Problem::NotALanguage => t!("config-problem-language"),
+            Problem::ApiHash => t!("config-problem-api-hash"),
+            Problem::ApiId => t!("config-problem-api-id"),
+            Problem::NotANumber(value) => {
+                t!("config-problem-not-a-number", value = value.as_str())
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 impl Config {
@@ -135,7 +210,7 @@ impl Config {
                 path: path.into(),
                 line,
                 key,
-                message: e.message().trim().to_string(),
+                problem: Problem::Syntax(e.message().trim().to_string()),
             }
         })?;
         config.validate(text, path)?;
@@ -143,42 +218,36 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let invalid = |key: &str, message: String| {
+        let invalid = |key: &str, problem: Problem| {
             let line = line_of_key(text, key).unwrap_or(1);
             ConfigError::Invalid {
                 path: path.into(),
                 line,
                 key: key.into(),
-                message,
+                problem,
             }
         };
         if !(0.5..=3.0).contains(&self.ui.scale) {
             return Err(invalid(
                 "ui.scale",
-                format!("{} is outside 0.5 to 3.0", self.ui.scale),
+                Problem::ScaleOutOfRange(self.ui.scale),
             ));
         }
         if self.ui.theme.trim().is_empty() {
-            return Err(invalid(
-                "ui.theme",
-                "must name a theme, or be \"auto\"".into(),
-            ));
+            return Err(invalid("ui.theme", Problem::NoTheme));
+        }
+        if !i18n::valid_setting(self.ui.language.trim()) {
+            return Err(invalid("ui.language", Problem::NotALanguage));
         }
         if let Some(hash) = &self.telegram.api_hash
             && (hash.len() != 32 || !hash.chars().all(|c| c.is_ascii_hexdigit()))
         {
-            return Err(invalid(
-                "telegram.api_hash",
-                "must be the 32 hexadecimal characters shown on my.telegram.org".into(),
-            ));
+            return Err(invalid("telegram.api_hash", Problem::ApiHash));
         }
         if let Some(id) = self.telegram.api_id
             && id <= 0
         {
-            return Err(invalid(
-                "telegram.api_id",
-                "must be a positive number".into(),
-            ));
+            return Err(invalid("telegram.api_id", Problem::ApiId));
         }
         Ok(())
     }
@@ -186,18 +255,24 @@ impl Config {
     /// Loads the config for `paths`, then applies the environment overrides.
     pub fn load_with_env(paths: &Paths) -> Result<Config, ConfigError> {
         let mut config = Config::load(&paths.config_file)?;
-        let env_err = |key: &str, message: String| ConfigError::Invalid {
-            path: PathBuf::from(format!("environment variable {key}")),
-            line: 0,
-            key: key.into(),
-            message,
+        let env_err = |name: &str, problem: Problem| ConfigError::Environment {
+            name: name.into(),
+            problem,
         };
         if let Ok(id) = std::env::var("DUTYDESK_API_ID") {
             let id = id
                 .trim()
                 .parse::<i32>()
-                .map_err(|_| env_err("DUTYDESK_API_ID", format!("`{id}` is not a number")))?;
+                .map_err(|_| env_err("DUTYDESK_API_ID", Problem::NotANumber(id.clone())))?;
             config.telegram.api_id = Some(id);
+        }
+        // Scripts and tests that read DutyDesk's output pin its language with this.
+        if let Ok(language) = std::env::var("DUTYDESK_LANGUAGE") {
+            let language = language.trim().to_string();
+            if !i18n::valid_setting(&language) {
+                return Err(env_err("DUTYDESK_LANGUAGE", Problem::NotALanguage));
+            }
+            config.ui.language = language;
         }
         if let Ok(hash) = std::env::var("DUTYDESK_API_HASH") {
             config.telegram.api_hash = Some(hash.trim().to_string());
@@ -275,8 +350,15 @@ fn line_of_key(text: &str, dotted: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    use i18n::{Language, with_language};
+
     fn parse(text: &str) -> Result<Config, ConfigError> {
         Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    /// The error of `parse`, said in English.
+    fn english(parse: impl FnOnce() -> Result<Config, ConfigError>) -> String {
+        with_language(Language::En, || parse().unwrap_err().to_string())
     }
 
     #[test]
@@ -327,6 +409,34 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains(":2: key `telegram.api_hash`"), "{err}");
+    }
+
+    #[test]
+    fn the_language_is_auto_a_code_or_an_error_naming_its_line() {
+        assert_eq!(parse("").unwrap().ui.language, "auto");
+        assert_eq!(parse("[ui]\nlanguage = \"ru\"\n").unwrap().ui.language, "ru");
+        // A code without a catalog is not an error: it shows English, with a notice.
+        assert_eq!(parse("[ui]\nlanguage = \"de\"\n").unwrap().ui.language, "de");
+        let err = english(|| parse("[ui]\ntheme = \"dark\"\nlanguage = \"русский\"\n"));
+        assert!(
+            err.starts_with("/cfg/config.toml:3: key `ui.language`: must be \"auto\""),
+            "{err}"
+        );
+        let err = english(|| parse("[ui]\nlanguages = \"ru\"\n"));
+        assert!(err.contains(":2: key `ui.languages`"), "{err}");
+        assert!(err.contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn errors_are_said_in_the_current_language_with_the_same_place() {
+        let err = parse("[ui]\nscale = 9.0\n").unwrap_err();
+        let ru = with_language(Language::Ru, || err.to_string());
+        assert_eq!(
+            ru,
+            "/cfg/config.toml:2: ключ `ui.scale`: 9 — вне диапазона от 0.5 до 3.0"
+        );
+        let en = with_language(Language::En, || err.to_string());
+        assert_eq!(en, "/cfg/config.toml:2: key `ui.scale`: 9 is outside 0.5 to 3.0");
     }
 
     #[test]

@@ -24,14 +24,17 @@ pub fn notify_status() -> String {
     #[cfg(all(unix, not(target_os = "macos")))]
     {
         match notify_rust::get_server_information() {
-            Ok(info) => format!("{} {} ({})", info.name, info.version, info.vendor),
-            Err(e) => {
-                format!("no notification service ({e}); DutyDesk shows in-app banners instead")
-            }
+            Ok(info) => i18n::t!(
+                "doctor-notifications-server",
+                name = info.name,
+                version = info.version,
+                vendor = info.vendor
+            ),
+            Err(e) => i18n::t!("doctor-notifications-none", error = e.to_string()),
         }
     }
     #[cfg(any(not(unix), target_os = "macos"))]
     {
-        "the platform's notification center".to_string()
+        i18n::t!("doctor-notifications-platform")
     }
 }

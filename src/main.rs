@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = dutydesk::cli::Cli::parse();
+    let cli = dutydesk::cli::parse();
     match dutydesk::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

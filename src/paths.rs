@@ -85,12 +85,17 @@ impl Paths {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PathsError {
-    #[error(
-        "the platform has no configuration directory; set DUTYDESK_HOME to a folder DutyDesk may use"
-    )]
     NoConfigDir,
-    #[error("the platform has no data directory; set DUTYDESK_HOME to a folder DutyDesk may use")]
     NoDataDir,
+}
+
+impl std::fmt::Display for PathsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            PathsError::NoConfigDir => i18n::t!("cli-paths-no-config-dir"),
+            PathsError::NoDataDir => i18n::t!("cli-paths-no-data-dir"),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -258,6 +258,8 @@ impl Session {
     fn doctor(&self, with_bus: bool) -> String {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dutydesk"));
         self.env(&mut cmd);
+        // The report is checked in English, whatever the machine's language.
+        cmd.env("DUTYDESK_LANGUAGE", "en");
         if !with_bus {
             cmd.env_remove("DBUS_SESSION_BUS_ADDRESS");
         }

@@ -33,7 +33,9 @@ fn a_file_that_is_not_a_library_is_a_load_error_not_a_crash() {
 
 fn dutydesk(home: &std::path::Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dutydesk"));
+    // The messages below are checked in English, whatever the machine's language.
     cmd.env("DUTYDESK_HOME", home)
+        .env("DUTYDESK_LANGUAGE", "en")
         .env_remove("DUTYDESK_API_ID")
         .env_remove("DUTYDESK_API_HASH");
     cmd

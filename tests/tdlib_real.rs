@@ -57,6 +57,7 @@ fn commands_that_only_load_tdlib_exit_cleanly() {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_dutydesk"))
             .arg("doctor")
             .env("DUTYDESK_HOME", home.path())
+            .env("DUTYDESK_LANGUAGE", "en")
             .env("DUTYDESK_TDJSON", common::real_tdjson())
             .output()
             .unwrap();

@@ -61,6 +61,7 @@ fn demo_floor_console_under_xvfb() {
             .arg("--demo")
             .env("DISPLAY", &display)
             .env("DUTYDESK_HOME", home.path())
+            .env("DUTYDESK_LANGUAGE", "en")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())

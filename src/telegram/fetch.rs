@@ -73,27 +73,63 @@ pub const PACKAGES: &[(&str, &str, Package)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    #[error(
-        "there is no prebuilt TDLib {TDLIB_VERSION} package for {os}/{arch}; build TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON to its libtdjson"
-    )]
-    UnsupportedPlatform { os: String, arch: String },
-    #[error(
-        "no sha512 is pinned for @prebuilt-tdlib/{package}@{NPM_VERSION} in this build of DutyDesk, so its download cannot be verified; install TDLib {TDLIB_VERSION} yourself and set DUTYDESK_TDJSON"
-    )]
-    NoPinnedChecksum { package: String },
-    #[error("downloading {url} failed: {reason}")]
-    Download { url: String, reason: String },
-    #[error(
-        "the downloaded archive does not match the pinned sha512 (expected {expected}, got {found}); nothing was installed"
-    )]
-    ChecksumMismatch { expected: String, found: String },
-    #[error("the archive has no {file}; nothing was installed")]
-    MissingFile { file: String },
-    #[error("{}: {source}", path.display())]
+    UnsupportedPlatform {
+        os: String,
+        arch: String,
+    },
+    NoPinnedChecksum {
+        package: String,
+    },
+    Download {
+        url: String,
+        reason: String,
+    },
+    ChecksumMismatch {
+        expected: String,
+        found: String,
+    },
+    MissingFile {
+        file: String,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use i18n::t;
+        f.write_str(&match self {
+            FetchError::UnsupportedPlatform { os, arch } => t!(
+                "tdlib-fetch-unsupported",
+                version = TDLIB_VERSION,
+                os = os.as_str(),
+                arch = arch.as_str()
+            ),
+            FetchError::NoPinnedChecksum { package } => t!(
+                "tdlib-fetch-no-checksum",
+                package = package.as_str(),
+                npm_version = NPM_VERSION,
+                version = TDLIB_VERSION
+            ),
+            FetchError::Download { url, reason } => t!(
+                "tdlib-fetch-download",
+                url = url.as_str(),
+                reason = reason.as_str()
+            ),
+            FetchError::ChecksumMismatch { expected, found } => t!(
+                "tdlib-fetch-checksum",
+                expected = expected.as_str(),
+                found = found.as_str()
+            ),
+            FetchError::MissingFile { file } => {
+                t!("tdlib-fetch-missing-file", file = file.as_str())
+            }
+            // No words of ours: the path and the system's own message.
+            FetchError::Io { path, source } => format!("{}: {source}", path.display()),
+        })
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> FetchError + '_ {

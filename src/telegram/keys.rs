@@ -14,32 +14,33 @@ pub const SERVICE: &str = "dutydesk";
 /// Why the key could not come from the keyring; the UI shows it and asks for a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
-    #[error(
-        "no OS keyring is available ({reason}), so DutyDesk cannot keep a random key for the \
-         Telegram database; choose a passphrase instead (or set DUTYDESK_DB_PASSPHRASE)"
-    )]
     NoKeyring { reason: String },
     /// There is a keyring, but it did not open: locked (its unlock prompt dismissed or
     /// impossible, e.g. with no display) or access refused. Not "no keyring": the key an
     /// existing database was encrypted with may be in it, and a passphrase would not open
     /// that database.
-    #[error(
-        "the OS keyring is locked or refused access ({reason}); unlock it (the desktop's \
-         \"Login\" keyring) and try again. A passphrase only opens a Telegram database that \
-         was created with that passphrase"
-    )]
     Locked { reason: String },
     /// The stored entry is not a key DutyDesk wrote. It is left as it is: replacing the key
     /// a database was encrypted with would lose the account's local data.
-    #[error(
-        "the OS keyring's entry \"{entry}\" (service \"dutydesk\") does not hold a valid \
-         database key ({reason}); DutyDesk leaves it untouched: the account's Telegram \
-         database was encrypted with the key it held. Restore the key, or delete the entry \
-         and the account's data folder to start this account afresh"
-    )]
     Damaged { entry: String, reason: String },
-    #[error("the passphrase is empty")]
     EmptyPassphrase,
+}
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use i18n::t;
+        f.write_str(&match self {
+            KeyError::NoKeyring { reason } => t!("keyring-error-none", reason = reason.as_str()),
+            KeyError::Locked { reason } => t!("keyring-error-locked", reason = reason.as_str()),
+            KeyError::Damaged { entry, reason } => t!(
+                "keyring-error-damaged",
+                entry = entry.as_str(),
+                service = SERVICE,
+                reason = reason.as_str()
+            ),
+            KeyError::EmptyPassphrase => t!("keyring-error-empty-passphrase"),
+        })
+    }
 }
 
 /// Where an account's key came from, for `doctor` and the login screen.

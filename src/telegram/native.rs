@@ -37,26 +37,49 @@ impl std::fmt::Debug for NativeLibrary {
 /// Why a TDLib library cannot be used. Each message says what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    #[error(
-        "TDLib {TDLIB_VERSION} was not found (looked in: {}). Run `dutydesk fetch-tdlib` to \
-         download it, or set DUTYDESK_TDJSON to the path of a libtdjson {TDLIB_VERSION}.",
-        list(searched)
-    )]
     NotFound { searched: Vec<PathBuf> },
-    #[error(
-        "{} could not be loaded: {reason}. DutyDesk needs TDLib {TDLIB_VERSION}; run \
-         `dutydesk fetch-tdlib` to download it.",
-        path.display()
-    )]
     LoadFailed { path: PathBuf, reason: String },
-    #[error("{} is not a libtdjson: it has no `{symbol}` function", path.display())]
     MissingSymbol { path: PathBuf, symbol: &'static str },
-    #[error(
-        "{} is TDLib {found}, but DutyDesk needs TDLib {TDLIB_VERSION} (the schema tdlib-rs 1.4 \
-         speaks). Run `dutydesk fetch-tdlib` to download TDLib {TDLIB_VERSION}.",
-        path.display()
-    )]
     WrongVersion { path: PathBuf, found: String },
+    /// The library answered the version question with something that is not a version.
+    UnknownVersion { path: PathBuf, reply: String },
+}
+
+impl std::fmt::Display for LibraryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use i18n::t;
+        let shown = |path: &Path| path.display().to_string();
+        f.write_str(&match self {
+            LibraryError::NotFound { searched } => t!(
+                "tdlib-not-found",
+                version = TDLIB_VERSION,
+                searched = list(searched)
+            ),
+            LibraryError::LoadFailed { path, reason } => t!(
+                "tdlib-load-failed",
+                path = shown(path),
+                reason = reason.as_str(),
+                version = TDLIB_VERSION
+            ),
+            LibraryError::MissingSymbol { path, symbol } => t!(
+                "tdlib-missing-symbol",
+                path = shown(path),
+                symbol = *symbol
+            ),
+            LibraryError::WrongVersion { path, found } => t!(
+                "tdlib-wrong-version",
+                path = shown(path),
+                found = found.as_str(),
+                version = TDLIB_VERSION
+            ),
+            LibraryError::UnknownVersion { path, reply } => t!(
+                "tdlib-unknown-version",
+                path = shown(path),
+                reply = format!("{reply:?}"),
+                version = TDLIB_VERSION
+            ),
+        })
+    }
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -110,10 +133,15 @@ impl NativeLibrary {
         let reply = self
             .execute(r#"{"@type":"getOption","name":"version"}"#)
             .unwrap_or_default();
-        let found = serde_json::from_str::<serde_json::Value>(&reply)
+        let Some(found) = serde_json::from_str::<serde_json::Value>(&reply)
             .ok()
             .and_then(|v| v.get("value").and_then(|v| v.as_str()).map(str::to_owned))
-            .unwrap_or_else(|| format!("an unknown version (it answered {reply:?})"));
+        else {
+            return Err(LibraryError::UnknownVersion {
+                path: self.path,
+                reply,
+            });
+        };
         if found != TDLIB_VERSION {
             return Err(LibraryError::WrongVersion {
                 path: self.path,

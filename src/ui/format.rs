@@ -1,17 +1,24 @@
-//! Short human strings for times and durations, as the dense rows need them.
+//! Short human strings for times and durations, as the dense rows need them, in the
+//! current language: the words and patterns come from the catalog (`time.ftl`), the
+//! arithmetic and the time zone from here.
 
-use chrono::{Local, TimeZone, Utc};
+use chrono::{Datelike, Local, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
+use i18n::t;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// A waiting time in the list: "<1m", "12m", "1h05", "3d". Whole minutes only, so the
-/// clock need not tick every second.
+/// A waiting time in the list: "<1m", "12m", "1h05", "3d" in English. Whole minutes only,
+/// so the clock need not tick every second.
 pub fn waiting(secs: i64) -> String {
     let secs = secs.max(0);
     match secs {
-        0..60 => "<1m".to_string(),
-        60..3600 => format!("{}m", secs / 60),
-        3600..86_400 => format!("{}h{:02}", secs / 3600, (secs % 3600) / 60),
-        _ => format!("{}d", secs / 86_400),
+        0..60 => t!("time-waiting-under-minute"),
+        60..3600 => t!("time-waiting-minutes", minutes = secs / 60),
+        3600..86_400 => t!(
+            "time-waiting-hours",
+            hours = secs / 3600,
+            minutes = (secs % 3600) / 60
+        ),
+        _ => t!("time-waiting-days", days = secs / 86_400),
     }
 }
 
@@ -26,27 +33,43 @@ pub fn waiting_changes_in(secs: i64) -> i64 {
     }
 }
 
-/// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03".
+/// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03" in English.
 pub fn time(unix: i64, now: i64) -> String {
     let age = now - unix;
-    let pattern = if (0..86_400).contains(&age) || (-300..0).contains(&age) {
-        "%H:%M"
-    } else if (0..7 * 86_400).contains(&age) {
-        "%a %H:%M"
-    } else {
-        "%Y-%m-%d"
+    let Some(t) = wall_clock(unix) else {
+        return String::new();
     };
-    if UTC.load(Ordering::Relaxed) {
-        Utc.timestamp_opt(unix, 0)
-            .single()
-            .map(|t| t.format(pattern).to_string())
+    let (hour, minute) = (t.hour(), t.minute());
+    if (0..86_400).contains(&age) || (-300..0).contains(&age) {
+        t!("time-today", hour = hour, minute = minute)
+    } else if (0..7 * 86_400).contains(&age) {
+        let weekday = weekday_key(t.weekday());
+        t!("time-this-week", weekday = weekday, hour = hour, minute = minute)
     } else {
-        Local
-            .timestamp_opt(unix, 0)
-            .single()
-            .map(|t| t.format(pattern).to_string())
+        t!("time-date", year = t.year(), month = t.month(), day = t.day())
     }
-    .unwrap_or_default()
+}
+
+/// `unix` on the wall clock: local time, or UTC when `use_utc` says so.
+fn wall_clock(unix: i64) -> Option<NaiveDateTime> {
+    if UTC.load(Ordering::Relaxed) {
+        Utc.timestamp_opt(unix, 0).single().map(|t| t.naive_utc())
+    } else {
+        Local.timestamp_opt(unix, 0).single().map(|t| t.naive_local())
+    }
+}
+
+/// The catalog's key for a weekday (`time-this-week` selects its name by it).
+fn weekday_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
 }
 
 /// Show times in UTC instead of local time: snapshots must not depend on the machine's
@@ -60,9 +83,52 @@ static UTC: AtomicBool = AtomicBool::new(false);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use i18n::{Language, with_language};
+
+    /// 2026-11-03 14:05:00 UTC, a Tuesday.
+    const TUESDAY: i64 = 1_793_714_700;
+
+    /// Times in UTC whatever the machine's zone; the language is this thread's only.
+    fn time_in(language: Language, unix: i64, now: i64) -> String {
+        use_utc(true);
+        with_language(language, || time(unix, now))
+    }
+
+    #[test]
+    fn message_times_follow_the_language() {
+        let week_later = TUESDAY + 3 * 86_400;
+        assert_eq!(time_in(Language::En, TUESDAY, TUESDAY + 60), "14:05");
+        assert_eq!(time_in(Language::En, TUESDAY, week_later), "Tue 14:05");
+        assert_eq!(time_in(Language::Ru, TUESDAY, week_later), "вт 14:05");
+        let months_later = TUESDAY + 60 * 86_400;
+        assert_eq!(time_in(Language::En, TUESDAY, months_later), "2026-11-03");
+        assert_eq!(time_in(Language::Ru, TUESDAY, months_later), "03.11.2026");
+        // A message dated a little ahead of our clock is still "today".
+        assert_eq!(time_in(Language::Ru, TUESDAY + 120, TUESDAY), "14:07");
+    }
+
+    #[test]
+    fn every_weekday_has_its_own_name() {
+        for language in [Language::En, Language::Ru] {
+            let names: std::collections::BTreeSet<String> = (1..=7)
+                .map(|d| time_in(language, TUESDAY + d * 86_400, TUESDAY + 7 * 86_400 + 60))
+                .collect();
+            assert_eq!(names.len(), 7, "{language:?}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn waiting_strings_in_russian() {
+        let ru = |secs| with_language(Language::Ru, || waiting(secs));
+        assert_eq!(ru(30), "<1\u{a0}мин");
+        assert_eq!(ru(600), "10\u{a0}мин");
+        assert_eq!(ru(3900), "1\u{a0}ч\u{a0}05");
+        assert_eq!(ru(3 * 86_400 + 5), "3\u{a0}дн");
+    }
 
     #[test]
     fn waiting_strings() {
+        let waiting = |secs| with_language(Language::En, || waiting(secs));
         assert_eq!(waiting(-5), "<1m");
         assert_eq!(waiting(59), "<1m");
         assert_eq!(waiting(600), "10m");
@@ -72,6 +138,7 @@ mod tests {
 
     #[test]
     fn waiting_labels_change_when_predicted() {
+        let waiting = |secs| with_language(Language::En, || waiting(secs));
         for secs in [
             -5,
             0,

@@ -1,9 +1,61 @@
 //! Desktop notifications through notify-rust, on a worker thread: D-Bus can block or be
 //! missing entirely, and neither may stall or crash the window. When the platform has no
 //! notification service the caller shows an in-app banner instead.
+//!
+//! The words of both come from here (`notifications.ftl`): a notification's `Kind` gives
+//! its summary, and the body, the "more chats" line and the banner are whole sentences
+//! with the titles and counts as arguments.
 
 use crate::desk::ChatId;
+use i18n::t;
 use iced::futures::channel::oneshot;
+
+/// What a notification is about. Notifications are told apart by this, not by their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    CustomerMessage,
+    TurnedRed,
+    Breached,
+}
+
+impl Kind {
+    /// The notification's summary line.
+    pub fn summary(self) -> String {
+        match self {
+            Kind::CustomerMessage => t!("notifications-customer-message"),
+            Kind::TurnedRed => t!("notifications-turned-red"),
+            Kind::Breached => t!("notifications-breached"),
+        }
+    }
+}
+
+/// The body of a new customer message's notification: the chat and the message.
+pub fn message_body(chat_title: &str, preview: &str) -> String {
+    t!(
+        "notifications-message-body",
+        chat_title = chat_title,
+        preview = preview
+    )
+}
+
+/// The last notification of a burst, standing for `count` more chats.
+pub fn more_chats(count: usize) -> String {
+    t!("notifications-more-chats", count = count)
+}
+
+/// The in-window banner when there is no notification service: the first notification,
+/// and how many more there were.
+pub fn banner(summary: &str, body: &str, more: usize) -> String {
+    match more {
+        0 => t!("notifications-banner", summary = summary, body = body),
+        more => t!(
+            "notifications-banner-more",
+            summary = summary,
+            body = body,
+            more = more
+        ),
+    }
+}
 
 /// What became of one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,11 +89,11 @@ fn show_blocking(chat: ChatId, summary: &str, body: &str) -> Outcome {
     let mut note = notify_rust::Notification::new();
     note.appname("DutyDesk").summary(summary).body(body);
     #[cfg(all(unix, not(target_os = "macos")))]
-    note.action("default", "Open chat");
+    note.action("default", &t!("notifications-open-chat"));
     let text = if body.is_empty() {
         summary.to_string()
     } else {
-        format!("{summary}: {body}")
+        banner(summary, body, 0)
     };
     match note.show() {
         #[cfg(all(unix, not(target_os = "macos")))]
@@ -61,5 +113,33 @@ fn show_blocking(chat: ChatId, summary: &str, body: &str) -> Outcome {
             text,
             error: e.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use i18n::{Language, with_language};
+
+    #[test]
+    fn texts_in_english_and_russian() {
+        let en = with_language(Language::En, || {
+            (
+                Kind::CustomerMessage.summary(),
+                message_body("Acme", "hi"),
+                more_chats(3),
+                banner("SLA breached", "Acme", 2),
+            )
+        });
+        assert_eq!(en.0, "New customer message");
+        assert_eq!(en.1, "Acme: hi");
+        assert_eq!(en.2, "3 more chats need attention");
+        assert_eq!(en.3, "SLA breached: Acme (and 2 more)");
+        let ru = with_language(Language::Ru, || {
+            (Kind::Breached.summary(), more_chats(1), banner("Нарушен SLA", "Acme", 0))
+        });
+        assert_eq!(ru.0, "Нарушен SLA");
+        assert_eq!(ru.1, "Ещё 1 чат ждёт внимания");
+        assert_eq!(ru.2, "Нарушен SLA: Acme");
     }
 }
