@@ -40,7 +40,9 @@ pub enum Command {
     },
     /// Internal: writes to a store until killed (the crash test's child process).
     #[command(name = "__store-writer", hide = true)]
-    StoreWriter { path: PathBuf },
+    StoreWriter {
+        path: PathBuf,
+    },
 }
 
 /// Chooses the language, then reads the command line (printing its help or its errors and
@@ -217,8 +219,8 @@ mod tests {
         let ru = help(Language::Ru, &["dutydesk", "--help"]);
         for words in [
             "Использование: dutydesk",
-            "Команды:",
-            "Параметры:",
+            "\nКоманды:\n",
+            "\nПараметры:\n",
             "Скачать TDLib 1.8.61",
             "Показать справку",
             "Показать версию",
@@ -233,6 +235,9 @@ mod tests {
         assert!(doctor.contains("временном каталоге"), "{doctor}");
         assert!(!doctor.contains("Print"), "{doctor}");
         let help_command = help(Language::Ru, &["dutydesk", "help"]);
-        assert!(help_command.contains("Показать эту справку"), "{help_command}");
+        assert!(
+            help_command.contains("Показать эту справку"),
+            "{help_command}"
+        );
     }
 }

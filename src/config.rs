@@ -228,10 +228,7 @@ impl Config {
             }
         };
         if !(0.5..=3.0).contains(&self.ui.scale) {
-            return Err(invalid(
-                "ui.scale",
-                Problem::ScaleOutOfRange(self.ui.scale),
-            ));
+            return Err(invalid("ui.scale", Problem::ScaleOutOfRange(self.ui.scale)));
         }
         if self.ui.theme.trim().is_empty() {
             return Err(invalid("ui.theme", Problem::NoTheme));
@@ -414,9 +411,15 @@ mod tests {
     #[test]
     fn the_language_is_auto_a_code_or_an_error_naming_its_line() {
         assert_eq!(parse("").unwrap().ui.language, "auto");
-        assert_eq!(parse("[ui]\nlanguage = \"ru\"\n").unwrap().ui.language, "ru");
+        assert_eq!(
+            parse("[ui]\nlanguage = \"ru\"\n").unwrap().ui.language,
+            "ru"
+        );
         // A code without a catalog is not an error: it shows English, with a notice.
-        assert_eq!(parse("[ui]\nlanguage = \"de\"\n").unwrap().ui.language, "de");
+        assert_eq!(
+            parse("[ui]\nlanguage = \"de\"\n").unwrap().ui.language,
+            "de"
+        );
         let err = english(|| parse("[ui]\ntheme = \"dark\"\nlanguage = \"русский\"\n"));
         assert!(
             err.starts_with("/cfg/config.toml:3: key `ui.language`: must be \"auto\""),
@@ -436,7 +439,10 @@ mod tests {
             "/cfg/config.toml:2: ключ `ui.scale`: 9 — вне диапазона от 0.5 до 3.0"
         );
         let en = with_language(Language::En, || err.to_string());
-        assert_eq!(en, "/cfg/config.toml:2: key `ui.scale`: 9 is outside 0.5 to 3.0");
+        assert_eq!(
+            en,
+            "/cfg/config.toml:2: key `ui.scale`: 9 is outside 0.5 to 3.0"
+        );
     }
 
     #[test]

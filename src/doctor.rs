@@ -26,7 +26,11 @@ pub fn run(paths: &Paths, login_probe: bool, language: &Choice) -> CliResult {
             config
         }
         Err(e) => {
-            let line = t!("doctor-config-error", path = config_path, error = e.to_string());
+            let line = t!(
+                "doctor-config-error",
+                path = config_path,
+                error = e.to_string()
+            );
             report.line(&t!("doctor-label-config"), &line);
             Config::default()
         }

@@ -14,15 +14,22 @@ pub const SERVICE: &str = "dutydesk";
 /// Why the key could not come from the keyring; the UI shows it and asks for a passphrase.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
-    NoKeyring { reason: String },
+    NoKeyring {
+        reason: String,
+    },
     /// There is a keyring, but it did not open: locked (its unlock prompt dismissed or
     /// impossible, e.g. with no display) or access refused. Not "no keyring": the key an
     /// existing database was encrypted with may be in it, and a passphrase would not open
     /// that database.
-    Locked { reason: String },
+    Locked {
+        reason: String,
+    },
     /// The stored entry is not a key DutyDesk wrote. It is left as it is: replacing the key
     /// a database was encrypted with would lose the account's local data.
-    Damaged { entry: String, reason: String },
+    Damaged {
+        entry: String,
+        reason: String,
+    },
     EmptyPassphrase,
 }
 

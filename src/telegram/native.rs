@@ -37,12 +37,26 @@ impl std::fmt::Debug for NativeLibrary {
 /// Why a TDLib library cannot be used. Each message says what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
-    NotFound { searched: Vec<PathBuf> },
-    LoadFailed { path: PathBuf, reason: String },
-    MissingSymbol { path: PathBuf, symbol: &'static str },
-    WrongVersion { path: PathBuf, found: String },
+    NotFound {
+        searched: Vec<PathBuf>,
+    },
+    LoadFailed {
+        path: PathBuf,
+        reason: String,
+    },
+    MissingSymbol {
+        path: PathBuf,
+        symbol: &'static str,
+    },
+    WrongVersion {
+        path: PathBuf,
+        found: String,
+    },
     /// The library answered the version question with something that is not a version.
-    UnknownVersion { path: PathBuf, reply: String },
+    UnknownVersion {
+        path: PathBuf,
+        reply: String,
+    },
 }
 
 impl std::fmt::Display for LibraryError {
@@ -61,11 +75,9 @@ impl std::fmt::Display for LibraryError {
                 reason = reason.as_str(),
                 version = TDLIB_VERSION
             ),
-            LibraryError::MissingSymbol { path, symbol } => t!(
-                "tdlib-missing-symbol",
-                path = shown(path),
-                symbol = *symbol
-            ),
+            LibraryError::MissingSymbol { path, symbol } => {
+                t!("tdlib-missing-symbol", path = shown(path), symbol = *symbol)
+            }
             LibraryError::WrongVersion { path, found } => t!(
                 "tdlib-wrong-version",
                 path = shown(path),

@@ -44,9 +44,19 @@ pub fn time(unix: i64, now: i64) -> String {
         t!("time-today", hour = hour, minute = minute)
     } else if (0..7 * 86_400).contains(&age) {
         let weekday = weekday_key(t.weekday());
-        t!("time-this-week", weekday = weekday, hour = hour, minute = minute)
+        t!(
+            "time-this-week",
+            weekday = weekday,
+            hour = hour,
+            minute = minute
+        )
     } else {
-        t!("time-date", year = t.year(), month = t.month(), day = t.day())
+        t!(
+            "time-date",
+            year = t.year(),
+            month = t.month(),
+            day = t.day()
+        )
     }
 }
 
@@ -55,7 +65,10 @@ fn wall_clock(unix: i64) -> Option<NaiveDateTime> {
     if UTC.load(Ordering::Relaxed) {
         Utc.timestamp_opt(unix, 0).single().map(|t| t.naive_utc())
     } else {
-        Local.timestamp_opt(unix, 0).single().map(|t| t.naive_local())
+        Local
+            .timestamp_opt(unix, 0)
+            .single()
+            .map(|t| t.naive_local())
     }
 }
 

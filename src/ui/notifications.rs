@@ -136,7 +136,11 @@ mod tests {
         assert_eq!(en.2, "3 more chats need attention");
         assert_eq!(en.3, "SLA breached: Acme (and 2 more)");
         let ru = with_language(Language::Ru, || {
-            (Kind::Breached.summary(), more_chats(1), banner("Нарушен SLA", "Acme", 0))
+            (
+                Kind::Breached.summary(),
+                more_chats(1),
+                banner("Нарушен SLA", "Acme", 0),
+            )
         });
         assert_eq!(ru.0, "Нарушен SLA");
         assert_eq!(ru.1, "Ещё 1 чат ждёт внимания");

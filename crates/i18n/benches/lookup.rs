@@ -68,7 +68,12 @@ fn main() {
             t!("time-today", hour = i % 24, minute = i % 60)
         });
         measure("select + 2 numbers (time-this-week)", language, |i| {
-            t!("time-this-week", weekday = "wed", hour = i % 24, minute = i % 60)
+            t!(
+                "time-this-week",
+                weekday = "wed",
+                hour = i % 24,
+                minute = i % 60
+            )
         });
     }
 }

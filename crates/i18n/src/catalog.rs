@@ -245,8 +245,7 @@ fn format_number<M>(value: &FluentValue, _: &M) -> Option<String> {
 }
 
 pub(crate) fn shipped() -> &'static Catalog {
-    static SHIPPED: LazyLock<Catalog> =
-        LazyLock::new(|| Catalog::new(crate::languages::SOURCES));
+    static SHIPPED: LazyLock<Catalog> = LazyLock::new(|| Catalog::new(crate::languages::SOURCES));
     &SHIPPED
 }
 

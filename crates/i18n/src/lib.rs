@@ -52,9 +52,9 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use catalog::{Catalog, FormatError, Source};
+pub use choice::{Choice, Origin, use_setting, valid_setting};
 /// For the catalog's tests, which format messages by ids read from the files.
 pub use fluent_bundle::FluentArgs;
-pub use choice::{Choice, Origin, use_setting, valid_setting};
 pub use languages::Language;
 
 /// A message from the catalog in the current language, as a `String`.
@@ -100,7 +100,9 @@ pub fn set_language(language: Language) {
 /// The language `t!` formats in on this thread: the one [`with_language`] set for it, else
 /// the process-wide one (English until [`set_language`] or [`use_setting`] is called).
 pub fn language() -> Language {
-    let index = OVERRIDE.with(Cell::get).unwrap_or(CURRENT.load(Ordering::Relaxed));
+    let index = OVERRIDE
+        .with(Cell::get)
+        .unwrap_or(CURRENT.load(Ordering::Relaxed));
     Language::from_index(index)
 }
 

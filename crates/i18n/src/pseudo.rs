@@ -70,8 +70,7 @@ pub(crate) fn transform(text: &str) -> Cow<'_, str> {
     // "ķéýåéî `", so quotes and colons stay where the sentence has them.
     let words_end = text
         .char_indices()
-        .filter(|(_, c)| c.is_alphabetic())
-        .last()
+        .rfind(|(_, c)| c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut out = String::with_capacity(text.len() * 2 + padding * 2);
     out.extend(text[..words_end].chars().map(accent));

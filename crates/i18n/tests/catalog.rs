@@ -18,7 +18,10 @@ fn english() -> ftl::Locale {
 /// The calls of the app and its crates, not the catalog's own tests and bench (which use
 /// ids too, but do not make them "used").
 fn product_calls(scan: &scan::Scan) -> Vec<&scan::Call> {
-    let own = [Path::new("crates/i18n/tests"), Path::new("crates/i18n/benches")];
+    let own = [
+        Path::new("crates/i18n/tests"),
+        Path::new("crates/i18n/benches"),
+    ];
     scan.calls
         .iter()
         .filter(|c| !own.iter().any(|d| c.file.starts_with(d)))
@@ -34,11 +37,18 @@ fn every_locale_folder_is_a_shipped_language_with_the_same_files() {
         on_disk, shipped,
         "every folder under locales/ needs its line in shipped_languages! (src/languages.rs)"
     );
-    assert_eq!(Language::SHIPPED[0], Language::En, "English is the fallback: first");
+    assert_eq!(
+        Language::SHIPPED[0],
+        Language::En,
+        "English is the fallback: first"
+    );
     let english: Vec<&String> = locales["en"].files.keys().collect();
     for (code, locale) in &locales {
         let files: Vec<&String> = locale.files.keys().collect();
-        assert_eq!(files, english, "locales/{code} has other files than locales/en");
+        assert_eq!(
+            files, english,
+            "locales/{code} has other files than locales/en"
+        );
     }
 }
 
@@ -134,7 +144,9 @@ fn no_locale_has_a_placeholder_english_lacks() {
             let theirs = locale.variables(id);
             let ours = english.variables(id);
             for name in theirs.difference(&ours) {
-                extra.push(format!("{code}: `{id}` uses ${name}, which English does not"));
+                extra.push(format!(
+                    "{code}: `{id}` uses ${name}, which English does not"
+                ));
             }
         }
     }

@@ -14,9 +14,16 @@ fn a_setting_names_the_language_whatever_the_os_prefers() {
     assert_eq!(choice.origin, Origin::Setting);
     assert_eq!(choice.unmatched, None);
     for tag in ["RU", "ru-RU", "ru_RU.UTF-8"] {
-        assert_eq!(Choice::from_setting(tag, &[]).language, Language::Ru, "{tag}");
+        assert_eq!(
+            Choice::from_setting(tag, &[]).language,
+            Language::Ru,
+            "{tag}"
+        );
     }
-    assert_eq!(Choice::from_setting("pseudo", &[]).language, Language::Pseudo);
+    assert_eq!(
+        Choice::from_setting("pseudo", &[]).language,
+        Language::Pseudo
+    );
 }
 
 #[test]
@@ -47,7 +54,16 @@ fn auto_takes_the_first_os_language_the_catalog_has() {
 
 #[test]
 fn the_setting_must_look_like_a_language_code() {
-    for ok in ["auto", "en", "ru", "RU", "pt-BR", "de", "zh-Hant-TW", "pseudo"] {
+    for ok in [
+        "auto",
+        "en",
+        "ru",
+        "RU",
+        "pt-BR",
+        "de",
+        "zh-Hant-TW",
+        "pseudo",
+    ] {
         assert!(valid_setting(ok), "{ok}");
     }
     for bad in ["", "русский", "english!", "e", "r u", "toolongcode"] {

@@ -63,7 +63,12 @@ fn times_follow_each_languages_patterns() {
 #[test]
 fn an_unknown_weekday_key_takes_the_default_variant_not_a_panic() {
     let text = with_language(Language::En, || {
-        t!("time-this-week", weekday = "someday", hour = 23, minute = 59)
+        t!(
+            "time-this-week",
+            weekday = "someday",
+            hour = 23,
+            minute = 59
+        )
     });
     assert_eq!(text, "Sun 23:59");
 }

@@ -17,7 +17,10 @@ fn every_message_grows_by_forty_percent_with_its_arguments_intact() {
         let plain = Language::En.try_format(id, args).unwrap();
         let pseudo = Language::Pseudo.try_format(id, args).unwrap();
         let (p, e) = (pseudo.chars().count(), plain.chars().count());
-        assert!(pseudo.starts_with('[') && pseudo.ends_with(']'), "{id}: {pseudo}");
+        assert!(
+            pseudo.starts_with('[') && pseudo.ends_with(']'),
+            "{id}: {pseudo}"
+        );
         assert_eq!(
             pseudo.matches('7').count(),
             plain.matches('7').count(),
@@ -41,7 +44,11 @@ fn every_message_grows_by_forty_percent_with_its_arguments_intact() {
 #[test]
 fn text_arguments_come_out_as_passed() {
     let body = with_language(Language::Pseudo, || {
-        t!("notifications-message-body", chat_title = "Acme Support", preview = "Hello there")
+        t!(
+            "notifications-message-body",
+            chat_title = "Acme Support",
+            preview = "Hello there"
+        )
     });
     assert_eq!(body, "[Acme Support: Hello there]");
     let found = with_language(Language::Pseudo, || {

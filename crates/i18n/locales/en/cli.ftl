@@ -13,9 +13,10 @@ cli-help-version = Print version
 cli-help-help-command = Print this message or the help of the given subcommand(s)
 cli-help-help-command-argument = Print help for the subcommand(s)
 cli-heading-usage = Usage:
-cli-heading-commands = Commands:
-cli-heading-options = Options:
-cli-heading-arguments = Arguments:
+# clap adds the colon after these three headings.
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
 cli-logging-off = dutydesk: logging is off: { $error }
 cli-fetch-progress = Downloading TDLib { $version }
 cli-fetch-installed = Installed TDLib { $version } at { $path }

@@ -13,9 +13,10 @@ cli-help-version = Показать версию
 cli-help-help-command = Показать эту справку или справку по указанным командам
 cli-help-help-command-argument = Показать справку по командам
 cli-heading-usage = Использование:
-cli-heading-commands = Команды:
-cli-heading-options = Параметры:
-cli-heading-arguments = Аргументы:
+# clap adds the colon after these three headings.
+cli-heading-commands = Команды
+cli-heading-options = Параметры
+cli-heading-arguments = Аргументы
 cli-logging-off = dutydesk: журнал не ведётся: { $error }
 cli-fetch-progress = Загрузка TDLib { $version }
 cli-fetch-installed = TDLib { $version } установлен: { $path }

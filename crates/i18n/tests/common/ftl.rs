@@ -58,15 +58,21 @@ pub fn locales() -> BTreeMap<String, Locale> {
         }
         let code = entry.file_name().to_string_lossy().to_string();
         let mut locale = Locale::default();
-        for file in std::fs::read_dir(entry.path()).expect("a locale folder reads").flatten() {
+        for file in std::fs::read_dir(entry.path())
+            .expect("a locale folder reads")
+            .flatten()
+        {
             let name = file.file_name().to_string_lossy().to_string();
             if name.ends_with(".ftl") {
                 let text = std::fs::read_to_string(file.path()).expect("an .ftl file reads");
                 locale.files.insert(name, text);
             }
         }
-        let files: Vec<(String, String)> =
-            locale.files.iter().map(|(n, t)| (n.clone(), t.clone())).collect();
+        let files: Vec<(String, String)> = locale
+            .files
+            .iter()
+            .map(|(n, t)| (n.clone(), t.clone()))
+            .collect();
         for (name, text) in files {
             read_file(&mut locale, &code, &name, &text);
         }

@@ -278,15 +278,27 @@ pub fn calls(tokens: &[Token], file: &Path) -> Vec<Call> {
         };
         let mut segments = segments.into_iter();
         match segments.next().as_deref() {
-            Some([Token { tok: Tok::Str(id), .. }]) => call.id = Some(id.clone()),
+            Some(
+                [
+                    Token {
+                        tok: Tok::Str(id), ..
+                    },
+                ],
+            ) => call.id = Some(id.clone()),
             other => call.malformed.push(format!("first argument {other:?}")),
         }
         for segment in segments {
             match segment.as_slice() {
                 [] => {}
                 [
-                    Token { tok: Tok::Ident(name), .. },
-                    Token { tok: Tok::Punct('='), .. },
+                    Token {
+                        tok: Tok::Ident(name),
+                        ..
+                    },
+                    Token {
+                        tok: Tok::Punct('='),
+                        ..
+                    },
                     rest @ ..,
                 ] if !rest.is_empty() && rest[0].tok != Tok::Punct('=') => {
                     call.args.push(name.clone())
@@ -314,7 +326,10 @@ fn arguments(tokens: &[Token]) -> Vec<Vec<Token>> {
             }
             _ => {}
         }
-        segments.last_mut().expect("one segment at least").push(t.clone());
+        segments
+            .last_mut()
+            .expect("one segment at least")
+            .push(t.clone());
     }
     segments
 }
