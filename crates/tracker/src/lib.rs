@@ -23,13 +23,16 @@
 //! a tracker's reply is outside text — no reply, however large or malformed, panics a parser;
 //! a token never appears in an error, a `Debug` output or a log line.
 
+mod api;
 mod browser;
 mod config;
 mod draft;
 mod encode;
 mod error;
 mod http;
+mod reply;
 
+pub use api::{CheckReport, Client, CreatedTask, TaskStatus};
 pub use browser::{PrefillUrl, prefill_url, url_limit};
 pub use config::{ConfigProblem, Mode, Token, TrackerConfig, TrackerKind};
 pub use draft::{Draft, Markup, Quote, describe, title_from};
