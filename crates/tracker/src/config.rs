@@ -227,51 +227,42 @@ impl TrackerConfig {
     }
 
     fn validate_kind_fields(&self) -> Result<(), ConfigProblem> {
-        let problem = |field: &str, message: &str| ConfigProblem {
-            field: field.into(),
-            message: message.into(),
-        };
         let api = self.mode() == Mode::Api;
-        match self.kind {
-            TrackerKind::JiraCloud if api => match &self.user {
-                Some(user) if user.contains('@') => {}
-                _ => {
-                    return Err(problem(
-                        "user",
-                        "Jira Cloud's API needs the Atlassian account e-mail the token belongs to",
-                    ));
-                }
-            },
-            TrackerKind::JiraCloud | TrackerKind::JiraServer => {
-                if let Some(t) = &self.issue_type
-                    && !api
-                    && !is_digits(t)
-                {
-                    return Err(problem(
-                        "issue_type",
-                        "the browser form takes the issue type's numeric id",
-                    ));
-                }
+        let not_digits = |v: &Option<String>| v.as_deref().is_some_and(|v| !is_digits(v));
+        let problem = match self.kind {
+            TrackerKind::JiraCloud
+                if api && !self.user.as_deref().is_some_and(|u| u.contains('@')) =>
+            {
+                Some((
+                    "user",
+                    "Jira Cloud's API needs the Atlassian account e-mail the token belongs to",
+                ))
             }
-            TrackerKind::Bitrix24 => {
-                if !self.user.as_deref().is_some_and(is_digits) {
-                    return Err(problem(
-                        "user",
-                        "must be the user id from the webhook address (/rest/<user>/<code>/)",
-                    ));
-                }
+            TrackerKind::JiraCloud | TrackerKind::JiraServer
+                if !api && not_digits(&self.issue_type) =>
+            {
+                Some((
+                    "issue_type",
+                    "the browser form takes the issue type's numeric id",
+                ))
             }
-            TrackerKind::Redmine => {
-                if let Some(a) = &self.assignee
-                    && !is_digits(a)
-                {
-                    return Err(problem("assignee", "Redmine takes the user's numeric id"));
-                }
+            TrackerKind::Bitrix24 if !self.user.as_deref().is_some_and(is_digits) => Some((
+                "user",
+                "must be the user id from the webhook address (/rest/<user>/<code>/)",
+            )),
+            TrackerKind::Redmine if not_digits(&self.assignee) => {
+                Some(("assignee", "Redmine takes the user's numeric id"))
             }
-            TrackerKind::Generic => self.validate_template()?,
-            _ => {}
+            TrackerKind::Generic => return self.validate_template(),
+            _ => None,
+        };
+        match problem {
+            Some((field, message)) => Err(ConfigProblem {
+                field: field.into(),
+                message: message.into(),
+            }),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn validate_template(&self) -> Result<(), ConfigProblem> {

@@ -91,6 +91,11 @@ pub(super) fn read_created(
     project: &str,
     draft: &Draft,
 ) -> Result<CreatedTask, Fault> {
+    if reply.status == 410 {
+        // The repository has issues turned off: its message says so.
+        let said = serde_json::from_slice::<Value>(&reply.body).map(|v| messages(&v));
+        return Err(Fault::validation(said.unwrap_or_default()));
+    }
     if !is_success(reply) {
         let unknown = Fault::UnknownProject {
             project: project.into(),

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 use super::{CheckReport, CreatedTask, Ctx, TaskStatus, adf, checked_key};
 use crate::config::TrackerKind;
 use crate::draft::Draft;
-use crate::encode::component;
+use crate::encode::{component, query};
 use crate::error::Fault;
 use crate::http::{Method, Reply, Request};
 use crate::reply::{self, is_success, json, opt_text, status_fault, text_at};
@@ -156,9 +156,10 @@ pub(super) fn messages(v: &Value) -> Vec<String> {
 pub(super) fn status(c: &Ctx, key: &str) -> Result<TaskStatus, Fault> {
     let key = checked_key(key)?;
     let path = c.http.base.at(&format!(
-        "/rest/api/{}/issue/{}?fields=status,summary",
+        "/rest/api/{}/issue/{}?{}",
         version(c),
-        component(key)
+        component(key),
+        query(&[("fields", "status,summary")])
     ));
     let reply = c.send(&authorized(c, Request::get(path)))?;
     if !is_success(&reply) {

@@ -81,7 +81,10 @@ pub(super) fn create(c: &Ctx, draft: &Draft, project: &str) -> Result<CreatedTas
             "value": {"login": a.trim()},
         }]);
     }
-    let path = c.http.base.at("/api/issues?fields=idReadable,summary");
+    let path = c.http.base.at(&format!(
+        "/api/issues?{}",
+        query(&[("fields", "idReadable,summary")])
+    ));
     let reply = c.send(&authorized(c, Request::json(Method::Post, path, &body)))?;
     if !is_success(&reply) {
         let unknown = Fault::UnknownProject {
@@ -106,8 +109,12 @@ pub(super) fn created_key(v: &Value) -> Result<String, Fault> {
 pub(super) fn status(c: &Ctx, key: &str) -> Result<TaskStatus, Fault> {
     let key = checked_key(key)?;
     let path = c.http.base.at(&format!(
-        "/api/issues/{}?fields=idReadable,summary,resolved,customFields(name,value(name))",
-        component(key)
+        "/api/issues/{}?{}",
+        component(key),
+        query(&[(
+            "fields",
+            "idReadable,summary,resolved,customFields(name,value(name))"
+        )])
     ));
     let reply = c.send(&authorized(c, Request::get(path)))?;
     if !is_success(&reply) {
@@ -135,8 +142,12 @@ pub(super) fn read_status(v: &Value, key: &str) -> Result<TaskStatus, Fault> {
         .and_then(|f| opt_text(f, "/value/name"));
     // A project without a State field: YouTrack's own words for resolution.
     let status = state.unwrap_or_else(|| if resolved { "Resolved" } else { "Unresolved" }.into());
+    let read_key = text_at(v, "/idReadable")?;
+    if !read_key.eq_ignore_ascii_case(key) {
+        return Err(Fault::malformed(format!("asked for {key}, got {read_key}")));
+    }
     Ok(TaskStatus {
-        key: opt_text(v, "/idReadable").unwrap_or_else(|| key.to_string()),
+        key: read_key,
         title: opt_text(v, "/summary"),
         status,
         closed: Some(resolved),
@@ -144,7 +155,10 @@ pub(super) fn read_status(v: &Value, key: &str) -> Result<TaskStatus, Fault> {
 }
 
 pub(super) fn check(c: &Ctx, project: Option<&str>) -> Result<CheckReport, Fault> {
-    let path = c.http.base.at("/api/users/me?fields=login,name");
+    let path = c.http.base.at(&format!(
+        "/api/users/me?{}",
+        query(&[("fields", "login,name")])
+    ));
     let reply = c.send(&authorized(c, Request::get(path)))?;
     if !is_success(&reply) {
         let not_youtrack = Fault::Unexpected {
