@@ -16,6 +16,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),
             include_str!(concat!("../locales/", $code, "/tdlib.ftl")),
             include_str!(concat!("../locales/", $code, "/time.ftl")),
+            include_str!(concat!("../locales/", $code, "/tracker.ftl")),
         ]
     };
 }

@@ -31,6 +31,7 @@ use crate::draft::Draft;
 use crate::encode::{component, query, segments};
 use crate::error::{Fault, TrackerError};
 use crate::http::BaseUrl;
+use crate::rules::Rule;
 
 /// A pre-filled form address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,10 +74,10 @@ pub fn prefill_url(
     }
     config.validate().map_err(|p| fail(Fault::Config(p)))?;
     if !config.kind.has_browser_form() {
-        return Err(fail(Fault::Config(ConfigProblem {
-            field: "mode".into(),
-            message: "Bitrix24 has no pre-filled form; use mode = \"api\"".into(),
-        })));
+        return Err(fail(Fault::Config(ConfigProblem::new(
+            "mode",
+            Rule::NoForm,
+        ))));
     }
     let form = Form::new(config, draft).map_err(fail)?;
     fit(
@@ -87,10 +88,10 @@ pub fn prefill_url(
         shortened,
     )
     .ok_or_else(|| {
-        fail(Fault::Config(ConfigProblem {
-            field: "base_url".into(),
-            message: "is longer than the tracker accepts in a URL".into(),
-        }))
+        fail(Fault::Config(ConfigProblem::new(
+            "base_url",
+            Rule::UrlTooLong,
+        )))
     })
 }
 
@@ -106,7 +107,7 @@ struct Form<'a> {
 impl<'a> Form<'a> {
     fn new(config: &'a TrackerConfig, draft: &'a Draft) -> Result<Form<'a>, Fault> {
         let base = BaseUrl::parse(&config.base_url)
-            .map_err(|m| Fault::Config(problem("base_url", m)))?
+            .map_err(|p| Fault::Config(ConfigProblem::new("base_url", Rule::Url(p))))?
             .as_text();
         let project = draft
             .project
@@ -129,7 +130,7 @@ impl<'a> Form<'a> {
         if let Some(p) = &project {
             config
                 .validate_project(p)
-                .map_err(|m| Fault::Config(problem("project", m)))?;
+                .map_err(|rule| Fault::Config(ConfigProblem::new("project", rule)))?;
         }
         let assignee = draft
             .assignee
@@ -242,13 +243,6 @@ impl<'a> Form<'a> {
         }
         out.push_str(rest);
         out
-    }
-}
-
-fn problem(field: &str, message: String) -> ConfigProblem {
-    ConfigProblem {
-        field: field.into(),
-        message,
     }
 }
 

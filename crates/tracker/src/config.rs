@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::http::BaseUrl;
+use crate::rules::Rule;
 
 /// Which tracker product answers at the base URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -133,12 +134,21 @@ pub struct TrackerConfig {
 pub struct ConfigProblem {
     /// The key inside the `[[trackers]]` entry (`base_url`, `projects."-100123"`, ...).
     pub field: String,
-    pub message: String,
+    pub rule: Rule,
+}
+
+impl ConfigProblem {
+    pub(crate) fn new(field: &str, rule: Rule) -> ConfigProblem {
+        ConfigProblem {
+            field: field.into(),
+            rule,
+        }
+    }
 }
 
 impl fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: {}", self.field, self.message)
+        write!(f, "`{}`: {}", self.field, self.rule)
     }
 }
 
@@ -185,28 +195,16 @@ impl TrackerConfig {
 
     /// Everything that can be checked without the network; the first problem found.
     pub fn validate(&self) -> Result<(), ConfigProblem> {
-        let problem = |field: &str, message: String| ConfigProblem {
-            field: field.into(),
-            message,
-        };
         if self.name.trim().is_empty() || self.name.chars().any(char::is_control) {
-            return Err(problem("name", "must name the tracker".into()));
+            return Err(ConfigProblem::new("name", Rule::NoName));
         }
-        BaseUrl::parse(&self.base_url).map_err(|m| problem("base_url", m))?;
+        BaseUrl::parse(&self.base_url).map_err(|p| ConfigProblem::new("base_url", Rule::Url(p)))?;
         match (self.kind, self.mode()) {
             (TrackerKind::Generic, Mode::Api) => {
-                return Err(problem(
-                    "mode",
-                    "a generic tracker can only pre-fill a browser form; use mode = \"browser\""
-                        .into(),
-                ));
+                return Err(ConfigProblem::new("mode", Rule::GenericHasNoApi));
             }
             (TrackerKind::Bitrix24, Mode::Browser) => {
-                return Err(problem(
-                    "mode",
-                    "Bitrix24 has no pre-filled form; use mode = \"api\" with an incoming webhook"
-                        .into(),
-                ));
+                return Err(ConfigProblem::new("mode", Rule::NoForm));
             }
             _ => {}
         }
@@ -214,14 +212,14 @@ impl TrackerConfig {
         for (chat, project) in &self.projects {
             let field = format!("projects.\"{chat}\"");
             if chat.trim().parse::<i64>().is_err() {
-                return Err(problem(&field, "the key must be a Telegram chat id".into()));
+                return Err(ConfigProblem::new(&field, Rule::ChatId));
             }
             self.validate_project(project)
-                .map_err(|m| problem(&field, m))?;
+                .map_err(|rule| ConfigProblem::new(&field, rule))?;
         }
         if let Some(project) = &self.default_project {
             self.validate_project(project)
-                .map_err(|m| problem("default_project", m))?;
+                .map_err(|rule| ConfigProblem::new("default_project", rule))?;
         }
         Ok(())
     }
@@ -233,94 +231,69 @@ impl TrackerConfig {
             TrackerKind::JiraCloud
                 if api && !self.user.as_deref().is_some_and(|u| u.contains('@')) =>
             {
-                Some((
-                    "user",
-                    "Jira Cloud's API needs the Atlassian account e-mail the token belongs to",
-                ))
+                Some(("user", Rule::CloudUser))
             }
             TrackerKind::JiraCloud | TrackerKind::JiraServer
                 if !api && not_digits(&self.issue_type) =>
             {
-                Some((
-                    "issue_type",
-                    "the browser form takes the issue type's numeric id",
-                ))
+                Some(("issue_type", Rule::IssueTypeId))
             }
-            TrackerKind::Bitrix24 if !self.user.as_deref().is_some_and(is_digits) => Some((
-                "user",
-                "must be the user id from the webhook address (/rest/<user>/<code>/)",
-            )),
+            TrackerKind::Bitrix24 if !self.user.as_deref().is_some_and(is_digits) => {
+                Some(("user", Rule::WebhookUser))
+            }
             TrackerKind::Redmine if not_digits(&self.assignee) => {
-                Some(("assignee", "Redmine takes the user's numeric id"))
+                Some(("assignee", Rule::AssigneeId))
             }
             TrackerKind::Generic => return self.validate_template(),
             _ => None,
         };
         match problem {
-            Some((field, message)) => Err(ConfigProblem {
-                field: field.into(),
-                message: message.into(),
-            }),
+            Some((field, rule)) => Err(ConfigProblem::new(field, rule)),
             None => Ok(()),
         }
     }
 
     fn validate_template(&self) -> Result<(), ConfigProblem> {
-        let problem = |message: String| ConfigProblem {
-            field: "template".into(),
-            message,
-        };
+        let problem = |rule| ConfigProblem::new("template", rule);
         let Some(template) = &self.template else {
-            return Err(problem(
-                "a generic tracker needs its \"new issue\" URL with {title} and {description}"
-                    .into(),
-            ));
+            return Err(problem(Rule::NoTemplate));
         };
         let address = template.split(['?', '#']).next().unwrap_or_default();
         let fixed = PLACEHOLDERS
             .iter()
             .fold(address.to_string(), |a, p| a.replace(p, "x"));
-        BaseUrl::parse(&fixed).map_err(problem)?;
+        BaseUrl::parse(&fixed).map_err(|p| problem(Rule::Url(p)))?;
         let mut rest = template.as_str();
         while let Some(open) = rest.find('{') {
             let close = rest[open..].find('}').map(|c| open + c + 1);
             let word = close.map(|c| &rest[open..c]).unwrap_or(&rest[open..]);
             if !PLACEHOLDERS.contains(&word) {
-                return Err(problem(format!(
-                    "unknown placeholder {word}; use {}",
-                    PLACEHOLDERS.join(", ")
-                )));
+                return Err(problem(Rule::UnknownPlaceholder { word: word.into() }));
             }
             rest = &rest[close.unwrap_or(rest.len())..];
         }
         if !template.contains("{title}") && !template.contains("{description}") {
-            return Err(problem(
-                "must contain {title} or {description}, or the form opens empty".into(),
-            ));
+            return Err(problem(Rule::TemplateEmpty));
         }
         Ok(())
     }
 
     /// The shape each tracker's project takes.
-    pub(crate) fn validate_project(&self, project: &str) -> Result<(), String> {
+    pub(crate) fn validate_project(&self, project: &str) -> Result<(), Rule> {
         let p = project.trim();
         if p.is_empty() || p != project || p.chars().any(char::is_control) {
-            return Err("must name a project, without surrounding spaces".into());
+            return Err(Rule::ProjectName);
         }
         let browser = self.mode() == Mode::Browser;
         match self.kind {
             TrackerKind::JiraCloud | TrackerKind::JiraServer if browser && !is_digits(p) => {
-                Err("Jira's browser form takes the project's numeric id (pid)".into())
+                Err(Rule::JiraProjectId)
             }
             TrackerKind::GitHub if p.split('/').filter(|s| !s.is_empty()).count() != 2 => {
-                Err("must be owner/repository".into())
+                Err(Rule::OwnerRepo)
             }
-            TrackerKind::GitLab if !p.contains('/') && !is_digits(p) => {
-                Err("must be group/project (or the project's numeric id)".into())
-            }
-            TrackerKind::Bitrix24 if !is_digits(p) => {
-                Err("must be the workgroup's numeric id".into())
-            }
+            TrackerKind::GitLab if !p.contains('/') && !is_digits(p) => Err(Rule::GroupProject),
+            TrackerKind::Bitrix24 if !is_digits(p) => Err(Rule::WorkgroupId),
             _ => Ok(()),
         }
     }

@@ -1,14 +1,16 @@
 //! What can go wrong with a tracker, and what the admin should do about it.
 //!
 //! A [`TrackerError`] names the tracker (the admin's name for it) and carries a typed
-//! [`Fault`]; the app matches on the fault (to keep the form filled and offer Retry, or to
-//! translate). The English sentences below are this crate's only user-visible words besides
-//! product names: they live here, in one `Display`, so the app's catalog can replace them.
+//! [`Fault`]; the app matches on the fault (to keep the form filled and offer Retry). Its
+//! `Display` says what happened and what to do, in the user's language (the catalog's
+//! `tracker.ftl`); messages a tracker sent are passed through as it wrote them.
 //!
 //! Anything a tracker sent back (a redirect's address, validation messages) passes through
 //! [`Fault::redact`] before it is shown, so a token echoed by a server never reaches a screen.
 
 use std::fmt;
+
+use i18n::t;
 
 use crate::config::ConfigProblem;
 
@@ -175,98 +177,65 @@ pub(crate) fn bounded(s: &str) -> String {
 
 impl fmt::Display for Fault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Fault::Config(p) => write!(f, "fix {p} in its [[trackers]] entry"),
-            Fault::NotHttps { url } => write!(
-                f,
-                "{url} is not an https:// address; only a tracker on this machine (localhost) \
-                 may use http://, so a token never crosses the network unencrypted"
+        let text = match self {
+            Fault::Config(p) => t!(
+                "tracker-fault-config",
+                field = p.field.as_str(),
+                problem = p.rule.to_string()
             ),
-            Fault::NoProject => write!(
-                f,
-                "no project chosen and no default_project configured; choose a project"
-            ),
-            Fault::EmptyTitle => write!(f, "the task has no title; type one"),
-            Fault::NoToken => write!(
-                f,
-                "no token is stored for this tracker; create one in the tracker and store it"
-            ),
-            Fault::Unreachable { detail } => write!(
-                f,
-                "cannot reach the tracker ({detail}); check its address and the network, then Retry"
-            ),
-            Fault::Timeout { seconds } => write!(
-                f,
-                "no answer within {seconds} s; the tracker may be busy or unreachable, Retry"
-            ),
-            Fault::Unauthorized => write!(
-                f,
-                "the token was refused (401); create a new token in the tracker and store it again"
-            ),
-            Fault::Forbidden { detail } => {
-                write!(f, "the token's account may not do this (403)")?;
-                if let Some(d) = detail {
-                    write!(f, ": {d}")?;
-                }
-                write!(
-                    f,
-                    "; check the account's permissions and the token's scopes"
+            Fault::NotHttps { url } => t!("tracker-fault-not-https", url = url.as_str()),
+            Fault::NoProject => t!("tracker-fault-no-project"),
+            Fault::EmptyTitle => t!("tracker-fault-empty-title"),
+            Fault::NoToken => t!("tracker-fault-no-token"),
+            Fault::Unreachable { detail } => {
+                t!("tracker-fault-unreachable", detail = detail.as_str())
+            }
+            Fault::Timeout { seconds } => t!("tracker-fault-timeout", seconds = *seconds),
+            Fault::Unauthorized => t!("tracker-fault-unauthorized"),
+            Fault::Forbidden { detail: None } => t!("tracker-fault-forbidden"),
+            Fault::Forbidden { detail: Some(d) } => {
+                t!("tracker-fault-forbidden-detail", detail = d.as_str())
+            }
+            Fault::MissingScope { scope } => {
+                t!("tracker-fault-missing-scope", scope = scope.as_str())
+            }
+            Fault::UnknownProject { project } => {
+                t!("tracker-fault-unknown-project", project = project.as_str())
+            }
+            Fault::UnknownTask { key } => t!("tracker-fault-unknown-task", key = key.as_str()),
+            Fault::UnknownAssignee { assignee } => {
+                t!(
+                    "tracker-fault-unknown-assignee",
+                    assignee = assignee.as_str()
                 )
             }
-            Fault::MissingScope { scope } => write!(
-                f,
-                "the token lacks the \"{scope}\" permission; add it to the token (webhook) in \
-                 the tracker"
-            ),
-            Fault::UnknownProject { project } => write!(
-                f,
-                "project \"{project}\" does not exist or the token's account cannot see it; \
-                 choose another project or fix the config"
-            ),
-            Fault::UnknownTask { key } => write!(
-                f,
-                "task {key} does not exist or the token's account cannot see it"
-            ),
-            Fault::UnknownAssignee { assignee } => write!(
-                f,
-                "the tracker has no user \"{assignee}\"; choose another assignee"
-            ),
-            Fault::Validation { messages } if messages.is_empty() => write!(
-                f,
-                "the tracker did not accept the task; check the form and Retry"
-            ),
-            Fault::Validation { messages } => write!(
-                f,
-                "the tracker did not accept the task: {}; correct the form and Retry",
-                messages.join("; ")
-            ),
-            Fault::RedirectElsewhere { location } => write!(
-                f,
-                "the tracker redirects to another host ({location}); DutyDesk does not send the \
-                 token there. If the tracker moved, set base_url to its new address"
-            ),
-            Fault::Redirected { location } => write!(
-                f,
-                "the tracker redirects to {location}; set base_url to that address"
-            ),
-            Fault::RateLimited => write!(f, "too many requests (429); wait a minute and Retry"),
-            Fault::Server { status } => {
-                write!(f, "the tracker failed (HTTP {status}); Retry later")
+            Fault::Validation { messages } if messages.is_empty() => {
+                t!("tracker-fault-validation")
             }
-            Fault::Unexpected { status } => write!(
-                f,
-                "unexpected answer (HTTP {status}); check that base_url and kind name this tracker"
-            ),
-            Fault::OversizeReply { limit } => write!(
-                f,
-                "the reply is larger than {limit} bytes; check that base_url points at the tracker"
-            ),
-            Fault::MalformedReply { detail } => write!(
-                f,
-                "the reply is not what this tracker sends ({detail}); check that base_url and \
-                 kind name this tracker"
-            ),
-        }
+            Fault::Validation { messages } => {
+                t!(
+                    "tracker-fault-validation-messages",
+                    messages = messages.join("; ")
+                )
+            }
+            Fault::RedirectElsewhere { location } => {
+                t!(
+                    "tracker-fault-redirect-elsewhere",
+                    location = location.as_str()
+                )
+            }
+            Fault::Redirected { location } => {
+                t!("tracker-fault-redirected", location = location.as_str())
+            }
+            Fault::RateLimited => t!("tracker-fault-rate-limited"),
+            Fault::Server { status } => t!("tracker-fault-server", status = *status),
+            Fault::Unexpected { status } => t!("tracker-fault-unexpected", status = *status),
+            Fault::OversizeReply { limit } => t!("tracker-fault-oversize", limit = *limit),
+            Fault::MalformedReply { detail } => {
+                t!("tracker-fault-malformed", detail = detail.as_str())
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -301,6 +270,25 @@ mod tests {
             messages
                 .iter()
                 .all(|m| m.chars().count() <= MAX_MESSAGE_CHARS)
+        );
+    }
+
+    #[test]
+    fn faults_are_said_in_the_users_language() {
+        use i18n::Language;
+        let fault = Fault::OversizeReply { limit: 1 << 20 };
+        let en = i18n::with_language(Language::En, || fault.to_string());
+        assert!(en.contains("larger than 1048576 bytes"), "{en}");
+        let ru = i18n::with_language(Language::Ru, || Fault::Unauthorized.to_string());
+        assert!(ru.starts_with("токен отклонён (401)"), "{ru}");
+        let config = Fault::Config(ConfigProblem::new(
+            "base_url",
+            crate::Rule::Url(crate::UrlProblem::NotHttps),
+        ));
+        let ru = i18n::with_language(Language::Ru, || config.to_string());
+        assert_eq!(
+            ru,
+            "исправьте `base_url` в его записи [[trackers]]: не https://; http:// допустим только для localhost"
         );
     }
 }

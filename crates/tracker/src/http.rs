@@ -20,6 +20,7 @@ use ureq::Agent;
 use ureq::tls::{RootCerts, TlsConfig};
 
 use crate::error::Fault;
+use crate::rules::UrlProblem;
 
 /// How long one call may take, connection to last byte, unless the caller chooses.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
@@ -43,10 +44,10 @@ pub(crate) struct BaseUrl {
 
 impl BaseUrl {
     /// Parses and checks a configured base URL (the HTTPS rule included).
-    pub fn parse(url: &str) -> Result<BaseUrl, String> {
+    pub fn parse(url: &str) -> Result<BaseUrl, UrlProblem> {
         let base = Self::parse_any(url.trim())?;
         if !base.https && !base.is_loopback() {
-            return Err(not_https_message(url));
+            return Err(UrlProblem::NotHttps);
         }
         Ok(base)
     }
@@ -56,28 +57,26 @@ impl BaseUrl {
         Self::parse_any(url.trim()).is_ok_and(|b| !b.https && !b.is_loopback())
     }
 
-    fn parse_any(url: &str) -> Result<BaseUrl, String> {
+    fn parse_any(url: &str) -> Result<BaseUrl, UrlProblem> {
         let (https, rest) = if let Some(r) = strip_prefix_ci(url, "https://") {
             (true, r)
         } else if let Some(r) = strip_prefix_ci(url, "http://") {
             (false, r)
         } else {
-            return Err("must start with https://".into());
+            return Err(UrlProblem::Scheme);
         };
         let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let (authority, tail) = rest.split_at(end);
         if tail.contains(['?', '#']) {
-            return Err("must not contain a query (?) or fragment (#)".into());
+            return Err(UrlProblem::QueryOrFragment);
         }
         if authority.contains('@') {
-            return Err(
-                "must not contain a user name or password; tokens go in the keyring".into(),
-            );
+            return Err(UrlProblem::UserInfo);
         }
         let (host, port) = split_authority(authority)?;
         let path = tail.trim_end_matches('/');
         if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err("must not contain spaces".into());
+            return Err(UrlProblem::Spaces);
         }
         Ok(BaseUrl {
             https,
@@ -121,35 +120,28 @@ impl BaseUrl {
     }
 }
 
-pub(crate) fn not_https_message(url: &str) -> String {
-    format!(
-        "{} is not https://; only localhost may use http://",
-        url.trim()
-    )
-}
-
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     s.get(..prefix.len())
         .filter(|p| p.eq_ignore_ascii_case(prefix))
         .map(|_| &s[prefix.len()..])
 }
 
-fn split_authority(authority: &str) -> Result<(String, Option<u16>), String> {
+fn split_authority(authority: &str) -> Result<(String, Option<u16>), UrlProblem> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let close = v6.find(']').ok_or("an IPv6 address needs its closing ]")?;
+        let close = v6.find(']').ok_or(UrlProblem::Ipv6Unclosed)?;
         let host = &v6[..close];
         if host.is_empty()
             || !host
                 .chars()
                 .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
         {
-            return Err("has an invalid IPv6 address".into());
+            return Err(UrlProblem::Ipv6Invalid);
         }
         let rest = &v6[close + 1..];
         let port = match rest.strip_prefix(':') {
             Some(p) => Some(p),
             None if rest.is_empty() => None,
-            None => return Err("has text after the IPv6 address".into()),
+            None => return Err(UrlProblem::Ipv6Trailing),
         };
         (format!("[{}]", host.to_ascii_lowercase()), port)
     } else {
@@ -164,7 +156,7 @@ fn split_authority(authority: &str) -> Result<(String, Option<u16>), String> {
             && !host.starts_with(['.', '-'])
             && !host.ends_with('-');
         if !valid {
-            return Err("must name a host (letters, digits, dots and dashes)".into());
+            return Err(UrlProblem::Host);
         }
         (host.to_ascii_lowercase(), port)
     };
@@ -173,7 +165,7 @@ fn split_authority(authority: &str) -> Result<(String, Option<u16>), String> {
             p.parse::<u16>()
                 .ok()
                 .filter(|p| *p > 0)
-                .ok_or("has an invalid port")?,
+                .ok_or(UrlProblem::Port)?,
         ),
         None => None,
     };

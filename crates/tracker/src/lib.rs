@@ -31,6 +31,7 @@ mod encode;
 mod error;
 mod http;
 mod reply;
+mod rules;
 
 pub use api::{CheckReport, Client, CreatedTask, TaskStatus};
 pub use browser::{PrefillUrl, prefill_url, url_limit};
@@ -38,3 +39,4 @@ pub use config::{ConfigProblem, Mode, Token, TrackerConfig, TrackerKind};
 pub use draft::{Draft, Markup, Quote, describe, title_from};
 pub use error::{Fault, TrackerError};
 pub use http::DEFAULT_TIMEOUT;
+pub use rules::{Rule, UrlProblem};

@@ -16,6 +16,7 @@
 //!   `INVALID_CREDENTIALS` (wrong code), 401 `insufficient_scope`, 404
 //!   `ERROR_METHOD_NOT_FOUND` (also a method hidden by a missing scope).
 
+use i18n::t;
 use serde_json::{Value, json};
 
 use super::{CheckReport, CreatedTask, Ctx, TaskStatus};
@@ -131,20 +132,21 @@ pub(super) fn read_status(v: &Value, id: &str) -> Result<Option<TaskStatus>, Fau
         _ => return Err(Fault::malformed("no result")),
     }
     let code = id_at(v, "/result/task/status")?;
+    // Bitrix24 answers with a code; its documented meaning, in the user's language.
     let (status, closed) = match code.as_str() {
-        "1" => ("New", false),
-        "2" => ("Pending", false),
-        "3" => ("In progress", false),
-        "4" => ("Awaiting control", false),
-        "5" => ("Completed", true),
-        "6" => ("Deferred", false),
-        "7" => ("Declined", true),
+        "1" => (t!("tracker-bitrix-status-new"), false),
+        "2" => (t!("tracker-bitrix-status-pending"), false),
+        "3" => (t!("tracker-bitrix-status-in-progress"), false),
+        "4" => (t!("tracker-bitrix-status-awaiting-control"), false),
+        "5" => (t!("tracker-bitrix-status-completed"), true),
+        "6" => (t!("tracker-bitrix-status-deferred"), false),
+        "7" => (t!("tracker-bitrix-status-declined"), true),
         _ => return Err(Fault::malformed("result.task.status is not a known code")),
     };
     Ok(Some(TaskStatus {
         key: id.to_string(),
         title: opt_text(v, "/result/task/title"),
-        status: status.into(),
+        status,
         closed: Some(closed),
     }))
 }

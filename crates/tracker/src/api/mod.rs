@@ -27,6 +27,7 @@ use crate::config::{ConfigProblem, Token, TrackerConfig, TrackerKind};
 use crate::draft::Draft;
 use crate::error::{Fault, TrackerError};
 use crate::http::{BaseUrl, DEFAULT_TIMEOUT, Http, Request};
+use crate::rules::Rule;
 
 /// A task the tracker created.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub struct TaskStatus {
     pub key: String,
     pub title: Option<String>,
     /// The tracker's own name for the state ("In Progress", "closed"). Bitrix24 answers with a
-    /// number; its documented meaning is given in English.
+    /// number: its documented meaning, in the user's language.
     pub status: String,
     /// Whether the tracker counts the state as finished, where it says so.
     pub closed: Option<bool>,
@@ -105,16 +106,16 @@ impl Client {
         }
         config.validate().map_err(|p| fail(Fault::Config(p)))?;
         if !config.kind.has_api() {
-            return Err(fail(Fault::Config(ConfigProblem {
-                field: "kind".into(),
-                message: "a generic tracker has no API; it opens a pre-filled form".into(),
-            })));
+            return Err(fail(Fault::Config(ConfigProblem::new(
+                "kind",
+                Rule::GenericHasNoApi,
+            ))));
         }
         if token.is_empty() {
             return Err(fail(Fault::NoToken));
         }
         let web = BaseUrl::parse(&config.base_url)
-            .map_err(|m| fail(Fault::Config(problem("base_url", m))))?;
+            .map_err(|p| fail(Fault::Config(ConfigProblem::new("base_url", Rule::Url(p)))))?;
         let api = api_base(config.kind, &web);
         Ok(Client {
             config: config.clone(),
@@ -210,13 +211,6 @@ impl Client {
             tracker: self.config.name.clone(),
             fault,
         }
-    }
-}
-
-fn problem(field: &str, message: String) -> ConfigProblem {
-    ConfigProblem {
-        field: field.into(),
-        message,
     }
 }
 

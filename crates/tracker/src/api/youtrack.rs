@@ -16,6 +16,7 @@
 //! - Check: `GET /api/users/me?fields=login,name`.
 //! - Errors: `{"error", "error_description"}` with 400/401/403/404.
 
+use i18n::t;
 use serde_json::{Value, json};
 
 use super::{CheckReport, CreatedTask, Ctx, TaskStatus, checked_key};
@@ -141,7 +142,10 @@ pub(super) fn read_status(v: &Value, key: &str) -> Result<TaskStatus, Fault> {
         .find(|f| f.get("name").and_then(Value::as_str) == Some("State"))
         .and_then(|f| opt_text(f, "/value/name"));
     // A project without a State field: YouTrack's own words for resolution.
-    let status = state.unwrap_or_else(|| if resolved { "Resolved" } else { "Unresolved" }.into());
+    let status = state.unwrap_or_else(|| match resolved {
+        true => t!("tracker-youtrack-resolved"),
+        false => t!("tracker-youtrack-unresolved"),
+    });
     let read_key = text_at(v, "/idReadable")?;
     if !read_key.eq_ignore_ascii_case(key) {
         return Err(Fault::malformed(format!("asked for {key}, got {read_key}")));
