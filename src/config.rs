@@ -4,6 +4,10 @@
 //!
 //! Unknown keys are errors, not warnings: the app must never run on a setting the user
 //! believes is active but that was silently ignored.
+//!
+//! `[[trackers]]` entries are the tracker crate's `TrackerConfig`; their checks are the
+//! crate's, their errors are placed here like every other key (`trackers[2].base_url`,
+//! counted from 1 in the file's order).
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +23,9 @@ pub struct Config {
     pub ui: UiConfig,
     pub notifications: NotificationConfig,
     pub messages: MessageConfig,
+    /// The team's task trackers, in the file's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trackers: Vec<tracker::TrackerConfig>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -128,6 +135,10 @@ pub enum Problem {
     ApiHash,
     ApiId,
     NotANumber(String),
+    /// A `[[trackers]]` entry's field breaks one of the tracker crate's rules.
+    Tracker(tracker::Rule),
+    /// Two trackers with the same name (it names a tracker's keyring entry).
+    TrackerNameTaken(String),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -179,6 +190,10 @@ impl std::fmt::Display for Problem {
             Problem::ApiId => t!("config-problem-api-id"),
             Problem::NotANumber(value) => {
                 t!("config-problem-not-a-number", value = value.as_str())
+            }
+            Problem::Tracker(rule) => return rule.fmt(f),
+            Problem::TrackerNameTaken(name) => {
+                t!("config-problem-tracker-name-taken", name = name.as_str())
             }
         };
         f.write_str(&text)
@@ -246,6 +261,28 @@ impl Config {
         {
             return Err(invalid("telegram.api_id", Problem::ApiId));
         }
+        self.validate_trackers(text, path)
+    }
+
+    /// Each tracker's own checks, then names that are unique (they name keyring entries).
+    fn validate_trackers(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let invalid = |index: usize, field: &str, problem: Problem| ConfigError::Invalid {
+            path: path.into(),
+            line: line_of_array_key(text, "trackers", index, field).unwrap_or(1),
+            key: format!("trackers[{}].{field}", index + 1),
+            problem,
+        };
+        for (i, t) in self.trackers.iter().enumerate() {
+            t.validate()
+                .map_err(|p| invalid(i, &p.field, Problem::Tracker(p.rule)))?;
+            if self.trackers[..i]
+                .iter()
+                .any(|other| other.name.trim().eq_ignore_ascii_case(t.name.trim()))
+            {
+                let taken = Problem::TrackerNameTaken(t.name.trim().to_string());
+                return Err(invalid(i, "name", taken));
+            }
+        }
         Ok(())
     }
 
@@ -302,10 +339,11 @@ fn locate(text: &str, offset: usize) -> (usize, String) {
     let line = text[..offset].matches('\n').count() + 1;
     let mut table = String::new();
     let mut key = String::new();
+    let mut arrays = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let l = raw.trim();
-        if let Some(name) = l.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            table = name.trim().to_string();
+        if let Some(name) = header(l, &mut arrays) {
+            table = name;
             key.clear();
         } else if let Some((k, _)) = l.split_once('=') {
             key = k.trim().trim_matches('"').to_string();
@@ -323,6 +361,67 @@ fn locate(text: &str, offset: usize) -> (usize, String) {
         (false, false) => format!("{table}.{key}"),
     };
     (line, dotted)
+}
+
+/// The table a header line opens; arrays of tables are numbered from 1 in the file's order:
+/// `[[trackers]]` → `trackers[2]`, and `[trackers.projects]` below it → `trackers[2].projects`.
+fn header(line: &str, arrays: &mut Vec<(String, usize)>) -> Option<String> {
+    if !line.starts_with('[') {
+        return None;
+    }
+    let line = line.split('#').next().unwrap_or_default().trim_end();
+    if let Some(name) = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]")) {
+        let name = name.trim().to_string();
+        let n = match arrays.iter_mut().find(|(a, _)| *a == name) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                arrays.push((name.clone(), 1));
+                1
+            }
+        };
+        return Some(format!("{name}[{n}]"));
+    }
+    let name = line.strip_prefix('[')?.strip_suffix(']')?.trim();
+    for (array, n) in arrays.iter() {
+        if let Some(rest) = name
+            .strip_prefix(array.as_str())
+            .and_then(|r| r.strip_prefix('.'))
+        {
+            return Some(format!("{array}[{n}].{rest}"));
+        }
+    }
+    Some(name.to_string())
+}
+
+/// The line of `field` (`base_url`, or `projects."-100"` in a sub-table) in the `index`-th
+/// (from 0) `[[array]]` entry; the entry's header line when the field is not written there.
+fn line_of_array_key(text: &str, array: &str, index: usize, field: &str) -> Option<usize> {
+    let entry = format!("{array}[{}]", index + 1);
+    let (table, key) = match field.split_once('.') {
+        Some((sub, key)) => (format!("{entry}.{sub}"), key.trim_matches('"')),
+        None => (entry.clone(), field),
+    };
+    let mut arrays = Vec::new();
+    let mut current = String::new();
+    let mut entry_line = None;
+    for (i, raw) in text.lines().enumerate() {
+        let l = raw.trim();
+        if let Some(name) = header(l, &mut arrays) {
+            if name == entry {
+                entry_line = Some(i + 1);
+            }
+            current = name;
+        } else if current == table
+            && l.split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+        {
+            return Some(i + 1);
+        }
+    }
+    entry_line
 }
 
 /// The line where a dotted key (`table.key`) is written, if it is.
@@ -449,5 +548,77 @@ mod tests {
     fn syntax_error_names_the_line() {
         let err = parse("[ui]\ntheme = \n").unwrap_err().to_string();
         assert!(err.starts_with("/cfg/config.toml:2:"), "{err}");
+    }
+
+    const TRACKERS: &str = "[ui]\ntheme = \"dark\"\n\n\
+        [[trackers]]\nname = \"Jira\"\nkind = \"jira-cloud\"\nbase_url = \"https://a.atlassian.net\"\n\
+        default_project = \"10001\"\n\n\
+        [[trackers]]  # the second\nname = \"Redmine\"\nkind = \"redmine\"\n\
+        base_url = \"https://redmine.example.com\"\nmode = \"api\"\n\
+        [trackers.projects]\n\"-1001\" = \"vip\"\n";
+
+    #[test]
+    fn trackers_are_read_in_order() {
+        let config = parse(TRACKERS).unwrap();
+        let names: Vec<_> = config.trackers.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Jira", "Redmine"]);
+        assert_eq!(config.trackers[1].project_for(-1001), Some("vip"));
+        assert_eq!(config.trackers[1].mode(), tracker::Mode::Api);
+    }
+
+    #[test]
+    fn a_tracker_mistake_names_entry_line_and_key() {
+        let text = TRACKERS.replace("https://redmine.example.com", "http://redmine.example.com");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:13: key `trackers[2].base_url`"),
+            "{err}"
+        );
+        assert!(err.contains("only localhost may use http://"), "{err}");
+        let text = TRACKERS.replace("\"-1001\"", "\"general\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:16: key `trackers[2].projects.\"general\"`"),
+            "{err}"
+        );
+        let text = TRACKERS.replace("default_project = \"10001\"", "default_project = \"SUP\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:8: key `trackers[1].default_project`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn tracker_type_errors_and_unknown_keys_name_the_entry() {
+        let text = TRACKERS.replace("kind = \"redmine\"", "kind = \"redmin\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:12: key `trackers[2].kind`"),
+            "{err}"
+        );
+        let text = TRACKERS.replace("mode = \"api\"", "token = \"s3cr3t\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(err.contains("key `trackers[2].token`"), "{err}");
+        assert!(err.contains("unknown field"), "{err}");
+    }
+
+    #[test]
+    fn tracker_names_are_unique() {
+        let text = TRACKERS.replace("name = \"Redmine\"", "name = \"jira\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/cfg/config.toml:11: key `trackers[2].name`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn trackers_round_trip_through_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::portable(dir.path());
+        let config = parse(TRACKERS).unwrap();
+        config.save(&paths).unwrap();
+        assert_eq!(Config::load(&paths.config_file).unwrap(), config);
     }
 }

@@ -11,3 +11,4 @@ config-problem-language = must be "auto" or a language code such as "en" or "ru"
 config-problem-api-hash = must be the 32 hexadecimal characters shown on my.telegram.org
 config-problem-api-id = must be a positive number
 config-problem-not-a-number = `{ $value }` is not a number
+config-problem-tracker-name-taken = another tracker is already called "{ $name }"

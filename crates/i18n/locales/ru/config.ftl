@@ -12,3 +12,4 @@ config-problem-language = укажите "auto" или код языка, нап
 config-problem-api-hash = нужны 32 шестнадцатеричных символа, как на my.telegram.org
 config-problem-api-id = нужно положительное число
 config-problem-not-a-number = `{ $value }` — не число
+config-problem-tracker-name-taken = другой трекер уже называется «{ $name }»
