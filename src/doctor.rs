@@ -1,4 +1,7 @@
 //! `dutydesk doctor`: what the app sees on this machine, in plain lines.
+//!
+//! Trackers: each configured one gets a line; in API mode its token is checked against the
+//! tracker (reachable, token valid, default project visible) with read-only calls.
 
 use std::time::Duration;
 
@@ -55,6 +58,10 @@ pub fn run(paths: &Paths, login_probe: bool, language: &Choice) -> CliResult {
     );
     report.line(&t!("doctor-label-notifications"), &crate::notify_status());
     report.line(&t!("doctor-label-language"), &language_line(language));
+    for t in &config.trackers {
+        let line = tracker_line(t, |variable| std::env::var(variable).ok());
+        report.line(&t!("doctor-label-tracker"), &line);
+    }
     if login_probe {
         let lib = library?;
         telegram::init_backend(telegram::Backend::Native(lib))?;
@@ -80,6 +87,7 @@ impl Report {
             t!("doctor-label-notifications"),
             t!("doctor-label-language"),
             t!("doctor-label-login-probe"),
+            t!("doctor-label-tracker"),
         ];
         let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
         Report { width }
@@ -125,6 +133,77 @@ fn keyring_line(account: &str) -> String {
     }
 }
 
+/// How long doctor waits for one tracker call.
+const TRACKER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Where doctor finds a tracker's token until the keyring holds tracker tokens:
+/// `DUTYDESK_TRACKER_TOKEN_` and the name upper-cased, every other character as `_`.
+pub fn token_variable(name: &str) -> String {
+    let name: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("DUTYDESK_TRACKER_TOKEN_{name}")
+}
+
+/// One tracker's line: browser mode needs no token; API mode checks the tracker with the
+/// token, read-only.
+fn tracker_line(t: &tracker::TrackerConfig, token: impl Fn(&str) -> Option<String>) -> String {
+    let (name, kind, url) = (t.name.as_str(), t.kind.label(), t.base_url.as_str());
+    if t.mode() == tracker::Mode::Browser {
+        return t!(
+            "doctor-tracker-browser",
+            name = name,
+            kind = kind,
+            url = url
+        );
+    }
+    let variable = token_variable(&t.name);
+    let Some(secret) = token(&variable).filter(|s| !s.trim().is_empty()) else {
+        return t!(
+            "doctor-tracker-no-token",
+            name = name,
+            kind = kind,
+            variable = variable
+        );
+    };
+    let checked =
+        tracker::Client::with_timeout(t, tracker::Token::new(secret.trim()), TRACKER_TIMEOUT)
+            .and_then(|client| Ok((client.api_origin(), client.check()?)));
+    match checked {
+        Ok((origin, report)) => match report.project {
+            Some(project) => t!(
+                "doctor-tracker-valid-project",
+                name = name,
+                kind = kind,
+                origin = origin,
+                account = report.account,
+                project = project
+            ),
+            None => t!(
+                "doctor-tracker-valid",
+                name = name,
+                kind = kind,
+                origin = origin,
+                account = report.account
+            ),
+        },
+        Err(e) => t!(
+            "doctor-tracker-failed",
+            name = name,
+            kind = kind,
+            problem = e.fault.to_string()
+        ),
+    }
+}
+
 /// Starts TDLib in a temporary directory and returns the first state past the parameters;
 /// then closes it and waits for TDLib to confirm.
 pub fn probe() -> Result<AuthState, Box<dyn std::error::Error>> {
@@ -167,4 +246,107 @@ pub fn probe() -> Result<AuthState, Box<dyn std::error::Error>> {
         return Err(t!("doctor-probe-not-closed", seconds = CLOSE_TIMEOUT_SECS).into());
     }
     Ok(reached?)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+
+    use super::*;
+
+    /// A Redmine stand-in answering `count` requests: the right key gets the account and
+    /// project, any other a 401.
+    fn redmine(count: usize) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(count) {
+                let mut stream = stream.unwrap();
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                let mut key_ok = false;
+                loop {
+                    let mut h = String::new();
+                    reader.read_line(&mut h).unwrap();
+                    if h.trim().is_empty() {
+                        break;
+                    }
+                    key_ok |= h.to_ascii_lowercase().trim() == "x-redmine-api-key: right";
+                }
+                let (status, body) = match (key_ok, line.split(' ').nth(1).unwrap_or_default()) {
+                    (false, _) => ("401 Unauthorized", String::new()),
+                    (true, "/users/current.json") => {
+                        ("200 OK", r#"{"user":{"login":"admin"}}"#.into())
+                    }
+                    (true, "/projects/support.json") => {
+                        ("200 OK", r#"{"project":{"name":"Support"}}"#.into())
+                    }
+                    _ => ("404 Not Found", String::new()),
+                };
+                let reply = format!(
+                    "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                stream.write_all(reply.as_bytes()).unwrap();
+            }
+        });
+        url
+    }
+
+    fn config(mode: tracker::Mode, base_url: &str) -> tracker::TrackerConfig {
+        let mut t =
+            tracker::TrackerConfig::new("Support Redmine", tracker::TrackerKind::Redmine, base_url);
+        t.mode = Some(mode);
+        t.default_project = Some("support".into());
+        t
+    }
+
+    #[test]
+    fn token_variables_are_named_after_the_tracker() {
+        assert_eq!(
+            token_variable("Support Jira"),
+            "DUTYDESK_TRACKER_TOKEN_SUPPORT_JIRA"
+        );
+        assert_eq!(
+            token_variable(" redmine #2 "),
+            "DUTYDESK_TRACKER_TOKEN_REDMINE__2"
+        );
+    }
+
+    #[test]
+    fn api_trackers_are_checked_with_the_token_from_the_environment() {
+        let url = redmine(2);
+        let line = tracker_line(&config(tracker::Mode::Api, &url), |v| {
+            (v == "DUTYDESK_TRACKER_TOKEN_SUPPORT_REDMINE").then(|| "right".to_string())
+        });
+        assert_eq!(
+            line,
+            format!(
+                "Support Redmine (Redmine, API): reachable at {url}, token valid (account admin), \
+                 project \"Support\" visible"
+            )
+        );
+        let url = redmine(1);
+        let line = tracker_line(&config(tracker::Mode::Api, &url), |_| Some("wrong".into()));
+        assert!(line.contains("the token was refused (401)"), "{line}");
+        assert!(!line.contains("wrong"), "{line}");
+    }
+
+    #[test]
+    fn browser_trackers_and_missing_tokens_say_so_without_a_request() {
+        let line = tracker_line(
+            &config(tracker::Mode::Browser, "https://r.example.com"),
+            |_| None,
+        );
+        assert!(line.ends_with("no token needed"), "{line}");
+        let line = tracker_line(&config(tracker::Mode::Api, "https://r.example.com"), |_| {
+            None
+        });
+        assert!(
+            line.contains("set DUTYDESK_TRACKER_TOKEN_SUPPORT_REDMINE"),
+            "{line}"
+        );
+    }
 }

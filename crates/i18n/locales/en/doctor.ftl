@@ -8,6 +8,7 @@ doctor-label-keyring = keyring:
 doctor-label-notifications = notifications:
 doctor-label-language = language:
 doctor-label-login-probe = login probe:
+doctor-label-tracker = tracker:
 doctor-config-found = { $path } (found)
 doctor-config-missing = { $path } (not created yet; defaults apply)
 doctor-config-error = { $path } (error: { $error })
@@ -28,3 +29,10 @@ doctor-probe-taken = the event stream was already taken
 doctor-probe-stopped = TDLib stopped before reaching a login state
 doctor-probe-timeout = TDLib did not reach a login state within { $seconds } s
 doctor-probe-not-closed = TDLib did not confirm closing within { $seconds } s
+
+## One line per [[trackers]] entry. { $kind } is the product's name (Jira Cloud, Redmine, …).
+doctor-tracker-browser = { $name } ({ $kind }, browser): opens the pre-filled form at { $url }; no token needed
+doctor-tracker-no-token = { $name } ({ $kind }, API): no token to check; set { $variable } (the app will keep it in the keyring)
+doctor-tracker-valid = { $name } ({ $kind }, API): reachable at { $origin }, token valid (account { $account })
+doctor-tracker-valid-project = { $name } ({ $kind }, API): reachable at { $origin }, token valid (account { $account }), project "{ $project }" visible
+doctor-tracker-failed = { $name } ({ $kind }, API): { $problem }

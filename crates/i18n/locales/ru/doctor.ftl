@@ -8,6 +8,7 @@ doctor-label-keyring = хранилище ключей:
 doctor-label-notifications = уведомления:
 doctor-label-language = язык:
 doctor-label-login-probe = проба входа:
+doctor-label-tracker = трекер:
 doctor-config-found = { $path } (найден)
 doctor-config-missing = { $path } (ещё не создан; действуют значения по умолчанию)
 doctor-config-error = { $path } (ошибка: { $error })
@@ -28,3 +29,10 @@ doctor-probe-taken = поток событий уже занят
 doctor-probe-stopped = TDLib остановился, не дойдя до состояния входа
 doctor-probe-timeout = TDLib не дошёл до состояния входа за { $seconds } с
 doctor-probe-not-closed = TDLib не подтвердил закрытие за { $seconds } с
+
+## Одна строка на каждую запись [[trackers]]. { $kind } — название продукта (Jira Cloud, Redmine, …).
+doctor-tracker-browser = { $name } ({ $kind }, браузер): открывает заполненную форму на { $url }; токен не нужен
+doctor-tracker-no-token = { $name } ({ $kind }, API): токен не проверен; задайте { $variable } (приложение будет хранить его в хранилище ключей)
+doctor-tracker-valid = { $name } ({ $kind }, API): доступен по адресу { $origin }, токен действителен (учётная запись { $account })
+doctor-tracker-valid-project = { $name } ({ $kind }, API): доступен по адресу { $origin }, токен действителен (учётная запись { $account }), проект «{ $project }» виден
+doctor-tracker-failed = { $name } ({ $kind }, API): { $problem }
