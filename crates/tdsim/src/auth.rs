@@ -1,11 +1,17 @@
-//! Start-up, options and the authorization state machine, with TDLib's messages:
-//! WaitTdlibParameters -> WaitPhoneNumber -> WaitCode -> [WaitPassword] -> Ready;
-//! close -> Closing -> Closed; logOut -> LoggingOut -> Closing -> Closed.
+//! Start-up, options and the authorization state machine of each client, with TDLib's
+//! messages: WaitTdlibParameters -> WaitPhoneNumber -> WaitCode -> [WaitPassword] -> Ready;
+//! close -> Closing -> Closed; logOut -> LoggingOut -> Closing -> Closed. The phone number
+//! decides who the client logs in as: the scenario's account, or the colleague with that
+//! number (any other number logs in as the account).
 
+use crate::connection::{CONNECTING, READY, UPDATING};
 use crate::json::W;
+use crate::model::UserId;
 use crate::objects;
+use crate::populate::digits;
 use crate::req::{Fail, Request, bad};
-use crate::world::{Auth, ME, OptionValue, World};
+use crate::session::{Auth, OptionValue};
+use crate::world::{ME, World};
 
 /// The login code the simulator accepts.
 pub const LOGIN_CODE: &str = "22222";
@@ -32,14 +38,15 @@ const WRITABLE: [&str; 16] = [
     "prefer_ipv6",
 ];
 
-pub fn state_object(w: &mut W, world: &World) {
-    match world.auth {
+pub fn state_object(w: &mut W, world: &World, s: usize) {
+    let session = &world.sessions[s];
+    match session.auth {
         Auth::WaitParameters => w.open("authorizationStateWaitTdlibParameters"),
         Auth::WaitPhone => w.open("authorizationStateWaitPhoneNumber"),
         Auth::WaitCode => {
             w.open("authorizationStateWaitCode");
             w.obj("code_info", "authenticationCodeInfo", |w| {
-                w.str("phone_number", &world.phone);
+                w.str("phone_number", &session.phone);
                 w.obj("type", "authenticationCodeTypeTelegramMessage", |w| {
                     w.int("length", LOGIN_CODE.len() as i64)
                 });
@@ -80,41 +87,41 @@ pub fn option_value(w: &mut W, v: Option<&OptionValue>) {
 }
 
 impl World {
-    pub fn set_auth(&mut self, auth: Auth) {
-        self.auth = auth;
-        self.update("updateAuthorizationState", |w, world| {
+    pub fn set_auth(&mut self, s: usize, auth: Auth) {
+        self.sessions[s].auth = auth;
+        self.emit(s, "updateAuthorizationState", |w, world| {
             w.key("authorization_state");
-            state_object(w, world);
+            state_object(w, world, s);
         });
     }
 
-    pub fn set_option(&mut self, name: &str, value: OptionValue) {
-        self.options.insert(name.to_string(), value);
-        self.update("updateOption", |w, world| {
+    pub fn set_option(&mut self, s: usize, name: &str, value: OptionValue) {
+        self.sessions[s].options.insert(name.to_string(), value);
+        self.emit(s, "updateOption", |w, world| {
             w.str("name", name);
             w.key("value");
-            option_value(w, world.options.get(name));
+            option_value(w, world.sessions[s].options.get(name));
             w.close();
         });
     }
 
     /// What TDLib sends when a client receives its first request.
-    pub fn start(&mut self) {
-        self.started = true;
-        self.set_option("version", OptionValue::Str(VERSION.into()));
-        self.set_option("commit_hash", OptionValue::Str(COMMIT_HASH.into()));
-        self.set_auth(Auth::WaitParameters);
+    pub fn start(&mut self, s: usize) {
+        self.sessions[s].started = true;
+        self.set_option(s, "version", OptionValue::Str(VERSION.into()));
+        self.set_option(s, "commit_hash", OptionValue::Str(COMMIT_HASH.into()));
+        self.set_auth(s, Auth::WaitParameters);
     }
 
-    pub fn option(&self, name: &str) -> Option<OptionValue> {
+    pub fn option(&self, s: usize, name: &str) -> Option<OptionValue> {
         match name {
             "unix_time" => Some(OptionValue::Int(self.now)),
-            _ => self.options.get(name).cloned(),
+            _ => self.sessions[s].options.get(name).cloned(),
         }
     }
 
-    pub fn set_tdlib_parameters(&mut self, r: &Request) -> Result<(), Fail> {
-        if self.auth != Auth::WaitParameters {
+    pub fn set_tdlib_parameters(&mut self, s: usize, r: &Request) -> Result<(), Fail> {
+        if self.sessions[s].auth != Auth::WaitParameters {
             return Err(bad("Unexpected setTdlibParameters"));
         }
         if r.int("api_id")? <= 0 {
@@ -138,7 +145,7 @@ impl World {
         }
         r.str("database_directory")?;
         r.bool("use_message_database")?;
-        self.announce_time(true);
+        self.announce_time_to(s);
         for (name, v) in [
             ("utc_time_offset", 0),
             ("telegram_service_notifications_chat_id", 777_000),
@@ -147,108 +154,111 @@ impl World {
             ("chat_folder_count_max", 10),
             ("pinned_chat_count_max", 5),
         ] {
-            self.set_option(name, OptionValue::Int(v));
+            self.set_option(s, name, OptionValue::Int(v));
         }
-        self.set_auth(Auth::WaitPhone);
-        self.update("updateConnectionState", |w, _| {
-            w.unit("state", "connectionStateConnecting")
-        });
-        if self.online {
-            self.update("updateConnectionState", |w, _| {
-                w.unit("state", "connectionStateReady")
-            });
+        self.set_auth(s, Auth::WaitPhone);
+        let state = self.link_state(s);
+        self.sessions[s].link.up = state == READY;
+        if state == READY {
+            self.report_state(s, CONNECTING);
         }
+        self.report_state(s, state);
         Ok(())
     }
 
-    pub fn set_phone(&mut self, r: &Request) -> Result<(), Fail> {
+    /// Who logs in with this phone number (digits only): a colleague, else the account.
+    pub fn user_by_phone(&self, digits: &str) -> UserId {
+        self.users
+            .iter()
+            .filter(|u| u.role != crate::model::Role::Customer)
+            .find(|u| u.phone == digits)
+            .map_or(ME, |u| u.id)
+    }
+
+    pub fn set_phone(&mut self, s: usize, r: &Request) -> Result<(), Fail> {
         if !matches!(
-            self.auth,
+            self.sessions[s].auth,
             Auth::WaitPhone | Auth::WaitCode | Auth::WaitPassword
         ) {
             return Err(bad("Call to setAuthenticationPhoneNumber unexpected"));
         }
         let phone = r.str("phone_number")?;
-        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let digits = digits(&phone);
         if digits.len() < 5 {
             return Err(bad("PHONE_NUMBER_INVALID"));
         }
-        self.phone = digits;
-        self.set_auth(Auth::WaitCode);
+        self.sessions[s].user = self.user_by_phone(&digits);
+        self.sessions[s].phone = digits;
+        self.set_auth(s, Auth::WaitCode);
         Ok(())
     }
 
-    pub fn check_code(&mut self, r: &Request) -> Result<(), Fail> {
-        if self.auth != Auth::WaitCode {
+    /// The 2FA password of the user session `s` logs in as (only the account may have one).
+    fn password_of(&self, s: usize) -> Option<&str> {
+        let p = self.scenario.account.password.as_deref();
+        p.filter(|p| !p.is_empty() && self.viewer(s) == ME)
+    }
+
+    pub fn check_code(&mut self, s: usize, r: &Request) -> Result<(), Fail> {
+        if self.sessions[s].auth != Auth::WaitCode {
             return Err(bad("Call to checkAuthenticationCode unexpected"));
         }
         if r.str("code")?.trim() != LOGIN_CODE {
             return Err(bad("PHONE_CODE_INVALID"));
         }
-        if self
-            .scenario
-            .account
-            .password
-            .as_deref()
-            .is_some_and(|p| !p.is_empty())
-        {
-            self.set_auth(Auth::WaitPassword);
+        if self.password_of(s).is_some() {
+            self.set_auth(s, Auth::WaitPassword);
         } else {
-            self.become_ready();
+            self.become_ready(s);
         }
         Ok(())
     }
 
-    pub fn check_password(&mut self, r: &Request) -> Result<(), Fail> {
-        if self.auth != Auth::WaitPassword {
+    pub fn check_password(&mut self, s: usize, r: &Request) -> Result<(), Fail> {
+        if self.sessions[s].auth != Auth::WaitPassword {
             return Err(bad("Call to checkAuthenticationPassword unexpected"));
         }
-        if Some(r.str("password")?.as_str()) != self.scenario.account.password.as_deref() {
+        if Some(r.str("password")?.as_str()) != self.password_of(s) {
             return Err(bad("PASSWORD_HASH_INVALID"));
         }
-        self.become_ready();
+        self.become_ready(s);
         Ok(())
     }
 
-    /// Logged in: the account, the folders and the connection come first, chats on request.
-    fn become_ready(&mut self) {
-        self.set_option("my_id", OptionValue::Int(ME));
-        self.auth = Auth::Ready;
-        self.ensure_user(ME);
-        self.set_auth(Auth::Ready);
-        self.update("updateConnectionState", |w, _| {
-            w.unit("state", "connectionStateUpdating")
-        });
-        self.update("updateChatFolders", |w, world| {
-            w.arr("chat_folders", &world.folders, |w, f| {
-                objects::folder_info(w, f)
-            });
+    /// Logged in: the user, the folders and the connection come first, chats on request.
+    fn become_ready(&mut self, s: usize) {
+        let me = self.viewer(s);
+        self.set_option(s, "my_id", OptionValue::Int(me));
+        self.sessions[s].auth = Auth::Ready;
+        self.ensure_user(s, me);
+        self.set_auth(s, Auth::Ready);
+        self.report_state(s, UPDATING);
+        self.emit(s, "updateChatFolders", |w, world| {
+            let folders: &[crate::model::Folder] = if me == ME { &world.folders } else { &[] };
+            w.arr("chat_folders", folders, objects::folder_info);
             w.int("main_chat_list_position", 0);
             w.bool("are_tags_enabled", false);
         });
-        let state = if self.online {
-            "connectionStateReady"
-        } else {
-            "connectionStateConnecting"
-        };
-        self.update("updateConnectionState", |w, _| w.unit("state", state));
+        let state = self.link_state(s);
+        self.report_state(s, state);
+        self.sessions[s].counters = self.recount(me);
     }
 
-    pub fn get_option(&self, r: &Request) -> Result<W, Fail> {
+    pub fn get_option(&self, s: usize, r: &Request) -> Result<W, Fail> {
         let name = r.str("name")?;
         let mut w = W::new();
-        option_value(&mut w, self.option(&name).as_ref());
+        option_value(&mut w, self.option(s, &name).as_ref());
         Ok(w)
     }
 
-    pub fn set_option_request(&mut self, r: &Request) -> Result<(), Fail> {
+    pub fn set_option_request(&mut self, s: usize, r: &Request) -> Result<(), Fail> {
         let name = r.str("name")?;
         if !WRITABLE.contains(&name.as_str()) {
             return Err(bad("Option can't be set"));
         }
         let value = match r.obj("value")? {
             None | Some(("optionValueEmpty", _)) => {
-                self.options.remove(&name);
+                self.sessions[s].options.remove(&name);
                 return Ok(());
             }
             Some(("optionValueBoolean", m)) => {
@@ -284,18 +294,19 @@ impl World {
             return Err(bad(format!("Option \"{name}\" has wrong type")));
         }
         // Setting an option the client chose is not echoed as an update by TDLib.
-        self.options.insert(name, value);
+        self.sessions[s].options.insert(name, value);
         Ok(())
     }
 
-    pub fn close_now(&mut self, log_out: bool) {
-        if matches!(self.auth, Auth::Closing | Auth::Closed) {
+    pub fn close_now(&mut self, s: usize, log_out: bool) {
+        if matches!(self.sessions[s].auth, Auth::Closing | Auth::Closed) {
             return;
         }
         if log_out {
-            self.set_auth(Auth::LoggingOut);
+            self.set_auth(s, Auth::LoggingOut);
         }
-        self.set_auth(Auth::Closing);
-        self.set_auth(Auth::Closed);
+        self.set_auth(s, Auth::Closing);
+        self.set_auth(s, Auth::Closed);
+        self.sessions[s].release();
     }
 }

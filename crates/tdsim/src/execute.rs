@@ -1,13 +1,10 @@
 //! Requests TDLib answers synchronously (td_execute), also accepted through td_send.
 
-use std::sync::atomic::{AtomicI64, Ordering};
-
 use crate::entities;
 use crate::json::{self, W};
 use crate::objects;
 use crate::req::{self, Fail, Request, bad};
 
-static LOG_VERBOSITY: AtomicI64 = AtomicI64::new(5);
 const LOG_TAGS: [&str; 6] = [
     "actor",
     "binlog",
@@ -27,15 +24,26 @@ pub fn sync_request(r: &Request) -> Option<Result<W, Fail>> {
                 if !(0..=1024).contains(&level) {
                     return Err(bad("Wrong new verbosity level specified"));
                 }
-                LOG_VERBOSITY.store(level, Ordering::Relaxed);
+                crate::log::set_verbosity_level(level as i32);
                 w.open("ok");
             }
             "getLogVerbosityLevel" => {
                 w.open("logVerbosityLevel");
-                w.int("verbosity_level", LOG_VERBOSITY.load(Ordering::Relaxed));
+                w.int("verbosity_level", crate::log::verbosity_level() as i64);
             }
-            "getLogStream" => w.open("logStreamDefault"),
-            "setLogStream" | "addLogMessage" | "setLogTagVerbosityLevel" => w.open("ok"),
+            "getLogStream" => crate::log::write_stream(&mut w),
+            "setLogStream" => {
+                crate::log::set_stream(r.obj("log_stream")?)?;
+                w.open("ok");
+            }
+            "addLogMessage" => {
+                let level = r
+                    .int("verbosity_level")?
+                    .clamp(i32::MIN as i64, i32::MAX as i64);
+                crate::log::add_message(level as i32, &r.str("text")?);
+                w.open("ok");
+            }
+            "setLogTagVerbosityLevel" => w.open("ok"),
             "getLogTags" => {
                 w.open("logTags");
                 w.arr("tags", LOG_TAGS, |w, t| w.raw_str(t));
@@ -46,7 +54,7 @@ pub fn sync_request(r: &Request) -> Option<Result<W, Fail>> {
                     return Err(bad("Log tag is not found"));
                 }
                 w.open("logVerbosityLevel");
-                w.int("verbosity_level", LOG_VERBOSITY.load(Ordering::Relaxed));
+                w.int("verbosity_level", crate::log::verbosity_level() as i64);
             }
             "getTextEntities" => {
                 let text = r.str("text")?;

@@ -1,14 +1,16 @@
-//! Process-global state, like TDLib's client manager: the worlds by client id and one receive
-//! queue multiplexing all of them (kept per client, ordered by a global sequence, so a test can
-//! also take only its own client's objects).
+//! Process-global state, like TDLib's client manager: the worlds by id, which world each client
+//! id belongs to, and one receive queue multiplexing all clients (kept per client, ordered by a
+//! global sequence, so a test or a floor server can also take one client's objects). Each
+//! world's clock runs on one thread of its own, however many clients it has.
 
+use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
 use crate::WorldConfig;
-use crate::world::{Auth, World};
+use crate::world::{World, WorldId};
 
 #[derive(Default)]
 struct Queues {
@@ -16,11 +18,15 @@ struct Queues {
     seq: u64,
 }
 
+pub type Shared = Arc<Mutex<World>>;
+
 pub struct Hub {
-    worlds: Mutex<HashMap<i32, Arc<Mutex<World>>>>,
+    worlds: Mutex<HashMap<WorldId, Shared>>,
+    clients: Mutex<HashMap<i32, Shared>>,
     queues: Mutex<Queues>,
     ready: Condvar,
-    next_id: AtomicI32,
+    next_client: AtomicI32,
+    next_world: AtomicU32,
     default_config: Mutex<Option<WorldConfig>>,
 }
 
@@ -28,9 +34,11 @@ pub fn hub() -> &'static Hub {
     static HUB: OnceLock<Hub> = OnceLock::new();
     HUB.get_or_init(|| Hub {
         worlds: Mutex::new(HashMap::new()),
+        clients: Mutex::new(HashMap::new()),
         queues: Mutex::new(Queues::default()),
         ready: Condvar::new(),
-        next_id: AtomicI32::new(1),
+        next_client: AtomicI32::new(1),
+        next_world: AtomicU32::new(1),
         default_config: Mutex::new(None),
     })
 }
@@ -39,6 +47,11 @@ pub fn hub() -> &'static Hub {
 /// for a simulator, and refusing service would turn one failure into a hang.
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+thread_local! {
+    /// The world clients created on this thread join (see crate::joining).
+    pub static JOINING: Cell<Option<WorldId>> = const { Cell::new(None) };
 }
 
 impl Hub {
@@ -50,29 +63,49 @@ impl Hub {
         lock(&self.default_config).clone().unwrap_or_default()
     }
 
-    pub fn create(&self, config: WorldConfig) -> i32 {
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+    pub fn create_world(&self, config: WorldConfig) -> WorldId {
+        let id = WorldId(self.next_world.fetch_add(1, Ordering::Relaxed));
         let world = Arc::new(Mutex::new(World::new(id, &config)));
         lock(&self.worlds).insert(id, world.clone());
         start_clock(&world, &mut lock(&world));
         id
     }
 
-    pub fn world(&self, client_id: i32) -> Option<Arc<Mutex<World>>> {
-        lock(&self.worlds).get(&client_id).cloned()
+    pub fn world_by_id(&self, id: WorldId) -> Option<Shared> {
+        lock(&self.worlds).get(&id).cloned()
     }
 
-    /// Moves a world's pending output to the receive queue.
+    /// A new client of a world.
+    pub fn join(&self, world: &Shared) -> i32 {
+        let id = self.next_client.fetch_add(1, Ordering::Relaxed);
+        let mut w = lock(world);
+        w.add_session(id);
+        lock(&self.clients).insert(id, world.clone());
+        start_clock(world, &mut w);
+        id
+    }
+
+    /// The world a client belongs to.
+    pub fn world(&self, client_id: i32) -> Option<Shared> {
+        lock(&self.clients).get(&client_id).cloned()
+    }
+
+    /// Moves every client's pending output of a world to the receive queue.
     pub fn flush(&self, world: &mut World) {
-        if world.out.is_empty() {
+        if world.sessions.iter().all(|s| s.out.is_empty()) {
             return;
         }
         let mut q = lock(&self.queues);
         let q = &mut *q;
-        let queue = q.by_client.entry(world.client_id).or_default();
-        for s in world.out.drain(..) {
-            q.seq += 1;
-            queue.push_back((q.seq, s));
+        for session in &mut world.sessions {
+            if session.out.is_empty() {
+                continue;
+            }
+            let queue = q.by_client.entry(session.client_id).or_default();
+            for s in session.out.drain(..) {
+                q.seq += 1;
+                queue.push_back((q.seq, s));
+            }
         }
         self.ready.notify_all();
     }
@@ -127,13 +160,16 @@ impl Hub {
 }
 
 /// Starts the world's clock thread if it runs (speed > 0) and has none; `w` is `world` locked.
-pub fn start_clock(world: &Arc<Mutex<World>>, w: &mut World) {
-    if w.speed <= 0.0 || w.clock_thread {
+pub fn start_clock(world: &Shared, w: &mut World) {
+    if w.speed <= 0.0 || w.clock_thread || w.all_closed() {
         return;
     }
+    // A clock that stopped (every client had closed) resumes from where it stood.
+    w.base_virtual = w.now as f64;
+    w.base_instant = Instant::now();
     let weak = Arc::downgrade(world);
     let spawned = std::thread::Builder::new()
-        .name(format!("tdsim-clock-{}", w.client_id))
+        .name(format!("tdsim-clock-{}", w.id.0))
         .spawn(move || run_clock(weak));
     match spawned {
         Ok(_) => w.clock_thread = true,
@@ -143,13 +179,13 @@ pub fn start_clock(world: &Arc<Mutex<World>>, w: &mut World) {
 }
 
 /// Running mode: follow the wall clock at the world's speed; report the time at least once
-/// per wall second.
+/// per wall second. Stops when every client of the world has closed.
 fn run_clock(world: Weak<Mutex<World>>) {
     loop {
         std::thread::sleep(Duration::from_millis(50));
         let Some(world) = world.upgrade() else { return };
         let mut w = lock(&world);
-        if w.auth == Auth::Closed || w.speed <= 0.0 {
+        if w.all_closed() || w.speed <= 0.0 {
             w.clock_thread = false;
             return;
         }

@@ -1,6 +1,6 @@
 //! Changes to the shape of the world that tests need to provoke: chats renamed, moved between
-//! folders, added; members joining and leaving (the account too, which removes the chat from
-//! every list, as TDLib reports it).
+//! folders, added; members joining and leaving (a member who leaves loses the chat from every
+//! list, as TDLib reports it), administrators promoted or demoted.
 
 use crate::model::*;
 use crate::objects;
@@ -10,26 +10,27 @@ impl World {
     pub fn rename_chat(&mut self, idx: usize, title: &str, actor: UserId) {
         self.chats[idx].title = title.to_string();
         if self.chats[idx].is_group() {
-            let (id, now) = (self.next_server_id(idx), self.now);
-            self.deliver(
+            let now = self.now;
+            self.incoming(
                 idx,
-                id,
                 Sender::User(actor),
                 Content::TitleChanged(title.to_string()),
                 now,
                 None,
             );
         }
-        if self.live() && self.chats[idx].announced {
-            self.update("updateChatTitle", |w, world| {
-                w.int("chat_id", world.chats[idx].id);
-                w.str("title", title);
-            });
+        for s in 0..self.sessions.len() {
+            if self.live(s) && self.sessions[s].seen(idx).announced {
+                self.emit(s, "updateChatTitle", |w, world| {
+                    w.int("chat_id", world.chats[idx].id);
+                    w.str("title", title);
+                });
+            }
         }
     }
 
-    fn send_position(&mut self, idx: usize, folder: Option<i32>, order: i64) {
-        self.update("updateChatPosition", |w, world| {
+    fn send_position(&mut self, s: usize, idx: usize, folder: Option<i32>, order: i64) {
+        self.emit(s, "updateChatPosition", |w, world| {
             w.int("chat_id", world.chats[idx].id);
             w.obj("position", "chatPosition", |w| {
                 objects::chat_list(w, "list", folder);
@@ -39,19 +40,19 @@ impl World {
         });
     }
 
-    fn send_list_change(&mut self, idx: usize, folder: Option<i32>, added: bool) {
+    fn send_list_change(&mut self, s: usize, idx: usize, folder: Option<i32>, added: bool) {
         let ty = if added {
             "updateChatAddedToList"
         } else {
             "updateChatRemovedFromList"
         };
-        self.update(ty, |w, world| {
+        self.emit(s, ty, |w, world| {
             w.int("chat_id", world.chats[idx].id);
             objects::chat_list(w, "chat_list", folder);
         });
     }
 
-    /// Puts a chat into a folder or takes it out.
+    /// Puts a chat into one of the account's folders or takes it out.
     pub fn set_in_folder(&mut self, idx: usize, folder: i32, included: bool) {
         let chat = &mut self.chats[idx];
         if chat.folders.contains(&folder) == included {
@@ -63,71 +64,100 @@ impl World {
         } else {
             chat.folders.retain(|f| *f != folder);
         }
-        if self.live() && self.chats[idx].announced {
-            let order = if included { self.chats[idx].order() } else { 0 };
-            self.send_list_change(idx, Some(folder), included);
-            self.send_position(idx, Some(folder), order);
+        for s in self.sessions_of(ME) {
+            if !self.sessions[s].seen(idx).announced {
+                continue;
+            }
+            let order = if included { self.order_for(s, idx) } else { 0 };
+            self.send_list_change(s, idx, Some(folder), included);
+            self.send_position(s, idx, Some(folder), order);
         }
     }
 
-    /// `user` joins or leaves a group; `actor` did it. When the account leaves, the chat leaves
-    /// every list (order 0), as TDLib reports it.
+    /// Whether `user` joining chat `idx` makes them an administrator: colleagues administer
+    /// the customer groups, and the duty group as the scenario says.
+    fn joins_as_admin(&self, idx: usize, user: UserId) -> bool {
+        let c = &self.chats[idx];
+        if c.is_duty {
+            match self.staff.iter().position(|u| *u == user) {
+                Some(i) => i > 0 && self.scenario.duty_group.is_admin(i),
+                None => user == ME && self.scenario.account.admin,
+            }
+        } else {
+            c.is_customer && c.is_group() && self.is_staff(user) && user != c.owner
+        }
+    }
+
+    /// `user` joins or leaves a group; `actor` did it. A member who leaves hears of it, then
+    /// loses the chat from every list (order 0), as TDLib reports it.
     pub fn set_member(&mut self, idx: usize, user: UserId, joined: bool, actor: UserId) {
-        if self.chats[idx].members.contains(&user) == joined {
+        if self.chats[idx].is_member(user) == joined {
             return;
         }
-        if joined {
-            self.chats[idx].members.push(user);
-        } else {
-            self.chats[idx].members.retain(|u| *u != user);
-        }
-        if user == ME {
-            self.chats[idx].left = !joined;
-        }
-        // Users see membership changes as service messages (updateChatMember is for bots).
-        let (sender, content) = if joined {
-            (actor, Content::MembersAdded(vec![user]))
-        } else {
-            (user, Content::MemberLeft(user))
-        };
         let now = self.now;
-        let id = self.next_server_id(idx);
-        self.ensure_user(user);
-        self.deliver(idx, id, Sender::User(sender), content, now, None);
-        if !(self.live() && self.chats[idx].announced) {
-            return;
+        if joined {
+            let admin = self.joins_as_admin(idx, user);
+            let account = self.is_account(user);
+            let chat = &mut self.chats[idx];
+            chat.members.push(user);
+            if admin {
+                chat.admins.push(user);
+            }
+            let content = Content::MembersAdded(vec![user]);
+            let id = self.incoming(idx, Sender::User(actor), content, now, None);
+            // What was said before joining (and the joining itself) counts as read.
+            if account {
+                let read = ChatRead {
+                    last_read_inbox: id,
+                    last_read_outbox: id,
+                    ..ChatRead::default()
+                };
+                self.chats[idx].reads.push((user, read));
+            }
+        } else {
+            let content = Content::MemberLeft(user);
+            self.incoming(idx, Sender::User(user), content, now, None);
+            let chat = &mut self.chats[idx];
+            chat.members.retain(|u| *u != user);
+            chat.admins.retain(|u| *u != user);
+            chat.reads.retain(|(u, _)| *u != user);
         }
-        self.send_group(idx);
-        if user == ME {
-            self.sync_unread_counters();
-        }
-        if user == ME && !joined {
-            let folders = self.chats[idx].folders.clone();
-            for list in std::iter::once(None).chain(folders.into_iter().map(Some)) {
-                self.send_position(idx, list, 0);
-                self.send_list_change(idx, list, false);
+        for s in 0..self.sessions.len() {
+            if !self.live(s) || !self.sessions[s].seen(idx).announced {
+                continue;
+            }
+            self.send_group(s, idx);
+            if self.viewer(s) != user {
+                continue;
+            }
+            self.sync_unread_counters(s);
+            if !joined {
+                let folders = self.folders_of(user, idx).to_vec();
+                for list in std::iter::once(None).chain(folders.into_iter().map(Some)) {
+                    self.send_position(s, idx, list, 0);
+                    self.send_list_change(s, idx, list, false);
+                }
             }
         }
     }
 
-    /// updateBasicGroup / updateSupergroup with the current member count and our status.
-    pub fn send_group(&mut self, idx: usize) {
-        let chat = &self.chats[idx];
-        let status = self.member_status(chat, ME);
-        let (count, created) = (chat.members.len(), chat.created);
-        match chat.kind {
-            ChatKind::Private { .. } => {}
-            ChatKind::BasicGroup { group_id } => self.update("updateBasicGroup", |w, _| {
-                w.key("basic_group");
-                objects::basic_group(w, group_id, count, status);
-            }),
-            ChatKind::Supergroup {
-                supergroup_id,
-                is_channel,
-            } => self.update("updateSupergroup", |w, _| {
-                w.key("supergroup");
-                objects::supergroup(w, supergroup_id, created, count, is_channel, status);
-            }),
+    /// Makes `user` an administrator of a group with a custom title, or (None) a plain member.
+    pub fn set_admin(&mut self, idx: usize, user: UserId, title: Option<&str>) {
+        let chat = &mut self.chats[idx];
+        chat.admins.retain(|u| *u != user);
+        chat.titles.retain(|(u, _)| *u != user);
+        if let Some(t) = title {
+            if user != chat.owner {
+                chat.admins.push(user);
+            }
+            if !t.is_empty() {
+                chat.titles.push((user, t.to_string()));
+            }
+        }
+        for s in self.sessions_of(user) {
+            if self.sessions[s].seen(idx).announced {
+                self.send_group(s, idx);
+            }
         }
     }
 
@@ -172,10 +202,10 @@ impl World {
         let now = self.now;
         let idx = self.add_chat(id, kind, title.to_string(), members, owner, now);
         self.chats[idx].is_customer = true;
-        if self.live() {
-            self.ensure_chat(idx);
-            self.send_last_message(idx);
-            self.sync_unread_counters();
+        for s in self.sessions_of(ME) {
+            self.ensure_chat(s, idx);
+            self.send_last_message(s, idx);
+            self.sync_unread_counters(s);
         }
         (id, ids)
     }

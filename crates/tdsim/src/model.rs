@@ -1,4 +1,5 @@
-//! The simulated world's data: users, chats, messages. Plain data; the rules live in world.rs.
+//! The shared world's data: users, chats, messages, and each account's read state in a chat.
+//! Plain data; the rules that change it live in delivery.rs, reading.rs and changes.rs.
 
 use std::collections::VecDeque;
 
@@ -20,7 +21,9 @@ pub fn supergroup_chat_id(supergroup_id: i64) -> ChatId {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
+    /// The scenario's account.
     Me,
+    /// A colleague in the duty group; can log in with their phone number too.
     Staff,
     Customer,
 }
@@ -31,10 +34,23 @@ pub struct User {
     pub first_name: String,
     pub last_name: String,
     pub username: String,
+    /// Digits only; empty for customers, who never log in.
     pub phone: String,
     pub role: Role,
     pub is_lead: bool,
     pub was_online: i64,
+    /// Their privacy setting hides them in forwards (messageOriginHiddenUser).
+    pub hides_forwards: bool,
+}
+
+impl User {
+    pub fn full_name(&self) -> String {
+        if self.last_name.is_empty() {
+            self.first_name.clone()
+        } else {
+            format!("{} {}", self.first_name, self.last_name)
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,10 +90,11 @@ pub enum Content {
     Sticker {
         emoji: String,
     },
-    /// Service messages: members joined, a member left, the title changed.
+    /// Service messages: members joined, a member left, the title changed, a message pinned.
     MembersAdded(Vec<UserId>),
     MemberLeft(UserId),
     TitleChanged(String),
+    Pinned(MessageId),
 }
 
 impl Content {
@@ -89,8 +106,30 @@ impl Content {
             | Content::Document { caption, .. }
             | Content::Voice { caption, .. } => caption,
             Content::Sticker { emoji } => emoji,
-            Content::MembersAdded(_) | Content::MemberLeft(_) | Content::TitleChanged(_) => "",
+            _ => "",
         }
+    }
+
+    pub fn is_service(&self) -> bool {
+        matches!(
+            self,
+            Content::MembersAdded(_)
+                | Content::MemberLeft(_)
+                | Content::TitleChanged(_)
+                | Content::Pinned(_)
+        )
+    }
+
+    /// The content without its caption (forwardMessages' remove_caption).
+    pub fn without_caption(&self) -> Content {
+        let mut c = self.clone();
+        match &mut c {
+            Content::Photo { caption }
+            | Content::Document { caption, .. }
+            | Content::Voice { caption, .. } => caption.clear(),
+            _ => {}
+        }
+        c
     }
 }
 
@@ -107,6 +146,29 @@ pub enum Sending {
     },
 }
 
+/// Where a forwarded message first came from (messageOrigin* in TDLib 1.8.61).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    User(UserId),
+    HiddenUser(String),
+    Chat {
+        chat_id: ChatId,
+        signature: String,
+    },
+    Channel {
+        chat_id: ChatId,
+        message_id: MessageId,
+        signature: String,
+    },
+}
+
+/// A forwarded message's origin and its original date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forward {
+    pub origin: Origin,
+    pub date: i64,
+}
+
 #[derive(Clone, Debug)]
 pub struct Message {
     pub id: MessageId,
@@ -115,11 +177,35 @@ pub struct Message {
     pub date: i64,
     pub edit_date: i64,
     pub content: Content,
-    pub outgoing: bool,
-    pub unread_mention: bool,
     pub reply_to: Option<MessageId>,
     pub sending: Sending,
+    pub pinned: bool,
+    pub forward: Option<Forward>,
 }
+
+/// One account's read state in one chat: what Telegram keeps per account, so every device
+/// (client) logged in as that account sees the same counters.
+#[derive(Clone, Debug, Default)]
+pub struct ChatRead {
+    pub last_read_inbox: MessageId,
+    pub last_read_outbox: MessageId,
+    pub unread_count: i32,
+    /// Unread messages that mention this account, ascending.
+    pub mentions: Vec<MessageId>,
+    pub marked_unread: bool,
+    /// The account's own newest message here: what a customer's reply marks read.
+    pub last_sent: MessageId,
+}
+
+/// The read state of a chat for someone who has none (not a member, or not an account).
+pub static NO_READ: ChatRead = ChatRead {
+    last_read_inbox: 0,
+    last_read_outbox: 0,
+    unread_count: 0,
+    mentions: Vec::new(),
+    marked_unread: false,
+    last_sent: 0,
+};
 
 #[derive(Clone, Debug)]
 pub struct Chat {
@@ -128,26 +214,20 @@ pub struct Chat {
     pub title: String,
     pub members: Vec<UserId>,
     pub owner: UserId,
+    /// Members with administrator rights (besides the owner).
+    pub admins: Vec<UserId>,
+    /// Custom titles of the owner and administrators.
+    pub titles: Vec<(UserId, String)>,
     pub created: i64,
     /// Ordered by id; old messages are trimmed past a cap so long runs stay bounded.
     pub messages: VecDeque<Message>,
     pub last_server_seq: i64,
-    pub last_read_inbox: MessageId,
-    pub last_read_outbox: MessageId,
-    pub unread_count: i32,
-    pub unread_mentions: i32,
-    pub marked_unread: bool,
+    /// Read state of each member who can log in (the account and colleagues).
+    pub reads: Vec<(UserId, ChatRead)>,
     pub is_duty: bool,
     pub is_customer: bool,
+    /// The account's chat folders holding this chat (colleagues have no folders).
     pub folders: Vec<i32>,
-    /// Whether the app has been sent updateNewChat / this chat's positions.
-    pub announced: bool,
-    pub positioned: bool,
-    pub opened: bool,
-    /// The account left (or was removed): the chat is in no list and gets no messages.
-    pub left: bool,
-    /// Whether getChatHistory has answered for this chat before.
-    pub history_served: bool,
 }
 
 impl Chat {
@@ -164,10 +244,29 @@ impl Chat {
         self.messages.binary_search_by_key(&id, |m| m.id).ok()
     }
 
-    /// Main-list order: newer last message first; the chat id breaks ties deterministically.
-    pub fn order(&self) -> i64 {
-        let date = self.last_message().map_or(self.created, |m| m.date);
-        (date << 20) | (self.id.unsigned_abs() as i64 & 0xFFFFF)
+    pub fn is_member(&self, user: UserId) -> bool {
+        self.members.contains(&user)
+    }
+
+    pub fn read(&self, user: UserId) -> &ChatRead {
+        self.reads
+            .iter()
+            .find(|(u, _)| *u == user)
+            .map_or(&NO_READ, |(_, r)| r)
+    }
+
+    pub fn read_mut(&mut self, user: UserId) -> Option<&mut ChatRead> {
+        self.reads
+            .iter_mut()
+            .find(|(u, _)| *u == user)
+            .map(|(_, r)| r)
+    }
+
+    pub fn title_of(&self, user: UserId) -> &str {
+        self.titles
+            .iter()
+            .find(|(u, _)| *u == user)
+            .map_or("", |(_, t)| t.as_str())
     }
 
     pub fn is_group(&self) -> bool {
@@ -183,6 +282,15 @@ impl Chat {
             }
         )
     }
+
+    pub fn newest_pinned(&self) -> Option<&Message> {
+        self.messages.iter().rev().find(|m| m.pinned)
+    }
+}
+
+/// Main-list order: newer last message first; the chat id breaks ties deterministically.
+pub fn order(date: i64, chat_id: ChatId) -> i64 {
+    (date << 20) | (chat_id.unsigned_abs() as i64 & 0xFFFFF)
 }
 
 #[derive(Clone, Debug)]

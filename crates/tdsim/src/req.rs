@@ -85,6 +85,24 @@ fn mismatch(expected: &str, got: &Value) -> Fail {
     ))
 }
 
+/// A string field of an object (missing or null: empty, as TDLib's defaults).
+pub fn str_of(v: Option<&Value>) -> Result<String, Fail> {
+    match v {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(v) => Err(mismatch("String", v)),
+    }
+}
+
+/// A boolean field of an object (missing or null: false).
+pub fn bool_of(v: Option<&Value>) -> Result<bool, Fail> {
+    match v {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(v) => Err(mismatch("Boolean", v)),
+    }
+}
+
 pub fn int_of(v: &Value) -> Result<i64, Fail> {
     match v {
         Value::Null => Ok(0),
@@ -110,19 +128,11 @@ impl Request {
     }
 
     pub fn str(&self, k: &str) -> Result<String, Fail> {
-        match self.get(k) {
-            None => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(v) => Err(mismatch("String", v)),
-        }
+        str_of(self.get(k))
     }
 
     pub fn bool(&self, k: &str) -> Result<bool, Fail> {
-        match self.get(k) {
-            None => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(v) => Err(mismatch("Boolean", v)),
-        }
+        bool_of(self.get(k))
     }
 
     pub fn ints(&self, k: &str) -> Result<Vec<i64>, Fail> {

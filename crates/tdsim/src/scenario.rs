@@ -5,7 +5,10 @@ use serde::Deserialize;
 use std::fmt;
 use std::path::Path;
 
+mod colleague;
 mod validate;
+
+pub use colleague::Colleague;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +46,10 @@ pub struct Account {
     /// A 2FA password; when set, login passes through authorizationStateWaitPassword.
     pub password: Option<String>,
     pub password_hint: String,
+    /// The account's custom title in the duty group.
+    pub title: String,
+    /// Whether the account is an administrator of the duty group.
+    pub admin: bool,
 }
 
 impl Default for Account {
@@ -54,6 +61,8 @@ impl Default for Account {
             phone: "+15550100".into(),
             password: None,
             password_hint: String::new(),
+            title: String::new(),
+            admin: true,
         }
     }
 }
@@ -62,21 +71,46 @@ impl Default for Account {
 #[serde(deny_unknown_fields, default)]
 pub struct DutyGroup {
     pub title: String,
-    /// Staff colleagues, "First Last"; the first one is the team lead.
-    pub staff: Vec<String>,
+    /// Staff colleagues; the first one is the team lead, who owns the duty group.
+    pub staff: Vec<Colleague>,
+    /// Whether colleagues without their own `admin` are administrators of the duty group.
+    pub staff_are_admins: bool,
 }
 
 impl Default for DutyGroup {
     fn default() -> Self {
         DutyGroup {
             title: "Duty team".into(),
-            staff: vec![
-                "Lena Lead".into(),
-                "Sam Support".into(),
-                "Kim Keeper".into(),
-            ],
+            staff: ["Lena Lead", "Sam Support", "Kim Keeper"]
+                .into_iter()
+                .map(Colleague::named)
+                .collect(),
+            staff_are_admins: true,
         }
     }
+}
+
+impl DutyGroup {
+    /// The phone number the `i`-th colleague logs in with: their own, or +1 555 000 000N.
+    pub fn phone_of(&self, i: usize) -> String {
+        self.staff
+            .get(i)
+            .and_then(|c| c.phone.clone())
+            .unwrap_or_else(|| default_staff_phone(i))
+    }
+
+    /// Whether the `i`-th colleague administers the duty group (the lead owns it).
+    pub fn is_admin(&self, i: usize) -> bool {
+        self.staff
+            .get(i)
+            .and_then(|c| c.admin)
+            .unwrap_or(self.staff_are_admins)
+    }
+}
+
+/// The default login phone of the `i`-th colleague (0-based): "+15550000001" for the lead.
+pub fn default_staff_phone(i: usize) -> String {
+    format!("+1555{:07}", (i + 1) % 10_000_000)
 }
 
 #[derive(Clone, Debug, Deserialize)]

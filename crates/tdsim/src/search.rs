@@ -1,12 +1,12 @@
-//! History, search and members. Results only name chats and users the app has been told about
-//! (the corresponding updates are sent first).
+//! History and search, as one client sees them: its own pending messages are in its history,
+//! nobody else's are. Results only name chats and users the client has been told about (the
+//! corresponding updates are sent first).
 
 use crate::json::W;
 use crate::model::*;
-use crate::objects;
 use crate::req::{self, Fail, Request, bad};
 use crate::requests::chat_of;
-use crate::world::{ME, World};
+use crate::world::World;
 
 fn check_limit(limit: i64, offset: i64) -> Result<(), Fail> {
     if limit <= 0 {
@@ -34,46 +34,55 @@ fn page(ids: &[MessageId], from: MessageId, offset: i64, limit: i64) -> Vec<Mess
     ids[end..start].iter().rev().copied().collect()
 }
 
-fn write_messages(w: &mut W, world: &World, idx: usize, ids: &[MessageId]) {
-    let chat = &world.chats[idx];
+impl World {
+    /// A message of chat `idx` session `s` can see: on the server, or its own pending one.
+    pub fn visible_message(&self, s: usize, idx: usize, id: MessageId) -> Option<&Message> {
+        self.chats[idx]
+            .message(id)
+            .or_else(|| self.sessions[s].local(idx, id))
+    }
+}
+
+fn write_messages(w: &mut W, world: &World, s: usize, idx: usize, ids: &[MessageId]) {
     w.arr("messages", ids, |w, id| {
-        if let Some(m) = chat.message(*id) {
-            objects::message(w, m);
+        if let Some(m) = world.visible_message(s, idx, *id) {
+            world.write_message(w, s, idx, m);
         }
     });
 }
 
-fn announce_senders(world: &mut World, idx: usize, ids: &[MessageId]) {
-    world.ensure_chat(idx);
-    let senders: Vec<UserId> = ids
-        .iter()
-        .filter_map(|id| match world.chats[idx].message(*id)?.sender {
-            Sender::User(u) => Some(u),
-            Sender::Chat(_) => None,
-        })
-        .collect();
-    for u in senders {
-        world.ensure_user(u);
+fn announce_senders(world: &mut World, s: usize, idx: usize, ids: &[MessageId]) {
+    world.ensure_chat(s, idx);
+    for id in ids {
+        world.announce_refs(s, idx, *id);
     }
 }
 
-pub fn chat_history(world: &mut World, r: &Request) -> Result<W, Fail> {
-    let idx = chat_of(world, r)?;
+pub fn chat_history(world: &mut World, s: usize, r: &Request) -> Result<W, Fail> {
+    let idx = chat_of(world, s, r)?;
     let (limit, offset) = (r.int("limit")?, r.int("offset")?);
     check_limit(limit, offset)?;
-    let ids: Vec<MessageId> = world.chats[idx].messages.iter().map(|m| m.id).collect();
+    let mut ids: Vec<MessageId> = world.chats[idx].messages.iter().map(|m| m.id).collect();
+    ids.extend(
+        world.sessions[s]
+            .local
+            .iter()
+            .filter(|(i, _)| *i == idx)
+            .map(|(_, m)| m.id),
+    );
+    ids.sort_unstable();
     let mut found = page(&ids, r.int("from_message_id")?, offset, limit.min(100));
     // Real TDLib often answers the first request for a chat with just what it has cached
     // (the last message); apps must ask again. Scenarios can make the simulator do the same.
-    if world.scenario.faults.short_history_pages && !world.chats[idx].history_served {
+    if world.scenario.faults.short_history_pages && !world.sessions[s].seen(idx).history_served {
         found.truncate(1);
     }
-    world.chats[idx].history_served = true;
-    announce_senders(world, idx, &found);
+    world.sessions[s].seen_mut(idx).history_served = true;
+    announce_senders(world, s, idx, &found);
     let mut w = W::new();
     w.open("messages");
     w.int("total_count", found.len() as i64);
-    write_messages(&mut w, world, idx, &found);
+    write_messages(&mut w, world, s, idx, &found);
     Ok(w)
 }
 
@@ -81,8 +90,23 @@ fn matches_query(m: &Message, query: &str) -> bool {
     query.is_empty() || m.content.text().to_lowercase().contains(query)
 }
 
-pub fn search_chat_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
-    let idx = chat_of(world, r)?;
+/// searchChatMessages' filters the simulator knows; others search everything.
+fn passes_filter(world: &World, s: usize, idx: usize, m: &Message, filter: &str) -> bool {
+    let viewer = world.viewer(s);
+    match filter {
+        "searchMessagesFilterPinned" => m.pinned,
+        "searchMessagesFilterMention" => world.mentions(viewer, m.content.text()),
+        "searchMessagesFilterUnreadMention" => world.chats[idx]
+            .read(viewer)
+            .mentions
+            .binary_search(&m.id)
+            .is_ok(),
+        _ => true,
+    }
+}
+
+pub fn search_chat_messages(world: &mut World, s: usize, r: &Request) -> Result<W, Fail> {
+    let idx = chat_of(world, s, r)?;
     let (limit, offset) = (r.int("limit")?, r.int("offset")?);
     check_limit(limit, offset)?;
     let query = r.str("query")?.to_lowercase();
@@ -95,18 +119,20 @@ pub fn search_chat_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
         }
         _ => None,
     };
+    let filter = r.obj("filter")?.map_or("", |(ty, _)| ty).to_string();
     let ids: Vec<MessageId> = world.chats[idx]
         .messages
         .iter()
         .filter(|m| {
             m.sending == Sending::Sent
                 && matches_query(m, &query)
-                && sender.is_none_or(|s| s == m.sender)
+                && sender.is_none_or(|x| x == m.sender)
+                && passes_filter(world, s, idx, m, &filter)
         })
         .map(|m| m.id)
         .collect();
     let found = page(&ids, r.int("from_message_id")?, offset, limit.min(100));
-    announce_senders(world, idx, &found);
+    announce_senders(world, s, idx, &found);
     let next = match found.last() {
         Some(&last) if ids.first().is_some_and(|&f| f < last) => last,
         _ => 0,
@@ -114,13 +140,13 @@ pub fn search_chat_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
     let mut w = W::new();
     w.open("foundChatMessages");
     w.int("total_count", ids.len() as i64);
-    write_messages(&mut w, world, idx, &found);
+    write_messages(&mut w, world, s, idx, &found);
     w.int("next_from_message_id", next);
     Ok(w)
 }
 
 /// Across chats, newest first; `offset` is an opaque position ("" to start).
-pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
+pub fn search_messages(world: &mut World, s: usize, r: &Request) -> Result<W, Fail> {
     let limit = r.int("limit")?;
     if limit <= 0 {
         return Err(bad("Parameter limit must be positive"));
@@ -130,7 +156,7 @@ pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
     let folder = req::chat_list(r.obj("chat_list")?)?.unwrap_or(None);
     let start: usize = r.str("offset")?.parse().unwrap_or(0);
     let mut hits: Vec<(i64, usize, MessageId)> = Vec::new();
-    for idx in world.ordered_chats(folder) {
+    for idx in world.ordered_chats(s, folder) {
         for m in world.chats[idx].messages.iter() {
             let in_dates = m.date >= min_date && (max_date == 0 || m.date <= max_date);
             if m.sending == Sending::Sent && in_dates && matches_query(m, &query) {
@@ -146,7 +172,7 @@ pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
         .copied()
         .collect();
     for &(_, idx, id) in &page {
-        announce_senders(world, idx, &[id]);
+        announce_senders(world, s, idx, &[id]);
     }
     let next = start + page.len();
     let mut w = W::new();
@@ -154,7 +180,7 @@ pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
     w.int("total_count", hits.len() as i64);
     w.arr("messages", &page, |w, &(_, idx, id)| {
         if let Some(m) = world.chats[idx].message(id) {
-            objects::message(w, m);
+            world.write_message(w, s, idx, m);
         }
     });
     w.str(
@@ -165,65 +191,5 @@ pub fn search_messages(world: &mut World, r: &Request) -> Result<W, Fail> {
             String::new()
         },
     );
-    Ok(w)
-}
-
-pub(crate) fn member(world: &World, idx: usize, user: UserId, w: &mut W) {
-    let c = &world.chats[idx];
-    let status = world.member_status(c, user);
-    let inviter = if c.owner == user { 0 } else { c.owner };
-    objects::chat_member(w, user, inviter, c.created, status);
-}
-
-pub fn get_chat_member(world: &mut World, r: &Request) -> Result<W, Fail> {
-    let idx = chat_of(world, r)?;
-    // The inviter (the chat's owner) is a member: announcing the chat announces it.
-    world.ensure_chat(idx);
-    let user = match r.obj("member_id")? {
-        Some(("messageSenderUser", m)) => m.get("user_id").map_or(Ok(0), req::int_of)?,
-        _ => return Err(bad("Member not found")),
-    };
-    if world.user(user).is_none() {
-        return Err(bad("User not found"));
-    }
-    world.ensure_user(user);
-    let mut w = W::new();
-    member(world, idx, user, &mut w);
-    w.reopen();
-    Ok(w)
-}
-
-pub fn search_chat_members(world: &mut World, r: &Request) -> Result<W, Fail> {
-    let idx = chat_of(world, r)?;
-    world.ensure_chat(idx);
-    let limit = r.int("limit")?;
-    if limit <= 0 {
-        return Err(bad("Parameter limit must be positive"));
-    }
-    let query = r.str("query")?.to_lowercase();
-    let admins_only = matches!(
-        r.obj("filter")?,
-        Some(("chatMembersFilterAdministrators", _))
-    );
-    let found: Vec<UserId> = world.chats[idx]
-        .members
-        .iter()
-        .copied()
-        .filter(|&u| {
-            let user = world.user(u);
-            let name = user
-                .map(|u| format!("{} {} {}", u.first_name, u.last_name, u.username).to_lowercase());
-            let admin = u == ME || world.is_staff(u) || world.chats[idx].owner == u;
-            name.is_some_and(|n| n.contains(&query)) && (!admins_only || admin)
-        })
-        .collect();
-    let shown: Vec<UserId> = found.iter().take(limit as usize).copied().collect();
-    for &u in &shown {
-        world.ensure_user(u);
-    }
-    let mut w = W::new();
-    w.open("chatMembers");
-    w.int("total_count", found.len() as i64);
-    w.arr("members", &shown, |w, &u| member(world, idx, u, w));
     Ok(w)
 }

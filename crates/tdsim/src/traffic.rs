@@ -110,21 +110,30 @@ impl World {
         self.announce_time(false);
     }
 
-    /// updateOption unix_time when the virtual second moved (or `force`, once per wall second
-    /// in running mode), so the app can follow the virtual clock.
+    /// updateOption unix_time to every client when the virtual second moved (or `force`,
+    /// once per wall second in running mode), so apps can follow the virtual clock.
     pub fn announce_time(&mut self, force: bool) {
-        if !self.started || matches!(self.auth, crate::world::Auth::Closed) {
+        if self.now == self.announced_time && !force {
             return;
         }
-        if self.now != self.announced_time || force {
-            self.announced_time = self.now;
-            self.announced_wall = std::time::Instant::now();
-            let now = self.now;
-            self.update("updateOption", |w, _| {
-                w.str("name", "unix_time");
-                w.obj("value", "optionValueInteger", |w| w.long("value", now));
-            });
+        self.announced_time = self.now;
+        self.announced_wall = std::time::Instant::now();
+        for s in 0..self.sessions.len() {
+            self.announce_time_to(s);
         }
+    }
+
+    /// updateOption unix_time to one client (started and not closed).
+    pub fn announce_time_to(&mut self, s: usize) {
+        let session = &self.sessions[s];
+        if !session.started || session.auth == crate::session::Auth::Closed {
+            return;
+        }
+        let now = self.now;
+        self.emit(s, "updateOption", |w, _| {
+            w.str("name", "unix_time");
+            w.obj("value", "optionValueInteger", |w| w.long("value", now));
+        });
     }
 
     fn run(&mut self, event: Event) {
@@ -178,13 +187,13 @@ impl World {
                 self.schedule(self.now + 1, Event::Storm);
             }
             Event::DropConnection => {
-                self.set_online(false);
+                self.set_server_for_all(false);
                 let [lo, hi] = self.scenario.faults.drop_duration;
                 let back = self.now + self.rng.range(lo, hi).max(1);
                 self.schedule(back, Event::Reconnect);
             }
             Event::Reconnect => {
-                self.set_online(true);
+                self.set_server_for_all(true);
                 let at = self.now
                     + self
                         .rng
@@ -196,8 +205,10 @@ impl World {
         }
     }
 
+    /// Customer chats someone who can log in is still in (traffic elsewhere reaches nobody).
     fn customer_chats(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.chats.len()).filter(|&i| self.chats[i].is_customer && !self.chats[i].left)
+        (0..self.chats.len())
+            .filter(|&i| self.chats[i].is_customer && !self.chats[i].reads.is_empty())
     }
 
     fn random_content(&mut self) -> Content {
@@ -206,8 +217,7 @@ impl World {
         let mut text = self.rng.pick(&t.phrases).cloned().unwrap_or_default();
         if self.rng.chance(t.mention_chance) {
             let me = self
-                .users
-                .first()
+                .user(crate::world::ME)
                 .map(|u| u.username.clone())
                 .unwrap_or_default();
             text = format!("@{me} {text}");
@@ -347,11 +357,20 @@ impl World {
         if chats.is_empty() {
             return;
         }
-        let start = self.updates_emitted;
+        // Counted as the busiest client receives them; before login nothing is emitted, so the
+        // work is bounded by messages instead.
+        let start: Vec<u64> = self.sessions.iter().map(|s| s.emitted).collect();
+        let emitted = |w: &World| {
+            w.sessions
+                .iter()
+                .zip(&start)
+                .map(|(s, a)| s.emitted - a)
+                .max()
+                .unwrap_or(0)
+        };
         let mut k = self.rng.below(chats.len() as u64) as usize;
         let mut steps = 0u64;
-        // Before login nothing is emitted; bound the work by messages instead.
-        while self.updates_emitted - start < target && steps < target {
+        while emitted(self) < target && steps < target {
             let idx = chats[k % chats.len()];
             k += 1;
             steps += 1;

@@ -104,6 +104,7 @@ impl Scenario {
                 "the duty group needs at least one colleague".into(),
             ));
         }
+        self.validate_phones()?;
         if c.staff_per_group as usize > self.duty_group.staff.len() {
             return Err((
                 "customers",
@@ -210,5 +211,47 @@ impl Scenario {
             }
         }
         Ok(())
+    }
+
+    /// Everyone who can log in needs a phone number of their own.
+    fn validate_phones(&self) -> Result<(), (&'static str, &'static str, String)> {
+        let digits = |p: &str| p.chars().filter(char::is_ascii_digit).collect::<String>();
+        let mut seen = vec![(digits(&self.account.phone), self.account_name())];
+        if seen[0].0.len() < 5 {
+            return Err((
+                "account",
+                "phone",
+                format!("{:?} needs at least 5 digits", self.account.phone),
+            ));
+        }
+        for (i, c) in self.duty_group.staff.iter().enumerate() {
+            let phone = self.duty_group.phone_of(i);
+            let d = digits(&phone);
+            if d.len() < 5 {
+                return Err((
+                    "duty_group",
+                    "staff",
+                    format!("{}'s phone {phone:?} needs at least 5 digits", c.name),
+                ));
+            }
+            if let Some((_, other)) = seen.iter().find(|(p, _)| *p == d) {
+                return Err((
+                    "duty_group",
+                    "staff",
+                    format!(
+                        "{} and {other} have the same phone number {phone:?}",
+                        c.name
+                    ),
+                ));
+            }
+            seen.push((d, c.name.clone()));
+        }
+        Ok(())
+    }
+
+    fn account_name(&self) -> String {
+        format!("{} {}", self.account.first_name, self.account.last_name)
+            .trim()
+            .to_string()
     }
 }
