@@ -133,6 +133,24 @@ fn malformed_scenarios_name_file_line_and_key() {
             "traffic.staff_reply_chance",
         ),
         (
+            "colleague.toml",
+            "name = \"x\"\n[duty_group]\nstaff = [{ name = \"Al\", phne = \"+1555\" }]\n",
+            3,
+            "duty_group.staff",
+        ),
+        (
+            "same_phone.toml",
+            "name = \"x\"\n[account]\nphone = \"+1 555 000 0002\"\n[duty_group]\nstaff = [\"A B\", \"C D\"]\n",
+            5,
+            "duty_group.staff",
+        ),
+        (
+            "short_phone.toml",
+            "name = \"x\"\n[duty_group]\nstaff = [\"A B\", { name = \"C D\", phone = \"12\" }]\n",
+            3,
+            "duty_group.staff",
+        ),
+        (
             "syntax.toml",
             "name = \"x\"\n[account\nphone = 1\n",
             2,

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use tdsim::{Control, WorldConfig};
+use tdsim::{Control, WorldConfig, WorldId};
 
 pub struct Client {
     pub id: i32,
@@ -23,6 +23,25 @@ impl Client {
 
     pub fn basic() -> Client {
         Client::new(WorldConfig::default())
+    }
+
+    /// A new client of an existing world (not logged in yet).
+    pub fn join(world: WorldId) -> Client {
+        let id = tdsim::create_client_in(world).expect("a known world");
+        Client {
+            id,
+            control: tdsim::control(id).expect("control"),
+            next_extra: 1,
+        }
+    }
+
+    /// A new client of `world`, logged in with `phone` and with its main list loaded.
+    pub fn member(world: WorldId, phone: &str) -> Client {
+        let mut c = Client::join(world);
+        c.login_as(phone);
+        c.load_all_chats();
+        c.drain();
+        c
     }
 
     /// Sends a request and returns (updates received before the reply, the reply).
@@ -62,11 +81,16 @@ impl Client {
 
     /// setTdlibParameters, phone, code: ends logged in. Returns every update seen.
     pub fn login(&mut self) -> Vec<Value> {
+        self.login_as("+1 555 0100")
+    }
+
+    /// As login, with another phone number (a colleague's logs in as that colleague).
+    pub fn login_as(&mut self, phone: &str) -> Vec<Value> {
         let mut seen = Vec::new();
         for req in [
             json!({"@type":"setTdlibParameters","database_directory":"/tmp/x","api_id":1,"api_hash":"h",
                    "system_language_code":"en","device_model":"test","application_version":"1"}),
-            json!({"@type":"setAuthenticationPhoneNumber","phone_number":"+1 555 0100"}),
+            json!({"@type":"setAuthenticationPhoneNumber","phone_number":phone}),
             json!({"@type":"checkAuthenticationCode","code":tdsim::LOGIN_CODE}),
         ] {
             let (updates, reply) = self.request(req);
@@ -100,4 +124,16 @@ pub fn types(updates: &[Value]) -> Vec<&str> {
         .iter()
         .map(|u| u["@type"].as_str().unwrap_or(""))
         .collect()
+}
+
+pub fn text(t: &str) -> Value {
+    json!({"@type":"inputMessageText","text":{"@type":"formattedText","text":t,"entities":[]}})
+}
+
+pub fn find<'a>(updates: &'a [Value], ty: &str) -> Option<&'a Value> {
+    updates.iter().find(|u| u["@type"] == ty)
+}
+
+pub fn all<'a>(updates: &'a [Value], ty: &str) -> Vec<&'a Value> {
+    updates.iter().filter(|u| u["@type"] == ty).collect()
 }
