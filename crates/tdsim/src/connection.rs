@@ -1,8 +1,8 @@
 //! Each client's connection, and updateConnectionState as TDLib reports it: no network →
 //! connectionStateWaitingForNetwork; an enabled SOCKS5/HTTP proxy that does not answer →
 //! connectionStateConnectingToProxy (an MTProto proxy is Telegram's own endpoint: Connecting);
-//! Telegram unreachable → connectionStateConnecting; back → Connecting, Updating, what was
-//! missed, Ready. While a client is down, messages wait on the "server", its sends stay
+//! Telegram unreachable → connectionStateConnecting; back → Connecting, Updating (once logged
+//! in), what was missed, Ready. While a client is down, messages wait on the "server", its sends stay
 //! pending and its network requests (login) wait too.
 
 use crate::world::World;
@@ -108,7 +108,10 @@ impl World {
         {
             self.report_state(s, CONNECTING);
         }
-        self.report_state(s, UPDATING);
+        // Only a logged-in client has a difference to fetch.
+        if self.live(s) {
+            self.report_state(s, UPDATING);
+        }
         self.note_proxy_used(s);
         self.replay_missed(s);
         for (idx, id) in std::mem::take(&mut self.sessions[s].offline_sends) {
