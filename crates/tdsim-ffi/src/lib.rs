@@ -1,13 +1,17 @@
-//! The simulator as a drop-in libtdjson: TDLib's td_json C functions over tdsim. Any TDLib
-//! client can run offline against it. The world comes from the environment, read at the first
-//! client creation: TDSIM_SCENARIO (a shipped name or a path to a TOML file; default "basic"),
-//! TDSIM_SEED (default 1), TDSIM_SPEED (virtual seconds per wall second; default 1.0, since a
-//! plain TDLib client cannot drive a manual clock), TDSIM_START (unix seconds; default now).
+//! The simulator as a drop-in libtdjson: the fourteen C functions of TDLib 1.8.61's libtdjson
+//! (td_json_client.h and td_log.h) over tdsim. Any TDLib client can run offline against it.
+//! The world comes from the environment, read at the first client creation: TDSIM_SCENARIO (a
+//! shipped name or a path to a TOML file; default "basic"), TDSIM_SEED (default 1),
+//! TDSIM_SPEED (virtual seconds per wall second; default 1.0, since a plain TDLib client
+//! cannot drive a manual clock), TDSIM_START (unix seconds; default now). As in TDLib, a fatal
+//! error (a log message at level 0, or a panic inside the simulator) reaches the log callbacks
+//! and then aborts the process.
 
 use std::cell::RefCell;
-use std::ffi::{CStr, CString, c_char, c_double, c_int, c_void};
+use std::ffi::{CStr, CString, c_char, c_double, c_int, c_longlong, c_void};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
-use std::sync::Once;
+use std::sync::{Arc, Once};
 
 use tdsim::{Scenario, WorldConfig};
 
@@ -68,6 +72,30 @@ pub fn config_from_env() -> Result<WorldConfig, String> {
     Ok(config)
 }
 
+/// A fatal error ends the process after the callbacks heard of it, as TDLib's does.
+fn like_tdlib() {
+    static ABORT: Once = Once::new();
+    ABORT.call_once(|| tdsim::log::set_abort_on_fatal(true));
+}
+
+/// Runs an entry point; a panic inside the simulator is a fatal error, as in TDLib (a panic
+/// must never unwind into the C caller).
+fn guarded<R>(f: impl FnOnce() -> R) -> R {
+    like_tdlib();
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(e) => {
+            let what = e
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| e.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            tdsim::log::add_message(0, &format!("tdsim: {what}"));
+            std::process::abort()
+        }
+    }
+}
+
 fn init_from_env() {
     static INIT: Once = Once::new();
     INIT.call_once(|| match config_from_env() {
@@ -79,8 +107,10 @@ fn init_from_env() {
 
 #[unsafe(no_mangle)]
 pub extern "C" fn td_create_client_id() -> c_int {
-    init_from_env();
-    tdsim::create_client_id()
+    guarded(|| {
+        init_from_env();
+        tdsim::create_client_id()
+    })
 }
 
 /// # Safety
@@ -88,13 +118,13 @@ pub extern "C" fn td_create_client_id() -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
     if let Some(request) = read(request) {
-        tdsim::send(client_id, &request);
+        guarded(|| tdsim::send(client_id, &request));
     }
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
-    hand_out(tdsim::receive(timeout))
+    guarded(|| hand_out(tdsim::receive(timeout)))
 }
 
 /// # Safety
@@ -105,7 +135,7 @@ pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
     if let Some(version) = reported_version(request.as_deref()) {
         return hand_out(Some(version));
     }
-    hand_out(request.and_then(|r| tdsim::execute(&r)))
+    guarded(|| hand_out(request.and_then(|r| tdsim::execute(&r))))
 }
 
 /// TDSIM_REPORT_VERSION makes the library claim another TDLib version, standing in for a
@@ -180,4 +210,73 @@ pub unsafe extern "C" fn td_json_client_destroy(client: *mut c_void) {
     // SAFETY: created by Box::into_raw in td_json_client_create.
     let id = unsafe { Box::from_raw(client as *mut c_int) };
     tdsim::send(*id, r#"{"@type":"close"}"#);
+}
+
+// td_log.h: TDLib's log, deprecated there in favour of setLogStream & co. but exported by every
+// libtdjson, so outside clients bind them at load.
+
+/// Logs to this file instead of stderr (NULL or "" = back to stderr); 1 on success, 0 if the
+/// file can't be opened.
+///
+/// # Safety
+/// `file_path` must be null or a NUL-terminated string.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn td_set_log_file_path(file_path: *const c_char) -> c_int {
+    let path = read(file_path);
+    guarded(|| tdsim::log::set_file_path(path.as_deref()) as c_int)
+}
+
+/// The log file's size before it rotates (to "<path>.old"); non-positive is ignored.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_set_log_max_file_size(max_file_size: c_longlong) {
+    guarded(|| tdsim::log::set_max_file_size(max_file_size))
+}
+
+/// The log's verbosity: 0 fatal errors, 1 errors, 2 warnings, 3 info, 4 debug, 5 verbose (the
+/// default), up to 1024; other values are ignored.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_set_log_verbosity_level(new_verbosity_level: c_int) {
+    guarded(|| tdsim::log::set_verbosity_level(new_verbosity_level))
+}
+
+/// td_log_fatal_error_callback_ptr: called with the fatal message; the process aborts after.
+pub type FatalErrorCallback = Option<unsafe extern "C" fn(error_message: *const c_char)>;
+
+/// td_log_message_callback_ptr: called with a message's verbosity level and text.
+pub type MessageCallback =
+    Option<unsafe extern "C" fn(verbosity_level: c_int, message: *const c_char)>;
+
+/// Called when a fatal error happens (and no message callback took the message); NULL removes
+/// it.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_set_log_fatal_error_callback(callback: FatalErrorCallback) {
+    guarded(|| {
+        let callback = callback.map(|cb| -> tdsim::log::FatalCallback {
+            Arc::new(move |line: &str| {
+                let line = CString::new(line).unwrap_or_default();
+                // SAFETY: the caller registered a function of this signature.
+                unsafe { cb(line.as_ptr()) }
+            })
+        });
+        tdsim::log::set_fatal_error_callback(callback);
+    })
+}
+
+/// Called for every message added to the log up to `max_verbosity_level`, instead of the log
+/// stream; NULL removes it. None of the td_* functions may be called from it.
+#[unsafe(no_mangle)]
+pub extern "C" fn td_set_log_message_callback(
+    max_verbosity_level: c_int,
+    callback: MessageCallback,
+) {
+    guarded(|| {
+        let callback = callback.map(|cb| -> tdsim::log::MessageCallback {
+            Arc::new(move |level: i32, line: &str| {
+                let line = CString::new(line).unwrap_or_default();
+                // SAFETY: the caller registered a function of this signature.
+                unsafe { cb(level, line.as_ptr()) }
+            })
+        });
+        tdsim::log::set_message_callback(max_verbosity_level, callback);
+    })
 }

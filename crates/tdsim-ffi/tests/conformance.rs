@@ -6,33 +6,9 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use common::{TdJson, auth_state, parameters, simulator_path};
+use common::{TdJson, auth_state, parameters, real_path, simulator_path};
 use serde_json::{Value, json};
-
-fn real_path() -> PathBuf {
-    // DUTYDESK_TDJSON, else where `dutydesk fetch-tdlib` installs it (the default data dir).
-    let path = std::env::var_os("DUTYDESK_TDJSON")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            let file = format!(
-                "{}tdjson{}",
-                std::env::consts::DLL_PREFIX,
-                std::env::consts::DLL_SUFFIX
-            );
-            dirs::data_dir().map(|d| d.join("dutydesk/tdlib/1.8.61").join(file))
-        })
-        .expect("a data directory");
-    assert!(
-        path.exists(),
-        "the real libtdjson 1.8.61 is not at {}: run `cargo run -- fetch-tdlib` or set \
-         DUTYDESK_TDJSON to run the conformance test",
-        path.display()
-    );
-    path
-}
 
 /// What must match between the two libraries.
 #[derive(Debug, PartialEq)]

@@ -20,6 +20,30 @@ pub struct TdJson {
     lib: &'static Library,
 }
 
+/// The real libtdjson 1.8.61: DUTYDESK_TDJSON, else where `dutydesk fetch-tdlib` installs it
+/// (the default data dir). Without it, the tests that compare fail rather than skip.
+pub fn real_path() -> PathBuf {
+    let path = std::env::var_os("DUTYDESK_TDJSON")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            let file = format!(
+                "{}tdjson{}",
+                std::env::consts::DLL_PREFIX,
+                std::env::consts::DLL_SUFFIX
+            );
+            dirs::data_dir().map(|d| d.join("dutydesk/tdlib/1.8.61").join(file))
+        })
+        .expect("a data directory");
+    assert!(
+        path.exists(),
+        "the real libtdjson 1.8.61 is not at {}: run `cargo run -- fetch-tdlib` or set \
+         DUTYDESK_TDJSON to run the conformance test",
+        path.display()
+    );
+    path
+}
+
 /// The simulator's cdylib, built by cargo next to this test's executable (target/<profile>/).
 pub fn simulator_path() -> PathBuf {
     let name = format!(
