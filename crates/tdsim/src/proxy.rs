@@ -119,7 +119,7 @@ pub fn parse_proxy(v: Option<Obj<'_>>) -> Result<Proxy, Fail> {
         },
         "proxyTypeMtproto" => {
             let given = req::str_of(field(t, "secret"))?;
-            let secret = secret::normalize(&given).ok_or_else(|| bad("Wrong proxy secret"))?;
+            let secret = secret::normalize(&given).map_err(bad)?;
             ProxyKind::Mtproto { secret }
         }
         other => {

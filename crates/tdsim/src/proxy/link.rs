@@ -117,7 +117,9 @@ pub fn parse_link(link: &str) -> Option<Option<Proxy>> {
             password: arg("pass"),
         })
     } else {
-        secret::normalize(&arg("secret")).map(|secret| ProxyKind::Mtproto { secret })
+        secret::normalize(&arg("secret"))
+            .ok()
+            .map(|secret| ProxyKind::Mtproto { secret })
     };
     let valid = !server.is_empty() && server.len() <= 255 && (1..=65535).contains(&port);
     Some(

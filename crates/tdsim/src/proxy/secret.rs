@@ -2,17 +2,22 @@
 //! starting 0xdd (padded), or 0xee + 16 bytes + a domain (fake TLS). TDLib stores fake-TLS
 //! secrets as base64url and the others as lowercase hex.
 
-/// The stored form of a secret, or None if TDLib would refuse it ("Wrong proxy secret").
-pub fn normalize(secret: &str) -> Option<String> {
-    let bytes = hex_decode(secret).or_else(|| base64_decode(secret))?;
+/// The stored form of a secret, or TDLib's refusal: "Wrong proxy secret" for what is no
+/// secret at all, "Unsupported proxy secret" for 16 bytes or more of an unknown kind.
+pub fn normalize(secret: &str) -> Result<String, &'static str> {
+    const WRONG: &str = "Wrong proxy secret";
+    let bytes = hex_decode(secret)
+        .or_else(|| base64_decode(secret))
+        .filter(|b| b.len() >= 16)
+        .ok_or(WRONG)?;
     let tls = bytes.len() >= 18 && bytes[0] == 0xee && bytes.len() <= 17 + 255;
-    let ok = bytes.len() == 16 || (bytes.len() == 17 && bytes[0] == 0xdd) || tls;
-    ok.then(|| {
-        if tls {
-            base64url_encode(&bytes)
-        } else {
-            bytes.iter().map(|b| format!("{b:02x}")).collect()
-        }
+    if !(bytes.len() == 16 || (bytes.len() == 17 && bytes[0] == 0xdd) || tls) {
+        return Err("Unsupported proxy secret");
+    }
+    Ok(if tls {
+        base64url_encode(&bytes)
+    } else {
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
     })
 }
 
@@ -77,25 +82,19 @@ mod tests {
     #[test]
     fn secrets_are_stored_as_tdlib_stores_them() {
         let plain = "0123456789abcdef0123456789abcdef";
-        assert_eq!(normalize(plain).as_deref(), Some(plain));
-        assert_eq!(
-            normalize(&plain.to_uppercase()).as_deref(),
-            Some(plain),
-            "hex is lowercased"
-        );
+        assert_eq!(normalize(plain).as_deref(), Ok(plain));
+        let upper = normalize(&plain.to_uppercase());
+        assert_eq!(upper.as_deref(), Ok(plain), "hex is lowercased");
         let dd = format!("dd{plain}");
-        assert_eq!(normalize(&dd), Some(dd.clone()));
+        assert_eq!(normalize(&dd), Ok(dd.clone()));
         let tls = format!("ee{plain}676f6f676c652e636f6d");
         let stored = normalize(&tls).expect("fake TLS");
         assert_eq!(stored, "7gEjRWeJq83vASNFZ4mrze9nb29nbGUuY29t");
-        assert_eq!(normalize(&stored).as_deref(), Some(stored.as_str()));
-        for bad in [
-            "",
-            "zz",
-            "0123456789abcdef",
-            "ee0123456789abcdef0123456789abcdef",
-        ] {
-            assert_eq!(normalize(bad), None, "{bad}");
+        assert_eq!(normalize(&stored).as_deref(), Ok(stored.as_str()));
+        for bad in ["", "zz", "0123456789abcdef"] {
+            assert_eq!(normalize(bad), Err("Wrong proxy secret"), "{bad}");
         }
+        let unknown = normalize(&format!("ee{plain}"));
+        assert_eq!(unknown, Err("Unsupported proxy secret"));
     }
 }
