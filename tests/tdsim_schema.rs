@@ -78,6 +78,11 @@ fn parse_reply(ty: &str, raw: &str) -> Result<(), String> {
         "basicGroupFullInfo" => parse::<enums::BasicGroupFullInfo>(raw),
         "messageLink" => parse::<enums::MessageLink>(raw),
         "formattedText" => parse::<enums::FormattedText>(raw),
+        "addedProxy" => parse::<enums::AddedProxy>(raw),
+        "addedProxies" => parse::<enums::AddedProxies>(raw),
+        "seconds" => parse::<enums::Seconds>(raw),
+        "httpUrl" => parse::<enums::HttpUrl>(raw),
+        t if t.starts_with("internalLinkType") => parse::<enums::InternalLinkType>(raw),
         "textEntities" => parse::<enums::TextEntities>(raw),
         t if t.starts_with("optionValue") => parse::<enums::OptionValue>(raw),
         t if t.starts_with("authorizationState") => parse::<enums::AuthorizationState>(raw),
@@ -117,6 +122,49 @@ fn check(scenario: &str, seconds: i64, step: i64) -> usize {
         kinds.len()
     );
     kinds.len()
+}
+
+/// Every kind of object the shared world, pins, forwards, member lists, proxies and the
+/// connection add appears in the exercise (so the checks above cover them).
+#[test]
+fn team_and_network_objects_are_covered() {
+    let transcript = tdsim::exercise::run(WorldConfig::default(), 60, 60);
+    let all = transcript.objects.join("\n");
+    for shape in [
+        "\"updateMessageIsPinned\"",
+        "\"messagePinMessage\"",
+        "\"messageForwardInfo\"",
+        "\"messageOriginUser\"",
+        "\"messageOriginHiddenUser\"",
+        "\"chatMemberStatusCreator\",\"custom_title\":\"Team lead\"",
+        "\"chatMemberStatusAdministrator\",\"custom_title\":\"Duty admin\"",
+        "\"chatMemberStatusMember\"",
+        "\"chatMemberStatusLeft\"",
+        "\"addedProxy\"",
+        "\"addedProxies\"",
+        "\"@type\":\"seconds\"",
+        "\"httpUrl\"",
+        "\"internalLinkTypeProxy\"",
+        "\"connectionStateConnectingToProxy\"",
+        "\"connectionStateWaitingForNetwork\"",
+    ] {
+        assert!(all.contains(shape), "the exercise never produced {shape}");
+    }
+    let floor = tdsim::exercise::run(
+        WorldConfig {
+            scenario: Scenario::builtin("floor").expect("shipped"),
+            ..WorldConfig::default()
+        },
+        60,
+        60,
+    );
+    assert!(
+        floor
+            .objects
+            .iter()
+            .any(|o| o.contains("\"messageOriginChannel\"")),
+        "a forwarded channel post"
+    );
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! the schema test (tests/tdsim_schema.rs at the workspace root checks each object against
 //! tdlib-rs) and by the determinism tests. Not part of the simulator itself.
 
+mod network;
+mod team;
+
 use serde_json::{Value, json};
 
 use crate::{Control, WorldConfig};
@@ -19,6 +22,35 @@ struct Session {
 }
 
 impl Session {
+    /// A new client of the same world as `other`.
+    fn join(other: &Session) -> Session {
+        let id = other.control.world().create_client();
+        Session {
+            id,
+            control: crate::control(id).expect("just joined"),
+            extra: 0,
+            objects: Vec::new(),
+        }
+    }
+
+    fn login(&mut self, phone: &str) {
+        self.call(
+            json!({"@type":"setTdlibParameters","database_directory":"db","api_id":1,"api_hash":"h",
+            "system_language_code":"en","device_model":"tdsim","application_version":"1"}),
+        );
+        self.call(json!({"@type":"setAuthenticationPhoneNumber","phone_number":phone}));
+        self.call(json!({"@type":"checkAuthenticationCode","code":crate::LOGIN_CODE}));
+        while self
+            .call(json!({"@type":"loadChats","chat_list":{"@type":"chatListMain"},"limit":50}))["@type"]
+            == "ok"
+        {}
+    }
+
+    /// The server id of this client's last confirmed send.
+    fn last_sent(&self) -> i64 {
+        last_sent_id(&self.objects).unwrap_or(0)
+    }
+
     fn collect(&mut self) {
         self.objects.extend(self.control.drain());
     }
@@ -209,6 +241,8 @@ pub fn run(config: WorldConfig, seconds: i64, step: i64) -> Transcript {
         .ok();
     s.control.remove_member(new_chat, layout.me).ok();
     s.collect();
+    team::run(&mut s, &layout);
+    network::run(&mut s);
     let mut passed = 0;
     while passed < seconds {
         let dt = step.clamp(1, seconds - passed);
