@@ -307,6 +307,19 @@ impl World {
         }
         self.set_auth(s, Auth::Closing);
         self.set_auth(s, Auth::Closed);
-        self.sessions[s].release();
+        // Requests still waiting (for the parameters, for the network) get their one reply.
+        let session = &mut self.sessions[s];
+        let waiting: Vec<String> = session
+            .held
+            .drain(..)
+            .chain(session.deferred.drain(..))
+            .collect();
+        for raw in waiting {
+            let extra = crate::req::parse(&raw).ok().and_then(|r| r.extra);
+            let client = Some(session.client_id);
+            let out = crate::json::error(500, "Request aborted", extra.as_deref(), client);
+            session.push(out);
+        }
+        session.release();
     }
 }

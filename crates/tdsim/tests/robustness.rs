@@ -88,6 +88,27 @@ fn every_request_answers_once_whatever_its_fields() {
         "setLogVerbosityLevel",
         "checkAuthenticationCode",
         "setTdlibParameters",
+        "getSupergroupMembers",
+        "getBasicGroupFullInfo",
+        "getMessageLink",
+        "pinChatMessage",
+        "unpinChatMessage",
+        "unpinAllChatMessages",
+        "getChatPinnedMessage",
+        "forwardMessages",
+        "addProxy",
+        "editProxy",
+        "enableProxy",
+        "removeProxy",
+        "getProxies",
+        "pingProxy",
+        "testProxy",
+        "getInternalLink",
+        "getInternalLinkType",
+        "setLogStream",
+        "getLogStream",
+        "disableProxy",
+        "setNetworkType",
     ];
     let garbage = [
         json!({}),
@@ -135,4 +156,29 @@ fn out_of_range_scenarios_are_rejected() {
     )
     .expect_err("too many");
     assert_eq!(err.key, "storm.updates_per_second");
+}
+
+#[test]
+fn requests_waiting_for_the_network_are_answered_on_close() {
+    let mut c = Client::basic();
+    c.control.set_network(false);
+    c.call(
+        json!({"@type":"setTdlibParameters","api_id":1,"api_hash":"h",
+        "system_language_code":"en","device_model":"d","application_version":"1"}),
+    );
+    tdsim::send(
+        c.id,
+        r#"{"@type":"setAuthenticationPhoneNumber","phone_number":"+15550100","@extra":"held"}"#,
+    );
+    let (_, closed) = c.request(json!({"@type":"close"}));
+    assert_eq!(closed["@type"], "ok");
+    let rest = c.drain();
+    let held = rest
+        .iter()
+        .find(|v| v["@extra"] == "held")
+        .expect("one reply");
+    assert_eq!(
+        (held["code"].as_i64(), held["message"].as_str()),
+        (Some(500), Some("Request aborted"))
+    );
 }
