@@ -580,3 +580,25 @@ fn the_clock_and_the_traffic_run_once_per_world() {
         "one clock, reported to both"
     );
 }
+
+#[test]
+fn clients_created_on_a_joining_thread_share_its_world() {
+    let world = basic_world();
+    let (a, b) = {
+        let _guard = tdsim::joining(world);
+        (tdsim::create_client_id(), tdsim::create_client_id())
+    };
+    let after = tdsim::create_client_id();
+    let id = |c: i32| tdsim::control(c).expect("a client").id();
+    assert_eq!(
+        (id(a), id(b)),
+        (world, world),
+        "td_create_client_id joins the world"
+    );
+    assert_ne!(
+        id(after),
+        world,
+        "after the guard, a world of its own again"
+    );
+    assert_eq!(tdsim::world(world).unwrap().sessions().len(), 2);
+}
