@@ -236,12 +236,15 @@ impl Chat {
     }
 
     pub fn message(&self, id: MessageId) -> Option<&Message> {
-        let idx = self.messages.binary_search_by_key(&id, |m| m.id).ok()?;
-        self.messages.get(idx)
+        self.messages.get(self.message_index(id)?)
     }
 
     pub fn message_index(&self, id: MessageId) -> Option<usize> {
-        self.messages.binary_search_by_key(&id, |m| m.id).ok()
+        // The message just posted is the one most often looked up.
+        match self.messages.back() {
+            Some(last) if last.id == id => Some(self.messages.len() - 1),
+            _ => self.messages.binary_search_by_key(&id, |m| m.id).ok(),
+        }
     }
 
     pub fn is_member(&self, user: UserId) -> bool {

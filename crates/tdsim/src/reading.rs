@@ -52,8 +52,12 @@ impl World {
         let Chat {
             messages, reads, ..
         } = &mut self.chats[idx];
-        let Ok(pos) = messages.binary_search_by_key(&id, |m| m.id) else {
-            return Vec::new();
+        let pos = match messages.back() {
+            Some(last) if last.id == id => messages.len() - 1,
+            _ => match messages.binary_search_by_key(&id, |m| m.id) {
+                Ok(pos) => pos,
+                Err(_) => return Vec::new(),
+            },
         };
         let (sender, text) = (messages[pos].sender, messages[pos].content.text());
         let from_customer = matches!(sender, Sender::User(u)
