@@ -296,14 +296,19 @@ impl WorldControl {
             let idx = member_of(w, chat_id, user_id)?;
             let from = chat(w, from_chat_id)?;
             let copies = crate::send::forwarded(w, from, message_ids, false, false);
-            let mut ids = Vec::new();
-            for (k, copy) in copies.into_iter().enumerate() {
-                let (content, forward) =
-                    copy.ok_or(unknown_message(from_chat_id, message_ids[k]))?;
-                let mut d = Draft::new(Sender::User(user_id), content, w.now);
-                d.forward = forward;
-                ids.push(w.post(idx, d, None));
+            // All or nothing: a message that can't be forwarded fails the call before any post.
+            if let Some(k) = copies.iter().position(Option::is_none) {
+                return Err(unknown_message(from_chat_id, message_ids[k]));
             }
+            let ids = copies
+                .into_iter()
+                .flatten()
+                .map(|(content, forward)| {
+                    let mut d = Draft::new(Sender::User(user_id), content, w.now);
+                    d.forward = forward;
+                    w.post(idx, d, None)
+                })
+                .collect();
             Ok(ids)
         })
     }

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use tdsim::{Control, WorldConfig, WorldId};
+use tdsim::{Control, Scenario, WorldConfig, WorldId};
 
 pub struct Client {
     pub id: i32,
@@ -136,4 +136,30 @@ pub fn find<'a>(updates: &'a [Value], ty: &str) -> Option<&'a Value> {
 
 pub fn all<'a>(updates: &'a [Value], ty: &str) -> Vec<&'a Value> {
     updates.iter().filter(|u| u["@type"] == ty).collect()
+}
+
+pub const DANA: &str = "+15550100";
+pub const LENA: &str = "+15550000001";
+pub const SAM: &str = "+15550000002";
+pub const KIM: &str = "+15550000003";
+
+pub fn basic_world() -> WorldId {
+    tdsim::create_world(WorldConfig::default())
+}
+
+pub fn world_with(change: impl FnOnce(&mut Scenario)) -> WorldId {
+    let mut scenario = Scenario::builtin("basic").expect("shipped");
+    change(&mut scenario);
+    tdsim::create_world(WorldConfig {
+        scenario,
+        ..WorldConfig::default()
+    })
+}
+
+/// The updateNewMessage carrying message `id`, if the client got one.
+pub fn new_message(updates: &[Value], id: i64) -> Option<&Value> {
+    all(updates, "updateNewMessage")
+        .into_iter()
+        .map(|u| &u["message"])
+        .find(|m| m["id"] == id)
 }
