@@ -24,6 +24,10 @@
 //!   clears the wait it answers, but only provisionally and with no statistics; if it
 //!   fails, the wait (its start, level, counters) is exactly as if it had never been sent.
 //!   It still counts as activity for the damped order: the admin did write there.
+//! - **Staff learned late**: the duty group's members may arrive after the history they
+//!   wrote in, where their replies were taken for customers'. `resync` replays the waiting
+//!   chats' recent messages with the staff as it is now (`waiting_chats` names them); a send
+//!   in flight stays in flight, and replaying twice changes nothing more.
 
 mod actions;
 mod chat;
@@ -31,6 +35,7 @@ mod core;
 mod hash;
 mod model;
 mod query;
+mod resync;
 mod sending;
 mod settings;
 mod tree;

@@ -1,10 +1,13 @@
 //! Unit tests of the desk's rules: support chats, staff, damping at the boundary, waiting
 //! and SLA levels, late messages, edits, deletions, id changes, order bands, removal; sends
 //! in flight, failed sends and the next deadline are in desk_rules/sends.rs; pending sends
-//! delivered again in desk_rules/redelivered.rs.
+//! delivered again in desk_rules/redelivered.rs; chats re-read once the staff is known in
+//! desk_rules/resync.rs.
 
 #[path = "desk_rules/redelivered.rs"]
 mod redelivered;
+#[path = "desk_rules/resync.rs"]
+mod resync;
 #[path = "desk_rules/sends.rs"]
 mod sends;
 
