@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod clock;
+pub mod effect;
 mod duty_guess;
 #[cfg(feature = "test-support")]
 pub mod fixture;

@@ -1,0 +1,43 @@
+//! Store writes as data. The app turns what the desk changed after every message into
+//! `Marks` and `Stats`; a feature may write what it owns (the settings screen its saved
+//! settings). They run in order on the window's own store, in the window and in the
+//! headless harness alike: SQLite in WAL mode writes these in well under a millisecond,
+//! and a later read must see an earlier write.
+
+use crate::desk::{LocalChange, Settings, StatEvent};
+use crate::store::Store;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    /// Local marks the desk changed: pins, stars, notes, flags, dismissals, alarms.
+    Marks(Vec<LocalChange>),
+    /// Statistics rows the desk produced.
+    Stats(Vec<StatEvent>),
+    /// The settings the admin saved, with the duty group as chosen: whatever the picker
+    /// showed (a guess left as it was, "None") is the admin's choice from now on, and the
+    /// demo floor stops guessing.
+    Settings(Settings),
+}
+
+impl Write {
+    /// Runs the write; on failure, what the window tells the admin.
+    pub fn run(&self, store: &mut Store) -> Result<(), String> {
+        match self {
+            Write::Marks(changes) => store
+                .apply_changes(changes)
+                .map_err(|e| not_saved(store, e)),
+            Write::Stats(stats) => store
+                .append_stats(stats)
+                .map(|_| ())
+                .map_err(|e| not_saved(store, e)),
+            Write::Settings(settings) => store
+                .save_settings(settings)
+                .and_then(|()| store.set_duty_group_chosen())
+                .map_err(|e| format!("Settings apply now but were not saved: {e}")),
+        }
+    }
+}
+
+fn not_saved(store: &Store, e: impl std::fmt::Display) -> String {
+    format!("Could not save to {}: {e}", store.path().display())
+}
