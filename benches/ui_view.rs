@@ -7,8 +7,8 @@ use dutydesk::config::Config;
 use dutydesk::desk::{Filter, ListFilter};
 use dutydesk::paths::Paths;
 use dutydesk::ui::harness::synthetic_desk;
-use dutydesk::ui::widgets::chat_list::ROW_HEIGHT;
-use dutydesk::ui::{App, RunOptions, Screen, WINDOW_SIZE, screens::console};
+use dutydesk::ui::widgets::chat_list::{self, ROW_HEIGHT};
+use dutydesk::ui::{App, Message, RunOptions, Screen, WINDOW_SIZE, features::console};
 use iced_test::core::renderer::Headless;
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use std::time::{Duration, Instant};
@@ -26,15 +26,15 @@ fn main() {
         paths,
     });
     let now = 1_772_442_000;
-    app.clock = dutydesk::ui::clock::Clock::frozen(now);
+    app.set_clock(dutydesk::ui::clock::Clock::frozen(now));
     let t = Instant::now();
-    app.desk = synthetic_desk(CHATS, now);
+    *app.desk_mut() = synthetic_desk(CHATS, now);
     println!(
         "desk with {CHATS} chats built in {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
-    assert_eq!(app.desk.len(&ListFilter::new(Filter::All)), CHATS);
-    app.screen = Screen::Console;
+    assert_eq!(app.desk().len(&ListFilter::new(Filter::All)), CHATS);
+    app.set_screen(Screen::Console);
 
     let mut renderer =
         iced_test::futures::futures::executor::block_on(<iced::Renderer as Headless>::new(
@@ -50,15 +50,21 @@ fn main() {
         ("row 10,000 with a chat open", 10_000.0 * ROW_HEIGHT, true),
     ];
     for (name, offset, open) in cases {
-        app.console.offset_y = offset;
-        app.console.viewport = WINDOW_SIZE.height - 80.0;
-        app.console.open = None;
+        if app.console().open_chat().is_some() {
+            let _ = app.handle(Message::Console(console::Message::Escape));
+        }
+        let _ = app.handle(Message::Console(console::Message::List(
+            chat_list::Event::Scrolled {
+                offset_y: offset,
+                height: WINDOW_SIZE.height - 80.0,
+            },
+        )));
         if open {
             let chat = app
-                .desk
+                .desk()
                 .chat_ids(&ListFilter::new(Filter::All), 10_000..10_001)[0];
-            app.handle(dutydesk::ui::Message::Console(console::Msg::List(
-                dutydesk::ui::widgets::chat_list::Event::Select(chat),
+            let _ = app.handle(Message::Console(console::Message::List(
+                chat_list::Event::Select(chat),
             )));
         }
         let mut cache = Cache::default();

@@ -4,11 +4,11 @@
 
 use dutydesk::config::Config;
 use dutydesk::desk::{Filter, ListFilter, RowView, Status};
+use dutydesk::ui::features::console::list_pane::TITLE_FILTER_ID;
+use dutydesk::ui::features::console::{self, COMPOSER_ID, NOTE_ID, SEARCH_ID};
+use dutydesk::ui::features::login::{self, Stage};
+use dutydesk::ui::features::settings::RED_ID;
 use dutydesk::ui::harness::Harness;
-use dutydesk::ui::screens::console::list_pane::TITLE_FILTER_ID;
-use dutydesk::ui::screens::console::{self, COMPOSER_ID, NOTE_ID, SEARCH_ID};
-use dutydesk::ui::screens::login::{self, Stage};
-use dutydesk::ui::screens::settings::RED_ID;
 use dutydesk::ui::{App, Message, Screen, WINDOW_SIZE};
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::mouse;
@@ -31,6 +31,9 @@ mod settings;
 // The settings pickers offer chats and folders that load while the screen is open.
 #[path = "ui_flows/pickers.rs"]
 mod pickers;
+// Effects by backend: Telegram requests, store writes, each looked at before they run.
+#[path = "ui_flows/effects.rs"]
+mod effects;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
@@ -71,17 +74,14 @@ fn credentials() -> Config {
 }
 
 fn stage(app: &App) -> Option<&Stage> {
-    match &app.screen {
-        Screen::Login(l) => Some(&l.stage),
-        _ => None,
-    }
+    app.login().map(|l| l.stage())
 }
 
 /// The demo floor, logged in and synced, on a frozen clock.
 fn floor() -> (Harness, tempfile::TempDir) {
     let home = tempfile::tempdir().unwrap();
     let mut h = Harness::start(true, home.path(), Config::default());
-    h.pump_until("the console", |app| matches!(app.screen, Screen::Console));
+    h.pump_until("the console", |app| matches!(app.screen(), Screen::Console));
     h.settle();
     h.freeze_clock();
     (h, home)
@@ -125,7 +125,9 @@ fn right_click_title(h: &mut Harness, title: &str) {
 }
 
 fn filter_by_title(h: &mut Harness, title: &str) {
-    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
+    h.send(Message::Console(console::Message::TitleFilter(
+        String::new(),
+    )));
     interact(h, |sim| {
         sim.click(id(TITLE_FILTER_ID)).unwrap();
         sim.typewrite(title);
@@ -141,7 +143,7 @@ fn customer_chats_where(
         .layout()
         .customer_chats
         .into_iter()
-        .filter(|c| h.app.desk.row(c.chat_id).is_some_and(|r| keep(c, &r)))
+        .filter(|c| h.app.desk().row(c.chat_id).is_some_and(|r| keep(c, &r)))
         .collect()
 }
 
@@ -187,15 +189,15 @@ fn logs_in_on_the_simulator_with_inline_errors() {
         "the error is shown inline"
     );
 
-    h.send(Message::Login(login::Msg::Code(String::new())));
+    h.send(Message::Login(login::Message::Code(String::new())));
     interact(&mut h, |sim| {
         sim.click(id(login::CODE)).unwrap();
         sim.typewrite(tdsim::LOGIN_CODE);
         sim.click("Log in").unwrap();
     });
-    h.pump_until("the console", |app| matches!(app.screen, Screen::Console));
+    h.pump_until("the console", |app| matches!(app.screen(), Screen::Console));
     h.pump_until("the chats", |app| {
-        app.desk.len(&ListFilter::new(Filter::All)) > 100
+        app.desk().len(&ListFilter::new(Filter::All)) > 100
     });
     assert!(visible(&h, "Mark all read"));
 }
@@ -205,12 +207,12 @@ fn replying_clears_the_red() {
     let (mut h, _home) = floor();
     let (chat, title) = customer_writes(&mut h, 0, "Our mail server rejects everything");
     h.advance(11 * 60);
-    assert_eq!(h.app.desk.row(chat).unwrap().status, Status::Red);
+    assert_eq!(h.app.desk().row(chat).unwrap().status, Status::Red);
     filter_by_title(&mut h, &title);
     assert!(visible(&h, "11m"), "the waiting time is shown");
 
     open_by_click(&mut h, &title);
-    assert_eq!(h.app.console.open_chat(), Some(chat));
+    assert_eq!(h.app.console().open_chat(), Some(chat));
     assert!(
         visible(&h, "Our mail server rejects everything"),
         "the history shows the message"
@@ -222,7 +224,7 @@ fn replying_clears_the_red() {
         sim.tap_key(Key::Named(Named::Enter));
     });
     h.pump_until("the reply to clear the wait", |app| {
-        app.desk
+        app.desk()
             .row(chat)
             .is_some_and(|r| r.status == Status::Normal && r.waiting_since.is_none())
     });
@@ -262,21 +264,21 @@ fn pin_star_note_search_and_mark_all_read() {
 
     // Pin from the context menu (right click on the row).
     right_click_title(&mut h, &title);
-    assert_eq!(h.app.console.menu, Some(chat));
+    assert_eq!(h.app.console().menu(), Some(chat));
     interact(&mut h, |sim| {
         sim.click("Pin").unwrap();
     });
-    assert_eq!(h.app.desk.pins(), &[chat]);
-    let top = h.app.desk.chat_ids(&ListFilter::new(Filter::All), 0..1);
+    assert_eq!(h.app.desk().pins(), &[chat]);
+    let top = h.app.desk().chat_ids(&ListFilter::new(Filter::All), 0..1);
     assert_eq!(top, vec![chat], "a pinned chat leads the list");
 
     // Star from the keyboard, with the chat open.
     open_by_click(&mut h, &title);
     h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
-    assert!(h.app.desk.is_starred(chat));
-    h.send(Message::Console(console::Msg::Filter(Filter::Starred)));
+    assert!(h.app.desk().is_starred(chat));
+    h.send(Message::Console(console::Message::Filter(Filter::Starred)));
     assert_eq!(
-        h.app.desk.chat_ids(&h.app.console.list_filter(), 0..10),
+        h.app.desk().chat_ids(&h.app.console().list_filter(), 0..10),
         vec![chat]
     );
 
@@ -289,7 +291,7 @@ fn pin_star_note_search_and_mark_all_read() {
         sim.typewrite("VIP, call before changes");
         sim.tap_key(Key::Named(Named::Enter));
     });
-    assert_eq!(h.app.desk.note(chat), Some("VIP, call before changes"));
+    assert_eq!(h.app.desk().note(chat), Some("VIP, call before changes"));
     assert!(visible(&h, "Note: VIP, call before changes"));
 
     // Search in the chat (Ctrl+F), jumping between results.
@@ -307,12 +309,12 @@ fn pin_star_note_search_and_mark_all_read() {
         sim.click("Search chats").unwrap();
     });
     interact(&mut h, |sim| {
-        sim.click(id(dutydesk::ui::screens::console::GLOBAL_SEARCH_ID))
+        sim.click(id(dutydesk::ui::features::console::GLOBAL_SEARCH_ID))
             .unwrap();
         sim.typewrite("firewall");
         sim.tap_key(Key::Named(Named::Enter));
     });
-    let groups = &h.app.console.global.as_ref().unwrap().groups;
+    let groups = &h.app.console().global().unwrap().groups;
     assert!(
         groups
             .iter()
@@ -322,12 +324,12 @@ fn pin_star_note_search_and_mark_all_read() {
 
     // Mark all read.
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-    assert!(h.app.desk.counters().unread_chats > 0);
+    assert!(h.app.desk().counters().unread_chats > 0);
     interact(&mut h, |sim| {
         sim.click("Mark all read").unwrap();
     });
     h.pump_until("no unread chats", |app| {
-        app.desk.counters().unread_chats == 0
+        app.desk().counters().unread_chats == 0
     });
 }
 
@@ -336,12 +338,12 @@ fn a_settings_change_moves_the_thresholds() {
     let (mut h, _home) = floor();
     let (chat, _) = customer_writes(&mut h, 3, "Is the maintenance over?");
     h.advance(4 * 60);
-    assert_eq!(h.app.desk.row(chat).unwrap().status, Status::Waiting);
+    assert_eq!(h.app.desk().row(chat).unwrap().status, Status::Waiting);
 
     interact(&mut h, |sim| {
         sim.click("Settings").unwrap();
     });
-    assert!(matches!(h.app.screen, Screen::Settings(_)));
+    assert!(matches!(h.app.screen(), Screen::Settings(_)));
     interact(&mut h, |sim| {
         sim.click(id(RED_ID)).unwrap();
         sim.tap_key(Key::Named(Named::End));
@@ -352,10 +354,10 @@ fn a_settings_change_moves_the_thresholds() {
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert_eq!(h.app.desk.settings().red_after_secs, 180);
+    assert!(matches!(h.app.screen(), Screen::Console));
+    assert_eq!(h.app.desk().settings().red_after_secs, 180);
     assert_eq!(
-        h.app.desk.row(chat).unwrap().status,
+        h.app.desk().row(chat).unwrap().status,
         Status::Red,
         "4 minutes is now past red"
     );
@@ -366,24 +368,24 @@ fn keyboard_moves_between_chats_and_jumps_to_the_longest_wait() {
     let (mut h, _home) = floor();
     let all = ListFilter::new(Filter::All);
     h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
-    let first = h.app.desk.chat_ids(&all, 0..2);
-    assert_eq!(h.app.console.open_chat(), Some(first[0]));
+    let first = h.app.desk().chat_ids(&all, 0..2);
+    assert_eq!(h.app.console().open_chat(), Some(first[0]));
     h.send(Message::Key(Key::Named(Named::Tab), Modifiers::CTRL));
-    assert_eq!(h.app.console.open_chat(), Some(first[1]));
+    assert_eq!(h.app.console().open_chat(), Some(first[1]));
     h.send(Message::Key(Key::Character("j".into()), Modifiers::CTRL));
-    assert_eq!(h.app.console.open_chat(), h.app.desk.longest_waiting());
+    assert_eq!(h.app.console().open_chat(), h.app.desk().longest_waiting());
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-    assert_eq!(h.app.console.open_chat(), None);
+    assert_eq!(h.app.console().open_chat(), None);
 }
 
 #[test]
 fn the_list_builds_only_the_rows_in_view_and_follows_the_scroll() {
     let (mut h, _home) = floor();
     let all = ListFilter::new(Filter::All);
-    assert!(h.app.desk.len(&all) > 200);
+    assert!(h.app.desk().len(&all) > 200);
     // Open the first chat, so the right pane shows no other chat titles.
     h.send(Message::Key(Key::Named(Named::ArrowDown), Modifiers::ALT));
-    let far = h.app.desk.rows(&all, 150..151).remove(0).title;
+    let far = h.app.desk().rows(&all, 150..151).remove(0).title;
     assert!(!visible_label(&h, &far), "row 150 is not built at the top");
 
     interact(&mut h, |sim| {
@@ -396,7 +398,7 @@ fn the_list_builds_only_the_rows_in_view_and_follows_the_scroll() {
         })]);
     });
     assert!(
-        h.app.console.offset_y > 100.0 * 26.0,
+        h.app.console().scroll().0 > 100.0 * 26.0,
         "the scroll reached the console"
     );
     assert!(visible_label(&h, &far), "row 150 is built once scrolled to");
@@ -410,11 +412,12 @@ fn visible_label(h: &Harness, text: &str) -> bool {
 fn without_a_notification_service_news_is_announced_in_the_window() {
     let (mut h, _home) = floor();
     // As after a failed desktop notification: the platform has no service.
-    h.app.notify_in_app = true;
-    h.app.ready_at = Some(h.app.clock.now() - 3600);
+    h.app.notify_in_window();
+    let now = h.app.clock().now();
+    h.app.set_ready_at(now - 3600);
     h.send(Message::Focus(false));
     let (_, title) = customer_writes(&mut h, 4, "Nobody answers here?");
-    let banner = h.app.banner.clone().unwrap_or_default();
+    let banner = h.app.banner().unwrap_or_default().to_string();
     assert!(
         banner.contains(&title),
         "the banner names the chat: {banner:?}"
@@ -423,7 +426,7 @@ fn without_a_notification_service_news_is_announced_in_the_window() {
     interact(&mut h, |sim| {
         sim.click("Dismiss").unwrap();
     });
-    assert!(h.app.banner.is_none());
+    assert!(h.app.banner().is_none());
 }
 
 #[test]
@@ -438,7 +441,7 @@ fn older_history_loads_when_scrolled_to_the_top() {
     h.settle();
     h.freeze_clock();
     open_by_click(&mut h, &chat.title);
-    let loaded = h.app.console.open.as_ref().unwrap().history.lines.len();
+    let loaded = h.app.console().open().unwrap().history.lines.len();
     assert!(
         (50..80).contains(&loaded),
         "one page first ({loaded} lines)"
@@ -453,7 +456,7 @@ fn older_history_loads_when_scrolled_to_the_top() {
         })]);
     });
     h.settle();
-    let now_loaded = h.app.console.open.as_ref().unwrap().history.lines.len();
+    let now_loaded = h.app.console().open().unwrap().history.lines.len();
     assert!(
         now_loaded > loaded,
         "older messages came in ({loaded} -> {now_loaded})"
@@ -463,26 +466,50 @@ fn older_history_loads_when_scrolled_to_the_top() {
 
 #[test]
 fn without_tdlib_the_login_offers_the_download_with_progress() {
-    use dutydesk::ui::screens::login::{Login, Msg};
+    use dutydesk::desk::{Desk, Settings};
+    use dutydesk::ui::feature::{Ctx, Feature, ViewCtx};
+    use dutydesk::ui::features::login::{Login, Message};
     let palette = dutydesk::ui::theme::Theme::light().colors;
+    let mut desk = Desk::new(Settings::default());
+    fn look(desk: &Desk, palette: dutydesk::ui::theme::Palette) -> ViewCtx<'_> {
+        ViewCtx {
+            desk,
+            now: 0,
+            palette,
+            own_user: None,
+            connection: None,
+        }
+    }
     let mut login = Login::new(Stage::NoLibrary("libtdjson 1.8.61 was not found.".into()));
-    let messages: Vec<Msg> = {
+    let messages: Vec<Message> = {
         let mut sim = Simulator::with_size(
             iced::Settings::default(),
             WINDOW_SIZE,
-            login.view(true, palette),
+            login.view(look(&desk, palette)),
         );
         assert!(sim.find("libtdjson 1.8.61 was not found.").is_ok());
         sim.click("Download TDLib 1.8.61").unwrap();
         assert!(sim.find("Try the demo floor").is_ok());
         sim.into_messages().collect()
     };
-    assert!(matches!(messages.as_slice(), [Msg::Download]));
-    assert!(!login.edit(&Msg::Progress(5 * 1_048_576, 20 * 1_048_576)));
+    assert!(matches!(messages.as_slice(), [Message::Download]));
+    let home = tempfile::tempdir().unwrap();
+    let paths = dutydesk::paths::Paths::portable(home.path());
+    let config = Config::default();
+    let ctx = Ctx {
+        desk: &mut desk,
+        now: 0,
+        config: &config,
+        paths: &paths,
+        own_user: None,
+    };
+    let progress = Message::Progress(5 * 1_048_576, 20 * 1_048_576);
+    let (_, event) = login.update(progress, ctx);
+    assert!(event.is_none(), "progress is the screen's own");
     let mut sim = Simulator::with_size(
         iced::Settings::default(),
         WINDOW_SIZE,
-        login.view(true, palette),
+        login.view(look(&desk, palette)),
     );
     assert!(
         sim.find("5.0 of 20.0 MB").is_ok(),
@@ -493,14 +520,14 @@ fn without_tdlib_the_login_offers_the_download_with_progress() {
 #[test]
 fn a_theme_chosen_in_settings_applies_and_is_saved() {
     let (mut h, home) = floor();
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     h.send(Message::Settings(
-        dutydesk::ui::screens::settings::Msg::Theme("high-contrast".into()),
+        dutydesk::ui::features::settings::Message::Theme("high-contrast".into()),
     ));
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert_eq!(h.app.theme.name, "High contrast");
+    assert_eq!(h.app.theme().name, "High contrast");
     let saved =
         std::fs::read_to_string(dutydesk::paths::Paths::portable(home.path()).config_file).unwrap();
     assert!(saved.contains("high-contrast"), "{saved}");
@@ -521,7 +548,7 @@ fn typing_is_never_sent_unless_enabled() {
         "off by default: no chat action at all"
     );
 
-    h.app.config.messages.send_typing = true;
+    h.app.config_mut().messages.send_typing = true;
     interact(&mut h, |sim| {
         sim.click(id(COMPOSER_ID)).unwrap();
         sim.typewrite(", we are on it");

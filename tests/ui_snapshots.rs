@@ -13,11 +13,11 @@ use iced_test::Simulator;
 fn console_snapshots_per_theme() {
     let home = tempfile::tempdir().unwrap();
     let mut app = fixture::app(home.path());
-    assert!(app.console.open_chat().is_some());
+    assert!(app.console().open_chat().is_some());
     let tiny_skia = std::env::var("ICED_TEST_BACKEND").is_ok_and(|b| b == "tiny-skia");
     for name in ["light", "dark", "high-contrast"] {
-        app.theme = Theme::builtin(name).unwrap();
-        let theme = app.theme.iced();
+        app.set_theme(Theme::builtin(name).unwrap());
+        let theme = app.theme().iced();
         let mut ui = Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view());
         let snapshot = ui.snapshot(&theme).unwrap();
         if let Ok(dir) = std::env::var("DUTYDESK_SNAPSHOT_PNG") {

@@ -8,7 +8,7 @@ use crate::paths::Paths;
 use crate::telegram::TgEvent;
 use crate::ui::app::{App, Message, Screen};
 use crate::ui::clock::Clock;
-use crate::ui::screens::console;
+use crate::ui::features::console;
 use crate::ui::widgets::chat_list;
 use std::path::Path;
 
@@ -343,13 +343,13 @@ pub fn app(home: &Path) -> App {
         config: Config::default(),
         paths,
     });
-    app.clock = Clock::frozen(NOW);
-    let mut settings = app.desk.settings().clone();
+    app.set_clock(Clock::frozen(NOW));
+    let mut settings = app.desk().settings().clone();
     settings.staff.duty_group = Some(DUTY);
     settings.own_user = Some(ME);
-    app.desk.set_settings(settings);
-    app.own_user = Some(ME);
-    app.screen = Screen::Console;
+    app.desk_mut().set_settings(settings);
+    app.set_own_user(ME);
+    app.set_screen(Screen::Console);
 
     let mut events = vec![
         Event::OwnUser { user: ME },
@@ -430,17 +430,17 @@ pub fn app(home: &Path) -> App {
             });
         }
     }
-    app.handle(Message::Tg(events.into_iter().map(TgEvent::Desk).collect()));
-    app.desk.pin(id(5));
-    app.desk.star(id(1));
+    let _ = app.handle(Message::Tg(events.into_iter().map(TgEvent::Desk).collect()));
+    let desk = app.desk_mut();
+    desk.pin(id(5));
+    desk.star(id(1));
     // A lead's alarm on a chat nobody waits in: the row shows the mark right under the pin.
-    app.desk.raise_alarm(id(6));
-    app.desk
-        .set_note(id(0), "VIP: call Alice before any change");
+    desk.raise_alarm(id(6));
+    desk.set_note(id(0), "VIP: call Alice before any change");
 
     // The chat waiting longest, open with its history.
     let open = id(0);
-    app.handle(Message::Console(console::Msg::List(
+    let _ = app.handle(Message::Console(console::Message::List(
         chat_list::Event::Select(open),
     )));
     let user = 1000;
@@ -471,8 +471,14 @@ pub fn app(home: &Path) -> App {
             ContentKind::Text,
         ),
     ];
-    app.console
-        .history_loaded(open, 0, Ok(history.into_iter().rev().collect()));
+    // As Telegram answers the history request the selection made.
+    let _ = app.handle(Message::Console(console::Message::Replied(
+        console::Reply::History {
+            chat: open,
+            from: 0,
+            result: Ok(history.into_iter().rev().collect()),
+        },
+    )));
     app
 }
 

@@ -1,6 +1,7 @@
 //! Drives the app without the iced runtime, for the UI tests and benches: Telegram events
-//! are pumped from the session's stream by hand and requests run on a blocking executor,
-//! so a test sees exactly what the window would, one step at a time.
+//! are pumped from the session's stream by hand and every kind of effect runs on its
+//! blocking executor (`Harness::run`), so a test sees exactly what the window would, one
+//! step at a time.
 
 use crate::config::Config;
 use crate::desk::{
@@ -10,7 +11,7 @@ use crate::paths::Paths;
 use crate::telegram::{self, Backend, Session, hub};
 use crate::ui::app::{App, Message};
 use crate::ui::clock::Clock;
-use crate::ui::requests;
+use crate::ui::effect::{Effects, Parts};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -59,7 +60,10 @@ impl Harness {
     /// Drives an app whose session has started: one a test brought through start-up
     /// steps of its own (a keyring stand-in, a Retry) before there was a session to drive.
     pub fn attach(app: App) -> Harness {
-        let session = app.session.clone().expect("the simulated session starts");
+        let session = app
+            .session()
+            .cloned()
+            .expect("the simulated session starts");
         let events = hub::take_events(session.client_id()).expect("the session's events");
         let control = tdsim::control(session.client_id()).expect("the simulated world");
         let mut harness = Harness {
@@ -74,13 +78,36 @@ impl Harness {
         harness
     }
 
-    /// Handles a message as `update` would, running its requests to completion.
+    /// Handles a message as `update` would, running its effects to completion.
     pub fn send(&mut self, message: Message) {
         let effects = self.app.handle(message);
-        for request in effects.requests {
-            let reply =
-                iced::futures::executor::block_on(requests::perform(self.session.clone(), request));
-            self.send(Message::Reply(reply));
+        self.run(effects);
+    }
+
+    /// Runs effects as the window would, each kind on its blocking executor, and feeds
+    /// every reply back in: store writes in order, then Telegram calls, HTTP calls and
+    /// blocking work one at a time. iced's own operations (focus, scroll) need the runtime
+    /// and are dropped: a test clicks where the window would have moved the focus.
+    pub fn run(&mut self, effects: Effects<Message>) {
+        let Parts {
+            task: _,
+            telegram,
+            store,
+            http,
+            work,
+        } = effects.into_parts();
+        self.app.write(store);
+        for call in telegram {
+            let reply = call.block(self.session.clone());
+            self.send(reply);
+        }
+        for call in http {
+            let reply = call.block();
+            self.send(reply);
+        }
+        for job in work {
+            let reply = job.run();
+            self.send(reply);
         }
     }
 
@@ -145,7 +172,7 @@ impl Harness {
     /// Pins the app's clock to the world's, so views (and snapshots) do not depend on how
     /// long the test took.
     pub fn freeze_clock(&mut self) {
-        self.app.clock = Clock::frozen(self.control.now());
+        self.app.set_clock(Clock::frozen(self.control.now()));
     }
 }
 

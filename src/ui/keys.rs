@@ -1,15 +1,15 @@
 //! Keyboard shortcuts. Combinations with Ctrl or Alt act even while a text field has focus
 //! (they never type anything); Esc always closes the innermost open thing.
 
-use crate::ui::screens::console::{ChatAction, Msg};
-use crate::ui::screens::settings::focus::Nav;
+use crate::ui::features::console::{ChatAction, Message};
+use crate::ui::features::settings::focus::Nav;
 use iced::keyboard::key::Named;
 use iced::keyboard::{Key, Modifiers};
 
 /// What a key press means in the console, if anything.
 #[derive(Debug, Clone)]
 pub enum Shortcut {
-    Console(Msg),
+    Console(Message),
     /// A per-chat action on the open chat.
     Open(ChatAction),
     FocusFilter,
@@ -19,9 +19,9 @@ pub enum Shortcut {
 pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
     use Shortcut::*;
     let ctrl = m.command();
-    let step = |s: i32| Some(Console(Msg::Step(s)));
+    let step = |s: i32| Some(Console(Message::Step(s)));
     match key {
-        Key::Named(Named::Escape) => Some(Console(Msg::Escape)),
+        Key::Named(Named::Escape) => Some(Console(Message::Escape)),
         Key::Named(Named::ArrowUp) if m.alt() && m.shift() => Some(Open(ChatAction::PinUp)),
         Key::Named(Named::ArrowDown) if m.alt() && m.shift() => Some(Open(ChatAction::PinDown)),
         Key::Named(Named::ArrowUp) if m.alt() => step(-1),
@@ -30,26 +30,26 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
         Key::Named(Named::PageDown) if m.alt() => step(20),
         Key::Named(Named::Tab) if ctrl && m.shift() => step(-1),
         Key::Named(Named::Tab) if ctrl => step(1),
-        Key::Named(Named::ContextMenu) => Some(Console(Msg::MenuForOpen)),
-        Key::Named(Named::F10) if m.shift() => Some(Console(Msg::MenuForOpen)),
+        Key::Named(Named::ContextMenu) => Some(Console(Message::MenuForOpen)),
+        Key::Named(Named::F10) if m.shift() => Some(Console(Message::MenuForOpen)),
         Key::Character(c) if ctrl => match (c.as_str(), m.shift()) {
-            ("f" | "F", false) => Some(Console(Msg::SearchOpen)),
-            ("f" | "F", true) => Some(Console(Msg::GlobalOpen)),
-            ("j" | "J", _) => Some(Console(Msg::NextWaiting)),
+            ("f" | "F", false) => Some(Console(Message::SearchOpen)),
+            ("f" | "F", true) => Some(Console(Message::GlobalOpen)),
+            ("j" | "J", _) => Some(Console(Message::NextWaiting)),
             ("p" | "P", _) => Some(Open(ChatAction::TogglePin)),
             ("s" | "S", _) => Some(Open(ChatAction::ToggleStar)),
             // E for "emergency": A would also select all in the composer (iced binds Ctrl+A).
             ("e" | "E", _) => Some(Open(ChatAction::ToggleAlarm)),
             ("n" | "N", _) => Some(Open(ChatAction::EditNote)),
-            ("r" | "R", true) => Some(Console(Msg::MarkAllRead)),
+            ("r" | "R", true) => Some(Console(Message::MarkAllRead)),
             ("r" | "R", false) => Some(Open(ChatAction::MarkRead)),
             ("d" | "D", _) => Some(Open(ChatAction::NoReplyNeeded)),
             ("l" | "L", _) => Some(FocusFilter),
             (",", _) => Some(Settings),
-            ("1", _) => Some(Console(Msg::Filter(crate::desk::Filter::All))),
-            ("2", _) => Some(Console(Msg::Filter(crate::desk::Filter::Support))),
-            ("3", _) => Some(Console(Msg::Filter(crate::desk::Filter::Waiting))),
-            ("4", _) => Some(Console(Msg::Filter(crate::desk::Filter::Starred))),
+            ("1", _) => Some(Console(Message::Filter(crate::desk::Filter::All))),
+            ("2", _) => Some(Console(Message::Filter(crate::desk::Filter::Support))),
+            ("3", _) => Some(Console(Message::Filter(crate::desk::Filter::Waiting))),
+            ("4", _) => Some(Console(Message::Filter(crate::desk::Filter::Starred))),
             _ => None,
         },
         _ => None,
@@ -103,11 +103,11 @@ mod tests {
         let alt = Modifiers::ALT;
         assert!(matches!(
             console(&Key::Named(Named::ArrowDown), alt),
-            Some(Shortcut::Console(Msg::Step(1)))
+            Some(Shortcut::Console(Message::Step(1)))
         ));
         assert!(matches!(
             console(&Key::Character("j".into()), Modifiers::CTRL),
-            Some(Shortcut::Console(Msg::NextWaiting))
+            Some(Shortcut::Console(Message::NextWaiting))
         ));
         assert!(console(&Key::Character("j".into()), Modifiers::empty()).is_none());
         assert!(matches!(

@@ -1,13 +1,16 @@
 //! The iced window: login, the duty console and settings, over the desk core.
 //!
 //! Data flows one way: Telegram events (a subscription) go into the desk; the views read
-//! the desk; user actions either change the desk's local marks or become Telegram
-//! requests (`requests::Request`), which `update` runs as tasks.
+//! the desk; user actions change the desk's local marks or become effects typed by
+//! backend (`effect`: Telegram requests, store writes, HTTP calls, blocking work), which
+//! the window runs as tasks. Every feature (`features/`) keeps one contract (`feature`);
+//! `app` routes between them.
 
 pub mod app;
 pub mod clock;
 pub mod effect;
-mod duty_guess;
+pub mod feature;
+pub mod features;
 #[cfg(feature = "test-support")]
 pub mod fixture;
 pub mod format;
@@ -16,12 +19,9 @@ pub mod harness;
 pub mod icon;
 pub mod keys;
 pub mod notifications;
-pub mod requests;
-pub mod screens;
 pub mod start;
 pub mod theme;
 pub mod timer;
-pub mod update;
 pub mod widgets;
 
 pub use app::{App, Message, Screen};

@@ -8,9 +8,7 @@ use crate::config::Config;
 use crate::paths::Paths;
 use crate::telegram::keys::{self, KeyError};
 use crate::telegram::{self, Backend, Session, SessionConfig, tdjson};
-use crate::ui::app::Message;
-use crate::ui::screens::login::Stage;
-use iced::Task;
+use crate::ui::features::login::Stage;
 
 /// Stands in for the OS keyring: an account's database key, or why not. The UI tests play
 /// a locked or damaged keyring with one (on the simulator, which otherwise needs no key).
@@ -65,6 +63,17 @@ impl std::fmt::Debug for KeyAnswer {
     }
 }
 
+impl KeyAnswer {
+    /// The read stopped before the keyring answered (its worker panicked). Taken as locked,
+    /// not as "no keyring": Retry, never a passphrase that would not open a database
+    /// encrypted with the keyring's key.
+    pub fn stopped(reason: String) -> KeyAnswer {
+        KeyAnswer(Err(KeyError::Locked {
+            reason: format!("the keyring check stopped: {reason}"),
+        }))
+    }
+}
+
 impl KeyRead {
     /// Asks the keyring (or the stand-in). Blocks: an OS keyring may show its unlock
     /// prompt and wait for the user.
@@ -73,22 +82,6 @@ impl KeyRead {
             Some(stand_in) => stand_in(&self.account),
             None => keys::database_key(&self.account).map(|(key, _)| key),
         })
-    }
-
-    /// `read` on a blocking worker as an iced task: the window keeps drawing meanwhile.
-    pub fn task(self) -> Task<Message> {
-        let read = async move {
-            tokio::task::spawn_blocking(move || self.read())
-                .await
-                .unwrap_or_else(|e| {
-                    // Taken as locked, not as "no keyring": Retry, never a passphrase that
-                    // would not open a database encrypted with the keyring's key.
-                    KeyAnswer(Err(KeyError::Locked {
-                        reason: format!("the keyring check stopped: {e}"),
-                    }))
-                })
-        };
-        Task::perform(read, Message::KeyRead)
     }
 }
 

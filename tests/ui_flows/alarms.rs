@@ -12,27 +12,29 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
         r.status == Status::Normal && r.waiting_since.is_none()
     });
     let (pinned, chat) = (calm[0].chat_id, calm[1].clone());
-    h.send(Message::Console(console::Msg::Act(
+    h.send(Message::Console(console::Message::Act(
         pinned,
         console::ChatAction::TogglePin,
     )));
-    let before = h.app.desk.position(&all, chat.chat_id).unwrap();
+    let before = h.app.desk().position(&all, chat.chat_id).unwrap();
     assert!(before > 1, "the chat starts lower in the list ({before})");
 
     // Raise it from the context menu.
     right_click_title(&mut h, &chat.title);
-    assert_eq!(h.app.console.menu, Some(chat.chat_id));
+    assert_eq!(h.app.console().menu(), Some(chat.chat_id));
     interact(&mut h, |sim| {
         sim.click("Raise alarm").unwrap();
     });
-    assert_eq!(h.app.console.menu, None);
-    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
+    assert_eq!(h.app.console().menu(), None);
+    h.send(Message::Console(console::Message::TitleFilter(
+        String::new(),
+    )));
     assert_eq!(
-        h.app.desk.chat_ids(&all, 0..2),
+        h.app.desk().chat_ids(&all, 0..2),
         vec![pinned, chat.chat_id],
         "the alarm sits right below the pins"
     );
-    let row = h.app.desk.row(chat.chat_id).unwrap();
+    let row = h.app.desk().row(chat.chat_id).unwrap();
     assert_eq!(row.status, Status::Alarm);
     // The row itself says so, on the chat's own line.
     {
@@ -47,24 +49,29 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
         );
         assert!((title.center_y() - mark.center_y()).abs() < 4.0);
     }
-    let saved = h.app.store.as_ref().unwrap().load_local().unwrap();
+    let saved = h.app.store().unwrap().load_local().unwrap();
     assert_eq!(saved.alarms, vec![chat.chat_id], "the alarm is stored");
 
     // The menu now offers to clear it; Ctrl+E on the open chat does.
     right_click_title(&mut h, &chat.title);
     assert!(visible(&h, "Clear alarm"));
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-    assert_eq!(h.app.console.menu, None, "Esc closes the menu");
+    assert_eq!(h.app.console().menu(), None, "Esc closes the menu");
     open_by_click(&mut h, &chat.title);
     h.send(Message::Key(Key::Character("e".into()), Modifiers::CTRL));
-    h.send(Message::Console(console::Msg::TitleFilter(String::new())));
-    assert_eq!(h.app.desk.row(chat.chat_id).unwrap().status, Status::Normal);
+    h.send(Message::Console(console::Message::TitleFilter(
+        String::new(),
+    )));
     assert_eq!(
-        h.app.desk.position(&all, chat.chat_id),
+        h.app.desk().row(chat.chat_id).unwrap().status,
+        Status::Normal
+    );
+    assert_eq!(
+        h.app.desk().position(&all, chat.chat_id),
         Some(before),
         "it returns to its place"
     );
     assert!(!visible_label(&h, ALARM_LABEL));
-    let saved = h.app.store.as_ref().unwrap().load_local().unwrap();
+    let saved = h.app.store().unwrap().load_local().unwrap();
     assert!(saved.alarms.is_empty(), "the cleared alarm is forgotten");
 }

@@ -1,13 +1,15 @@
 //! Start-up when the OS keyring does not give the database key. Only "no keyring" asks for
 //! a passphrase; a locked keyring shows Retry, a damaged entry is named. The keyring is a
-//! stand-in (`App::keyring`): the simulator itself needs no key. The keyring is read off
-//! the window's thread (an unlock prompt may wait for the user): `start_session` and Retry
-//! hand the read back as data, and these tests run it by hand, seeing the screen meanwhile.
+//! stand-in (`App::set_keyring`): the simulator itself needs no key. The keyring is read
+//! off the window's thread (an unlock prompt may wait for the user): `start_session` and
+//! Retry hand the read back as data (Retry's as a blocking `work::Job`), and these tests
+//! run it by hand, seeing the screen meanwhile.
 
 use super::*;
 use dutydesk::telegram::keys::{self, KeyError};
 use dutydesk::ui::RunOptions;
-use dutydesk::ui::start::{KeyRead, Keyring};
+use dutydesk::ui::effect::work::Job;
+use dutydesk::ui::start::Keyring;
 use std::sync::{Arc, Mutex};
 
 /// What the stand-in keyring answers; a test changes it between tries.
@@ -26,29 +28,32 @@ fn start_with(home: &tempfile::TempDir, answer: &Answer) -> App {
     });
     let answer = answer.clone();
     let keyring: Keyring = Arc::new(move |_account| answer.lock().unwrap().clone());
-    app.keyring = Some(keyring);
+    app.set_keyring(keyring);
     let read = app
         .start_session(None)
         .expect("the key comes from the keyring, read off the window's thread");
     // Until the keyring answers, the window says what it waits for.
     assert_eq!(stage(&app), Some(&Stage::CheckingKeyring));
     assert!(ui(&app).find(login::CHECKING_KEYRING).is_ok());
-    assert!(app.session.is_none());
-    app.handle(Message::KeyRead(read.read()));
+    assert!(app.session().is_none());
+    let _ = app.handle(Message::KeyRead(read.read()));
     app
 }
 
 /// Runs `f` against the app's view, then feeds the messages it produced to the app (the
 /// login screens make no Telegram requests, so none are left to run). Returns the keyring
 /// read they started, not yet run.
-fn interact_app(app: &mut App, f: impl FnOnce(&mut Simulator<'_, Message>)) -> Option<KeyRead> {
+fn interact_app(
+    app: &mut App,
+    f: impl FnOnce(&mut Simulator<'_, Message>),
+) -> Option<Job<Message>> {
     let mut read = None;
     for m in messages_from(app, f) {
         let effects = app.handle(m);
-        assert!(effects.requests.is_empty());
-        if let Some(r) = effects.key_read {
+        assert!(effects.telegram_calls().is_empty());
+        for job in effects.into_parts().work {
             assert!(read.is_none(), "one keyring read at a time");
-            read = Some(r);
+            read = Some(job);
         }
     }
     read
@@ -60,7 +65,7 @@ fn retry(app: &mut App) {
         sim.click("Retry").unwrap();
     })
     .expect("Retry asks the keyring again");
-    app.handle(Message::KeyRead(read.read()));
+    let _ = app.handle(read.run());
 }
 
 /// A text widget whose content includes every one of `parts`.
@@ -81,7 +86,7 @@ fn a_locked_keyring_offers_retry_not_a_passphrase_and_retry_proceeds() {
         reason: "the unlock prompt was dismissed".into(),
     })));
     let mut app = start_with(&home, &answer);
-    assert!(app.session.is_none());
+    assert!(app.session().is_none());
     assert!(
         matches!(stage(&app), Some(Stage::KeyringLocked(_))),
         "{:?}",
@@ -107,7 +112,7 @@ fn a_locked_keyring_offers_retry_not_a_passphrase_and_retry_proceeds() {
     // Unlocked: Retry asks the keyring again and the session starts, on to the login.
     *answer.lock().unwrap() = Ok(keys::random_key());
     retry(&mut app);
-    assert!(app.session.is_some(), "{:?}", stage(&app));
+    assert!(app.session().is_some(), "{:?}", stage(&app));
     let mut h = Harness::attach(app);
     h.pump_until("the phone step", |app| stage(app) == Some(&Stage::Phone));
     assert!(visible(&h, "Log in to Telegram"));
@@ -121,7 +126,7 @@ fn a_damaged_entry_is_named_and_no_passphrase_is_offered_for_it() {
         reason: "not 256 bits in base64".into(),
     })));
     let app = start_with(&home, &answer);
-    assert!(app.session.is_none());
+    assert!(app.session().is_none());
     assert!(matches!(stage(&app), Some(Stage::KeyDamaged { .. })));
     let folder = dutydesk::paths::Paths::portable(home.path()).account_dir("main");
     let mut sim = ui(&app);
@@ -153,7 +158,7 @@ fn only_no_keyring_at_all_asks_for_a_passphrase() {
         sim.click("Continue").unwrap();
     });
     assert!(read.is_none(), "a passphrase needs no keyring");
-    assert!(app.session.is_some(), "{:?}", stage(&app));
+    assert!(app.session().is_some(), "{:?}", stage(&app));
 }
 
 #[test]
@@ -171,7 +176,7 @@ fn while_the_keyring_is_asked_again_retry_waits_and_the_screen_says_so() {
     })
     .expect("Retry asks the keyring again");
     assert!(
-        app.session.is_none(),
+        app.session().is_none(),
         "nothing starts before the keyring answers"
     );
     {
@@ -192,16 +197,16 @@ fn while_the_keyring_is_asked_again_retry_waits_and_the_screen_says_so() {
         second.is_none(),
         "Retry is disabled while the keyring is read"
     );
-    let effects = app.handle(Message::Login(login::Msg::Retry));
-    assert!(effects.key_read.is_none(), "one keyring read at a time");
+    let effects = app.handle(Message::Login(login::Message::Retry));
+    assert!(effects.jobs().is_empty(), "one keyring read at a time");
 
     // The keyring answers the first read: the session starts, once.
-    let answer_now = read.read();
-    app.handle(Message::KeyRead(answer_now.clone()));
-    let session = app.session.as_ref().expect("the key came").client_id();
-    app.handle(Message::KeyRead(answer_now));
+    let answer_now = read.run();
+    let _ = app.handle(answer_now.clone());
+    let session = app.session().expect("the key came").client_id();
+    let _ = app.handle(answer_now);
     assert_eq!(
-        app.session.as_ref().map(|s| s.client_id()),
+        app.session().map(|s| s.client_id()),
         Some(session),
         "an answer nobody waits for starts nothing"
     );

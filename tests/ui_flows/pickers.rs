@@ -5,8 +5,8 @@
 use super::*;
 use dutydesk::desk::{ChatFolder, ChatKind, Event};
 use dutydesk::telegram::TgEvent;
-use dutydesk::ui::screens::settings::picker::NONE_LABEL;
-use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, Draft, FOLDER_ID};
+use dutydesk::ui::features::settings::picker::NONE_LABEL;
+use dutydesk::ui::features::settings::{DUTY_GROUP_ID, Draft, FOLDER_ID};
 
 /// A group chat the floor does not have.
 const NEW_GROUP: i64 = -100_777_000_001;
@@ -15,17 +15,14 @@ const NEW_FOLDER: i32 = 9_001;
 const NEW_FOLDER_NAME: &str = "Escalated";
 
 fn draft(app: &App) -> &Draft {
-    match &app.screen {
-        Screen::Settings(draft) => draft,
-        _ => panic!("not on the settings screen"),
-    }
+    app.settings().expect("the settings screen")
 }
 
 #[test]
 fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
     let (mut h, _home) = floor();
     let duty = h.control.layout().duty_group_chat_id;
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(!visible(&h, NEW_GROUP_TITLE));
 
     // An unsaved choice (no duty group), then a filter and the arrows on its first match.
@@ -39,7 +36,7 @@ fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
         sim.typewrite("duty");
         sim.tap_key(Key::Named(Named::ArrowDown));
     });
-    assert_eq!(draft(&h.app).duty_group.highlighted(), Some(Some(duty)));
+    assert_eq!(draft(&h.app).duty_group().highlighted(), Some(Some(duty)));
     // And a filter typed into the folder picker.
     interact(&mut h, |sim| {
         sim.click(id(FOLDER_ID)).unwrap();
@@ -48,7 +45,7 @@ fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
     assert!(visible(&h, "No chat folder matches"));
 
     // Telegram announces a new group chat and lists the folders anew, with one more.
-    let mut folders: Vec<ChatFolder> = h.app.desk.folders().to_vec();
+    let mut folders: Vec<ChatFolder> = h.app.desk().folders().to_vec();
     folders.push(ChatFolder {
         id: NEW_FOLDER,
         name: NEW_FOLDER_NAME.into(),
@@ -64,19 +61,19 @@ fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
 
     // Offered without reopening, and nothing the admin did is lost.
     let d = draft(&h.app);
-    assert_eq!(d.duty_group.filter, "duty");
-    assert_eq!(d.duty_group.chosen, None, "the unsaved choice stays");
+    assert_eq!(d.duty_group().filter, "duty");
+    assert_eq!(d.duty_group().chosen, None, "the unsaved choice stays");
     assert_eq!(
-        d.duty_group.options().first(),
+        d.duty_group().options().first(),
         Some(&Some(NEW_GROUP)),
         "the new group matches the filter first"
     );
     assert_eq!(
-        d.duty_group.highlighted(),
+        d.duty_group().highlighted(),
         Some(Some(duty)),
         "the highlight stays on the group it was on"
     );
-    assert_eq!(d.folder.filter, "esc");
+    assert_eq!(d.folder().filter, "esc");
     assert!(visible(&h, NEW_GROUP_TITLE));
     assert!(visible(&h, NEW_FOLDER_NAME));
     assert!(visible(&h, "Chosen: none"));
@@ -91,8 +88,8 @@ fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
     assert!(visible(&h, &format!("Chosen: {NEW_GROUP_TITLE}")));
     assert!(visible(&h, &format!("Chosen: {NEW_FOLDER_NAME}")));
     h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
-    assert!(matches!(h.app.screen, Screen::Console));
-    let saved = &h.app.desk.settings();
+    assert!(matches!(h.app.screen(), Screen::Console));
+    let saved = &h.app.desk().settings();
     assert_eq!(saved.staff.duty_group, Some(NEW_GROUP));
     assert_eq!(saved.support.folder, Some(NEW_FOLDER));
 }

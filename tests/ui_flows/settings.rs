@@ -5,9 +5,9 @@
 use super::*;
 use dutydesk::desk::{ChatKind, Event};
 use dutydesk::telegram::TgEvent;
-use dutydesk::ui::screens::settings::focus::Control;
-use dutydesk::ui::screens::settings::picker::{ALL_CHATS_LABEL, NONE_LABEL};
-use dutydesk::ui::screens::settings::{DUTY_GROUP_ID, FOLDER_ID, PATTERN_ID};
+use dutydesk::ui::features::settings::focus::Control;
+use dutydesk::ui::features::settings::picker::{ALL_CHATS_LABEL, NONE_LABEL};
+use dutydesk::ui::features::settings::{DUTY_GROUP_ID, FOLDER_ID, PATTERN_ID};
 use std::collections::BTreeSet;
 
 /// Taps each key in the settings screen, on a fresh view per key (as the window redraws
@@ -34,20 +34,17 @@ pub(super) fn scroll_body(sim: &mut Simulator<'_, Message>, pixels: f32) {
 }
 
 fn settings_focus(app: &App) -> Option<Control> {
-    match &app.screen {
-        Screen::Settings(draft) => draft.focus,
-        _ => None,
-    }
+    app.settings().and_then(|draft| draft.focus())
 }
 
 #[test]
 fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     let (mut h, home) = floor();
-    assert!(!h.app.desk.settings().float_waiting);
-    assert!(!h.app.config.messages.link_previews);
-    assert_eq!(h.app.config.ui.theme, "auto");
+    assert!(!h.app.desk().settings().float_waiting);
+    assert!(!h.app.config().messages.link_previews);
+    assert_eq!(h.app.config().ui.theme, "auto");
     h.send(Message::Key(Key::Character(",".into()), Modifiers::CTRL));
-    assert!(matches!(h.app.screen, Screen::Settings(_)));
+    assert!(matches!(h.app.screen(), Screen::Settings(_)));
     assert_eq!(settings_focus(&h.app), None, "no ring before the first key");
 
     // Tab past the three minute fields to a checkbox; Space ticks it.
@@ -75,38 +72,31 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     tap(&mut h, &[Named::Tab, Named::ArrowRight]);
     assert_eq!(settings_focus(&h.app), Some(Control::Scale));
     // Nothing applies before Save.
-    assert!(!h.app.desk.settings().float_waiting);
-    assert_eq!(h.app.config.ui.theme, "auto");
+    assert!(!h.app.desk().settings().float_waiting);
+    assert_eq!(h.app.config().ui.theme, "auto");
 
     tap(&mut h, &[Named::Tab]);
     assert_eq!(settings_focus(&h.app), Some(Control::Save));
     tap(&mut h, &[Named::Enter]);
     assert!(
-        matches!(h.app.screen, Screen::Console),
+        matches!(h.app.screen(), Screen::Console),
         "Enter on Save saved"
     );
-    assert!(h.app.desk.settings().float_waiting);
-    assert!(h.app.config.messages.link_previews);
-    assert_eq!(h.app.config.ui.theme, "dark");
-    assert_eq!(h.app.theme.name, "Dark", "the theme applies at once");
-    assert!((h.app.config.ui.scale - 1.1).abs() < 1e-6);
+    assert!(h.app.desk().settings().float_waiting);
+    assert!(h.app.config().messages.link_previews);
+    assert_eq!(h.app.config().ui.theme, "dark");
+    assert_eq!(h.app.theme().name, "Dark", "the theme applies at once");
+    assert!((h.app.config().ui.scale - 1.1).abs() < 1e-6);
     let paths = dutydesk::paths::Paths::portable(home.path());
     let saved = Config::load(&paths.config_file).unwrap();
     assert_eq!(saved.ui.theme, "dark");
     assert!(saved.messages.link_previews);
     assert!((saved.ui.scale - 1.1).abs() < 1e-6);
-    let stored = h
-        .app
-        .store
-        .as_ref()
-        .unwrap()
-        .load_settings()
-        .unwrap()
-        .unwrap();
+    let stored = h.app.store().unwrap().load_settings().unwrap().unwrap();
     assert!(stored.float_waiting, "the desk settings are stored");
 
     // Tab goes on from a field clicked into; Space there types; Esc still cancels.
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     interact(&mut h, |sim| {
         sim.click(id(PATTERN_ID)).unwrap();
         sim.tap_key(Key::Named(Named::Tab));
@@ -116,11 +106,11 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
         sim.click(id(PATTERN_ID)).unwrap();
         sim.typewrite("Support: *");
     });
-    assert!(matches!(&h.app.screen, Screen::Settings(d) if d.pattern == "Support: *"));
+    assert_eq!(h.app.settings().map(|d| d.pattern()), Some("Support: *"));
     assert_eq!(settings_focus(&h.app), Some(Control::Pattern));
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert!(h.app.desk.settings().support.title_pattern.is_empty());
+    assert!(matches!(h.app.screen(), Screen::Console));
+    assert!(h.app.desk().settings().support.title_pattern.is_empty());
 }
 
 /// A support chat a colleague is a member of, with nobody waiting: (chat, a customer, the
@@ -136,21 +126,19 @@ fn calm_chat_with_a_colleague(h: &Harness) -> (i64, i64, i64) {
 }
 
 fn highlighted(app: &App) -> Option<Option<i64>> {
-    match &app.screen {
-        Screen::Settings(draft) => draft.duty_group.highlighted(),
-        _ => None,
-    }
+    app.settings()
+        .and_then(|draft| draft.duty_group().highlighted())
 }
 
 #[test]
 fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     let (mut h, _home) = floor();
     let duty = h.control.layout().duty_group_chat_id;
-    assert_eq!(h.app.desk.settings().staff.duty_group, Some(duty));
+    assert_eq!(h.app.desk().settings().staff.duty_group, Some(duty));
     let (chat, customer, colleague) = calm_chat_with_a_colleague(&h);
 
     // "None" with the mouse: no duty group, so colleagues are customers like anyone else.
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: Support duty"), "the title, not the id");
     interact(&mut h, |sim| {
         // The duty group sits below the support folder's picker, out of the first view.
@@ -161,15 +149,15 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert_eq!(h.app.desk.settings().staff.duty_group, None);
+    assert!(matches!(h.app.screen(), Screen::Console));
+    assert_eq!(h.app.desk().settings().staff.duty_group, None);
     // The demo floor guessed the group by its title; the saved "None" is not guessed back
     // when Telegram announces the group again (and the store remembers the choice).
-    let store = h.app.store.as_ref().unwrap();
+    let store = h.app.store().unwrap();
     assert!(store.duty_group_chosen().unwrap());
     let kind = h
         .app
-        .desk
+        .desk()
         .row(duty)
         .map_or(ChatKind::Supergroup, |r| r.kind);
     let again = Event::ChatAdded {
@@ -179,7 +167,7 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     };
     h.send(Message::Tg(vec![TgEvent::Desk(again)]));
     assert_eq!(
-        h.app.desk.settings().staff.duty_group,
+        h.app.desk().settings().staff.duty_group,
         None,
         "not guessed back"
     );
@@ -190,7 +178,7 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     h.settle();
     h.freeze_clock();
     assert_eq!(
-        h.app.desk.row(chat).unwrap().status,
+        h.app.desk().row(chat).unwrap().status,
         Status::Waiting,
         "no duty group: the colleague's answer is not a staff reply"
     );
@@ -209,8 +197,8 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     assert!(visible(&h, "Chosen: Support duty"));
     assert!(visible(&h, "chosen"), "marked in the list");
     h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert_eq!(h.app.desk.settings().staff.duty_group, Some(duty));
+    assert!(matches!(h.app.screen(), Screen::Console));
+    assert_eq!(h.app.desk().settings().staff.duty_group, Some(duty));
 
     // Saving fetched the group's members: the colleague's next answer is a staff reply.
     h.control
@@ -219,7 +207,7 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     h.settle();
     h.freeze_clock();
     assert_eq!(
-        h.app.desk.row(chat).unwrap().status,
+        h.app.desk().row(chat).unwrap().status,
         Status::Normal,
         "answered by staff"
     );
@@ -228,21 +216,21 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
 #[test]
 fn a_duty_group_not_loaded_is_shown_by_id_and_kept() {
     let (mut h, _home) = floor();
-    let mut settings = h.app.desk.settings().clone();
+    let mut settings = h.app.desk().settings().clone();
     settings.staff.duty_group = Some(-4242);
-    h.app.desk.set_settings(settings);
-    h.send(Message::OpenSettings);
+    h.app.desk_mut().set_settings(settings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: -4242 (not loaded)"));
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert_eq!(h.app.desk.settings().staff.duty_group, Some(-4242));
+    assert_eq!(h.app.desk().settings().staff.duty_group, Some(-4242));
 }
 
 /// The chats the console lists under its current filter, top to bottom.
 fn listed(h: &Harness) -> Vec<i64> {
-    let filter = h.app.console.list_filter();
-    h.app.desk.chat_ids(&filter, 0..h.app.desk.len(&filter))
+    let filter = h.app.console().list_filter();
+    h.app.desk().chat_ids(&filter, 0..h.app.desk().len(&filter))
 }
 
 #[test]
@@ -261,7 +249,7 @@ fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
         .filter(|c| c.is_private)
         .map(|c| c.chat_id)
         .collect();
-    h.send(Message::Console(console::Msg::Filter(Filter::Support)));
+    h.send(Message::Console(console::Message::Filter(Filter::Support)));
     let every_support_chat = listed(&h);
     assert!(
         every_support_chat.iter().any(|c| !private.contains(c)),
@@ -269,7 +257,7 @@ fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
     );
 
     // Part of the name, then Enter in the field picks the best match.
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: all chats"));
     assert!(visible(&h, "Customers"), "the folders are listed by name");
     interact(&mut h, |sim| {
@@ -283,15 +271,15 @@ fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
     });
     assert!(visible(&h, "Chosen: Private"));
     assert_eq!(
-        h.app.desk.settings().support.folder,
+        h.app.desk().settings().support.folder,
         None,
         "nothing applies before Save"
     );
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert!(matches!(h.app.screen, Screen::Console));
-    assert_eq!(h.app.desk.settings().support.folder, Some(private_folder));
+    assert!(matches!(h.app.screen(), Screen::Console));
+    assert_eq!(h.app.desk().settings().support.folder, Some(private_folder));
     let in_folder = listed(&h);
     assert!(!in_folder.is_empty());
     assert!(
@@ -306,27 +294,27 @@ fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
     assert_eq!(in_folder, expected, "every private support chat stays");
 
     // "All chats" with the mouse: no folder, every support chat again.
-    h.send(Message::OpenSettings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: Private"), "the saved choice, by name");
     interact(&mut h, |sim| {
         sim.click(label(ALL_CHATS_LABEL)).unwrap();
     });
     assert!(visible(&h, "Chosen: all chats"));
     h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));
-    assert_eq!(h.app.desk.settings().support.folder, None);
+    assert_eq!(h.app.desk().settings().support.folder, None);
     assert_eq!(listed(&h), every_support_chat);
 }
 
 #[test]
 fn a_folder_not_loaded_is_shown_by_id_and_kept() {
     let (mut h, _home) = floor();
-    let mut settings = h.app.desk.settings().clone();
+    let mut settings = h.app.desk().settings().clone();
     settings.support.folder = Some(42);
-    h.app.desk.set_settings(settings);
-    h.send(Message::OpenSettings);
+    h.app.desk_mut().set_settings(settings);
+    h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: 42 (not loaded)"));
     interact(&mut h, |sim| {
         sim.click("Save").unwrap();
     });
-    assert_eq!(h.app.desk.settings().support.folder, Some(42));
+    assert_eq!(h.app.desk().settings().support.folder, Some(42));
 }

@@ -5,7 +5,7 @@
 //! none; the arrows walk it (see `focus`), Space or Enter picks, a click picks.
 
 use super::focus::Control;
-use super::{Draft, Msg};
+use super::{Draft, Message};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::{Column, button, column, container, row, text, text_input};
@@ -218,8 +218,8 @@ pub(super) struct Wiring<K> {
     pub control: Control,
     /// The filter field's widget id.
     pub field_id: &'static str,
-    pub on_filter: fn(String) -> Msg,
-    pub on_pick: fn(Option<K>) -> Msg,
+    pub on_filter: fn(String) -> Message,
+    pub on_pick: fn(Option<K>) -> Message,
 }
 
 impl Draft {
@@ -230,11 +230,11 @@ impl Draft {
         words: &'static Words,
         wiring: Wiring<K>,
         p: Palette,
-    ) -> Element<'a, Msg> {
+    ) -> Element<'a, Message> {
         let here = self.focus == Some(wiring.control);
         let submit = picker
             .submit()
-            .map_or(Msg::Save, |id| (wiring.on_pick)(Some(id)));
+            .map_or(Message::Save, |id| (wiring.on_pick)(Some(id)));
         let field = text_input(words.placeholder, &picker.filter)
             .id(wiring.field_id)
             .size(TEXT)

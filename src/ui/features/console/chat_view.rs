@@ -2,7 +2,7 @@
 //! staff and customers told apart, and the composer with its send states.
 
 use super::history::{Line, SendState};
-use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Msg, NOTE_ID, OpenChat, SEARCH_ID};
+use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Message, NOTE_ID, OpenChat, SEARCH_ID};
 use crate::desk::{Desk, Role, Sender, Status};
 use crate::ui::format;
 use crate::ui::theme::Palette;
@@ -22,7 +22,7 @@ pub fn view<'a>(
     now: i64,
     own_name: &'a str,
     p: Palette,
-) -> Element<'a, Msg> {
+) -> Element<'a, Message> {
     let chat = open.history.chat;
     let row_view = desk.row(chat);
     let title = row_view
@@ -55,7 +55,7 @@ pub fn view<'a>(
         button(text(label).size(SMALL))
             .padding(Padding::from([3, 8]))
             .style(style::flat(p, false))
-            .on_press(Msg::Act(chat, a))
+            .on_press(Message::Act(chat, a))
     };
     let pinned = row_view.as_ref().is_some_and(|r| r.pinned);
     let starred = row_view.as_ref().is_some_and(|r| r.starred);
@@ -75,7 +75,7 @@ pub fn view<'a>(
             button(text("Find").size(SMALL))
                 .padding(Padding::from([3, 8]))
                 .style(style::flat(p, false))
-                .on_press(Msg::SearchOpen),
+                .on_press(Message::SearchOpen),
         ]
         .spacing(4)
         .align_y(Alignment::Center),
@@ -97,11 +97,11 @@ pub fn view<'a>(
                         .size(TEXT)
                         .padding(Padding::from([4, 8]))
                         .style(style::input(p))
-                        .on_input(Msg::NoteChanged)
-                        .on_submit(Msg::NoteSave),
+                        .on_input(Message::NoteChanged)
+                        .on_submit(Message::NoteSave),
                         button(text("Save note").size(SMALL))
                             .style(style::outline(p))
-                            .on_press(Msg::NoteSave),
+                            .on_press(Message::NoteSave),
                     ]
                     .spacing(6)
                     .align_y(Alignment::Center),
@@ -137,15 +137,15 @@ pub fn view<'a>(
                     .size(TEXT)
                     .padding(Padding::from([4, 8]))
                     .style(style::input(p))
-                    .on_input(Msg::SearchQuery)
-                    .on_submit(Msg::SearchSubmit),
+                    .on_input(Message::SearchQuery)
+                    .on_submit(Message::SearchSubmit),
                 text(count).size(SMALL).color(p.muted),
                 button(text("Older").size(SMALL))
                     .style(style::flat(p, false))
-                    .on_press(Msg::SearchJump(1)),
+                    .on_press(Message::SearchJump(1)),
                 button(text("Newer").size(SMALL))
                     .style(style::flat(p, false))
-                    .on_press(Msg::SearchJump(-1)),
+                    .on_press(Message::SearchJump(-1)),
             ]
             .spacing(6)
             .align_y(Alignment::Center)
@@ -179,7 +179,7 @@ pub fn view<'a>(
         .anchor_bottom()
         .height(Length::Fill)
         .width(Length::Fill)
-        .on_scroll(|v| Msg::HistoryScrolled {
+        .on_scroll(|v| Message::HistoryScrolled {
             from_top: v.absolute_offset_reversed().y,
         });
     body = body.push(history);
@@ -213,7 +213,7 @@ fn message<'a>(
     own_name: &'a str,
     highlighted: Option<i64>,
     p: Palette,
-) -> Element<'a, Msg> {
+) -> Element<'a, Message> {
     let role = desk.role_of(line.sender, line.outgoing);
     let (name_color, background) = match role {
         Role::Staff => (p.success, p.staff),
@@ -248,7 +248,7 @@ fn message<'a>(
                     button(text("Retry").size(SMALL))
                         .padding(Padding::from([1, 8]))
                         .style(style::outline(p))
-                        .on_press(Msg::Retry(local)),
+                        .on_press(Message::Retry(local)),
                 );
             }
         }
@@ -259,7 +259,7 @@ fn message<'a>(
             button(text("Reply").size(SMALL).color(p.muted))
                 .padding(Padding::from([0, 6]))
                 .style(style::flat(p, false))
-                .on_press(Msg::ReplyTo(id)),
+                .on_press(Message::ReplyTo(id)),
         );
     }
     let mut content = column![head].spacing(2);
@@ -295,7 +295,7 @@ fn message<'a>(
         .into()
 }
 
-fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
+fn composer(open: &OpenChat, p: Palette) -> Element<'_, Message> {
     let mut col = column![].spacing(4);
     if let Some(id) = open.reply_to {
         let quoted = open
@@ -312,7 +312,7 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
                     .width(Length::Fill),
                 button(text("Cancel").size(SMALL))
                     .style(style::flat(p, false))
-                    .on_press(Msg::CancelReply),
+                    .on_press(Message::CancelReply),
             ]
             .align_y(Alignment::Center),
         );
@@ -325,7 +325,7 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
         .max_height(140)
         .padding(Padding::from([6, 8]))
         .style(style::editor(p))
-        .on_action(Msg::Composer)
+        .on_action(Message::Composer)
         .key_binding(composer_keys);
     col = col.push(
         row![
@@ -333,7 +333,7 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
             button(text("Send").size(TEXT))
                 .padding(Padding::from([6, 14]))
                 .style(style::primary(p))
-                .on_press(Msg::Send)
+                .on_press(Message::Send)
         ]
         .spacing(6)
         .align_y(Alignment::End),
@@ -345,12 +345,12 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Msg> {
 }
 
 /// Enter sends; Shift+Enter is a new line; everything else as usual.
-fn composer_keys(press: KeyPress) -> Option<Binding<Msg>> {
+fn composer_keys(press: KeyPress) -> Option<Binding<Message>> {
     if press.key == Key::Named(Named::Enter)
         && !press.modifiers.shift()
         && matches!(press.status, text_editor::Status::Focused { .. })
     {
-        return Some(Binding::Custom(Msg::Send));
+        return Some(Binding::Custom(Message::Send));
     }
     Binding::from_key_press(press)
 }

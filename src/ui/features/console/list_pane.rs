@@ -2,7 +2,7 @@
 //! (at the pointer, or at the row from the keyboard) and the results of a search across
 //! chats (grouped by chat).
 
-use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Msg};
+use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Message};
 use crate::desk::{ChatId, Desk};
 use crate::ui::format;
 use crate::ui::theme::Palette;
@@ -31,13 +31,13 @@ pub fn view<'a>(
     total: usize,
     now: i64,
     p: Palette,
-) -> Element<'a, Msg> {
+) -> Element<'a, Message> {
     let filter = text_input("Filter chats by title", &console.title_filter)
         .id(TITLE_FILTER_ID)
         .size(TEXT)
         .padding(Padding::from([4, 8]))
         .style(style::input(p))
-        .on_input(Msg::TitleFilter);
+        .on_input(Message::TitleFilter);
     let list = List {
         rows,
         first,
@@ -46,8 +46,8 @@ pub fn view<'a>(
         now,
         palette: p,
     }
-    .view(Msg::List);
-    let list: Element<'a, Msg> = if total == 0 {
+    .view(Message::List);
+    let list: Element<'a, Message> = if total == 0 {
         let hint = if desk.is_empty() {
             "Loading chats…"
         } else {
@@ -73,13 +73,13 @@ pub fn view<'a>(
         };
         // Only the menu itself is opaque: a click beside it reaches the list (and, like a
         // click anywhere else, closes the menu).
-        layers = layers.push(anchored(opaque(menu), anchor).on_press_outside(Msg::CloseMenu));
+        layers = layers.push(anchored(opaque(menu), anchor).on_press_outside(Message::CloseMenu));
     }
     if let Some(global) = &console.global {
         layers = layers.push(opaque(global_search(global, desk, now, p)));
     }
     // The pane's own coordinates are the menu layer's: a right click is reported in them.
-    container(right_click_at(layers, Msg::RightClickAt))
+    container(right_click_at(layers, Message::RightClickAt))
         .style(style::panel(p))
         .into()
 }
@@ -99,7 +99,7 @@ fn row_anchor(console: &Console, desk: &Desk, chat: ChatId) -> Anchor {
 }
 
 /// The context menu of one chat. Every item also has a key (shown beside it).
-fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
+fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message>> {
     let r = desk.row(chat)?;
     let item = |label: String, keys: &'a str, action: ChatAction| {
         button(
@@ -113,7 +113,7 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
         .width(Length::Fill)
         .padding(Padding::from([4, 10]))
         .style(style::flat(p, false))
-        .on_press(Msg::Act(chat, action))
+        .on_press(Message::Act(chat, action))
     };
     let mut items = column![
         container(
@@ -184,7 +184,7 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Msg>> {
             button(text("Close").size(TEXT).color(p.muted))
                 .padding(Padding::from([4, 10]))
                 .style(style::flat(p, false))
-                .on_press(Msg::CloseMenu),
+                .on_press(Message::CloseMenu),
         );
     Some(
         container(items.width(240))
@@ -200,14 +200,14 @@ fn global_search<'a>(
     desk: &'a Desk,
     now: i64,
     p: Palette,
-) -> Element<'a, Msg> {
+) -> Element<'a, Message> {
     let input = text_input("Search all chats, Enter to search", &global.query)
         .id(GLOBAL_SEARCH_ID)
         .size(TEXT)
         .padding(Padding::from([4, 8]))
         .style(style::input(p))
-        .on_input(Msg::GlobalQuery)
-        .on_submit(Msg::GlobalSubmit);
+        .on_input(Message::GlobalQuery)
+        .on_submit(Message::GlobalSubmit);
     let mut results = column![].spacing(8).width(Length::Fill);
     for (chat, hits) in &global.groups {
         let title = desk
@@ -226,7 +226,7 @@ fn global_search<'a>(
             )
             .padding(Padding::from([2, 6]))
             .style(style::flat(p, false))
-            .on_press(Msg::GlobalPick(*chat)),
+            .on_press(Message::GlobalPick(*chat)),
         ];
         for hit in hits.iter().take(5) {
             group = group.push(
@@ -251,7 +251,7 @@ fn global_search<'a>(
         }
         results = results.push(group);
     }
-    let status: Element<'a, Msg> = match (&global.error, &global.searched) {
+    let status: Element<'a, Message> = match (&global.error, &global.searched) {
         (Some(e), _) => text(format!("Search failed: {e}"))
             .size(SMALL)
             .color(p.red)
@@ -275,7 +275,7 @@ fn global_search<'a>(
                 input,
                 button(text("Close").size(TEXT))
                     .style(style::flat(p, false))
-                    .on_press(Msg::Escape)
+                    .on_press(Message::Escape)
             ]
             .spacing(6)
             .align_y(Alignment::Center),

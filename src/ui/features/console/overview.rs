@@ -1,7 +1,7 @@
 //! What the right pane shows while no chat is open: the customers waiting longest (one
 //! click or Ctrl+J away) and the keyboard shortcuts.
 
-use super::Msg;
+use super::Message;
 use crate::desk::{ChatId, Desk, Filter, ListFilter, RowView, UnixTime};
 use crate::ui::format;
 use crate::ui::keys::HELP;
@@ -40,7 +40,7 @@ pub fn longest_wait_dates(desk: &Desk) -> Vec<(Option<UnixTime>, ChatId)> {
     dates
 }
 
-pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Msg> {
+pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
     let mut waits = column![text("Waiting longest").size(15)].spacing(2);
     let rows = longest_waits(desk);
     if rows.is_empty() {
@@ -75,7 +75,7 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Msg> {
                 .width(Length::Fill)
                 .padding(Padding::from([4, 8]))
                 .style(style::flat(p, false))
-                .on_press(Msg::List(chat_list::Event::Select(r.chat))),
+                .on_press(Message::List(chat_list::Event::Select(r.chat))),
         );
     }
     let mut keys = column![text("Keyboard").size(15)].spacing(4);

@@ -2,17 +2,25 @@
 //! group, notifications, message options, theme and scale. Edits stay in a draft until
 //! Save, which validates every number first. Every control is reachable from the keyboard
 //! (`focus`).
+//!
+//! The feature owns the draft, its checks and the store write of the saved settings
+//! (`effect::store::Write::Settings`). It reports `Event::Saved(settings, config)` for the
+//! app to apply (the desk, the config file, the theme) or `Event::Cancelled`. The app tells
+//! it when the pickers' candidates may have changed (`Message::ChatsChanged`).
 
 pub mod focus;
 pub mod picker;
 
 use crate::config::Config;
-use crate::desk::{ChatFolder, ChatId, Event, Settings};
+use crate::desk::{ChatFolder, ChatId, Desk, Event as DeskEvent, Settings};
+use crate::ui::effect::{Effects, store};
+use crate::ui::feature::{Ctx, Feature, ViewCtx};
 use crate::ui::keys;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use focus::{Control, Nav};
+use iced::keyboard::{self, Key, Modifiers};
 use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
@@ -35,7 +43,7 @@ const HINT: &str = "Tab / Shift+Tab: next / previous setting · Up / Down: also 
 Space: toggle, pick · Left / Right: change a choice · Enter: press · Ctrl+S: save · Esc: cancel";
 
 #[derive(Debug, Clone)]
-pub enum Msg {
+pub enum Message {
     Red(String),
     Breach(String),
     Damping(String),
@@ -63,30 +71,113 @@ pub enum Msg {
     Cancel,
     /// A navigation key the controls left unused, with the text field iced has focused.
     Key(Nav, Option<Control>),
+    /// From the app: group chats or folders may have come or gone (chats still loading).
+    ChatsChanged,
+}
+
+/// What the settings screen reports to the app.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per Save, moved once into the app"
+)]
+pub enum Event {
+    /// Checked and written to the store: apply them (the desk, the config file, the theme).
+    Saved(Settings, Config),
+    Cancelled,
 }
 
 #[derive(Debug, Clone)]
 pub struct Draft {
-    pub red: String,
-    pub breach: String,
-    pub damping: String,
-    pub float_waiting: bool,
-    pub support_only: bool,
-    pub folder: Picker<i32>,
-    pub pattern: String,
-    pub duty_group: Picker<ChatId>,
-    pub staff: String,
-    pub config: Config,
-    pub scale: String,
-    pub themes: Vec<String>,
-    pub error: Option<String>,
+    red: String,
+    breach: String,
+    damping: String,
+    float_waiting: bool,
+    support_only: bool,
+    folder: Picker<i32>,
+    pattern: String,
+    duty_group: Picker<ChatId>,
+    staff: String,
+    config: Config,
+    scale: String,
+    themes: Vec<String>,
+    error: Option<String>,
     /// The control with the keyboard focus; None until the first Tab or click.
-    pub focus: Option<Control>,
+    focus: Option<Control>,
 }
 
 const SCALES: [&str; 6] = ["0.8", "0.9", "1.0", "1.1", "1.25", "1.5"];
 
+impl Feature for Draft {
+    type Message = Message;
+    type Event = Event;
+
+    fn update(&mut self, message: Message, ctx: Ctx<'_>) -> (Effects<Message>, Option<Event>) {
+        match message {
+            // A navigation key moves the focus, or becomes the edit it makes (a toggle, a
+            // choice, Save or Cancel), handled as if clicked.
+            Message::Key(nav, field) => {
+                let (edit, task) = self.navigate(nav, field);
+                let (effects, event) = match edit {
+                    Some(edit) => self.update(edit, ctx),
+                    None => (Effects::none(), None),
+                };
+                (effects.with_task(task), event)
+            }
+            Message::ChatsChanged => {
+                self.refresh_candidates(ctx.desk.groups(), ctx.desk.folders());
+                (Effects::none(), None)
+            }
+            Message::Save => self.save(ctx.desk.settings()),
+            Message::Cancel => (Effects::none(), Some(Event::Cancelled)),
+            edit => {
+                self.edit(edit);
+                (Effects::none(), None)
+            }
+        }
+    }
+
+    fn view<'a>(&'a self, ctx: ViewCtx<'a>) -> Element<'a, Message> {
+        self.screen(ctx.palette)
+    }
+
+    /// Esc cancels, Ctrl+S saves, from any control.
+    fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        match key {
+            Key::Named(keyboard::key::Named::Escape) => Some(Message::Cancel),
+            Key::Character(c) if modifiers.command() && c.as_str() == "s" => Some(Message::Save),
+            _ => None,
+        }
+    }
+}
+
 impl Draft {
+    /// The screen as it opens: the desk's settings and the config, the pickers filled
+    /// with the desk's group chats and folders.
+    pub fn open(desk: &Desk, config: &Config, themes: Vec<String>) -> Draft {
+        let mut draft = Draft::new(desk.settings(), config, themes);
+        draft.refresh_candidates(desk.groups(), desk.folders());
+        draft
+    }
+
+    /// The control with the keyboard focus, if any yet.
+    pub fn focus(&self) -> Option<Control> {
+        self.focus
+    }
+
+    pub fn duty_group(&self) -> &Picker<ChatId> {
+        &self.duty_group
+    }
+
+    pub fn folder(&self) -> &Picker<i32> {
+        &self.folder
+    }
+
+    /// The title pattern as typed.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
     pub fn new(settings: &Settings, config: &Config, themes: Vec<String>) -> Draft {
         Draft {
             red: minutes(settings.red_after_secs),
@@ -128,37 +219,49 @@ impl Draft {
             .refresh_items(folders.iter().map(|f| (f.id, f.name.clone())));
     }
 
-    /// Applies an edit; returns true for Save/Cancel, which the app handles. Keys go to
-    /// `navigate` instead.
-    pub fn edit(&mut self, msg: Msg) -> bool {
-        if let Some(control) = Control::of(&msg) {
+    /// Applies a field edit. Keys go to `navigate`, Save and Cancel to `update`.
+    pub(crate) fn edit(&mut self, message: Message) {
+        if let Some(control) = Control::of(&message) {
             self.focus = Some(control);
         }
         let n = &mut self.config.notifications;
-        match msg {
-            Msg::Red(v) => self.red = v,
-            Msg::Breach(v) => self.breach = v,
-            Msg::Damping(v) => self.damping = v,
-            Msg::FloatWaiting(v) => self.float_waiting = v,
-            Msg::SupportOnly(v) => self.support_only = v,
-            Msg::FolderFilter(v) => self.folder.set_filter(v),
-            Msg::FolderPick(v) => self.folder.pick(v),
-            Msg::Pattern(v) => self.pattern = v,
-            Msg::DutyFilter(v) => self.duty_group.set_filter(v),
-            Msg::DutyPick(v) => self.duty_group.pick(v),
-            Msg::Staff(v) => self.staff = v,
-            Msg::Notifications(v) => n.enabled = v,
-            Msg::NotifyNew(v) => n.new_message = v,
-            Msg::NotifyRed(v) => n.turned_red = v,
-            Msg::NotifyBreach(v) => n.breach = v,
-            Msg::LinkPreviews(v) => self.config.messages.link_previews = v,
-            Msg::SendTyping(v) => self.config.messages.send_typing = v,
-            Msg::Theme(v) => self.config.ui.theme = v,
-            Msg::Scale(v) => self.scale = v,
-            Msg::Save | Msg::Cancel => return true,
-            Msg::Key(..) => {}
+        match message {
+            Message::Red(v) => self.red = v,
+            Message::Breach(v) => self.breach = v,
+            Message::Damping(v) => self.damping = v,
+            Message::FloatWaiting(v) => self.float_waiting = v,
+            Message::SupportOnly(v) => self.support_only = v,
+            Message::FolderFilter(v) => self.folder.set_filter(v),
+            Message::FolderPick(v) => self.folder.pick(v),
+            Message::Pattern(v) => self.pattern = v,
+            Message::DutyFilter(v) => self.duty_group.set_filter(v),
+            Message::DutyPick(v) => self.duty_group.pick(v),
+            Message::Staff(v) => self.staff = v,
+            Message::Notifications(v) => n.enabled = v,
+            Message::NotifyNew(v) => n.new_message = v,
+            Message::NotifyRed(v) => n.turned_red = v,
+            Message::NotifyBreach(v) => n.breach = v,
+            Message::LinkPreviews(v) => self.config.messages.link_previews = v,
+            Message::SendTyping(v) => self.config.messages.send_typing = v,
+            Message::Theme(v) => self.config.ui.theme = v,
+            Message::Scale(v) => self.scale = v,
+            Message::Save | Message::Cancel | Message::Key(..) | Message::ChatsChanged => {}
         }
-        false
+    }
+
+    /// Save: the draft checked against `base` (the desk's settings now), written to the
+    /// store and reported; or what is wrong with it, shown beside the buttons.
+    fn save(&mut self, base: &Settings) -> (Effects<Message>, Option<Event>) {
+        match self.build(base) {
+            Ok((settings, config)) => (
+                Effects::store(store::Write::Settings(settings.clone())),
+                Some(Event::Saved(settings, config)),
+            ),
+            Err(e) => {
+                self.error = Some(e);
+                (Effects::none(), None)
+            }
+        }
     }
 
     /// The settings and config this draft describes, or what is wrong with it.
@@ -207,12 +310,12 @@ impl Draft {
         Ok((s, config))
     }
 
-    pub fn view(&self, p: Palette) -> Element<'_, Msg> {
+    fn screen(&self, p: Palette) -> Element<'_, Message> {
         let input = |c: Control,
                      value: &str,
                      placeholder: &'static str,
                      width: f32,
-                     on: fn(String) -> Msg| {
+                     on: fn(String) -> Message| {
             self.ring(
                 c,
                 p,
@@ -223,10 +326,10 @@ impl Draft {
                     .padding(Padding::from([4, 8]))
                     .style(style::input(p))
                     .on_input(on)
-                    .on_submit(Msg::Save),
+                    .on_submit(Message::Save),
             )
         };
-        let labelled = |label: &'static str, control: Element<'static, Msg>| {
+        let labelled = |label: &'static str, control: Element<'static, Message>| {
             row![text(label).size(TEXT).width(220), control]
                 .spacing(8)
                 .align_y(Alignment::Center)
@@ -234,7 +337,7 @@ impl Draft {
         let number = |label: &'static str,
                       value: &str,
                       c: Control,
-                      on: fn(String) -> Msg,
+                      on: fn(String) -> Message,
                       unit: &'static str| {
             labelled(label, input(c, value, "", 80.0, on))
                 .push(text(unit).size(SMALL).color(p.muted))
@@ -243,10 +346,10 @@ impl Draft {
                      value: &str,
                      placeholder: &'static str,
                      c: Control,
-                     on: fn(String) -> Msg| {
+                     on: fn(String) -> Message| {
             labelled(label, input(c, value, placeholder, 320.0, on))
         };
-        let check = |label: &'static str, value: bool, c: Control, on: fn(bool) -> Msg| {
+        let check = |label: &'static str, value: bool, c: Control, on: fn(bool) -> Message| {
             self.ring(
                 c,
                 p,
@@ -261,7 +364,7 @@ impl Draft {
                       c: Control,
                       options: Vec<String>,
                       selected: &str,
-                      on: fn(String) -> Msg| {
+                      on: fn(String) -> Message| {
             let list = pick_list(options, Some(selected.to_string()), on).text_size(TEXT);
             labelled(label, self.ring(c, p, list))
         };
@@ -274,35 +377,35 @@ impl Draft {
                 "Red after",
                 &self.red,
                 Control::Red,
-                Msg::Red,
+                Message::Red,
                 "minutes of waiting"
             ),
             number(
                 "SLA breach after",
                 &self.breach,
                 Control::Breach,
-                Msg::Breach,
+                Message::Breach,
                 "minutes of waiting"
             ),
             number(
                 "Damping",
                 &self.damping,
                 Control::Damping,
-                Msg::Damping,
+                Message::Damping,
                 "minutes: a chat jumps to the top only after this quiet time"
             ),
             check(
                 "Float waiting chats below alarms",
                 self.float_waiting,
                 Control::FloatWaiting,
-                Msg::FloatWaiting
+                Message::FloatWaiting
             ),
             section("Support chats"),
             check(
                 "Show only support chats in All",
                 self.support_only,
                 Control::SupportOnly,
-                Msg::SupportOnly
+                Message::SupportOnly
             ),
             self.picker_view(
                 &self.folder,
@@ -310,8 +413,8 @@ impl Draft {
                 Wiring {
                     control: Control::Folder,
                     field_id: FOLDER_ID,
-                    on_filter: Msg::FolderFilter,
-                    on_pick: Msg::FolderPick,
+                    on_filter: Message::FolderFilter,
+                    on_pick: Message::FolderPick,
                 },
                 p
             ),
@@ -320,7 +423,7 @@ impl Draft {
                 &self.pattern,
                 "e.g. Support: *",
                 Control::Pattern,
-                Msg::Pattern
+                Message::Pattern
             ),
             section("Staff"),
             self.picker_view(
@@ -329,8 +432,8 @@ impl Draft {
                 Wiring {
                     control: Control::DutyGroup,
                     field_id: DUTY_GROUP_ID,
-                    on_filter: Msg::DutyFilter,
-                    on_pick: Msg::DutyPick,
+                    on_filter: Message::DutyFilter,
+                    on_pick: Message::DutyPick,
                 },
                 p
             ),
@@ -339,45 +442,45 @@ impl Draft {
                 &self.staff,
                 "comma separated",
                 Control::Staff,
-                Msg::Staff
+                Message::Staff
             ),
             section("Notifications"),
             check(
                 "Desktop notifications",
                 n.enabled,
                 Control::Notifications,
-                Msg::Notifications
+                Message::Notifications
             ),
             check(
                 "New customer message while DutyDesk is in the background",
                 n.new_message,
                 Control::NotifyNew,
-                Msg::NotifyNew
+                Message::NotifyNew
             ),
             check(
                 "A chat turns red",
                 n.turned_red,
                 Control::NotifyRed,
-                Msg::NotifyRed
+                Message::NotifyRed
             ),
             check(
                 "A chat breaches the SLA",
                 n.breach,
                 Control::NotifyBreach,
-                Msg::NotifyBreach
+                Message::NotifyBreach
             ),
             section("Messages"),
             check(
                 "Create link previews in sent messages",
                 m.link_previews,
                 Control::LinkPreviews,
-                Msg::LinkPreviews
+                Message::LinkPreviews
             ),
             check(
                 "Send \"typing…\" while writing",
                 m.send_typing,
                 Control::SendTyping,
-                Msg::SendTyping
+                Message::SendTyping
             ),
             section("Appearance"),
             choice(
@@ -385,25 +488,25 @@ impl Draft {
                 Control::Theme,
                 self.themes.clone(),
                 &self.config.ui.theme,
-                Msg::Theme
+                Message::Theme
             ),
             choice(
                 "UI scale",
                 Control::Scale,
                 SCALES.map(String::from).to_vec(),
                 &self.scale,
-                Msg::Scale
+                Message::Scale
             ),
         ]
         .spacing(10);
         let save = button(text("Save").size(TEXT))
             .padding(Padding::from([5, 16]))
             .style(style::primary(p))
-            .on_press(Msg::Save);
+            .on_press(Message::Save);
         let cancel = button(text("Cancel").size(TEXT))
             .padding(Padding::from([5, 16]))
             .style(style::outline(p))
-            .on_press(Msg::Cancel);
+            .on_press(Message::Cancel);
         let mut footer = row![
             self.ring(Control::Save, p, save),
             self.ring(Control::Cancel, p, cancel),
@@ -435,7 +538,7 @@ impl Draft {
         .style(style::panel(p));
         key_nav(screen, |key, modifiers, focused| {
             let field = focused.as_ref().and_then(Control::of_field);
-            keys::settings(key, modifiers).map(|nav| Msg::Key(nav, field))
+            keys::settings(key, modifiers).map(|nav| Message::Key(nav, field))
         })
         .into()
     }
@@ -443,13 +546,13 @@ impl Draft {
 
 /// Whether a desk event may change what the pickers offer: a chat appearing, renamed or
 /// gone (the duty group's candidates), or the account's folders listed anew.
-pub fn changes_candidates(event: &Event) -> bool {
+pub fn changes_candidates(event: &DeskEvent) -> bool {
     matches!(
         event,
-        Event::ChatAdded { .. }
-            | Event::ChatRenamed { .. }
-            | Event::ChatRemoved { .. }
-            | Event::ChatFolders(_)
+        DeskEvent::ChatAdded { .. }
+            | DeskEvent::ChatRenamed { .. }
+            | DeskEvent::ChatRemoved { .. }
+            | DeskEvent::ChatFolders(_)
     )
 }
 
@@ -470,14 +573,14 @@ mod tests {
         let settings = Settings::default();
         let mut d = Draft::new(&settings, &Config::default(), vec!["auto".into()]);
         assert_eq!(d.red, "10");
-        d.edit(Msg::Red("5".into()));
-        d.edit(Msg::Staff("12, 34".into()));
+        d.edit(Message::Red("5".into()));
+        d.edit(Message::Staff("12, 34".into()));
         let (s, _) = d.build(&settings).unwrap();
         assert_eq!(s.red_after_secs, 300);
         assert_eq!(s.staff.extra_staff, vec![12, 34]);
-        d.edit(Msg::Breach("3".into()));
+        d.edit(Message::Breach("3".into()));
         assert!(d.build(&settings).is_err());
-        d.edit(Msg::Breach("x".into()));
+        d.edit(Message::Breach("x".into()));
         assert!(d.build(&settings).unwrap_err().contains("Breach"));
     }
 }

@@ -1,6 +1,6 @@
 //! The console's top bar: counters, filters, Mark all read, search across chats, settings.
 
-use super::Msg;
+use super::Message;
 use crate::desk::{Counters, Filter};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -17,7 +17,7 @@ pub struct Header<'a> {
 impl<'a> Header<'a> {
     pub fn view<M: Clone + 'a>(
         self,
-        map: impl Fn(Msg) -> M + Copy + 'a,
+        map: impl Fn(Message) -> M + Copy + 'a,
         settings: M,
     ) -> Element<'a, M> {
         let p = self.palette;
@@ -36,7 +36,7 @@ impl<'a> Header<'a> {
             button(text(label).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::flat(p, self.filter == f))
-                .on_press(map(Msg::Filter(f)))
+                .on_press(map(Message::Filter(f)))
         };
         let counters = row![
             counter("support", k.support_chats, p.text),
@@ -67,11 +67,11 @@ impl<'a> Header<'a> {
             button(text("Mark all read").size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::outline(p))
-                .on_press(map(Msg::MarkAllRead)),
+                .on_press(map(Message::MarkAllRead)),
             button(text("Search chats").size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::outline(p))
-                .on_press(map(Msg::GlobalOpen)),
+                .on_press(map(Message::GlobalOpen)),
             button(text("Settings").size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::flat(p, false))

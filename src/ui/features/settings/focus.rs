@@ -10,7 +10,7 @@
 //! pick), and leave at either end, so Down alone still reaches every control.
 
 use super::picker::{Step, Walk};
-use super::{Draft, Msg, SCALES};
+use super::{Draft, Message, SCALES};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style;
 use iced::widget::{Id, container, operation};
@@ -110,26 +110,28 @@ impl Control {
     }
 
     /// The control an edit came from (a click or typing moves the focus there).
-    pub fn of(msg: &Msg) -> Option<Control> {
+    pub fn of(msg: &Message) -> Option<Control> {
         Some(match msg {
-            Msg::Red(_) => Control::Red,
-            Msg::Breach(_) => Control::Breach,
-            Msg::Damping(_) => Control::Damping,
-            Msg::FloatWaiting(_) => Control::FloatWaiting,
-            Msg::SupportOnly(_) => Control::SupportOnly,
-            Msg::FolderFilter(_) | Msg::FolderPick(_) => Control::Folder,
-            Msg::Pattern(_) => Control::Pattern,
-            Msg::DutyFilter(_) | Msg::DutyPick(_) => Control::DutyGroup,
-            Msg::Staff(_) => Control::Staff,
-            Msg::Notifications(_) => Control::Notifications,
-            Msg::NotifyNew(_) => Control::NotifyNew,
-            Msg::NotifyRed(_) => Control::NotifyRed,
-            Msg::NotifyBreach(_) => Control::NotifyBreach,
-            Msg::LinkPreviews(_) => Control::LinkPreviews,
-            Msg::SendTyping(_) => Control::SendTyping,
-            Msg::Theme(_) => Control::Theme,
-            Msg::Scale(_) => Control::Scale,
-            Msg::Save | Msg::Cancel | Msg::Key(..) => return None,
+            Message::Red(_) => Control::Red,
+            Message::Breach(_) => Control::Breach,
+            Message::Damping(_) => Control::Damping,
+            Message::FloatWaiting(_) => Control::FloatWaiting,
+            Message::SupportOnly(_) => Control::SupportOnly,
+            Message::FolderFilter(_) | Message::FolderPick(_) => Control::Folder,
+            Message::Pattern(_) => Control::Pattern,
+            Message::DutyFilter(_) | Message::DutyPick(_) => Control::DutyGroup,
+            Message::Staff(_) => Control::Staff,
+            Message::Notifications(_) => Control::Notifications,
+            Message::NotifyNew(_) => Control::NotifyNew,
+            Message::NotifyRed(_) => Control::NotifyRed,
+            Message::NotifyBreach(_) => Control::NotifyBreach,
+            Message::LinkPreviews(_) => Control::LinkPreviews,
+            Message::SendTyping(_) => Control::SendTyping,
+            Message::Theme(_) => Control::Theme,
+            Message::Scale(_) => Control::Scale,
+            Message::Save | Message::Cancel | Message::Key(..) | Message::ChatsChanged => {
+                return None;
+            }
         })
     }
 
@@ -143,7 +145,11 @@ impl Draft {
     /// have clicked into one). Returns the edit the key makes, if any (a toggle, a choice,
     /// Save or Cancel), and the task that moves iced's focus and scrolls the control into
     /// view.
-    pub fn navigate(&mut self, nav: Nav, field: Option<Control>) -> (Option<Msg>, Task<Msg>) {
+    pub fn navigate(
+        &mut self,
+        nav: Nav,
+        field: Option<Control>,
+    ) -> (Option<Message>, Task<Message>) {
         if let Some(c) = field {
             self.focus = field;
             if let Some(picker) = self.picker(c) {
@@ -196,30 +202,30 @@ impl Draft {
     }
 
     /// Space or Enter on a control.
-    fn activate(&self, c: Control) -> Option<Msg> {
+    fn activate(&self, c: Control) -> Option<Message> {
         let n = &self.config.notifications;
         let m = &self.config.messages;
         Some(match c {
-            Control::FloatWaiting => Msg::FloatWaiting(!self.float_waiting),
-            Control::SupportOnly => Msg::SupportOnly(!self.support_only),
-            Control::Notifications => Msg::Notifications(!n.enabled),
-            Control::NotifyNew => Msg::NotifyNew(!n.new_message),
-            Control::NotifyRed => Msg::NotifyRed(!n.turned_red),
-            Control::NotifyBreach => Msg::NotifyBreach(!n.breach),
-            Control::LinkPreviews => Msg::LinkPreviews(!m.link_previews),
-            Control::SendTyping => Msg::SendTyping(!m.send_typing),
+            Control::FloatWaiting => Message::FloatWaiting(!self.float_waiting),
+            Control::SupportOnly => Message::SupportOnly(!self.support_only),
+            Control::Notifications => Message::Notifications(!n.enabled),
+            Control::NotifyNew => Message::NotifyNew(!n.new_message),
+            Control::NotifyRed => Message::NotifyRed(!n.turned_red),
+            Control::NotifyBreach => Message::NotifyBreach(!n.breach),
+            Control::LinkPreviews => Message::LinkPreviews(!m.link_previews),
+            Control::SendTyping => Message::SendTyping(!m.send_typing),
             Control::Theme | Control::Scale => return self.cycle(c, 1),
             // An option the arrows are on; in the filter field Space types instead.
-            Control::Folder => return self.folder.highlighted().map(Msg::FolderPick),
-            Control::DutyGroup => return self.duty_group.highlighted().map(Msg::DutyPick),
-            Control::Save => Msg::Save,
-            Control::Cancel => Msg::Cancel,
+            Control::Folder => return self.folder.highlighted().map(Message::FolderPick),
+            Control::DutyGroup => return self.duty_group.highlighted().map(Message::DutyPick),
+            Control::Save => Message::Save,
+            Control::Cancel => Message::Cancel,
             _ => return None,
         })
     }
 
     /// The neighbouring choice of the theme or the scale, wrapping around.
-    fn cycle(&self, c: Control, by: isize) -> Option<Msg> {
+    fn cycle(&self, c: Control, by: isize) -> Option<Message> {
         let next = |choices: &[String], current: &str| {
             let len = choices.len() as isize;
             let i = match choices.iter().position(|s| s == current) {
@@ -231,8 +237,8 @@ impl Draft {
             choices.get(usize::try_from(i).ok()?).cloned()
         };
         match c {
-            Control::Theme => next(&self.themes, &self.config.ui.theme).map(Msg::Theme),
-            Control::Scale => next(&SCALES.map(String::from), &self.scale).map(Msg::Scale),
+            Control::Theme => next(&self.themes, &self.config.ui.theme).map(Message::Theme),
+            Control::Scale => next(&SCALES.map(String::from), &self.scale).map(Message::Scale),
             _ => None,
         }
     }
@@ -242,8 +248,8 @@ impl Draft {
         &self,
         c: Control,
         p: Palette,
-        content: impl Into<Element<'a, Msg>>,
-    ) -> Element<'a, Msg> {
+        content: impl Into<Element<'a, Message>>,
+    ) -> Element<'a, Message> {
         self.ring_if(self.focus == Some(c), p, content)
     }
 
@@ -253,8 +259,8 @@ impl Draft {
         &self,
         focused: bool,
         p: Palette,
-        content: impl Into<Element<'a, Msg>>,
-    ) -> Element<'a, Msg> {
+        content: impl Into<Element<'a, Message>>,
+    ) -> Element<'a, Message> {
         // The ring is 2 px wide with 2 px of air inside it, so it stays apart from a
         // button of the same colour.
         container(content)
@@ -265,14 +271,14 @@ impl Draft {
 }
 
 /// Takes iced's focus from any text field, so keys come to the screen.
-fn unfocus() -> Task<Msg> {
+fn unfocus() -> Task<Message> {
     iced::advanced::widget::operate(iced::advanced::widget::operation::focusable::unfocus::<()>())
         .discard()
 }
 
 /// Gives a text field iced's focus when `field` (anything else takes it away) and scrolls
 /// the body so the control is in view.
-fn reveal(c: Control, field: bool) -> Task<Msg> {
+fn reveal(c: Control, field: bool) -> Task<Message> {
     let focus = match c.field_id().filter(|_| field) {
         Some(id) => operation::focus(id),
         None => unfocus(),
@@ -302,7 +308,7 @@ mod tests {
     }
 
     /// A key with no text field focused in iced; the edit it makes.
-    fn key(d: &mut Draft, nav: Nav) -> Option<Msg> {
+    fn key(d: &mut Draft, nav: Nav) -> Option<Message> {
         d.navigate(nav, None).0
     }
 
@@ -332,7 +338,7 @@ mod tests {
         assert_eq!(clicked, Some(Control::Pattern));
         let _ = d.navigate(Nav::Next, clicked);
         assert_eq!(d.focus, Some(Control::DutyGroup));
-        d.edit(Msg::SendTyping(true));
+        d.edit(Message::SendTyping(true));
         assert_eq!(
             d.focus,
             Some(Control::SendTyping),
@@ -354,14 +360,14 @@ mod tests {
         assert_eq!(d.duty_group.highlighted(), Some(Some(-1)));
         assert!(matches!(
             key(&mut d, Nav::Activate),
-            Some(Msg::DutyPick(Some(-1)))
+            Some(Message::DutyPick(Some(-1)))
         ));
         key(&mut d, Nav::Down);
         key(&mut d, Nav::Down);
         assert_eq!(d.duty_group.highlighted(), Some(None), "None, last");
         assert!(matches!(
             key(&mut d, Nav::Activate),
-            Some(Msg::DutyPick(None))
+            Some(Message::DutyPick(None))
         ));
         key(&mut d, Nav::Down);
         assert_eq!(d.focus, Some(Control::Staff), "on past the last option");
@@ -392,13 +398,13 @@ mod tests {
         assert_eq!(d.folder.highlighted(), Some(Some(4)));
         assert!(matches!(
             key(&mut d, Nav::Activate),
-            Some(Msg::FolderPick(Some(4)))
+            Some(Message::FolderPick(Some(4)))
         ));
         key(&mut d, Nav::Down);
         assert_eq!(d.folder.highlighted(), Some(None), "All chats, last");
         assert!(matches!(
             key(&mut d, Nav::Activate),
-            Some(Msg::FolderPick(None))
+            Some(Message::FolderPick(None))
         ));
         key(&mut d, Nav::Down);
         assert_eq!(d.focus, Some(Control::Pattern), "on past the last option");
@@ -412,25 +418,27 @@ mod tests {
         let mut d = draft();
         d.focus = Some(Control::LinkPreviews);
         let before = d.config.messages.link_previews;
-        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::LinkPreviews(v)) if v != before));
+        assert!(
+            matches!(key(&mut d, Nav::Activate), Some(Message::LinkPreviews(v)) if v != before)
+        );
         // A checkbox ignores Left and Right; a field ignores Space (it types).
         assert!(key(&mut d, Nav::Forward).is_none());
         d.focus = Some(Control::Red);
         assert!(key(&mut d, Nav::Activate).is_none());
 
         d.focus = Some(Control::Theme);
-        assert!(matches!(key(&mut d, Nav::Forward), Some(Msg::Theme(t)) if t == "light"));
-        assert!(matches!(key(&mut d, Nav::Back), Some(Msg::Theme(t)) if t == "dark"));
+        assert!(matches!(key(&mut d, Nav::Forward), Some(Message::Theme(t)) if t == "light"));
+        assert!(matches!(key(&mut d, Nav::Back), Some(Message::Theme(t)) if t == "dark"));
         d.focus = Some(Control::Scale);
-        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Scale(s)) if s == "1.1"));
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Message::Scale(s)) if s == "1.1"));
         d.scale = "1.5".into();
-        assert!(matches!(key(&mut d, Nav::Forward), Some(Msg::Scale(s)) if s == "0.8"));
+        assert!(matches!(key(&mut d, Nav::Forward), Some(Message::Scale(s)) if s == "0.8"));
         d.scale = "1.3".into();
-        assert!(matches!(key(&mut d, Nav::Back), Some(Msg::Scale(s)) if s == "1.5"));
+        assert!(matches!(key(&mut d, Nav::Back), Some(Message::Scale(s)) if s == "1.5"));
 
         d.focus = Some(Control::Save);
-        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Save)));
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Message::Save)));
         d.focus = Some(Control::Cancel);
-        assert!(matches!(key(&mut d, Nav::Activate), Some(Msg::Cancel)));
+        assert!(matches!(key(&mut d, Nav::Activate), Some(Message::Cancel)));
     }
 }

@@ -1,11 +1,21 @@
 //! Logging in: the TDLib download when no library is found, the api_id/api_hash form, a
 //! keyring that did not give the database key (passphrase, or Retry), then phone, code and
 //! 2FA password, each with its error inline; or the demo floor.
+//!
+//! The feature owns the form, its checks (api_id and api_hash are validated here) and the
+//! Telegram login steps (phone, code, password: `Request`, answered as `Replied`). It tells
+//! the app what only the app can do, starting the session: `Event::Credentials` (checked),
+//! `Passphrase`, `Retry` (ask the keyring again), `Installed` (TDLib downloaded). The app
+//! tells it which stage Telegram or start-up reached (`advance`, `keyring_asked`, …).
 
+use crate::telegram::{Session, TgError};
+use crate::ui::effect::{Effects, telegram};
+use crate::ui::feature::{Ctx, Feature, ViewCtx};
+use crate::ui::start;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::{Space, button, column, container, progress_bar, row, text, text_input};
-use iced::{Alignment, Element, Length, Padding};
+use iced::{Alignment, Element, Length, Padding, Task};
 
 pub const API_ID: &str = "api-id";
 pub const API_HASH: &str = "api-hash";
@@ -53,7 +63,7 @@ pub enum Stage {
 }
 
 #[derive(Debug, Clone)]
-pub enum Msg {
+pub enum Message {
     ApiId(String),
     ApiHash(String),
     Passphrase(String),
@@ -67,21 +77,126 @@ pub enum Msg {
     Download,
     Progress(u64, u64),
     Downloaded(Result<std::path::PathBuf, String>),
+    /// Telegram's answer to a login step (`Request`).
+    Replied(Result<(), TgError>),
+}
+
+/// What the login screen reports to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The API key, checked: save it and start the session with it.
+    Credentials(Credentials),
+    /// The database passphrase typed where no keyring exists.
+    Passphrase(String),
+    /// Ask the keyring again.
+    Retry,
+    /// TDLib was downloaded: start again.
+    Installed,
+}
+
+/// The user's own API key from my.telegram.org (never shipped with the app).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub api_id: i32,
+    pub api_hash: String,
+}
+
+impl Credentials {
+    /// The key as typed, or what is wrong with it.
+    pub fn parse(api_id: &str, api_hash: &str) -> Result<Credentials, String> {
+        let Some(api_id) = api_id.parse::<i32>().ok().filter(|id| *id > 0) else {
+            return Err("api_id is the number shown on my.telegram.org".into());
+        };
+        if api_hash.len() != 32 || !api_hash.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err("api_hash is 32 hexadecimal characters".into());
+        }
+        Ok(Credentials {
+            api_id,
+            api_hash: api_hash.to_string(),
+        })
+    }
+}
+
+/// The login steps the screen asks Telegram for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    SetPhone(String),
+    CheckCode(String),
+    CheckPassword(String),
+}
+
+impl telegram::Request for Request {
+    /// A failed step is shown inline, on the same step.
+    type Reply = Result<(), TgError>;
+
+    async fn perform(self, session: Session) -> Self::Reply {
+        match self {
+            Request::SetPhone(phone) => session.set_phone(phone).await,
+            Request::CheckCode(code) => session.check_code(code).await,
+            Request::CheckPassword(password) => session.check_password(password).await,
+        }
+    }
 }
 
 pub struct Login {
-    pub stage: Stage,
-    pub api_id: String,
-    pub api_hash: String,
-    pub passphrase: String,
-    pub phone: String,
-    pub code: String,
-    pub password: String,
-    pub error: Option<String>,
+    stage: Stage,
+    api_id: String,
+    api_hash: String,
+    passphrase: String,
+    phone: String,
+    code: String,
+    password: String,
+    error: Option<String>,
     /// A request is in flight: the submit button waits.
-    pub busy: bool,
+    busy: bool,
     /// Bytes done / total of a running download.
-    pub download: Option<(u64, u64)>,
+    download: Option<(u64, u64)>,
+}
+
+impl Feature for Login {
+    type Message = Message;
+    type Event = Event;
+
+    fn update(&mut self, message: Message, ctx: Ctx<'_>) -> (Effects<Message>, Option<Event>) {
+        match message {
+            Message::ApiId(v) => self.api_id = v.trim().to_string(),
+            Message::ApiHash(v) => self.api_hash = v.trim().to_string(),
+            Message::Passphrase(v) => self.passphrase = v,
+            Message::Phone(v) => self.phone = v,
+            Message::Code(v) => self.code = v.trim().to_string(),
+            Message::Password(v) => self.password = v,
+            Message::Progress(done, total) => self.download = Some((done, total)),
+            Message::Submit if !self.busy => return self.submit(),
+            Message::Submit => {}
+            // Asks the keyring again (a desktop keyring shows its unlock prompt again); the
+            // app ignores it while a read is under way.
+            Message::Retry => return (Effects::none(), Some(Event::Retry)),
+            Message::Demo => {
+                if let Err(e) = start::launch_demo() {
+                    self.error = Some(format!("Could not start the demo floor: {e}"));
+                }
+            }
+            Message::Download => {
+                self.download = Some((0, 0));
+                return (Effects::task(download(ctx.paths.tdlib_dir.clone())), None);
+            }
+            Message::Downloaded(Ok(_)) => {
+                self.download = None;
+                return (Effects::none(), Some(Event::Installed));
+            }
+            Message::Downloaded(Err(e)) => {
+                self.download = None;
+                self.error = Some(format!("Download failed: {e}"));
+            }
+            Message::Replied(Ok(())) => {}
+            Message::Replied(Err(e)) => self.fail(e.message),
+        }
+        (Effects::none(), None)
+    }
+
+    fn view<'a>(&'a self, ctx: ViewCtx<'a>) -> Element<'a, Message> {
+        self.form(true, ctx.palette)
+    }
 }
 
 impl Login {
@@ -100,26 +215,93 @@ impl Login {
         }
     }
 
-    /// Edits the form; returns true when the message is not a field edit (the app acts).
-    pub fn edit(&mut self, msg: &Msg) -> bool {
-        match msg {
-            Msg::ApiId(v) => self.api_id = v.trim().to_string(),
-            Msg::ApiHash(v) => self.api_hash = v.trim().to_string(),
-            Msg::Passphrase(v) => self.passphrase.clone_from(v),
-            Msg::Phone(v) => self.phone.clone_from(v),
-            Msg::Code(v) => self.code = v.trim().to_string(),
-            Msg::Password(v) => self.password.clone_from(v),
-            Msg::Progress(done, total) => self.download = Some((*done, *total)),
-            _ => return true,
-        }
-        false
+    pub fn stage(&self) -> &Stage {
+        &self.stage
     }
 
-    pub fn view(&self, demo_available: bool, p: Palette) -> Element<'_, Msg> {
+    /// The error shown under the form, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Shows `stage`; the button no longer waits.
+    pub fn show(&mut self, stage: Stage) {
+        self.stage = stage;
+        self.busy = false;
+    }
+
+    /// Telegram asks for a step: an error from an earlier step goes.
+    pub fn advance(&mut self, stage: Stage) {
+        if self.stage != stage {
+            self.error = None;
+        }
+        self.show(stage);
+    }
+
+    /// A step failed: the error is shown, the button can be pressed again.
+    pub fn fail(&mut self, error: String) {
+        self.error = Some(error);
+        self.busy = false;
+    }
+
+    /// The keyring is being asked. On Retry the explanation stays and its button waits
+    /// (a second press would stack a second unlock prompt); otherwise the screen says so.
+    pub fn keyring_asked(&mut self) {
+        if matches!(
+            self.stage,
+            Stage::KeyringLocked(_) | Stage::KeyDamaged { .. }
+        ) {
+            self.busy = true;
+            self.error = None;
+        } else {
+            self.show(Stage::CheckingKeyring);
+        }
+    }
+
+    /// The keyring answered with what leads to `stage`. An unchanged screen says the
+    /// keyring was asked again, or Retry would look dead.
+    pub fn keyring_answered(&mut self, stage: Stage) {
+        let same = self.stage == stage;
+        self.show(stage);
+        self.error = same.then(|| "Tried again: the keyring gave the same answer.".to_string());
+    }
+
+    fn submit(&mut self) -> (Effects<Message>, Option<Event>) {
+        self.error = None;
+        let request = match &self.stage {
+            Stage::Credentials => {
+                return match Credentials::parse(&self.api_id, &self.api_hash) {
+                    Ok(credentials) => (Effects::none(), Some(Event::Credentials(credentials))),
+                    Err(e) => {
+                        self.error = Some(e);
+                        (Effects::none(), None)
+                    }
+                };
+            }
+            Stage::Passphrase(_) => {
+                return (
+                    Effects::none(),
+                    Some(Event::Passphrase(self.passphrase.clone())),
+                );
+            }
+            Stage::Phone if !self.phone.trim().is_empty() => {
+                Request::SetPhone(self.phone.trim().to_string())
+            }
+            Stage::Code { .. } if !self.code.is_empty() => Request::CheckCode(self.code.clone()),
+            Stage::Password { .. } if !self.password.is_empty() => {
+                Request::CheckPassword(self.password.clone())
+            }
+            _ => return (Effects::none(), None),
+        };
+        self.busy = true;
+        (Effects::telegram(request, Message::Replied), None)
+    }
+
+    fn form(&self, demo_available: bool, p: Palette) -> Element<'_, Message> {
         let field = |placeholder: &str,
                      value: &str,
                      id: &'static str,
-                     on: fn(String) -> Msg,
+                     on: fn(String) -> Message,
                      secure: bool| {
             text_input(placeholder, value)
                 .id(id)
@@ -128,16 +310,16 @@ impl Login {
                 .padding(Padding::from([6, 10]))
                 .style(style::input(p))
                 .on_input(on)
-                .on_submit(Msg::Submit)
+                .on_submit(Message::Submit)
         };
         // The form's button; it waits while a request (or a keyring read) is under way.
-        let action = |label: &'static str, msg: Msg| {
+        let action = |label: &'static str, msg: Message| {
             button(text(label).size(TEXT + 1.0))
                 .padding(Padding::from([6, 18]))
                 .style(style::primary(p))
                 .on_press_maybe((!self.busy).then_some(msg))
         };
-        let submit = |label: &'static str| action(label, Msg::Submit);
+        let submit = |label: &'static str| action(label, Message::Submit);
         let mut form = column![].spacing(10).width(360);
         let (title, hint): (&str, String) = match &self.stage {
             Stage::NoLibrary(why) => ("TDLib is needed", why.clone()),
@@ -203,18 +385,18 @@ impl Login {
                         button(text("Download TDLib 1.8.61").size(TEXT + 1.0))
                             .padding(Padding::from([6, 18]))
                             .style(style::primary(p))
-                            .on_press(Msg::Download),
+                            .on_press(Message::Download),
                     );
                 }
             }
             Stage::Credentials => {
                 form = form
-                    .push(field("api_id", &self.api_id, API_ID, Msg::ApiId, false))
+                    .push(field("api_id", &self.api_id, API_ID, Message::ApiId, false))
                     .push(field(
                         "api_hash",
                         &self.api_hash,
                         API_HASH,
-                        Msg::ApiHash,
+                        Message::ApiHash,
                         false,
                     ))
                     .push(submit("Continue"));
@@ -225,7 +407,7 @@ impl Login {
                         "Passphrase",
                         &self.passphrase,
                         PASSPHRASE,
-                        Msg::Passphrase,
+                        Message::Passphrase,
                         true,
                     ))
                     .push(submit("Continue"));
@@ -233,7 +415,7 @@ impl Login {
             Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
                 // While the keyring is asked again, Retry waits: a second press would stack
                 // a second unlock prompt.
-                form = form.push(action("Retry", Msg::Retry));
+                form = form.push(action("Retry", Message::Retry));
                 if self.busy {
                     form = form.push(text(CHECKING_KEYRING).size(TEXT).color(p.muted));
                 }
@@ -244,14 +426,14 @@ impl Login {
                         "+1 555 010 0000",
                         &self.phone,
                         PHONE,
-                        Msg::Phone,
+                        Message::Phone,
                         false,
                     ))
                     .push(submit("Send code"));
             }
             Stage::Code { .. } => {
                 form = form
-                    .push(field("Code", &self.code, CODE, Msg::Code, false))
+                    .push(field("Code", &self.code, CODE, Message::Code, false))
                     .push(submit("Log in"));
             }
             Stage::Password { .. } => {
@@ -260,7 +442,7 @@ impl Login {
                         "Password",
                         &self.password,
                         PASSWORD,
-                        Msg::Password,
+                        Message::Password,
                         true,
                     ))
                     .push(submit("Log in"));
@@ -280,7 +462,7 @@ impl Login {
                     button(text("Try the demo floor").size(TEXT))
                         .padding(Padding::from([5, 12]))
                         .style(style::outline(p))
-                        .on_press(Msg::Demo),
+                        .on_press(Message::Demo),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
@@ -299,4 +481,19 @@ impl Login {
 
 fn mb(bytes: u64) -> f64 {
     bytes as f64 / 1_048_576.0
+}
+
+/// Downloads TDLib on a worker thread, reporting progress as messages.
+fn download(dir: std::path::PathBuf) -> Task<Message> {
+    use iced::futures::StreamExt;
+    use iced::futures::channel::mpsc;
+    let (tx, rx) = mpsc::unbounded();
+    let progress = tx.clone();
+    std::thread::spawn(move || {
+        let result = crate::telegram::fetch::fetch_tdlib(&dir, |done, total| {
+            let _ = progress.unbounded_send(Message::Progress(done, total));
+        });
+        let _ = tx.unbounded_send(Message::Downloaded(result.map_err(|e| e.to_string())));
+    });
+    Task::run(rx.boxed(), std::convert::identity)
 }

@@ -1,13 +1,20 @@
 //! Per-chat actions (pins, stars, notes, alarms, read, no reply needed, support flag) and sending
 //! from the composer, with the placeholder that keeps a message visible until it is sent.
 
-use super::{ChatAction, Console, Ctx, HISTORY_ID, NOTE_ID, Out};
+use super::requests::{Request, ask};
+use super::{ChatAction, Console, HISTORY_ID, Message, NOTE_ID};
 use crate::desk::{ChatId, Desk, MessageId, Sender, SupportFlag};
-use crate::ui::requests::Request;
+use crate::ui::effect::Effects;
+use crate::ui::feature::Ctx;
 use iced::widget::{operation, text_editor};
 
 impl Console {
-    pub(super) fn act(&mut self, chat: ChatId, action: ChatAction, desk: &mut Desk) -> Out {
+    pub(super) fn act(
+        &mut self,
+        chat: ChatId,
+        action: ChatAction,
+        desk: &mut Desk,
+    ) -> Effects<Message> {
         match action {
             ChatAction::TogglePin => {
                 if !desk.unpin(chat) {
@@ -35,17 +42,17 @@ impl Console {
                 }
             }
             ChatAction::EditNote => {
-                let mut out = Out::default();
+                let mut effects = Effects::none();
                 if self.open_chat() != Some(chat) {
-                    out = self.select(chat, desk);
+                    effects = self.select(chat, desk);
                 }
                 if let Some(open) = &mut self.open {
                     open.note = Some(desk.note(chat).unwrap_or_default().to_string());
                 }
-                out.task = Some(operation::focus(NOTE_ID));
-                return out;
+                // The note's field takes the focus the composer would have had.
+                return effects.replace_task(operation::focus(NOTE_ID));
             }
-            ChatAction::MarkRead => return Out::request(Request::MarkChatRead(chat)),
+            ChatAction::MarkRead => return ask(Request::MarkChatRead(chat)),
             ChatAction::NoReplyNeeded => {
                 desk.no_reply_needed(chat);
             }
@@ -58,17 +65,17 @@ impl Console {
                 desk.set_support_flag(chat, Some(flag));
             }
         }
-        Out::default()
+        Effects::none()
     }
 
-    pub(super) fn send(&mut self, ctx: Ctx<'_>) -> Out {
+    pub(super) fn send(&mut self, ctx: Ctx<'_>) -> Effects<Message> {
         let Some(open) = &mut self.open else {
-            return Out::default();
+            return Effects::none();
         };
         let text = open.composer.text();
         let text = text.trim_end_matches('\n').to_string();
         if text.trim().is_empty() {
-            return Out::default();
+            return Effects::none();
         }
         let reply_to = open.reply_to.take();
         open.composer = text_editor::Content::new();
@@ -80,13 +87,13 @@ impl Console {
         text: String,
         reply_to: Option<MessageId>,
         ctx: Ctx<'_>,
-    ) -> Out {
+    ) -> Effects<Message> {
         let Some(open) = &mut self.open else {
-            return Out::default();
+            return Effects::none();
         };
         self.next_local += 1;
         let local = self.next_local;
-        let own = Sender::User(ctx.own.unwrap_or(0));
+        let own = Sender::User(ctx.own_user.unwrap_or(0));
         open.history
             .push_local(local, own, text.clone(), reply_to, ctx.now);
         let chat = open.history.chat;
@@ -95,11 +102,8 @@ impl Console {
             text,
             reply_to,
             local,
-            link_previews: ctx.link_previews,
+            link_previews: ctx.config.messages.link_previews,
         };
-        Out {
-            requests: vec![request],
-            task: Some(operation::snap_to_end(HISTORY_ID)),
-        }
+        ask(request).with_task(operation::snap_to_end(HISTORY_ID))
     }
 }

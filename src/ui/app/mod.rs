@@ -1,0 +1,352 @@
+//! The application: a thin router. It holds what no feature owns, grouped by concern (the
+//! shell, the link to Telegram, the core, the notices), routes every message to the
+//! feature it belongs to (`route`), reacts to the features' events, and feeds Telegram's
+//! batches to the desk (`link`). Tests read its state through the accessors below; the
+//! few they must set up by hand are behind the `test-support` feature.
+
+mod announce;
+mod duty_guess;
+mod link;
+mod route;
+mod view;
+
+use crate::config::Config;
+use crate::desk::{Desk, Settings, UserId};
+use crate::paths::Paths;
+use crate::store::Store;
+use crate::telegram::{self, ConnectionState, Session};
+use crate::ui::RunOptions;
+use crate::ui::clock::Clock;
+use crate::ui::effect::{Effects, work};
+use crate::ui::features::console::{self, Console};
+use crate::ui::features::login::{self, Login, Stage};
+use crate::ui::features::settings::{self, Draft};
+use crate::ui::notifications;
+use crate::ui::start;
+use crate::ui::theme::{self, Theme};
+use iced::Task;
+use iced::keyboard;
+
+pub use link::{Reply as LinkReply, Request as LinkRequest};
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// A batch of Telegram's events (one per receive batch, not one per update).
+    Tg(Vec<telegram::TgEvent>),
+    /// A reply to one of the link's own requests (who we are, the duty group's members).
+    Link(LinkReply),
+    Login(login::Message),
+    Console(console::Message),
+    Settings(settings::Message),
+    Key(keyboard::Key, keyboard::Modifiers),
+    Focus(bool),
+    /// The window's new height: the list builds enough rows to fill it even before the
+    /// first scroll reports the list's own height.
+    Resized(f32),
+    /// Tab (true) or Shift+Tab (false): the next or previous field.
+    FocusNext(bool),
+    SystemDark(bool),
+    Tick,
+    Notified(notifications::Outcome),
+    DismissBanner,
+    /// The keyring answered a read started by `start_session` (off the window's thread).
+    KeyRead(start::KeyAnswer),
+}
+
+/// The feature on screen. The console lives on behind the others (its open chat, scroll
+/// and filters wait for the admin's return).
+pub enum Screen {
+    Login(Box<Login>),
+    Console,
+    Settings(Box<Draft>),
+}
+
+/// Where the app lives and how it looks.
+struct Shell {
+    paths: Paths,
+    config: Config,
+    /// The simulated floor.
+    demo: bool,
+    theme: Theme,
+    os_dark: bool,
+    /// DUTYDESK_TRACE_STARTUP: say on stderr when the first view is built (the launch
+    /// benchmark times it); the cells keep it to once.
+    trace_startup: std::cell::Cell<bool>,
+    trace_console: std::cell::Cell<bool>,
+}
+
+/// The link to Telegram: the session, how it starts, and what it reported.
+struct Link {
+    session: Option<Session>,
+    /// Where start-up gets the database key: `None` is the OS keyring; tests put a
+    /// stand-in here (see `start::Keyring`).
+    keyring: Option<start::Keyring>,
+    /// A keyring read is under way: what starting the session needs once it answers. One
+    /// at a time: a second Retry would stack a second unlock prompt.
+    key_pending: Option<start::Plan>,
+    connection: Option<ConnectionState>,
+    own_user: Option<UserId>,
+    /// When the account became ready: transitions during the initial sync are not
+    /// announced (every old waiting chat would "turn red" at once).
+    ready_at: Option<i64>,
+}
+
+/// The duty desk, its store and its clock.
+struct Core {
+    desk: Desk,
+    store: Option<Store>,
+    clock: Clock,
+    /// The admin has saved a duty-group choice (kept in the store): the demo floor no
+    /// longer guesses the group, which would override a saved "None".
+    duty_group_chosen: bool,
+}
+
+/// What the window tells the admin beside the screens.
+struct Notices {
+    banner: Option<String>,
+    /// The window has the focus: no desktop notification for a new message.
+    focused: bool,
+    /// Notifications go to the banner (no notification service here).
+    in_app: bool,
+}
+
+pub struct App {
+    shell: Shell,
+    link: Link,
+    core: Core,
+    screen: Screen,
+    console: Console,
+    notices: Notices,
+}
+
+impl App {
+    /// Builds the app without the iced runtime (tests, benches): a keyring read, if start-up
+    /// needs one, runs here and blocks. The window uses `boot`, which runs it off-thread.
+    pub fn new(opts: RunOptions) -> App {
+        let mut app = App::offline(opts);
+        if let Some(read) = app.start_session(None) {
+            let answer = read.read();
+            app.key_answered(answer);
+        }
+        app
+    }
+
+    /// The app with its store and desk but no Telegram session (benches, fixtures).
+    pub fn offline(opts: RunOptions) -> App {
+        let RunOptions {
+            demo,
+            config,
+            paths,
+        } = opts;
+        let (core, store_warning) = Core::open(&paths, demo);
+        let (theme, theme_warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
+        let trace = std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some();
+        App {
+            shell: Shell {
+                paths,
+                config,
+                demo,
+                theme,
+                os_dark: false,
+                trace_startup: std::cell::Cell::new(trace),
+                trace_console: std::cell::Cell::new(trace),
+            },
+            link: Link {
+                session: None,
+                keyring: None,
+                key_pending: None,
+                connection: None,
+                own_user: None,
+                ready_at: None,
+            },
+            core,
+            screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
+            console: Console::new(),
+            notices: Notices {
+                banner: store_warning.or(theme_warning),
+                focused: true,
+                in_app: false,
+            },
+        }
+    }
+
+    /// The app as the window starts it: the keyring, if it must be asked, is read by a
+    /// task, so the window draws "Checking the keyring…" while an unlock prompt is open.
+    pub fn boot(opts: RunOptions) -> (App, Task<Message>) {
+        let mut app = App::offline(opts);
+        let read = app.start_session(None);
+        let theme =
+            iced::system::theme().map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark));
+        let key = key_job(read).map_or_else(Task::none, work::Job::task);
+        (app, Task::batch([theme, key]))
+    }
+
+    pub fn desk(&self) -> &Desk {
+        &self.core.desk
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.core.store.as_ref()
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.core.clock
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.shell.config
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.shell.theme
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.link.session.as_ref()
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    /// The login screen, if it is the one shown.
+    pub fn login(&self) -> Option<&Login> {
+        match &self.screen {
+            Screen::Login(login) => Some(login),
+            _ => None,
+        }
+    }
+
+    /// The settings screen, if it is the one shown.
+    pub fn settings(&self) -> Option<&Draft> {
+        match &self.screen {
+            Screen::Settings(draft) => Some(draft),
+            _ => None,
+        }
+    }
+
+    pub fn console(&self) -> &Console {
+        &self.console
+    }
+
+    pub fn banner(&self) -> Option<&str> {
+        self.notices.banner.as_deref()
+    }
+
+    /// Sets the login screen to `stage` (a new one if another screen is shown).
+    fn set_stage(&mut self, stage: Stage) {
+        match &mut self.screen {
+            Screen::Login(login) => login.show(stage),
+            _ => self.screen = Screen::Login(Box::new(Login::new(stage))),
+        }
+    }
+}
+
+/// What tests and benches set up by hand, where the window would have waited for it.
+#[cfg(feature = "test-support")]
+impl App {
+    pub fn desk_mut(&mut self) -> &mut Desk {
+        &mut self.core.desk
+    }
+
+    pub fn config_mut(&mut self) -> &mut Config {
+        &mut self.shell.config
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.core.clock = clock;
+    }
+
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.shell.theme = theme;
+    }
+
+    pub fn set_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+    }
+
+    pub fn set_own_user(&mut self, user: UserId) {
+        self.link.own_user = Some(user);
+    }
+
+    /// A keyring stand-in for start-up (see `start::Keyring`).
+    pub fn set_keyring(&mut self, keyring: start::Keyring) {
+        self.link.keyring = Some(keyring);
+    }
+
+    /// As after a failed desktop notification: news goes to the banner.
+    pub fn notify_in_window(&mut self) {
+        self.notices.in_app = true;
+    }
+
+    /// The account became ready at `at` (transitions after the sync's grace are announced).
+    pub fn set_ready_at(&mut self, at: i64) {
+        self.link.ready_at = Some(at);
+    }
+}
+
+impl Core {
+    /// The store (a fresh one for the demo floor) and the desk it remembers; a warning for
+    /// the banner when the store cannot be opened.
+    fn open(paths: &Paths, demo: bool) -> (Core, Option<String>) {
+        let store_path = if demo {
+            paths.data_dir.join("demo.sqlite3")
+        } else {
+            paths.store_file.clone()
+        };
+        if demo {
+            let _ = std::fs::remove_file(&store_path);
+        }
+        let (store, warning) = match Store::open(&store_path) {
+            Ok(store) => (Some(store), None),
+            Err(e) => (
+                None,
+                Some(format!("Pins, stars and notes will not be saved: {e}")),
+            ),
+        };
+        let settings = store
+            .as_ref()
+            .and_then(|s| s.load_settings().ok().flatten())
+            .unwrap_or_else(Settings::default);
+        let duty_group_chosen = store
+            .as_ref()
+            .is_some_and(|s| s.duty_group_chosen().unwrap_or(false));
+        let mut desk = Desk::new(settings);
+        if let Some(local) = store.as_ref().and_then(|s| s.load_local().ok()) {
+            desk.load_local(local);
+        }
+        let core = Core {
+            desk,
+            store,
+            clock: Clock::system(),
+            duty_group_chosen,
+        };
+        (core, warning)
+    }
+
+    /// What the desk changed since the last message, as store writes.
+    fn drained(&mut self) -> Effects<Message> {
+        use crate::ui::effect::store::Write;
+        let changes = self.desk.drain_local_changes();
+        let stats = self.desk.drain_stats();
+        let mut effects = Effects::none();
+        if !changes.is_empty() {
+            effects = effects.and(Effects::store(Write::Marks(changes)));
+        }
+        if !stats.is_empty() {
+            effects = effects.and(Effects::store(Write::Stats(stats)));
+        }
+        effects
+    }
+}
+
+/// A keyring read as blocking work: the window runs it off its thread, tests by hand.
+fn key_job(read: Option<start::KeyRead>) -> Option<work::Job<Message>> {
+    read.map(|read| {
+        work::Job::new(
+            "keyring read",
+            move || Message::KeyRead(read.read()),
+            |e| Message::KeyRead(start::KeyAnswer::stopped(e)),
+        )
+    })
+}

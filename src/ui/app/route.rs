@@ -1,0 +1,248 @@
+//! The router: every message goes to the feature it belongs to, every feature's event
+//! gets the app's reaction, and the effects come back typed by backend. `handle` returns
+//! them as data (tests look at them, the headless harness runs them one by one); `update`
+//! hands them to their executors in the window.
+//!
+//! A new feature plugs in with its field (or `Screen` variant), its `Message` variant, one
+//! `route` line in `handle`, and a reaction to its `Event`.
+
+use super::{App, Message, Screen, key_job};
+use crate::ui::effect::{Effects, Parts, store};
+use crate::ui::feature::{Ctx, Feature};
+use crate::ui::features::{console, login, settings};
+use crate::ui::notifications::Outcome;
+use crate::ui::theme;
+use iced::{Task, keyboard};
+
+/// Runs a feature's update with the app's context, its effects lifted by `wrap`.
+macro_rules! route {
+    ($app:expr, $feature:expr, $message:expr, $wrap:path) => {{
+        let ctx = Ctx {
+            desk: &mut $app.core.desk,
+            now: $app.core.clock.now(),
+            config: &$app.shell.config,
+            paths: &$app.shell.paths,
+            own_user: $app.link.own_user,
+        };
+        let (effects, event) = Feature::update($feature, $message, ctx);
+        (effects.map($wrap), event)
+    }};
+}
+
+impl App {
+    /// The window's update: the message handled, its effects handed to their executors.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        let effects = self.handle(message);
+        self.run(effects)
+    }
+
+    /// Handles one message; what it asks of the outside world comes back as data.
+    pub fn handle(&mut self, message: Message) -> Effects<Message> {
+        let effects = match message {
+            Message::Tg(batch) => self.on_telegram(batch),
+            Message::Link(reply) => self.on_link_reply(reply),
+            Message::Login(message) => self.route_login(message),
+            Message::Console(message) => self.route_console(message),
+            Message::Settings(message) => self.route_settings(message),
+            Message::Key(key, modifiers) => self.on_key(&key, modifiers),
+            Message::Resized(height) => self.route_console(console::Message::Resized(height)),
+            Message::FocusNext(forward) => Effects::task(if forward {
+                iced::widget::operation::focus_next()
+            } else {
+                iced::widget::operation::focus_previous()
+            }),
+            Message::Focus(focused) => {
+                self.notices.focused = focused;
+                Effects::none()
+            }
+            Message::SystemDark(dark) => {
+                self.shell.os_dark = dark;
+                self.apply_theme();
+                Effects::none()
+            }
+            Message::Tick => {
+                let transitions = self.core.desk.tick(self.core.clock.now());
+                self.announce(&transitions)
+            }
+            Message::Notified(outcome) => self.notified(outcome),
+            Message::DismissBanner => {
+                self.notices.banner = None;
+                Effects::none()
+            }
+            Message::KeyRead(answer) => {
+                self.key_answered(answer);
+                Effects::none()
+            }
+        };
+        // A scroll, a re-sorting batch or a filter may have moved the menu's row.
+        self.console.keep_menu_in_place(&self.core.desk);
+        effects.and(self.core.drained())
+    }
+
+    /// Hands effects to the window's executors: store writes now, in order; Telegram
+    /// calls, HTTP calls and blocking work as tasks.
+    pub fn run(&mut self, effects: Effects<Message>) -> Task<Message> {
+        let Parts {
+            task,
+            telegram,
+            store,
+            http,
+            work,
+        } = effects.into_parts();
+        self.write(store);
+        let mut tasks = vec![task];
+        // No session yet (still at the login's first steps): nothing to ask Telegram.
+        if let Some(session) = &self.link.session {
+            tasks.extend(telegram.into_iter().map(|c| c.task(session.clone())));
+        }
+        tasks.extend(http.into_iter().map(|c| c.task()));
+        tasks.extend(work.into_iter().map(|j| j.task()));
+        Task::batch(tasks)
+    }
+
+    /// The store's executor (the window's and the headless harness's): writes in order;
+    /// a failure goes to the banner.
+    pub fn write(&mut self, writes: Vec<store::Write>) {
+        let Some(store) = &mut self.core.store else {
+            return;
+        };
+        for write in writes {
+            if let Err(e) = write.run(store) {
+                self.notices.banner = Some(e);
+            }
+        }
+    }
+
+    pub(super) fn route_console(&mut self, message: console::Message) -> Effects<Message> {
+        let (effects, event) = route!(self, &mut self.console, message, Message::Console);
+        let reaction = match event {
+            Some(console::Event::OpenSettings) => self.open_settings(),
+            Some(console::Event::Notice(text)) => {
+                self.notices.banner = Some(text);
+                Effects::none()
+            }
+            None => Effects::none(),
+        };
+        effects.and(reaction)
+    }
+
+    pub(super) fn route_settings(&mut self, message: settings::Message) -> Effects<Message> {
+        let Screen::Settings(draft) = &mut self.screen else {
+            return Effects::none();
+        };
+        let (effects, event) = route!(self, draft.as_mut(), message, Message::Settings);
+        let reaction = match event {
+            Some(settings::Event::Saved(settings, config)) => self.settings_saved(settings, config),
+            Some(settings::Event::Cancelled) => {
+                self.screen = Screen::Console;
+                Effects::none()
+            }
+            None => Effects::none(),
+        };
+        effects.and(reaction)
+    }
+
+    fn route_login(&mut self, message: login::Message) -> Effects<Message> {
+        let Screen::Login(login) = &mut self.screen else {
+            return Effects::none();
+        };
+        let (effects, event) = route!(self, login.as_mut(), message, Message::Login);
+        let read = match event {
+            Some(login::Event::Credentials(credentials)) => {
+                let telegram = &mut self.shell.config.telegram;
+                telegram.api_id = Some(credentials.api_id);
+                telegram.api_hash = Some(credentials.api_hash);
+                if let Err(e) = self.shell.config.save(&self.shell.paths) {
+                    self.notices.banner = Some(format!("The API key is used but not saved: {e}"));
+                }
+                self.start_session(None)
+            }
+            Some(login::Event::Passphrase(passphrase)) => self.start_session(Some(&passphrase)),
+            // Ignored while a read is under way (`start_session`).
+            Some(login::Event::Retry | login::Event::Installed) => self.start_session(None),
+            None => None,
+        };
+        match key_job(read) {
+            Some(job) => effects.and(Effects::work(job)),
+            None => effects,
+        }
+    }
+
+    /// A key press goes to the feature on screen, as one of its messages.
+    fn on_key(&mut self, key: &keyboard::Key, modifiers: keyboard::Modifiers) -> Effects<Message> {
+        match &self.screen {
+            Screen::Console => match self.console.shortcut(key, modifiers) {
+                Some(message) => self.route_console(message),
+                None => Effects::none(),
+            },
+            Screen::Settings(draft) => match draft.shortcut(key, modifiers) {
+                Some(message) => self.route_settings(message),
+                None => Effects::none(),
+            },
+            Screen::Login(login) => match login.shortcut(key, modifiers) {
+                Some(message) => self.route_login(message),
+                None => Effects::none(),
+            },
+        }
+    }
+
+    fn open_settings(&mut self) -> Effects<Message> {
+        let themes = theme::available(&self.shell.paths.themes_dir);
+        let draft = settings::Draft::open(&self.core.desk, &self.shell.config, themes);
+        self.screen = Screen::Settings(Box::new(draft));
+        Effects::none()
+    }
+
+    /// Saved settings apply at once: the desk's thresholds and rules, the config file and
+    /// the theme; a new duty group's members are fetched. (The settings screen wrote them
+    /// to the store itself.)
+    fn settings_saved(
+        &mut self,
+        settings: crate::desk::Settings,
+        config: crate::config::Config,
+    ) -> Effects<Message> {
+        let group_changed = settings.staff.duty_group != self.core.desk.settings().staff.duty_group;
+        let transitions = self.core.desk.set_settings(settings.clone());
+        self.core.duty_group_chosen = true;
+        if config != self.shell.config {
+            self.shell.config = config;
+            if let Err(e) = self.shell.config.save(&self.shell.paths) {
+                self.notices.banner = Some(format!("Settings apply now but were not saved: {e}"));
+            }
+            self.apply_theme();
+        }
+        self.screen = Screen::Console;
+        let effects = self.announce(&transitions);
+        match settings.staff.duty_group.filter(|_| group_changed) {
+            Some(group) => effects.and(super::link::duty_members(group)),
+            None => effects,
+        }
+    }
+
+    fn notified(&mut self, outcome: Outcome) -> Effects<Message> {
+        match outcome {
+            Outcome::Shown => Effects::none(),
+            Outcome::Clicked(chat) => self.route_console(console::Message::GlobalPick(chat)),
+            Outcome::Unavailable { text, error } => {
+                self.notices.in_app = true;
+                self.notices.banner = Some(format!(
+                    "{text} (desktop notifications unavailable: {error})"
+                ));
+                Effects::none()
+            }
+        }
+    }
+
+    pub(super) fn apply_theme(&mut self) {
+        let shell = &mut self.shell;
+        let (theme, warning) = theme::resolve(
+            &shell.config.ui.theme,
+            &shell.paths.themes_dir,
+            shell.os_dark,
+        );
+        shell.theme = theme;
+        if warning.is_some() {
+            self.notices.banner = warning;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! What the window shows and listens to: the feature on screen under the banner, the
+//! title, the theme and scale, and the subscriptions (Telegram's events, the wake-up
+//! timer, the OS's dark mode, key presses and the window's focus).
+
+use super::{App, Message, Screen};
+use crate::telegram;
+use crate::ui::feature::{Feature, ViewCtx};
+use crate::ui::features::console;
+use crate::ui::features::console::list_pane;
+use crate::ui::theme;
+use crate::ui::timer;
+use crate::ui::widgets::style::{self, SMALL, TEXT};
+use iced::widget::{button, column, container, row, text};
+use iced::{Alignment, Element, Length, Padding, Subscription, event, keyboard, window};
+
+impl App {
+    pub fn palette(&self) -> theme::Palette {
+        self.shell.theme.colors
+    }
+
+    pub fn title(&self) -> String {
+        let k = self.core.desk.counters();
+        let floor = if self.shell.demo { " (demo floor)" } else { "" };
+        match self.screen {
+            Screen::Login(_) => format!("DutyDesk{floor}"),
+            _ if k.waiting > 0 => format!("DutyDesk{floor} — {} waiting, {} red", k.waiting, k.red),
+            _ => format!("DutyDesk{floor}"),
+        }
+    }
+
+    pub fn iced_theme(&self) -> iced::Theme {
+        self.shell.theme.iced()
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.shell.config.ui.scale.clamp(0.5, 3.0)
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subs = vec![event::listen_with(on_event)];
+        if let Some(session) = &self.link.session {
+            subs.push(
+                Subscription::run_with(session.client_id(), |id| telegram::event_stream(*id))
+                    .map(Message::Tg),
+            );
+        }
+        // A running clock only: a frozen one (tests) moves when told, and they tick.
+        if let Some(at) = self.next_wake().and_then(|t| self.core.clock.instant_at(t)) {
+            subs.push(timer::at(at).map(|()| Message::Tick));
+        }
+        if self.shell.config.ui.theme == "auto" {
+            subs.push(
+                iced::system::theme_changes()
+                    .map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark)),
+            );
+        }
+        Subscription::batch(subs)
+    }
+
+    /// When the window must next wake by itself (see `ui::timer`): the desk's next
+    /// deadline on any screen past the login (its notifications), and on the console the
+    /// next minute a waiting time on screen turns over. `None`: nothing changes by time.
+    pub fn next_wake(&self) -> Option<i64> {
+        let shown = match self.screen {
+            Screen::Login(_) => return None,
+            Screen::Settings(_) => Vec::new(),
+            Screen::Console => self.shown_waits(),
+        };
+        timer::next_wake(&self.core.desk, shown, self.view_now())
+    }
+
+    /// The time the view draws with.
+    fn view_now(&self) -> i64 {
+        self.core.desk.now().max(self.core.clock.now())
+    }
+
+    /// The dates the waiting times on screen count from: the list's rows in view, and the
+    /// open chat's header or, with no chat open, the overview's longest waits.
+    fn shown_waits(&self) -> Vec<i64> {
+        let desk = &self.core.desk;
+        let (rows, _, _) = list_pane::visible(&self.console, desk);
+        let mut since: Vec<i64> = rows.iter().filter_map(|r| r.waiting_since).collect();
+        match self.console.open_chat() {
+            Some(chat) => since.extend(desk.row(chat).and_then(|r| r.waiting_since)),
+            None => since.extend(
+                console::overview::longest_wait_dates(desk)
+                    .into_iter()
+                    .filter_map(|(since, _)| since),
+            ),
+        }
+        since
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        if self.shell.trace_startup.replace(false) {
+            eprintln!("dutydesk: first view");
+        }
+        let p = self.palette();
+        let ctx = ViewCtx {
+            desk: &self.core.desk,
+            now: self.view_now(),
+            palette: p,
+            own_user: self.link.own_user,
+            connection: self.link.connection,
+        };
+        let body: Element<'_, Message> = match &self.screen {
+            Screen::Login(login) => login.view(ctx).map(Message::Login),
+            Screen::Settings(draft) => draft.view(ctx).map(Message::Settings),
+            Screen::Console => {
+                if self.shell.trace_console.replace(false) {
+                    eprintln!("dutydesk: first console view");
+                }
+                self.console.view(ctx).map(Message::Console)
+            }
+        };
+        let Some(banner) = &self.notices.banner else {
+            return body;
+        };
+        let bar = container(
+            row![
+                text(banner.as_str())
+                    .size(TEXT)
+                    .color(p.text)
+                    .width(Length::Fill),
+                button(text("Dismiss").size(SMALL))
+                    .style(style::flat(p, false))
+                    .on_press(Message::DismissBanner),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        )
+        .padding(Padding::from([4, 10]))
+        .width(Length::Fill)
+        .style(style::fill(p.selection));
+        column![bar, body].into()
+    }
+}
+
+/// Runtime events the app listens to: key presses (captured or not: shortcuts use Ctrl or
+/// Alt, which never type text) and window focus, for notifications.
+fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> Option<Message> {
+    match event {
+        // Tab moves the focus between fields, unless a widget (the composer) used it.
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(keyboard::key::Named::Tab),
+            modifiers,
+            ..
+        }) if status == event::Status::Ignored && !modifiers.command() => {
+            Some(Message::FocusNext(!modifiers.shift()))
+        }
+        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+            Some(Message::Key(key, modifiers))
+        }
+        iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.height)),
+        iced::Event::Window(window::Event::Focused) => Some(Message::Focus(true)),
+        iced::Event::Window(window::Event::Unfocused) => Some(Message::Focus(false)),
+        _ => None,
+    }
+}

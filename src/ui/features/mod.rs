@@ -1,0 +1,6 @@
+//! The window's features, each a module keeping the contract of `ui::feature`: login, the
+//! console, settings.
+
+pub mod console;
+pub mod login;
+pub mod settings;
