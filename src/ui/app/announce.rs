@@ -1,12 +1,12 @@
 //! Notifications for what the desk reports (a customer writes, a chat turns red or
 //! breaches), as the config allows: desktop notifications, or the banner where the
-//! platform has none. Told apart by `Alert`, whose words are built in one place
-//! (`Alert::text`).
+//! platform has none. Told apart by `notifications::Kind`, never by their words, which
+//! `notifications` builds from the catalog.
 
 use super::{App, Message};
 use crate::desk::{ChatId, RowView, Transition};
 use crate::ui::effect::Effects;
-use crate::ui::notifications;
+use crate::ui::notifications::{self, Kind};
 use iced::Task;
 
 /// Transitions after the account is ready for this long are announced; earlier ones are
@@ -15,70 +15,59 @@ const SYNC_GRACE_SECS: i64 = 15;
 /// At most this many desktop notifications per batch; the rest are summarized.
 const NOTIFY_BURST: usize = 3;
 
-/// What one notification is about.
+/// One notification to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Alert {
-    /// A customer wrote while the window was in the background.
-    NewMessage {
+enum Alert {
+    /// About one chat.
+    Chat {
+        kind: Kind,
         chat: ChatId,
         title: String,
         preview: String,
     },
-    TurnedRed {
-        chat: ChatId,
-        title: String,
-    },
-    Breached {
-        chat: ChatId,
-        title: String,
-    },
     /// The chats beyond one burst of notifications.
-    More {
-        chats: usize,
-    },
+    More { chats: usize },
 }
 
 impl Alert {
     fn new(transition: Transition, row: RowView) -> Alert {
-        let RowView {
-            chat,
-            title,
-            preview,
-            ..
-        } = row;
-        match transition {
-            Transition::CustomerMessage { .. } => Alert::NewMessage {
-                chat,
-                title,
-                preview,
-            },
-            Transition::TurnedRed { .. } => Alert::TurnedRed { chat, title },
-            Transition::Breached { .. } => Alert::Breached { chat, title },
+        let kind = match transition {
+            Transition::CustomerMessage { .. } => Kind::CustomerMessage,
+            Transition::TurnedRed { .. } => Kind::TurnedRed,
+            Transition::Breached { .. } => Kind::Breached,
+        };
+        Alert::Chat {
+            kind,
+            chat: row.chat,
+            title: row.title,
+            preview: row.preview,
         }
     }
 
     /// The chat a click opens (`None` for the summary).
     fn chat(&self) -> Option<ChatId> {
         match self {
-            Alert::NewMessage { chat, .. }
-            | Alert::TurnedRed { chat, .. }
-            | Alert::Breached { chat, .. } => Some(*chat),
+            Alert::Chat { chat, .. } => Some(*chat),
             Alert::More { .. } => None,
         }
     }
 
-    /// The notification's summary and body.
-    pub fn text(&self) -> (String, String) {
+    /// The notification's summary and body: a new message shows what the customer wrote,
+    /// the others the chat's title.
+    fn text(&self) -> (String, String) {
         match self {
-            Alert::NewMessage { title, preview, .. } => {
-                ("New customer message".into(), format!("{title}: {preview}"))
-            }
-            Alert::TurnedRed { title, .. } => ("Customer waiting too long".into(), title.clone()),
-            Alert::Breached { title, .. } => ("SLA breached".into(), title.clone()),
-            Alert::More { chats } => (
-                "DutyDesk".into(),
-                format!("{chats} more chats need attention"),
+            Alert::Chat {
+                kind: Kind::CustomerMessage,
+                title,
+                preview,
+                ..
+            } => (
+                Kind::CustomerMessage.summary(),
+                notifications::message_body(title, preview),
             ),
+            Alert::Chat { kind, title, .. } => (kind.summary(), title.clone()),
+            // The app's name, in every language.
+            Alert::More { chats } => ("DutyDesk".into(), notifications::more_chats(*chats)),
         }
     }
 }
@@ -117,11 +106,8 @@ impl App {
         if self.notices.in_app {
             if let Some(first) = alerts.first() {
                 let (summary, body) = first.text();
-                let more = match alerts.len() - 1 {
-                    0 => String::new(),
-                    n => format!(" (and {n} more)"),
-                };
-                self.notices.banner = Some(format!("{summary}: {body}{more}"));
+                let banner = notifications::banner(&summary, &body, alerts.len() - 1);
+                self.notices.banner = Some(banner);
             }
             return Effects::none();
         }
@@ -136,5 +122,51 @@ impl App {
             Task::perform(notifications::show(chat, summary, body), Message::Notified)
         });
         Effects::task(Task::batch(tasks))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::{ChatKind, Desk, Event, Settings};
+    use i18n::{Language, with_language};
+
+    fn row() -> RowView {
+        let mut desk = Desk::new(Settings::default());
+        desk.apply(
+            Event::ChatAdded {
+                chat: 7,
+                kind: ChatKind::Private,
+                title: "Acme".into(),
+            },
+            0,
+        );
+        desk.row(7).unwrap()
+    }
+
+    #[test]
+    fn a_new_message_shows_what_was_written_the_others_the_chat() {
+        let mut with_preview = row();
+        with_preview.preview = "Mail is down".into();
+        let texts = with_language(Language::En, || {
+            let new = Alert::new(
+                Transition::CustomerMessage {
+                    chat: 7,
+                    message: 1,
+                },
+                with_preview,
+            );
+            let red = Alert::new(Transition::TurnedRed { chat: 7 }, row());
+            (new.text(), red.text(), Alert::More { chats: 4 }.text())
+        });
+        assert_eq!(
+            texts.0,
+            ("New customer message".into(), "Acme: Mail is down".into())
+        );
+        assert_eq!(texts.1, ("Customer waiting too long".into(), "Acme".into()));
+        assert_eq!(
+            texts.2,
+            ("DutyDesk".into(), "4 more chats need attention".into())
+        );
     }
 }
