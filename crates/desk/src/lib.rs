@@ -38,6 +38,7 @@ mod query;
 mod resync;
 mod sending;
 mod settings;
+pub mod team;
 mod tree;
 mod view;
 
@@ -47,6 +48,10 @@ pub use model::{
     Sender, UnixTime, UserId,
 };
 pub use settings::{Settings, StaffRules, SupportRules, glob_match};
+pub use team::protocol::Action;
+pub use team::roles::{MemberStatus, Roles, TeamRole};
+pub use team::settings::{SettingsError, TeamSettings};
+pub use team::{Ignored, TeamMessage, TeamNotice};
 pub use view::{
     Counters, Filter, ListFilter, LocalChange, LocalState, RowView, StatEvent, Status, SupportFlag,
     Transition,
