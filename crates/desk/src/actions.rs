@@ -18,6 +18,9 @@ impl Desk {
         if settings.own_user.is_some() {
             self.own_user = settings.own_user;
         }
+        // Another duty group is another team: its state starts from nothing.
+        self.team.set_group(settings.staff.duty_group);
+        self.team.set_own_user(self.own_user);
         if settings.staff.duty_group != self.settings.staff.duty_group {
             // Members of the previous duty group are no longer staff; the lead sends the
             // new group's members as a MembersChanged.

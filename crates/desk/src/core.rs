@@ -15,6 +15,7 @@ use super::model::{
 };
 use super::sending::promote;
 use super::settings::Settings;
+use super::team::fold::Team;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
 
@@ -22,6 +23,8 @@ use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transit
 pub(crate) const CAT_SUPPORT: usize = 1;
 pub(crate) const CAT_WAITING: usize = 2;
 pub(crate) const CAT_STARRED: usize = 3;
+/// Assigned to this account by the team ("Mine").
+pub(crate) const CAT_MINE: usize = 4;
 
 /// The duty desk's state. See the module docs of `desk` for the rules it keeps.
 #[derive(Debug, Clone)]
@@ -51,6 +54,9 @@ pub struct Desk {
     /// Bumped by every change to any chat; stamps the title-filter cache.
     pub(crate) generation: u64,
     pub(crate) title_cache: CacheCell,
+    /// The duty group's shared state (see `team`).
+    pub(crate) team: Team,
+    pub(crate) team_revision: u64,
 }
 
 /// The last title-filter result (see `Desk::titled`).
@@ -125,6 +131,8 @@ impl Desk {
             changes: Vec::new(),
             generation: 0,
             title_cache: CacheCell::default(),
+            team: Team::default(),
+            team_revision: 0,
         };
         desk.set_settings(settings);
         desk
@@ -184,6 +192,10 @@ impl Desk {
             Event::MessageArrived(m) => self.message(m, true, out),
             Event::HistoryMessage(m) => self.message(m, false, out),
             Event::MessageEdited { chat, id, preview } => {
+                if Some(chat) == self.team.group {
+                    let touched = self.team.edited(chat, id, &preview);
+                    self.touch(touched, out);
+                }
                 // An edit changes the text only: the wait still counts from the date.
                 self.update(chat, out, |c, _| {
                     if c.last_id == Some(id) {
@@ -240,6 +252,7 @@ impl Desk {
                 removed,
             } => {
                 if Some(chat) == self.settings.staff.duty_group {
+                    self.duty_members_joined_left(&added, &removed, out);
                     self.duty_members.extend(added);
                     for u in removed {
                         self.duty_members.remove(&u);
@@ -249,7 +262,25 @@ impl Desk {
             Event::UserUpdated { user, name } => {
                 self.users.insert(user, name);
             }
-            Event::OwnUser { user } => self.own_user = Some(user),
+            Event::OwnUser { user } => {
+                self.own_user = Some(user);
+                let touched = self.team.set_own_user(Some(user));
+                self.touch(touched, out);
+            }
+            Event::TeamMessage(m) => self.team_message(m, out),
+            Event::MessagePinned { chat, id, pinned } => {
+                let touched = self.team.pinned(chat, id, pinned);
+                self.touch(touched, out);
+            }
+            Event::DutyGroupMembers {
+                chat,
+                members,
+                complete,
+            } => self.duty_members(chat, members, complete, out),
+        }
+        if !self.team.raised.is_empty() {
+            let raised = self.team.raised.drain(..);
+            out.extend(raised.map(|chat| Transition::AlarmRaised { chat }));
         }
         self.run_timers(out);
     }
@@ -332,6 +363,16 @@ impl Desk {
             }
         }
         let in_flight = known || (m.outgoing && arrived);
+        // A stop word in an unanswered customer message raises the team's alarm here, as
+        // on every client that sees the message.
+        if role == Role::Customer
+            && c.support
+            && m.id >= c.answered_up_to
+            && self.team.is_active()
+        {
+            self.team
+                .customer_message(m.chat, m.id, m.date, &m.preview);
+        }
         if c.last_id.is_none_or(|l| m.id >= l) {
             c.last_id = Some(m.id);
             c.last_date = Some(m.date);
@@ -411,13 +452,11 @@ impl Desk {
     pub(crate) fn commit(&mut self, chat: ChatId, before: Snapshot, out: &mut Vec<Transition>) {
         self.generation = self.generation.wrapping_add(1);
         let now = self.now;
-        let (red, breach) = (
-            self.settings.red_after_secs,
-            self.settings.breach_after_secs,
-        );
+        let (red, breach) = self.team.sla(&self.settings);
         let float = self.settings.float_waiting;
         let pin = self.pin_index.get(&chat).copied();
-        let alarm = self.alarms.contains(&chat);
+        let alarm = self.alarms.contains(&chat) || self.team.alarm_raised(chat);
+        let mine = self.team.is_mine(chat);
         let starred = self.stars.contains(&chat);
         let flag = self.flags.get(&chat).copied();
         let Some(c) = self.chats.get_mut(&chat) else {
@@ -464,7 +503,9 @@ impl Desk {
         }
         c.level = level;
         let waiting = c.support && c.waiting.is_some();
-        let key = c.in_main_list.then(|| {
+        // Role visibility: a support chat this account's roles do not cover is not listed.
+        let hidden = c.support && self.team.hides(chat, pin.is_some());
+        let key = (c.in_main_list && !hidden).then(|| {
             let (band, primary) = if let Some(i) = pin {
                 (BAND_PINNED, i as i64)
             } else if alarm {
@@ -489,6 +530,9 @@ impl Desk {
         }
         if starred {
             mask |= 1 << CAT_STARRED;
+        }
+        if mine {
+            mask |= 1 << CAT_MINE;
         }
         let mask = if key.is_some() { mask } else { 0 };
         if key != before.key {

@@ -51,7 +51,8 @@ pub use settings::{Settings, StaffRules, SupportRules, glob_match};
 pub use team::protocol::Action;
 pub use team::roles::{MemberStatus, Roles, TeamRole};
 pub use team::settings::{SettingsError, TeamSettings};
-pub use team::{Ignored, TeamMessage, TeamNotice};
+pub use team::state::TeamCheckpoint;
+pub use team::{AlarmView, Assignee, Ignored, SharedNote, TeamMessage, TeamNotice};
 pub use view::{
     Counters, Filter, ListFilter, LocalChange, LocalState, RowView, StatEvent, Status, SupportFlag,
     Transition,

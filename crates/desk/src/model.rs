@@ -1,6 +1,9 @@
 //! What flows into the core: identifiers and the events src/telegram/ translates TDLib
 //! updates into. Plain data, no TDLib types, so the core can be driven from tests and benches.
 
+use crate::team::TeamMessage;
+use crate::team::roles::MemberStatus;
+
 /// A Telegram chat id (TDLib `chat.id`; for private chats it equals the other user's id).
 pub type ChatId = i64;
 /// A Telegram user id.
@@ -51,7 +54,8 @@ pub struct Message {
     pub date: UnixTime,
     /// Sent by this account (always counts as staff).
     pub outgoing: bool,
-    /// One line of text for the list (caption or text; the UI labels media by `content`).
+    /// The text or caption, in full (the list shows its first line; stop words are looked
+    /// for in all of it; the UI labels media by `content`).
     pub preview: String,
     pub content: ContentKind,
 }
@@ -108,6 +112,7 @@ pub enum Event {
     /// Its statistics are still emitted; the store ignores ones it already holds. A send in
     /// flight re-delivered this way stays in flight.
     HistoryMessage(Message),
+    /// A message's new text, in full (in the duty group, what the team fold checks).
     MessageEdited {
         chat: ChatId,
         id: MessageId,
@@ -156,6 +161,28 @@ pub enum Event {
     /// The account's own user id, once authorized. The account is always staff.
     OwnUser {
         user: UserId,
+    },
+    /// A message carrying the team protocol's machine line (`team::protocol::has_marker`),
+    /// new, from history, or the pinned message read again; only server-confirmed ones.
+    /// The duty group's are folded into team state; a copy elsewhere is reported, never
+    /// applied. (Send it beside the chat's `MessageArrived`/`HistoryMessage`, which keep the
+    /// list's preview.) Edits come as `MessageEdited`, whose `preview` is the full text.
+    TeamMessage(TeamMessage),
+    /// A message was pinned or unpinned (`updateMessageIsPinned`): in the duty group, the
+    /// pinned settings message is the team's settings.
+    MessagePinned {
+        chat: ChatId,
+        id: MessageId,
+        pinned: bool,
+    },
+    /// The duty group's members with their standing (`getSupergroupMembers`,
+    /// `getChatMember`, `getBasicGroupFullInfo`). `complete`: the whole list, replacing the
+    /// one known; otherwise changes. Members are staff (as with `MembersChanged`) and are
+    /// who acts in the team; team messages wait until the first list arrives.
+    DutyGroupMembers {
+        chat: ChatId,
+        members: Vec<(UserId, MemberStatus)>,
+        complete: bool,
     },
 }
 

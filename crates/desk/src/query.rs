@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::chat::{Chat, Key};
-use super::core::{CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
+use super::core::{CAT_MINE, CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
 use super::model::{ChatFolder, ChatId, ChatKind, UnixTime};
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
@@ -146,6 +146,7 @@ impl Desk {
             Filter::Support => CAT_SUPPORT,
             Filter::Waiting => CAT_WAITING,
             Filter::Starred => CAT_STARRED,
+            Filter::Mine => CAT_MINE,
         }
     }
 
@@ -184,7 +185,9 @@ impl Desk {
     }
 
     pub(crate) fn row_of(&self, c: &Chat) -> RowView {
-        let alarm = self.alarms.contains(&c.id);
+        let local_alarm = self.alarms.contains(&c.id);
+        let team_alarm = self.team_alarm(c.id);
+        let alarm = local_alarm || team_alarm.is_some();
         let status = if alarm { Status::Alarm } else { c.level };
         let waiting = c.waiting.filter(|_| c.support);
         RowView {
@@ -203,8 +206,12 @@ impl Desk {
             pinned: self.pin_index.contains_key(&c.id),
             starred: self.stars.contains(&c.id),
             alarm,
+            team_alarm,
+            local_alarm,
+            assignee: self.assignee(c.id),
             support: c.support,
             has_note: self.notes.contains_key(&c.id),
+            has_shared_note: self.team.state.notes.get(&c.id).is_some_and(|n| n.value.is_some()),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! without walking the chats above the visible window.
 
 /// Number of categories counted per subtree; category 0 is "every member".
-pub(crate) const CATEGORIES: usize = 4;
+pub(crate) const CATEGORIES: usize = 5;
 
 const NIL: u32 = u32::MAX;
 

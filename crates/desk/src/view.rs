@@ -2,6 +2,7 @@
 //! the local marks the store keeps.
 
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, Role, Sender, UnixTime};
+use super::team::{AlarmView, Assignee};
 
 /// A chat's state on the duty desk, by urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,6 +29,8 @@ pub enum Filter {
     /// Support chats with a customer waiting.
     Waiting,
     Starred,
+    /// Chats the team assigned to this account.
+    Mine,
 }
 
 /// A filter plus an optional case-insensitive title substring.
@@ -83,9 +86,19 @@ pub struct RowView {
     pub unread: bool,
     pub pinned: bool,
     pub starred: bool,
+    /// Any alarm, the team's or this client's own: the row sits in the alarm band.
     pub alarm: bool,
+    /// The team's alarm: who raised it, when, why (or which stop word).
+    pub team_alarm: Option<AlarmView>,
+    /// An alarm raised on this client only (without a duty group).
+    pub local_alarm: bool,
+    /// Who the team assigned the chat to.
+    pub assignee: Option<Assignee>,
     pub support: bool,
+    /// This admin's private note.
     pub has_note: bool,
+    /// The team's shared note.
+    pub has_shared_note: bool,
 }
 
 /// Header counters.
@@ -115,6 +128,11 @@ pub enum Transition {
         chat: ChatId,
     },
     Breached {
+        chat: ChatId,
+    },
+    /// The team's alarm went up on a chat: raised through the duty group (live or caught
+    /// up from its history) or by a customer's stop word. Not for this client's local alarm.
+    AlarmRaised {
         chat: ChatId,
     },
 }

@@ -406,6 +406,7 @@ fn check(
         Filter::Support,
         Filter::Waiting,
         Filter::Starred,
+        Filter::Mine,
     ] {
         let f = ListFilter::new(filter);
         let expected = oracle.order(filter, damping, float);

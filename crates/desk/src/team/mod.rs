@@ -14,14 +14,18 @@
 //! - `stop_words`: whole-word, case-insensitive matching in any script.
 //! - `desk`: how all of it reaches the `Desk` (events, rows, filters, queries).
 
+mod desk;
+pub(crate) mod fold;
 pub mod protocol;
 pub mod roles;
 pub mod settings;
+pub mod state;
 pub mod stop_words;
 
 use std::fmt;
 
 use crate::model::{ChatId, MessageId, Sender, UnixTime, UserId};
+pub use desk::{AlarmView, Assignee, SharedNote, initials};
 pub use protocol::ProtocolError;
 
 /// A message that carries a machine line (`protocol::has_marker`), as the Telegram layer

@@ -118,6 +118,8 @@ impl Oracle {
                 Filter::All | Filter::Support => true,
                 Filter::Waiting => self.waiting(*c).is_some(),
                 Filter::Starred => self.stars.contains(c),
+                // No team here: nothing is assigned to anyone.
+                Filter::Mine => false,
             })
             .map(|c| {
                 let newest_first = self.jump(c, damping).map_or(i64::MAX, |j| -j);
