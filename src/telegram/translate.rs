@@ -5,13 +5,16 @@
 use std::collections::HashMap;
 
 use tdlib_rs::enums::{
-    AuthorizationState, ChatList, ChatType, ConnectionState as TdConnection, MessageContent,
-    MessageSender, MessageSendingState, OptionValue, Update,
+    AuthorizationState, ChatList, ChatMemberStatus, ChatType, ConnectionState as TdConnection,
+    MessageContent, MessageSender, MessageSendingState, OptionValue, Update,
 };
 use tdlib_rs::types;
 
 use super::events::{AuthState, ConnectionState, TgEvent};
-use crate::desk::{ChatFolder, ChatKind, ContentKind, Event, Message, Sender};
+use crate::desk::team::protocol;
+use crate::desk::{
+    ChatFolder, ChatKind, ContentKind, Event, MemberStatus, Message, Sender, TeamMessage,
+};
 
 /// Where a chat is listed: the main list and the chat folders holding it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -82,8 +85,8 @@ impl Translator {
                     },
                 );
                 self.lists.insert(chat.id, lists);
-                if let Some(last) = chat.last_message.and_then(redelivered) {
-                    desk(emit, last);
+                if let Some(last) = chat.last_message {
+                    redelivered_with_team(last, emit);
                 }
                 if chat.unread_count > 0 || chat.last_read_inbox_message_id > 0 {
                     desk(
@@ -117,8 +120,8 @@ impl Translator {
                 for position in &u.positions {
                     self.position(u.chat_id, position, emit);
                 }
-                if let Some(last) = u.last_message.and_then(redelivered) {
-                    desk(emit, last);
+                if let Some(last) = u.last_message {
+                    redelivered_with_team(last, emit);
                 }
             }
             // The folders' names: settings offer the support folder by name, while chats
@@ -145,7 +148,13 @@ impl Translator {
                 // (the desk holds outgoing messages as pending until confirmed).
                 let confirmed = u.message.is_outgoing && u.message.sending_state.is_none();
                 let (chat, id, date) = (u.message.chat_id, u.message.id, u.message.date);
+                // A team action counts once it is on the server: this account's own comes
+                // back with `updateMessageSendSucceeded`.
+                let team = team_message(&u.message);
                 desk(emit, Event::MessageArrived(message(u.message)));
+                if let Some(team) = team {
+                    desk(emit, Event::TeamMessage(team));
+                }
                 if confirmed {
                     desk(
                         emit,
@@ -179,6 +188,7 @@ impl Translator {
             Update::MessageSendSucceeded(u) => {
                 let (chat, old, new) = (u.message.chat_id, u.old_message_id, u.message.id);
                 let date = i64::from(u.message.date);
+                let team = team_message(&u.message);
                 desk(
                     emit,
                     Event::MessageIdChanged {
@@ -188,12 +198,23 @@ impl Translator {
                         date,
                     },
                 );
+                if let Some(team) = team {
+                    desk(emit, Event::TeamMessage(team));
+                }
                 emit(TgEvent::SendSucceeded {
                     chat,
                     old_id: old,
                     new_id: new,
                 });
             }
+            Update::MessageIsPinned(u) => desk(
+                emit,
+                Event::MessagePinned {
+                    chat: u.chat_id,
+                    id: u.message_id,
+                    pinned: u.is_pinned,
+                },
+            ),
             Update::MessageSendFailed(u) => {
                 let (chat, id) = (u.message.chat_id, u.old_message_id);
                 desk(emit, Event::MessageSendFailed { chat, id });
@@ -312,6 +333,66 @@ pub fn redelivered(m: types::Message) -> Option<Event> {
     }
 }
 
+/// A message TDLib delivers again, with its team action (if it carries one) after it.
+fn redelivered_with_team(m: types::Message, emit: &mut dyn FnMut(TgEvent)) {
+    let team = team_message(&m);
+    if let Some(event) = redelivered(m) {
+        emit(TgEvent::Desk(event));
+    }
+    if let Some(team) = team {
+        emit(TgEvent::Desk(Event::TeamMessage(team)));
+    }
+}
+
+/// The team action a message may carry, for the desk's duty-group fold: only messages on
+/// the server (a send in flight or failed is not in the group's history, so no other
+/// client would fold it) whose text has the protocol's machine line. The session feeds a
+/// duty-group history page through this too (`getChatHistory`, after the checkpoint), and
+/// the pinned message (`getChatPinnedMessage`) at start and whenever the pins change.
+pub fn team_message(m: &types::Message) -> Option<TeamMessage> {
+    if m.sending_state.is_some() {
+        return None;
+    }
+    let (_, text) = content_text(&m.content);
+    // Most messages: one scan for the marker, nothing copied.
+    if !protocol::has_marker(text) {
+        return None;
+    }
+    Some(TeamMessage {
+        chat: m.chat_id,
+        id: m.id,
+        sender: sender(&m.sender_id),
+        date: i64::from(m.date),
+        text: text.to_owned(),
+        forwarded: m.forward_info.is_some(),
+        pinned: m.is_pinned,
+    })
+}
+
+/// A duty-group member and their standing, from `getSupergroupMembers`, `getChatMember`
+/// or `getBasicGroupFullInfo` (for `Event::DutyGroupMembers`); chats as members are not
+/// people and are left out.
+pub fn duty_member(m: &types::ChatMember) -> Option<(i64, MemberStatus)> {
+    let MessageSender::User(u) = &m.member_id else {
+        return None;
+    };
+    let status = match &m.status {
+        ChatMemberStatus::Creator(c) if c.is_member => MemberStatus::Owner,
+        ChatMemberStatus::Administrator(_) => MemberStatus::Administrator,
+        ChatMemberStatus::Member(_) => MemberStatus::Member,
+        ChatMemberStatus::Restricted(r) if r.is_member => MemberStatus::Member,
+        _ => MemberStatus::NotMember,
+    };
+    Some((u.user_id, status))
+}
+
+fn sender(s: &MessageSender) -> Sender {
+    match s {
+        MessageSender::User(u) => Sender::User(u.user_id),
+        MessageSender::Chat(c) => Sender::Chat(c.chat_id),
+    }
+}
+
 fn chat_kind(t: &ChatType) -> ChatKind {
     match t {
         ChatType::Private(_) | ChatType::Secret(_) => ChatKind::Private,
@@ -328,10 +409,7 @@ pub fn message(m: types::Message) -> Message {
     Message {
         chat: m.chat_id,
         id: m.id,
-        sender: match m.sender_id {
-            MessageSender::User(u) => Sender::User(u.user_id),
-            MessageSender::Chat(c) => Sender::Chat(c.chat_id),
-        },
+        sender: sender(&m.sender_id),
         date: i64::from(m.date),
         outgoing: m.is_outgoing,
         preview,
@@ -340,16 +418,22 @@ pub fn message(m: types::Message) -> Message {
 }
 
 fn content(c: &MessageContent) -> (ContentKind, String) {
+    let (kind, text) = content_text(c);
+    (kind, text.to_owned())
+}
+
+/// The kind and the text (or caption) of a message's content, borrowed.
+fn content_text(c: &MessageContent) -> (ContentKind, &str) {
     match c {
-        MessageContent::MessageText(t) => (ContentKind::Text, t.text.text.clone()),
-        MessageContent::MessagePhoto(p) => (ContentKind::Photo, p.caption.text.clone()),
-        MessageContent::MessageDocument(d) => (ContentKind::Document, d.caption.text.clone()),
-        MessageContent::MessageVoiceNote(v) => (ContentKind::Voice, v.caption.text.clone()),
-        MessageContent::MessageSticker(s) => (ContentKind::Sticker, s.sticker.emoji.clone()),
-        MessageContent::MessageVideo(v) => (ContentKind::Other, v.caption.text.clone()),
-        MessageContent::MessageAnimation(a) => (ContentKind::Other, a.caption.text.clone()),
-        MessageContent::MessageAudio(a) => (ContentKind::Other, a.caption.text.clone()),
-        _ => (ContentKind::Other, String::new()),
+        MessageContent::MessageText(t) => (ContentKind::Text, &t.text.text),
+        MessageContent::MessagePhoto(p) => (ContentKind::Photo, &p.caption.text),
+        MessageContent::MessageDocument(d) => (ContentKind::Document, &d.caption.text),
+        MessageContent::MessageVoiceNote(v) => (ContentKind::Voice, &v.caption.text),
+        MessageContent::MessageSticker(s) => (ContentKind::Sticker, &s.sticker.emoji),
+        MessageContent::MessageVideo(v) => (ContentKind::Other, &v.caption.text),
+        MessageContent::MessageAnimation(a) => (ContentKind::Other, &a.caption.text),
+        MessageContent::MessageAudio(a) => (ContentKind::Other, &a.caption.text),
+        _ => (ContentKind::Other, ""),
     }
 }
 
