@@ -207,7 +207,11 @@ fn an_own_action_counts_once_the_server_has_it() {
         r#"{{"@type":"updateNewMessage","message":{}}}"#,
         duty_message(temp, ALARM, false, &pending)
     );
-    assert_eq!(team_messages(&new), vec![], "in flight: not in the group yet");
+    assert_eq!(
+        team_messages(&new),
+        vec![],
+        "in flight: not in the group yet"
+    );
     let sent = format!(
         r#"{{"@type":"updateMessageSendSucceeded","message":{},"old_message_id":{temp}}}"#,
         duty_message(10 << 20, ALARM, false, "")
@@ -293,7 +297,10 @@ fn duty_members_keep_their_standing() {
         Some((2, MemberStatus::Administrator))
     );
     assert_eq!(
-        member(3, r#"{"@type":"chatMemberStatusMember","member_until_date":0}"#),
+        member(
+            3,
+            r#"{"@type":"chatMemberStatusMember","member_until_date":0}"#
+        ),
         Some((3, MemberStatus::Member))
     );
     assert_eq!(

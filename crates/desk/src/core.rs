@@ -365,13 +365,9 @@ impl Desk {
         let in_flight = known || (m.outgoing && arrived);
         // A stop word in an unanswered customer message raises the team's alarm here, as
         // on every client that sees the message.
-        if role == Role::Customer
-            && c.support
-            && m.id >= c.answered_up_to
-            && self.team.is_active()
+        if role == Role::Customer && c.support && m.id >= c.answered_up_to && self.team.is_active()
         {
-            self.team
-                .customer_message(m.chat, m.id, m.date, &m.preview);
+            self.team.customer_message(m.chat, m.id, m.date, &m.preview);
         }
         if c.last_id.is_none_or(|l| m.id >= l) {
             c.last_id = Some(m.id);

@@ -211,7 +211,12 @@ impl Desk {
             assignee: self.assignee(c.id),
             support: c.support,
             has_note: self.notes.contains_key(&c.id),
-            has_shared_note: self.team.state.notes.get(&c.id).is_some_and(|n| n.value.is_some()),
+            has_shared_note: self
+                .team
+                .state
+                .notes
+                .get(&c.id)
+                .is_some_and(|n| n.value.is_some()),
         }
     }
 }

@@ -201,9 +201,7 @@ impl Desk {
     pub fn assignee(&self, chat: ChatId) -> Option<Assignee> {
         let user = self.team.state.assignee(chat)?;
         let name = self.user_name(user).map(str::to_owned);
-        let initials = name
-            .as_deref()
-            .map_or_else(|| "?".to_owned(), initials);
+        let initials = name.as_deref().map_or_else(|| "?".to_owned(), initials);
         Some(Assignee {
             user,
             name,

@@ -310,7 +310,11 @@ impl Team {
 
     /// The group's members and their standing (`complete`: the whole list, replacing the
     /// one known). Waiting team messages are folded now.
-    pub fn members_changed(&mut self, members: &[(UserId, MemberStatus)], complete: bool) -> Touched {
+    pub fn members_changed(
+        &mut self,
+        members: &[(UserId, MemberStatus)],
+        complete: bool,
+    ) -> Touched {
         if complete {
             self.members.clear();
         }

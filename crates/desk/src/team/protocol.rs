@@ -147,7 +147,10 @@ impl fmt::Display for ProtocolError {
             Self::TooManyFields => write!(f, "more than {MAX_FIELDS} fields"),
             Self::MissingVersion => write!(f, "no version after {MARKER}"),
             Self::UnsupportedVersion(v) => {
-                write!(f, "version `{v}` is not supported (this client reads v{VERSION})")
+                write!(
+                    f,
+                    "version `{v}` is not supported (this client reads v{VERSION})"
+                )
             }
             Self::MissingAction => write!(f, "no action after the version"),
             Self::UnknownAction(a) => write!(f, "unknown action `{a}`"),
@@ -431,7 +434,9 @@ fn decode(raw: &str, key: &'static str) -> Result<String, ProtocolError> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3).ok_or(bad("`%` without two hex digits"))?;
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .ok_or(bad("`%` without two hex digits"))?;
             let digit = |b: u8| char::from(b).to_digit(16);
             let (Some(hi), Some(lo)) = (digit(hex[0]), digit(hex[1])) else {
                 return Err(bad("`%` without two hex digits"));
@@ -482,7 +487,10 @@ mod tests {
         assert_eq!(p("#dutydesk v1 dance chat=1"), "unknown action `dance`");
         assert_eq!(p("#dutydesk v1 take"), "`take` needs `chat=`");
         assert_eq!(p("#dutydesk v1 take chat=x"), "`chat=`: not a whole number");
-        assert_eq!(p("#dutydesk v1 take chat=1 chat=2"), "key `chat` given twice");
+        assert_eq!(
+            p("#dutydesk v1 take chat=1 chat=2"),
+            "key `chat` given twice"
+        );
         assert_eq!(p("#dutydesk v1 take chat"), "field `chat` is not key=value");
         assert_eq!(
             p("#dutydesk v1 note chat=1 text=%zz"),

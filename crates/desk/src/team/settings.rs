@@ -311,8 +311,7 @@ impl<'a> Doc<'a> {
                 let name = self.string(&dotted, role)?;
                 let role = TeamRole::from_name(&name).ok_or_else(|| {
                     let known: Vec<_> = TeamRole::ALL.iter().map(|r| r.name()).collect();
-                    let problem =
-                        format!("unknown role `{name}` (known: {})", known.join(", "));
+                    let problem = format!("unknown role `{name}` (known: {})", known.join(", "));
                     self.error(role_span(role), &dotted, problem)
                 })?;
                 roles = roles.with(role);
@@ -337,9 +336,7 @@ impl<'a> Doc<'a> {
         if let (Some(red), Some(breach)) = (out.red_after_secs, out.breach_after_secs)
             && breach < red
         {
-            let at = table
-                .get("breach_minutes")
-                .map_or(0, |v| v.span().start);
+            let at = table.get("breach_minutes").map_or(0, |v| v.span().start);
             return Err(self.error(at, "sla.breach_minutes", "must not be before red_minutes"));
         }
         Ok(())
@@ -401,7 +398,10 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("ACME"));
         assert!(s.roles_of(111).has(TeamRole::Lead));
         assert!(!s.roles_of(222).sees_all());
-        assert_eq!((s.red_after_secs, s.breach_after_secs), (Some(300), Some(480)));
+        assert_eq!(
+            (s.red_after_secs, s.breach_after_secs),
+            (Some(300), Some(480))
+        );
         assert_eq!(s.stop_words.words().collect::<Vec<_>>(), ["Outage"]);
         assert_eq!(s.clear, ClearPolicy::Leads);
         assert_eq!(s.alerts_chats, [-100500]);

@@ -111,7 +111,9 @@ impl TeamState {
             Action::Take { chat } => set(&mut self.assignments, *chat, Some(stamp.by), stamp),
             Action::Assign { chat, user } => set(&mut self.assignments, *chat, Some(*user), stamp),
             Action::Release { chat } => set(&mut self.assignments, *chat, None, stamp),
-            Action::SetNote { chat, text } => set(&mut self.notes, *chat, Some(text.clone()), stamp),
+            Action::SetNote { chat, text } => {
+                set(&mut self.notes, *chat, Some(text.clone()), stamp)
+            }
             Action::ClearNote { chat } => set(&mut self.notes, *chat, None, stamp),
             Action::PublishSettings { .. } => false,
         }

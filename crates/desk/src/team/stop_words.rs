@@ -11,7 +11,8 @@
 //! sentence, as Unicode's word segmentation would have it.
 
 /// The team's starting list, in force until the team settings say otherwise.
-pub const DEFAULT_STOP_WORDS: [&str; 5] = ["payment failed", "security", "KYC", "не работает", "down"];
+pub const DEFAULT_STOP_WORDS: [&str; 5] =
+    ["payment failed", "security", "KYC", "не работает", "down"];
 
 /// The team's stop words, ready to match.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -178,7 +179,10 @@ mod tests {
         assert_eq!(hit(list, "please download the file"), None);
         assert_eq!(hit(list, "countdown"), None);
         assert_eq!(hit(list, "Сайт НЕ   РАБОТАЕТ"), Some("не работает".into()));
-        assert_eq!(hit(list, "Payment\nfailed twice"), Some("payment failed".into()));
+        assert_eq!(
+            hit(list, "Payment\nfailed twice"),
+            Some("payment failed".into())
+        );
         assert_eq!(hit(list, "kyc-check pending"), Some("KYC".into()));
         assert_eq!(hit(list, "cybersecurity"), None);
         assert_eq!(hit(&["宕机"], "服务器宕机了"), Some("宕机".into()));
