@@ -511,6 +511,18 @@ mod tests {
     }
 
     #[test]
+    fn a_value_too_long_for_telegram_is_refused_whole() {
+        // Found by the property test: 6,000 characters of Unicode encode past the limit.
+        let long = Action::SetNote {
+            chat: 0,
+            text: "a-00%0a%=\u{800}\u{10000}".repeat(500),
+        };
+        let text = build("", &long);
+        assert!(!fits_in_one_message(&text));
+        assert!(matches!(parse(&text), Err(ProtocolError::LineTooLong { .. })));
+    }
+
+    #[test]
     fn settings_body_comes_with_or_without_a_fence() {
         let a = Action::PublishSettings {
             document: "[sla]\nred_minutes = 5".into(),
