@@ -6,7 +6,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use desk::{ChatKind, ContentKind, Desk, Event, Filter, ListFilter, Message, Sender, Settings};
+use desk::{
+    ChatKind, ContentKind, Desk, Event, Filter, ListFilter, MemberStatus, Message, Sender, Settings,
+};
 
 const CHATS: i64 = 20_000;
 const EVENTS: usize = 4_000_000;
@@ -14,6 +16,7 @@ const CHUNK: usize = 200_000;
 const ME: i64 = 1;
 const COLLEAGUE: i64 = 2;
 const T0: i64 = 1_700_000_000;
+const DUTY: i64 = -1_000_000_000_900;
 
 /// splitmix64: a fixed, reproducible event stream.
 struct Rng(u64);
@@ -85,25 +88,40 @@ impl Stream {
 
 fn main() {
     // Default settings first (the target), then with waiting chats floated, which moves a
-    // chat in the order every time its wait starts or ends.
-    for float_waiting in [false, true] {
-        println!("desk_events: float_waiting = {float_waiting}");
-        run(float_waiting);
+    // chat in the order every time its wait starts or ends, then with a duty group: every
+    // customer message is searched for the team's stop words (the stream's text has one,
+    // so each chat's first customer message raises a team alarm).
+    for (float_waiting, team) in [(false, false), (true, false), (false, true)] {
+        println!("desk_events: float_waiting = {float_waiting}, duty group = {team}");
+        run(float_waiting, team);
     }
 }
 
-fn run(float_waiting: bool) {
+fn run(float_waiting: bool, team: bool) {
     let settings = Settings {
         own_user: Some(ME),
         float_waiting,
         staff: desk::StaffRules {
-            duty_group: None,
+            duty_group: team.then_some(DUTY),
             extra_staff: vec![COLLEAGUE],
         },
         ..Settings::default()
     };
     let mut desk = Desk::new(settings);
     let setup = Instant::now();
+    if team {
+        desk.apply(
+            Event::DutyGroupMembers {
+                chat: DUTY,
+                members: vec![
+                    (ME, MemberStatus::Member),
+                    (COLLEAGUE, MemberStatus::Member),
+                ],
+                complete: true,
+            },
+            T0,
+        );
+    }
     for chat in 0..CHATS {
         let kind = if chat % 3 == 0 {
             ChatKind::Private
@@ -209,6 +227,7 @@ fn run(float_waiting: bool) {
         Filter::Support,
         Filter::Waiting,
         Filter::Starred,
+        Filter::Mine,
     ] {
         let f = ListFilter::new(filter);
         let len = desk.len(&f);

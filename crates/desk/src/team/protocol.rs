@@ -519,7 +519,10 @@ mod tests {
         };
         let text = build("", &long);
         assert!(!fits_in_one_message(&text));
-        assert!(matches!(parse(&text), Err(ProtocolError::LineTooLong { .. })));
+        assert!(matches!(
+            parse(&text),
+            Err(ProtocolError::LineTooLong { .. })
+        ));
     }
 
     #[test]

@@ -77,6 +77,31 @@ impl StopWords {
 /// the ends.
 pub(crate) fn normalize_into(text: &str, out: &mut String) {
     out.clear();
+    if text.is_ascii() {
+        // Most customer messages: bytes in, bytes out, no per-character decoding.
+        let mut bytes = std::mem::take(out).into_bytes();
+        let mut pending_space = false;
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                pending_space = !bytes.is_empty();
+                continue;
+            }
+            if pending_space {
+                bytes.push(b' ');
+                pending_space = false;
+            }
+            bytes.push(b.to_ascii_lowercase());
+        }
+        // Only ASCII was pushed.
+        *out = String::from_utf8(bytes).unwrap_or_default();
+    } else {
+        normalize_chars(text, out);
+    }
+}
+
+/// `normalize_into` for any text, a character at a time.
+fn normalize_chars(text: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     for c in text.chars() {
         if c.is_whitespace() {
@@ -170,6 +195,32 @@ mod tests {
         StopWords::new(words)
             .find(text, &mut String::new())
             .map(str::to_owned)
+    }
+
+    #[test]
+    fn the_ascii_path_normalizes_as_the_general_one() {
+        for text in [
+            "  Site\x0BDOWN\r\n\t now ",
+            "",
+            " ",
+            "a\x0Cb",
+            "KYC_check-DOWN!",
+        ] {
+            let (mut fast, mut general) = (String::new(), String::new());
+            normalize_into(text, &mut fast);
+            normalize_chars(text, &mut general);
+            assert_eq!(fast, general, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_agrees_on_any_ascii(text in "[\\x00-\\x7F]{0,40}") {
+            let (mut fast, mut general) = (String::new(), String::new());
+            normalize_into(&text, &mut fast);
+            normalize_chars(&text, &mut general);
+            proptest::prop_assert_eq!(fast, general);
+        }
     }
 
     #[test]
