@@ -267,16 +267,9 @@ impl Desk {
                 let touched = self.team.set_own_user(Some(user));
                 self.touch(touched, out);
             }
-            Event::TeamMessage(m) => self.team_message(m, out),
-            Event::MessagePinned { chat, id, pinned } => {
-                let touched = self.team.pinned(chat, id, pinned);
-                self.touch(touched, out);
-            }
-            Event::DutyGroupMembers {
-                chat,
-                members,
-                complete,
-            } => self.duty_members(chat, members, complete, out),
+            team @ (Event::TeamMessage(_)
+            | Event::MessagePinned { .. }
+            | Event::DutyGroupMembers { .. }) => self.team_event(team, out),
         }
         if !self.team.raised.is_empty() {
             let raised = self.team.raised.drain(..);

@@ -9,14 +9,14 @@
 //! (`Desk::raise_alarm`, kept in the store) stays this client's own, the fallback when no
 //! duty group is set. A row tells them apart (`RowView::team_alarm`, `local_alarm`).
 
+use super::TeamNotice;
 use super::fold::{Team, Touched};
 use super::protocol::Action;
 use super::roles::{MemberStatus, Roles};
 use super::settings::{SettingsError, TeamSettings};
 use super::state::{AlarmSlot, TeamCheckpoint};
-use super::{TeamMessage, TeamNotice};
 use crate::core::Desk;
-use crate::model::{ChatId, MessageId, UnixTime, UserId};
+use crate::model::{ChatId, Event, MessageId, UnixTime, UserId};
 use crate::settings::Settings;
 use crate::view::Transition;
 
@@ -122,13 +122,23 @@ impl Desk {
         self.team_revision = self.team_revision.wrapping_add(1);
     }
 
-    pub(crate) fn team_message(&mut self, m: TeamMessage, out: &mut Vec<Transition>) {
-        let touched = self.team.receive(m);
+    /// The team's own events (`Event::TeamMessage`, `MessagePinned`, `DutyGroupMembers`).
+    pub(crate) fn team_event(&mut self, event: Event, out: &mut Vec<Transition>) {
+        let touched = match event {
+            Event::TeamMessage(m) => self.team.receive(m),
+            Event::MessagePinned { chat, id, pinned } => self.team.pinned(chat, id, pinned),
+            Event::DutyGroupMembers {
+                chat,
+                members,
+                complete,
+            } => return self.duty_members(chat, members, complete, out),
+            _ => Touched::Nothing,
+        };
         self.touch(touched, out);
     }
 
     /// The duty group's members with their standing: staff, and who may act in the team.
-    pub(crate) fn duty_members(
+    fn duty_members(
         &mut self,
         chat: ChatId,
         members: Vec<(UserId, MemberStatus)>,
