@@ -50,7 +50,7 @@ pub use model::{
 pub use settings::{Settings, StaffRules, SupportRules, glob_match};
 pub use team::protocol::Action;
 pub use team::roles::{MemberStatus, Roles, TeamRole};
-pub use team::settings::{SettingsError, TeamSettings};
+pub use team::settings::{SettingsError, SettingsProblem, TeamSettings};
 pub use team::state::TeamCheckpoint;
 pub use team::{AlarmView, Assignee, Ignored, SharedNote, TeamMessage, TeamNotice};
 pub use view::{

@@ -111,14 +111,92 @@ impl TeamSettings {
     }
 }
 
-/// What is wrong with a settings document, and where.
+/// What is wrong with a settings document, and where. The banner shows it in the user's
+/// language: the app words each `SettingsProblem` through its catalog; `Display` is the
+/// English for logs and tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SettingsError {
     /// 1-based line in the document.
     pub line: usize,
     /// Dotted key (`sla.red_minutes`); empty for a syntax error.
     pub key: String,
-    pub problem: String,
+    pub problem: SettingsProblem,
+}
+
+/// What is wrong with a value (or the document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsProblem {
+    /// The TOML parser's own description, which it gives in English.
+    Syntax(String),
+    TooLong {
+        bytes: usize,
+    },
+    UnknownSection,
+    UnknownKey {
+        known: &'static [&'static str],
+    },
+    /// A value of another TOML type (`found`: TOML's name for it).
+    WrongType {
+        expected: Expected,
+        found: &'static str,
+    },
+    NumberOutOfRange,
+    NotAUserId,
+    UnknownRole(String),
+    MinutesOutOfRange {
+        max: i64,
+    },
+    BreachBeforeRed,
+    NotAClearPolicy,
+}
+
+/// What a key takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Table,
+    Text,
+    WholeNumber,
+    ListOfRoles,
+    ListOfWords,
+    ListOfChatIds,
+}
+
+const SECTIONS: &[&str] = &["team", "roster", "sla", "alarms", "alerts"];
+
+impl fmt::Display for SettingsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax(message) => f.write_str(message),
+            Self::TooLong { bytes } => write!(f, "document of {bytes} bytes is too long"),
+            Self::UnknownSection => write!(
+                f,
+                "unknown section (known: {}; reserved: {})",
+                SECTIONS.join(", "),
+                RESERVED_SECTIONS.join(", ")
+            ),
+            Self::UnknownKey { known } => write!(f, "unknown key (known: {})", known.join(", ")),
+            Self::WrongType { expected, found } => {
+                let expected = match expected {
+                    Expected::Table => "a table ([section])",
+                    Expected::Text => "a string",
+                    Expected::WholeNumber => "a whole number",
+                    Expected::ListOfRoles => "a list of roles",
+                    Expected::ListOfWords => "a list of words",
+                    Expected::ListOfChatIds => "a list of chat ids",
+                };
+                write!(f, "expected {expected}, found {found}")
+            }
+            Self::NumberOutOfRange => write!(f, "number out of range"),
+            Self::NotAUserId => write!(f, "expected a Telegram user id"),
+            Self::UnknownRole(name) => {
+                let known: Vec<_> = TeamRole::ALL.iter().map(|r| r.name()).collect();
+                write!(f, "unknown role `{name}` (known: {})", known.join(", "))
+            }
+            Self::MinutesOutOfRange { max } => write!(f, "expected 1 to {max} minutes"),
+            Self::BreachBeforeRed => write!(f, "must not be before red_minutes"),
+            Self::NotAClearPolicy => write!(f, "expected \"staff\" or \"leads\""),
+        }
+    }
 }
 
 impl fmt::Display for SettingsError {
@@ -146,14 +224,16 @@ pub fn parse_settings(document: &str) -> Result<TeamSettings, SettingsError> {
         return Err(SettingsError {
             line: 1,
             key: String::new(),
-            problem: format!("document of {} bytes is too long", document.len()),
+            problem: SettingsProblem::TooLong {
+                bytes: document.len(),
+            },
         });
     }
     let doc = Doc { text: document };
     let root = DeTable::parse(document).map_err(|e| SettingsError {
         line: doc.line(e.span().map_or(0, |s| s.start)),
         key: String::new(),
-        problem: first_line(e.message()),
+        problem: SettingsProblem::Syntax(first_line(e.message())),
     })?;
     let mut out = TeamSettings {
         document: document.to_owned(),
@@ -170,12 +250,8 @@ pub fn parse_settings(document: &str) -> Result<TeamSettings, SettingsError> {
             "alerts" => doc.alerts(table()?, &mut out)?,
             _ if RESERVED_SECTIONS.contains(&name) => out.reserved.push(name.to_owned()),
             _ => {
-                return Err(doc.error(
-                    key.span().start,
-                    name,
-                    "unknown section (known: team, roster, sla, alarms, alerts, and reserved: \
-                     quick_replies, tags, sla_tiers, business_hours, reminders, guards, masking)",
-                ));
+                let problem = SettingsProblem::UnknownSection;
+                return Err(doc.error(key.span().start, name, problem));
             }
         }
     }
@@ -197,11 +273,11 @@ impl<'a> Doc<'a> {
             + 1
     }
 
-    fn error(&self, offset: usize, key: &str, problem: impl Into<String>) -> SettingsError {
+    fn error(&self, offset: usize, key: &str, problem: SettingsProblem) -> SettingsError {
         SettingsError {
             line: self.line(offset),
             key: key.to_owned(),
-            problem: problem.into(),
+            problem,
         }
     }
 
@@ -221,10 +297,13 @@ impl<'a> Doc<'a> {
         name: &str,
         value: &'t Value<'i>,
     ) -> Result<&'t Table<'i>, SettingsError> {
-        value
-            .get_ref()
-            .as_table()
-            .ok_or_else(|| self.error(value.span().start, name, "must be a table ([section])"))
+        value.get_ref().as_table().ok_or_else(|| {
+            let problem = SettingsProblem::WrongType {
+                expected: Expected::Table,
+                found: value.get_ref().type_str(),
+            };
+            self.error(value.span().start, name, problem)
+        })
     }
 
     /// Each `section.key` in order; unknown keys are errors listing the known ones.
@@ -232,13 +311,13 @@ impl<'a> Doc<'a> {
         &self,
         section: &str,
         table: &'t Table<'i>,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Result<Vec<(String, &'t Value<'i>)>, SettingsError> {
         let mut out = Vec::new();
         for (key, value) in self.in_order(table) {
             let dotted = format!("{section}.{}", key.get_ref());
             if !known.contains(&key.get_ref().as_ref()) {
-                let problem = format!("unknown key (known: {})", known.join(", "));
+                let problem = SettingsProblem::UnknownKey { known };
                 return Err(self.error(key.span().start, &dotted, problem));
             }
             out.push((dotted, value));
@@ -249,15 +328,16 @@ impl<'a> Doc<'a> {
     fn string(&self, key: &str, value: &Value<'_>) -> Result<String, SettingsError> {
         match value.get_ref() {
             DeValue::String(s) => Ok(s.to_string()),
-            other => Err(self.wrong_type(key, value, other, "a string")),
+            other => Err(self.wrong_type(key, value, other, Expected::Text)),
         }
     }
 
     fn int(&self, key: &str, value: &Value<'_>) -> Result<i64, SettingsError> {
         match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .map_err(|_| self.error(value.span().start, key, "number out of range")),
-            other => Err(self.wrong_type(key, value, other, "a whole number")),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
+                self.error(value.span().start, key, SettingsProblem::NumberOutOfRange)
+            }),
+            other => Err(self.wrong_type(key, value, other, Expected::WholeNumber)),
         }
     }
 
@@ -265,7 +345,7 @@ impl<'a> Doc<'a> {
         &self,
         key: &str,
         value: &'t Value<'i>,
-        of: &str,
+        of: Expected,
     ) -> Result<&'t [Value<'i>], SettingsError> {
         match value.get_ref() {
             DeValue::Array(a) => Ok(a.as_ref()),
@@ -278,9 +358,12 @@ impl<'a> Doc<'a> {
         key: &str,
         value: &Value<'_>,
         found: &DeValue<'_>,
-        expected: &str,
+        expected: Expected,
     ) -> SettingsError {
-        let problem = format!("expected {expected}, found {}", found.type_str());
+        let problem = SettingsProblem::WrongType {
+            expected,
+            found: found.type_str(),
+        };
         self.error(value.span().start, key, problem)
     }
 
@@ -304,15 +387,14 @@ impl<'a> Doc<'a> {
                 .ok()
                 .filter(|&u: &i64| u > 0)
                 .ok_or_else(|| {
-                    self.error(key.span().start, &dotted, "expected a Telegram user id")
+                    self.error(key.span().start, &dotted, SettingsProblem::NotAUserId)
                 })?;
             let mut roles = Roles::default();
-            for role in self.array(&dotted, value, "a list of roles")? {
+            for role in self.array(&dotted, value, Expected::ListOfRoles)? {
                 let name = self.string(&dotted, role)?;
                 let role = TeamRole::from_name(&name).ok_or_else(|| {
-                    let known: Vec<_> = TeamRole::ALL.iter().map(|r| r.name()).collect();
-                    let problem = format!("unknown role `{name}` (known: {})", known.join(", "));
-                    self.error(role_span(role), &dotted, problem)
+                    let problem = SettingsProblem::UnknownRole(name);
+                    self.error(role.span().start, &dotted, problem)
                 })?;
                 roles = roles.with(role);
             }
@@ -325,7 +407,7 @@ impl<'a> Doc<'a> {
         for (key, value) in self.keys("sla", table, &["red_minutes", "breach_minutes"])? {
             let minutes = self.int(&key, value)?;
             if !(1..=MAX_MINUTES).contains(&minutes) {
-                let problem = format!("expected 1 to {MAX_MINUTES} minutes");
+                let problem = SettingsProblem::MinutesOutOfRange { max: MAX_MINUTES };
                 return Err(self.error(value.span().start, &key, problem));
             }
             match key.as_str() {
@@ -337,7 +419,8 @@ impl<'a> Doc<'a> {
             && breach < red
         {
             let at = table.get("breach_minutes").map_or(0, |v| v.span().start);
-            return Err(self.error(at, "sla.breach_minutes", "must not be before red_minutes"));
+            let problem = SettingsProblem::BreachBeforeRed;
+            return Err(self.error(at, "sla.breach_minutes", problem));
         }
         Ok(())
     }
@@ -349,13 +432,13 @@ impl<'a> Doc<'a> {
                     "staff" => ClearPolicy::Staff,
                     "leads" => ClearPolicy::Leads,
                     _ => {
-                        let problem = "expected \"staff\" or \"leads\"";
+                        let problem = SettingsProblem::NotAClearPolicy;
                         return Err(self.error(value.span().start, &key, problem));
                     }
                 };
                 continue;
             }
-            let words = self.array(&key, value, "a list of words")?;
+            let words = self.array(&key, value, Expected::ListOfWords)?;
             let words = words
                 .iter()
                 .map(|w| self.string(&key, w))
@@ -367,16 +450,12 @@ impl<'a> Doc<'a> {
 
     fn alerts(&self, table: &Table<'_>, out: &mut TeamSettings) -> Result<(), SettingsError> {
         for (key, value) in self.keys("alerts", table, &["chats"])? {
-            for chat in self.array(&key, value, "a list of chat ids")? {
+            for chat in self.array(&key, value, Expected::ListOfChatIds)? {
                 out.alerts_chats.push(self.int(&key, chat)?);
             }
         }
         Ok(())
     }
-}
-
-fn role_span(v: &Value<'_>) -> usize {
-    v.span().start
 }
 
 fn first_line(message: &str) -> String {
@@ -416,7 +495,11 @@ mod tests {
         assert_eq!((e.line, e.key.as_str()), (3, "alarms.clear"));
         let e = parse_settings("[roster]\n42 = [\"boss\"]\n").unwrap_err();
         assert_eq!((e.line, e.key.as_str()), (2, "roster.42"));
-        assert!(e.problem.contains("unknown role `boss`"), "{e}");
+        assert_eq!(e.problem, SettingsProblem::UnknownRole("boss".into()));
+        assert!(
+            e.to_string().contains("unknown role `boss` (known: lead,"),
+            "{e}"
+        );
         let e = parse_settings("[weather]\nsunny = true\n").unwrap_err();
         assert_eq!((e.line, e.key.as_str()), (1, "weather"));
         let e = parse_settings("[sla]\nred_minutes = = 5\n").unwrap_err();

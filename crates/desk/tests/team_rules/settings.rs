@@ -2,6 +2,7 @@
 //! force; a member's, an unpinned one, or a bad one is not, and a bad one names line and
 //! key while the last good settings stay.
 
+use desk::team::settings::SettingsProblem;
 use desk::{Action, Event, Ignored, MemberStatus, Status, TeamRole};
 
 use super::team_common::*;
@@ -97,7 +98,12 @@ fn a_bad_document_names_line_and_key_and_the_last_good_stays() {
     );
     let e = d.team_settings_error().unwrap();
     assert_eq!((e.line, e.key.as_str()), (3, "sla.breach_minuets"));
-    assert!(e.problem.contains("unknown key"));
+    assert_eq!(
+        e.problem,
+        SettingsProblem::UnknownKey {
+            known: &["red_minutes", "breach_minutes"]
+        }
+    );
     // Fixed by editing the pinned message in place.
     d.apply(
         Event::MessageEdited {
