@@ -1,13 +1,15 @@
 //! Desk events into the core with 20,000 chats, on one core. Target: at least 1,000,000
 //! events/s. Prints figures; asserts nothing about time.
 //!
-//! Run: `cargo bench --bench desk_events`
+//! Run: `cargo bench -p desk --bench desk_events`
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use desk::team::protocol::build;
 use desk::{
-    ChatKind, ContentKind, Desk, Event, Filter, ListFilter, MemberStatus, Message, Sender, Settings,
+    Action, ChatKind, ContentKind, Desk, Event, Filter, ListFilter, MemberStatus, Message, Sender,
+    Settings, TeamMessage,
 };
 
 const CHATS: i64 = 20_000;
@@ -114,11 +116,27 @@ fn run(float_waiting: bool, team: bool) {
             Event::DutyGroupMembers {
                 chat: DUTY,
                 members: vec![
-                    (ME, MemberStatus::Member),
+                    (ME, MemberStatus::Administrator),
                     (COLLEAGUE, MemberStatus::Member),
                 ],
                 complete: true,
             },
+            T0,
+        );
+        // Team settings pinned, with the starting stop words.
+        let settings = Action::PublishSettings {
+            document: "[team]\nname = \"Support\"\n".to_owned(),
+        };
+        desk.apply(
+            Event::TeamMessage(TeamMessage {
+                chat: DUTY,
+                id: 1 << 20,
+                sender: Sender::User(ME),
+                date: T0,
+                text: build("Team settings", &settings),
+                forwarded: false,
+                pinned: true,
+            }),
             T0,
         );
     }

@@ -229,7 +229,8 @@ impl Desk {
         })
     }
 
-    /// The team settings in force (the starting ones until a good document is pinned).
+    /// The team settings in force (the defaults, with no stop words, until a good document
+    /// is pinned).
     pub fn team_settings(&self) -> &TeamSettings {
         &self.team.settings
     }

@@ -16,7 +16,7 @@
 //! breach_minutes = 15
 //!
 //! [alarms]
-//! stop_words = ["payment failed", "security", "KYC", "не работает", "down"]
+//! stop_words = ["payment failed", "security", "KYC", "не работает", "down"]  # the default
 //! clear = "staff"             # or "leads"
 //!
 //! [alerts]
@@ -80,7 +80,9 @@ pub struct TeamSettings {
 }
 
 impl Default for TeamSettings {
-    /// What a team has before anyone publishes settings: the starting stop words.
+    /// What a team has before anyone publishes settings: nothing of its own, and no stop
+    /// words (picking a duty group alone raises no alarm nobody asked for). A published
+    /// document that names no stop words gets the starting list.
     fn default() -> Self {
         Self {
             name: None,
@@ -88,7 +90,7 @@ impl Default for TeamSettings {
             roster: BTreeMap::new(),
             red_after_secs: None,
             breach_after_secs: None,
-            stop_words: StopWords::new(DEFAULT_STOP_WORDS),
+            stop_words: StopWords::default(),
             clear: ClearPolicy::Staff,
             alerts_chats: Vec::new(),
             reserved: Vec::new(),
@@ -237,6 +239,7 @@ pub fn parse_settings(document: &str) -> Result<TeamSettings, SettingsError> {
     })?;
     let mut out = TeamSettings {
         document: document.to_owned(),
+        stop_words: StopWords::new(DEFAULT_STOP_WORDS),
         ..TeamSettings::default()
     };
     for (key, value) in doc.in_order(root.get_ref()) {

@@ -10,7 +10,7 @@
 //! Lao, Khmer, Myanmar) count as a word each, so a stop word in Chinese matches inside a
 //! sentence, as Unicode's word segmentation would have it.
 
-/// The team's starting list, in force until the team settings say otherwise.
+/// The starting list: a team settings document that names no stop words gets these.
 pub const DEFAULT_STOP_WORDS: [&str; 5] =
     ["payment failed", "security", "KYC", "не работает", "down"];
 

@@ -1,14 +1,30 @@
 //! Stop words in customer messages raise the team's alarm by themselves, saying which word;
 //! a clear dated after the message clears it, and the same message read again later (or a
-//! colleague's message) raises nothing.
+//! colleague's message) raises nothing. They come with the team settings: a published
+//! document that names none has the starting list; a team with no settings has none.
 
 use desk::{Event, Message, Sender, Status, Transition};
 
 use super::team_common::*;
 
+/// The team with settings published that leave the stop words at the starting list.
+fn desk_with_stop_words() -> desk::Desk {
+    let mut d = team_desk();
+    publish(&mut d, 1, LEAD, "[team]\nname = \"ACME support\"\n");
+    d
+}
+
+#[test]
+fn a_team_without_settings_has_no_stop_words() {
+    let mut d = team_desk();
+    customer_says(&mut d, ACME, 1, T0 + 5, "Hi, our site is DOWN");
+    assert_eq!(d.row(ACME).unwrap().status, Status::Waiting);
+    assert_eq!(d.team_settings().stop_words.words().count(), 0);
+}
+
 #[test]
 fn a_customers_stop_word_raises_an_alarm_with_the_word() {
-    let mut d = team_desk();
+    let mut d = desk_with_stop_words();
     let t = customer_says(&mut d, ACME, 1, T0 + 5, "Hi, our site is DOWN since 9:00");
     assert!(t.contains(&Transition::AlarmRaised { chat: ACME }));
     let row = d.row(ACME).unwrap();
@@ -21,7 +37,7 @@ fn a_customers_stop_word_raises_an_alarm_with_the_word() {
 
 #[test]
 fn whole_words_only_and_cyrillic_in_any_case() {
-    let mut d = team_desk();
+    let mut d = desk_with_stop_words();
     customer_says(&mut d, ACME, 1, T0, "please download the invoice");
     assert_eq!(d.row(ACME).unwrap().status, Status::Waiting);
     customer_says(&mut d, INITECH, 1, T0, "Оплата НЕ РАБОТАЕТ!");
@@ -31,7 +47,7 @@ fn whole_words_only_and_cyrillic_in_any_case() {
 
 #[test]
 fn staff_messages_and_answered_messages_raise_nothing() {
-    let mut d = team_desk();
+    let mut d = desk_with_stop_words();
     d.apply(
         Event::MessageArrived(Message {
             chat: ACME,
@@ -63,7 +79,7 @@ fn staff_messages_and_answered_messages_raise_nothing() {
 
 #[test]
 fn a_clear_clears_it_and_only_later_messages_raise_it_again() {
-    let mut d = team_desk();
+    let mut d = desk_with_stop_words();
     customer_says(&mut d, ACME, 1, T0 + 5, "KYC failed");
     // The lead clears it at T0 + 10 (the duty-group message's date).
     post(&mut d, 10, LEAD, &clear(ACME));
@@ -79,7 +95,7 @@ fn a_clear_clears_it_and_only_later_messages_raise_it_again() {
 
 #[test]
 fn a_clear_that_arrives_late_still_clears_what_came_before_it() {
-    let mut d = team_desk();
+    let mut d = desk_with_stop_words();
     post(&mut d, 10, LEAD, &clear(ACME));
     customer_says(&mut d, ACME, 1, T0 + 5, "payment failed");
     assert_eq!(
