@@ -18,6 +18,9 @@ pub const DEFAULT_STOP_WORDS: [&str; 5] =
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StopWords {
     words: Vec<Word>,
+    /// Bit `b` set: some word's matching form starts with byte `b`. The text is scanned
+    /// once; only where such a byte stands is any word compared.
+    starts: [u64; 4],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +29,8 @@ struct Word {
     norm: String,
     /// As the team wrote it: what the alarm says matched.
     original: String,
+    first: char,
+    last: char,
 }
 
 impl StopWords {
@@ -35,19 +40,26 @@ impl StopWords {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let mut out: Vec<Word> = Vec::new();
+        let mut out = StopWords::default();
         let mut norm = String::new();
         for w in words {
             let original = w.as_ref().trim();
             normalize_into(original, &mut norm);
-            if !norm.is_empty() && out.iter().all(|x| x.norm != norm) {
-                out.push(Word {
+            let (Some(first), Some(last)) = (norm.chars().next(), norm.chars().next_back()) else {
+                continue;
+            };
+            if out.words.iter().all(|x| x.norm != norm) {
+                let b = norm.as_bytes()[0];
+                out.starts[usize::from(b >> 6)] |= 1 << (b & 63);
+                out.words.push(Word {
                     norm: norm.clone(),
                     original: original.to_owned(),
+                    first,
+                    last,
                 });
             }
         }
-        StopWords { words: out }
+        out
     }
 
     pub fn is_empty(&self) -> bool {
@@ -59,17 +71,32 @@ impl StopWords {
         self.words.iter().map(|w| w.original.as_str())
     }
 
-    /// The first stop word (in the team's order) that `text` contains as whole words.
-    /// `scratch` is reused between calls so matching allocates nothing once warm.
+    /// The stop word `text` contains, as whole words, earliest in the text (at one place,
+    /// the first in the team's order). `scratch` is reused between calls so matching
+    /// allocates nothing once warm. One pass over the text: a word is compared only where
+    /// a byte it starts with stands, and since a word's first byte is never a UTF-8
+    /// continuation byte, every match starts on a character boundary.
     pub fn find<'a>(&'a self, text: &str, scratch: &mut String) -> Option<&'a str> {
         if self.words.is_empty() {
             return None;
         }
         normalize_into(text, scratch);
-        self.words
-            .iter()
-            .find(|w| contains_whole(scratch, &w.norm))
-            .map(|w| w.original.as_str())
+        let hay = scratch.as_str();
+        let bytes = hay.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if self.starts[usize::from(b >> 6)] >> (b & 63) & 1 == 0 {
+                continue;
+            }
+            let rest = &bytes[i..];
+            let hit = self
+                .words
+                .iter()
+                .find(|w| rest.starts_with(w.norm.as_bytes()) && whole_at(hay, i, w));
+            if let Some(w) = hit {
+                return Some(&w.original);
+            }
+        }
+        None
     }
 }
 
@@ -120,25 +147,17 @@ fn normalize_chars(text: &str, out: &mut String) {
     }
 }
 
-/// Whether `needle` occurs in `hay` with a word boundary at both ends. Every occurrence
-/// is tried, overlapping ones too: an occurrence that fails its boundary check may hide
-/// one that passes.
-fn contains_whole(hay: &str, needle: &str) -> bool {
-    let (Some(first), Some(last)) = (needle.chars().next(), needle.chars().next_back()) else {
+/// Whether the occurrence of `w` at byte `start` of `hay` has a word boundary at both
+/// ends. Every position is tried, so an occurrence that fails this never hides a later,
+/// overlapping one that passes.
+fn whole_at(hay: &str, start: usize, w: &Word) -> bool {
+    let end = start + w.norm.len();
+    let (Some(head), Some(tail)) = (hay.get(..start), hay.get(end..)) else {
         return false;
     };
-    let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(needle)) {
-        let start = from + i;
-        let end = start + needle.len();
-        let before = hay[..start].chars().next_back();
-        let after = hay[end..].chars().next();
-        if before.is_none_or(|b| boundary(b, first)) && after.is_none_or(|a| boundary(last, a)) {
-            return true;
-        }
-        from = start + first.len_utf8();
-    }
-    false
+    let before = head.chars().next_back();
+    let after = tail.chars().next();
+    before.is_none_or(|b| boundary(b, w.first)) && after.is_none_or(|a| boundary(w.last, a))
 }
 
 /// Whether a word boundary lies between `a` and `b`.
@@ -213,7 +232,28 @@ mod tests {
         }
     }
 
+    /// Every occurrence of every word at every position, checked the slow way.
+    fn oracle(words: &StopWords, text: &str) -> bool {
+        let mut hay = String::new();
+        normalize_into(text, &mut hay);
+        words.words.iter().any(|w| {
+            (0..=hay.len()).any(|i| {
+                hay.is_char_boundary(i) && hay[i..].starts_with(&w.norm) && whole_at(&hay, i, w)
+            })
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn one_pass_finds_what_every_position_finds(
+            words in proptest::collection::vec("[abé_ ]{1,4}", 1..4),
+            text in "[abé_ .Б]{0,24}",
+        ) {
+            let words = StopWords::new(&words);
+            let found = words.find(&text, &mut String::new()).is_some();
+            proptest::prop_assert_eq!(found, oracle(&words, &text));
+        }
+
         #[test]
         fn the_ascii_path_agrees_on_any_ascii(text in "[\\x00-\\x7F]{0,40}") {
             let (mut fast, mut general) = (String::new(), String::new());
