@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use desk::team::protocol::{Action, build, parse};
+use desk::team::stop_words::{DEFAULT_STOP_WORDS, StopWords};
 use desk::{ChatKind, Desk, Event, MemberStatus, Sender, Settings, StaffRules, TeamMessage};
 
 const DUTY: i64 = -1_000_000_000_900;
@@ -174,6 +175,37 @@ fn main() {
         "team_fold: parse only: {:.0} messages/s ({:.0} ns/message, {ok} actions)",
         history.len() as f64 / parse_took.as_secs_f64(),
         parse_took.as_nanos() as f64 / history.len() as f64
+    );
+
+    // Stop words: what every customer message costs with a duty group.
+    let words = StopWords::new(DEFAULT_STOP_WORDS);
+    let texts = [
+        "Hello, my server is down again",
+        "Hi! Could you please check ticket #4521, the invoice looks wrong",
+        "Добрый день, оплата не работает уже второй час",
+        "thanks!",
+        "Please download the report and send it back to accounting by Friday",
+        "Our payment failed twice, card ending 4242",
+    ];
+    let mut scratch = String::new();
+    let reps = 100_000;
+    let mut line = Vec::new();
+    for text in texts {
+        let start = Instant::now();
+        let mut hit = None;
+        for _ in 0..reps {
+            hit = black_box(words.find(black_box(text), &mut scratch));
+        }
+        let ns = start.elapsed().as_nanos() as f64 / reps as f64;
+        line.push(format!(
+            "{} chars{} {ns:.0} ns",
+            text.chars().count(),
+            if hit.is_some() { " (match)" } else { "" }
+        ));
+    }
+    println!(
+        "team_fold: stop words (starting list) per customer message: {}",
+        line.join(", ")
     );
 
     // The whole fold through the desk, several rounds on fresh desks; the machine is

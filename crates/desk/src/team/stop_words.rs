@@ -139,11 +139,22 @@ fn normalize_chars(text: &str, out: &mut String) {
             out.push(' ');
             pending_space = false;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        push_lowercase(c, out);
+    }
+}
+
+/// Appends `c` lowercased. ASCII and Cyrillic (the two scripts of most messages here) are
+/// shifted directly; anything else goes through Unicode's tables.
+fn push_lowercase(c: char, out: &mut String) {
+    let direct = match c {
+        'A'..='Z' | 'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50),
+        '\0'..='\x7F' | 'а'..='я' | 'ѐ'..='џ' => Some(c),
+        _ => None,
+    };
+    match direct {
+        Some(lower) => out.push(lower),
+        None => out.extend(c.to_lowercase()),
     }
 }
 
@@ -214,6 +225,15 @@ mod tests {
         StopWords::new(words)
             .find(text, &mut String::new())
             .map(str::to_owned)
+    }
+
+    #[test]
+    fn the_direct_shifts_agree_with_unicode() {
+        for c in ('\0'..='\u{52F}').chain(['İ', 'Σ', 'ẞ']) {
+            let mut direct = String::new();
+            push_lowercase(c, &mut direct);
+            assert_eq!(direct, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
     }
 
     #[test]
