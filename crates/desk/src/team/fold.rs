@@ -37,6 +37,9 @@ const RECENT_MAX: usize = 4096;
 const CANDIDATES_MAX: usize = 64;
 /// How many team messages may wait for the member list.
 const QUEUE_MAX: usize = 65_536;
+/// How many refusals wait for the app to drain them; past it the newest are dropped (the
+/// app drains once per batch, so only a client that never does reaches it).
+const NOTICES_MAX: usize = 4096;
 
 /// What a change touched, for the desk to re-derive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,7 +288,7 @@ impl Team {
             self.remember(id, fingerprint(&protocol::parse(text)));
             return self.pick_settings();
         }
-        self.notices.push(TeamNotice {
+        self.push_notice(TeamNotice {
             chat,
             message: id,
             sender,
@@ -444,12 +447,18 @@ impl Team {
     }
 
     fn notice(&mut self, m: &TeamMessage, ignored: Ignored) {
-        self.notices.push(TeamNotice {
+        self.push_notice(TeamNotice {
             chat: m.chat,
             message: m.id,
             sender: Some(m.sender),
             ignored,
         });
+    }
+
+    fn push_notice(&mut self, notice: TeamNotice) {
+        if self.notices.len() < NOTICES_MAX {
+            self.notices.push(notice);
+        }
     }
 
     pub fn checkpoint(&self) -> Option<TeamCheckpoint> {
