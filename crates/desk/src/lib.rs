@@ -28,6 +28,10 @@
 //!   wrote in, where their replies were taken for customers'. `resync` replays the waiting
 //!   chats' recent messages with the staff as it is now (`waiting_chats` names them); a send
 //!   in flight stays in flight, and replaying twice changes nothing more.
+//! - **The team** (`team`): alarms, assignments and shared notes are the fold of the duty
+//!   group's messages (`Event::TeamMessage`); a team alarm or a customer's stop word puts a
+//!   chat in the alarm band beside this client's local alarm; "Mine" lists what is assigned
+//!   to this account; roles may hide support chats (see `team::roles`).
 
 mod actions;
 mod chat;
