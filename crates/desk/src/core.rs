@@ -271,10 +271,6 @@ impl Desk {
             | Event::MessagePinned { .. }
             | Event::DutyGroupMembers { .. }) => self.team_event(team, out),
         }
-        if !self.team.raised.is_empty() {
-            let raised = self.team.raised.drain(..);
-            out.extend(raised.map(|chat| Transition::AlarmRaised { chat }));
-        }
         self.run_timers(out);
     }
 

@@ -130,11 +130,6 @@ pub enum Transition {
     Breached {
         chat: ChatId,
     },
-    /// The team's alarm went up on a chat: raised through the duty group (live or caught
-    /// up from its history) or by a customer's stop word. Not for this client's local alarm.
-    AlarmRaised {
-        chat: ChatId,
-    },
 }
 
 /// One statistics record for the store's event log.

@@ -3,7 +3,8 @@
 //! messages for stop words. Out: what a row shows (the team's alarm with who, when and why;
 //! the assignee's initials; a shared note), the "Mine" filter, role visibility, the SLA in
 //! force, and the team queries the app calls (settings, their error, refused messages,
-//! members for "Assign to…", whether an action would count, the checkpoint).
+//! alarms newly raised, members for "Assign to…", whether an action would count, the
+//! checkpoint).
 //!
 //! A team alarm puts its chat in the alarm band, as the local alarm does; the local alarm
 //! (`Desk::raise_alarm`, kept in the store) stays this client's own, the fallback when no
@@ -244,6 +245,13 @@ impl Desk {
     /// The duty-group messages refused since the last call, for the log.
     pub fn drain_team_notices(&mut self) -> Vec<TeamNotice> {
         std::mem::take(&mut self.team.notices)
+    }
+
+    /// Chats whose team alarm went up since the last call, in order: raised through the
+    /// duty group (live, or caught up from its history) or by a customer's stop word; not
+    /// this client's local alarm. For the notification, the sound and the taskbar.
+    pub fn drain_raised_alarms(&mut self) -> Vec<ChatId> {
+        std::mem::take(&mut self.team.raised)
     }
 
     /// Bumped by every change to team state or settings: save a checkpoint when it moved.

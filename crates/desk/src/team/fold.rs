@@ -79,7 +79,8 @@ pub(crate) struct Team {
     recent: BTreeMap<MessageId, u64>,
     queue: Vec<TeamMessage>,
     pub notices: Vec<TeamNotice>,
-    /// Chats whose team alarm went up since the desk last looked.
+    /// Chats whose team alarm went up since `Desk::drain_raised_alarms` (at most
+    /// `NOTICES_MAX`: only a client that never drains them reaches it).
     pub raised: Vec<ChatId>,
     /// Reused by stop-word matching.
     pub scratch: String,
@@ -198,7 +199,7 @@ impl Team {
             return Touched::Nothing;
         }
         if !was_raised && self.alarm_up(chat) {
-            self.raised.push(chat);
+            self.note_raised(chat);
         }
         Touched::Chat(chat)
     }
@@ -360,9 +361,15 @@ impl Team {
         let was_raised = self.alarm_up(chat);
         let raised = self.state.stop_word(chat, hit);
         if raised && !was_raised {
-            self.raised.push(chat);
+            self.note_raised(chat);
         }
         raised
+    }
+
+    fn note_raised(&mut self, chat: ChatId) {
+        if self.raised.len() < NOTICES_MAX {
+            self.raised.push(chat);
+        }
     }
 
     fn alarm_up(&self, chat: ChatId) -> bool {
