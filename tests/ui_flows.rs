@@ -34,6 +34,9 @@ mod pickers;
 // Effects by backend: Telegram requests, store writes, each looked at before they run.
 #[path = "ui_flows/effects.rs"]
 mod effects;
+// A reply's send, whichever comes first: TDLib's reply or its updates.
+#[path = "ui_flows/sending.rs"]
+mod sending;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())

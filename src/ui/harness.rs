@@ -111,6 +111,46 @@ impl Harness {
         }
     }
 
+    /// Handles a message as `send` does, except that its Telegram requests run on threads
+    /// of their own and their replies are held until `deliver`. In the window a reply comes
+    /// back as a task and the updates through the event stream, in either order: a test
+    /// chooses which the app sees first. A request TDLib holds (login steps while offline)
+    /// keeps its reply out until TDLib answers.
+    pub fn send_holding_replies(&mut self, message: Message) -> Held {
+        let Parts {
+            task: _,
+            telegram,
+            store,
+            http,
+            work,
+        } = self.app.handle(message).into_parts();
+        self.app.write(store);
+        let replies = telegram
+            .into_iter()
+            .map(|call| {
+                let session = self.session.clone();
+                std::thread::spawn(move || call.block(session))
+            })
+            .collect();
+        for call in http {
+            let reply = call.block();
+            self.send(reply);
+        }
+        for job in work {
+            let reply = job.run();
+            self.send(reply);
+        }
+        Held { replies }
+    }
+
+    /// Hands held replies to the app, waiting for any TDLib has not answered yet.
+    pub fn deliver(&mut self, held: Held) {
+        for reply in held.replies {
+            let reply = reply.join().expect("a held Telegram request");
+            self.send(reply);
+        }
+    }
+
     /// Hands every Telegram event already queued to the app, in one batch.
     pub fn pump(&mut self) -> usize {
         let mut batch = Vec::new();
@@ -173,6 +213,35 @@ impl Harness {
     /// long the test took.
     pub fn freeze_clock(&mut self) {
         self.app.set_clock(Clock::frozen(self.control.now()));
+    }
+}
+
+/// Telegram replies `Harness::send_holding_replies` keeps back.
+pub struct Held {
+    replies: Vec<std::thread::JoinHandle<Message>>,
+}
+
+impl Held {
+    /// Whether TDLib has answered every request (the replies are in, not yet delivered).
+    pub fn answered(&self) -> bool {
+        self.replies.iter().all(|r| r.is_finished())
+    }
+
+    /// Waits up to 10 seconds for TDLib to answer every request; panics naming `what`.
+    pub fn wait_answered(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.answered() {
+            assert!(Instant::now() < deadline, "no reply to {what}");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.replies.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.replies.is_empty()
     }
 }
 

@@ -157,18 +157,8 @@ impl App {
                 }
                 TgEvent::Auth(state) => effects = effects.and(self.on_auth(state)),
                 TgEvent::Connection(state) => self.link.connection = Some(state),
-                TgEvent::SendSucceeded {
-                    chat,
-                    old_id,
-                    new_id,
-                } => {
-                    let sent = console::Message::SendConfirmed {
-                        chat,
-                        old_id,
-                        new_id,
-                    };
-                    effects = effects.and(self.route_console(sent));
-                }
+                // The console saw it as the desk's MessageIdChanged, in the same stream.
+                TgEvent::SendSucceeded { .. } => {}
                 TgEvent::SendFailed {
                     chat,
                     temp_id,

@@ -1,6 +1,14 @@
 //! The open chat's messages, as the chat view shows them: loaded history, new arrivals and
 //! the admin's own sends with their state. Kept for the open chat only, so memory does not
 //! grow with the number of chats.
+//!
+//! A send is one line from the Enter key to its end: a placeholder first, then the id
+//! TDLib's reply names, then the server's id (or Retry). The reply and the updates
+//! (`updateNewMessage`, `updateMessageSendSucceeded`, `updateMessageSendFailed`) reach the
+//! window by different paths, in any order, so the history remembers each temporary id's
+//! fate and a late reply finds its message under the id it ended with.
+
+use std::collections::HashMap;
 
 use crate::desk::{ChatId, ContentKind, Message, MessageId, Role, Sender};
 
@@ -56,6 +64,17 @@ pub struct History {
     /// Everything older has been loaded (TDLib returned nothing more).
     pub complete: bool,
     pub loading: bool,
+    /// What became of the temporary ids of this window's sends: the reply to `sendMessage`
+    /// (which names the temporary id) comes back as a task while the updates come through
+    /// the event stream, so a send may be confirmed or failed before its placeholder learns
+    /// its id. Kept while the chat is open.
+    fates: HashMap<MessageId, Fate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Fate {
+    Confirmed(MessageId),
+    Failed(String),
 }
 
 impl History {
@@ -81,22 +100,52 @@ impl History {
             .find_map(|l| l.id.filter(|_| l.state == SendState::Delivered))
     }
 
-    /// Adds messages (any order, duplicates ignored) and keeps the lines in id order;
-    /// unsent placeholders stay at the end.
+    /// A page of history (any order, duplicates ignored): delivered messages, kept in id
+    /// order; unsent placeholders stay at the end.
     pub fn merge(&mut self, messages: &[Message]) {
         for m in messages {
-            if m.chat != self.chat {
-                continue;
-            }
-            if let Some(line) = self.lines.iter_mut().find(|l| l.id == Some(m.id)) {
-                // The arrival of our own pending message: keep its send state.
-                line.text.clone_from(&m.preview);
-                line.date = m.date;
-                continue;
-            }
-            self.lines.push(Line::from_message(m));
+            self.add(m, SendState::Delivered);
         }
         self.sort();
+    }
+
+    /// A message the update stream announced. The admin's own (from this window or another
+    /// device) is on its way until `succeeded` confirms it.
+    pub fn arrived(&mut self, m: &Message) {
+        let state = if m.outgoing {
+            SendState::Pending
+        } else {
+            SendState::Delivered
+        };
+        self.add(m, state);
+        self.sort();
+    }
+
+    /// One message in, under the id it ended with: a line it already has keeps its send
+    /// state (the arrival of our own pending message, a page repeating an arrival).
+    fn add(&mut self, m: &Message, state: SendState) {
+        if m.chat != self.chat {
+            return;
+        }
+        let (id, fate) = self.resolve(m.id);
+        if let Some(line) = self.lines.iter_mut().find(|l| l.id == Some(id)) {
+            line.text.clone_from(&m.preview);
+            line.date = m.date;
+            return;
+        }
+        let mut line = Line::from_message(m);
+        line.id = Some(id);
+        line.state = fate.unwrap_or(state);
+        self.lines.push(line);
+    }
+
+    /// The id a message ended with and, if its send was settled, its state.
+    fn resolve(&self, id: MessageId) -> (MessageId, Option<SendState>) {
+        match self.fates.get(&id) {
+            Some(Fate::Confirmed(new)) => (*new, Some(SendState::Delivered)),
+            Some(Fate::Failed(error)) => (id, Some(SendState::Failed(error.clone()))),
+            None => (id, None),
+        }
     }
 
     fn sort(&mut self) {
@@ -127,40 +176,87 @@ impl History {
         });
     }
 
-    /// TDLib accepted the send and named its temporary id. If the message already arrived
-    /// through the update stream, the two lines become one.
+    /// TDLib accepted the send and named its temporary id. Whatever the update stream
+    /// already said of that id counts: if the message arrived (under that id, or the
+    /// server's once confirmed), that line becomes the placeholder's and keeps its state;
+    /// otherwise the placeholder takes the id, and the state its fate gave it.
     pub fn sent(&mut self, local: u64, temp: MessageId) {
+        let Some(placeholder) = self
+            .lines
+            .iter()
+            .position(|l| l.local == Some(local) && l.id.is_none())
+        else {
+            return;
+        };
+        let (id, fate) = self.resolve(temp);
         let arrived = self
             .lines
             .iter()
-            .position(|l| l.id == Some(temp) && l.local.is_none());
-        if let Some(i) = arrived {
-            self.lines.remove(i);
-        }
-        if let Some(line) = self.lines.iter_mut().find(|l| l.local == Some(local)) {
-            line.id = Some(temp);
+            .position(|l| l.id == Some(id) && l.local.is_none());
+        match arrived {
+            Some(i) => {
+                let mine = self.lines.remove(placeholder);
+                let line = &mut self.lines[if i > placeholder { i - 1 } else { i }];
+                line.local = Some(local);
+                line.reply_to = line.reply_to.or(mine.reply_to);
+            }
+            None => {
+                let line = &mut self.lines[placeholder];
+                line.id = Some(id);
+                if let Some(state) = fate {
+                    line.state = state;
+                }
+            }
         }
         self.sort();
     }
 
+    /// TDLib refused the send outright (its reply was an error): no id, no update follows.
     pub fn failed_local(&mut self, local: u64, error: String) {
         if let Some(line) = self.lines.iter_mut().find(|l| l.local == Some(local)) {
             line.state = SendState::Failed(error);
         }
     }
 
+    /// `updateMessageSendFailed`: the line under the temporary id shows Retry.
     pub fn failed(&mut self, temp: MessageId, error: String) {
-        if let Some(line) = self.lines.iter_mut().find(|l| l.id == Some(temp)) {
-            line.state = SendState::Failed(error);
+        for line in self.lines.iter_mut().filter(|l| l.id == Some(temp)) {
+            line.state = SendState::Failed(error.clone());
         }
+        self.fates.insert(temp, Fate::Failed(error));
     }
 
+    /// The server confirmed a message under its own id (`old == new` for one sent from
+    /// another device). A page may already have brought the server's copy: one line stays.
     pub fn succeeded(&mut self, old: MessageId, new: MessageId) {
-        if let Some(line) = self.lines.iter_mut().find(|l| l.id == Some(old)) {
+        for line in self.lines.iter_mut().filter(|l| l.id == Some(old)) {
             line.id = Some(new);
             line.state = SendState::Delivered;
         }
+        if old != new {
+            self.fates.insert(old, Fate::Confirmed(new));
+        }
+        self.collapse(new);
         self.sort();
+    }
+
+    /// Leaves one line with `id`: the one this window sent, if any.
+    fn collapse(&mut self, id: MessageId) {
+        let same = |l: &Line| l.id == Some(id);
+        if self.lines.iter().filter(|l| same(l)).count() < 2 {
+            return;
+        }
+        let keep = self
+            .lines
+            .iter()
+            .position(|l| same(l) && l.local.is_some())
+            .or_else(|| self.lines.iter().position(same));
+        let mut i = 0;
+        self.lines.retain(|l| {
+            let stays = !same(l) || Some(i) == keep;
+            i += 1;
+            stays
+        });
     }
 
     pub fn edited(&mut self, id: MessageId, text: &str) {
@@ -190,52 +286,5 @@ impl History {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn msg(id: i64, text: &str) -> Message {
-        Message {
-            chat: 1,
-            id,
-            sender: Sender::User(7),
-            date: id,
-            outgoing: false,
-            preview: text.into(),
-            content: ContentKind::Text,
-        }
-    }
-
-    #[test]
-    fn merge_orders_and_dedups() {
-        let mut h = History::new(1);
-        h.merge(&[msg(3, "c"), msg(1, "a")]);
-        h.merge(&[msg(2, "b"), msg(3, "c")]);
-        let ids: Vec<_> = h.lines.iter().map(|l| l.id).collect();
-        assert_eq!(ids, vec![Some(1), Some(2), Some(3)]);
-        assert_eq!(h.oldest_id(), 1);
-    }
-
-    #[test]
-    fn send_lifecycle_keeps_failed_messages() {
-        let mut h = History::new(1);
-        h.merge(&[msg(10, "hi")]);
-        h.push_local(1, Sender::User(99), "hello".into(), Some(10), 20);
-        // The update with the temporary id can come before the send reply.
-        let mut own = msg(11, "hello");
-        own.outgoing = true;
-        h.merge(&[own]);
-        h.sent(1, 11);
-        assert_eq!(h.lines.len(), 2);
-        assert_eq!(h.lines[1].state, SendState::Pending);
-        h.failed(11, "FLOOD".into());
-        assert!(matches!(h.lines[1].state, SendState::Failed(_)));
-        assert_eq!(h.take_failed(1), Some(("hello".into(), Some(10))));
-        h.push_local(2, Sender::User(99), "again".into(), None, 21);
-        h.sent(2, 12);
-        h.succeeded(12, 500);
-        assert_eq!(
-            h.lines.last().map(|l| (l.id, &l.state)),
-            Some((Some(500), &SendState::Delivered))
-        );
-    }
-}
+#[path = "history_tests.rs"]
+mod tests;

@@ -3,8 +3,8 @@
 //! the rows themselves are read from the desk on every view.
 //!
 //! What flows in: its widgets' messages, its Telegram replies (`Message::Replied`), and
-//! from the app the window's height and the fate of sends (`SendConfirmed`, `SendFailed`)
-//! plus every desk event (`observe`, for the open chat's history). What flows out: local
+//! from the app the window's height and failed sends (`SendFailed`, with TDLib's error)
+//! plus every desk event (`observe`, for the open chat's history and its confirmed sends). What flows out: local
 //! marks straight into the desk (`Ctx::desk`), Telegram requests (`requests::Request`),
 //! iced operations (focus, scroll), and `Event::OpenSettings` / `Event::Notice`.
 
@@ -104,12 +104,6 @@ pub enum Message {
     /// From the app: the window's new height, an upper bound of the list's until the
     /// first scroll reports the list's own.
     Resized(f32),
-    /// From the app: TDLib confirmed a send under the server's id.
-    SendConfirmed {
-        chat: ChatId,
-        old_id: MessageId,
-        new_id: MessageId,
-    },
     /// From the app: TDLib could not send a message.
     SendFailed {
         chat: ChatId,
@@ -202,16 +196,6 @@ impl Feature for Console {
                     Effects::none(),
                     self.send_failed(chat, temp_id, error, ctx.desk),
                 );
-            }
-            Message::SendConfirmed {
-                chat,
-                old_id,
-                new_id,
-            } => {
-                if let Some(open) = self.open_if(chat) {
-                    open.history.succeeded(old_id, new_id);
-                }
-                Effects::none()
             }
             Message::Resized(height) => {
                 self.viewport = height;

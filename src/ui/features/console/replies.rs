@@ -1,6 +1,6 @@
-//! What comes back to the console: Telegram's replies to its requests, the fate of its
-//! sends (confirmed or failed, from the app's Telegram batches), and the desk events that
-//! touch the open chat's history.
+//! What comes back to the console: Telegram's replies to its requests, the failures of its
+//! sends (from the app's Telegram batches), and the desk events that touch the open chat's
+//! history (arrivals, confirmations, edits, deletions).
 
 use super::requests::{Reply, Request, ask};
 use super::{Console, Event, Message};
@@ -14,7 +14,12 @@ impl Console {
         let Some(open) = &mut self.open else { return };
         let h = &mut open.history;
         match event {
-            Event::MessageArrived(m) if m.chat == h.chat => h.merge(std::slice::from_ref(m)),
+            Event::MessageArrived(m) if m.chat == h.chat => h.arrived(m),
+            // The confirmation comes in the same stream as the arrival; the reply naming the
+            // temporary id may come later (`History::sent`).
+            Event::MessageIdChanged { chat, old, new, .. } if *chat == h.chat => {
+                h.succeeded(*old, *new)
+            }
             Event::MessageEdited { chat, id, preview } if *chat == h.chat => h.edited(*id, preview),
             Event::MessagesDeleted { chat, ids } if *chat == h.chat => h.deleted(ids),
             _ => {}
