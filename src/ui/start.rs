@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::paths::Paths;
 use crate::telegram::keys::{self, KeyError};
 use crate::telegram::{self, Backend, Session, SessionConfig, tdjson};
-use crate::ui::features::login::Stage;
+use crate::ui::features::login::{NoKeyring, Stage};
 
 /// Stands in for the OS keyring: an account's database key, or why not. The UI tests play
 /// a locked or damaged keyring with one (on the simulator, which otherwise needs no key).
@@ -167,7 +167,7 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, (KeyRead, Plan)>, Stage
         database_dir: paths.account_dir(&account),
     };
     let encryption_key = match (passphrase, keyring) {
-        (Some(p), _) => keys::from_passphrase(p).map_err(|e| Stage::Passphrase(e.to_string()))?,
+        (Some(p), _) => keys::from_passphrase(p).map_err(|e| no_keyring(e, &plan.database_dir))?,
         // The simulator keeps nothing on disk worth protecting; no keyring needed.
         (None, None) if tdjson::backend_name() == "simulated" => keys::random_key(),
         (None, stand_in) => {
@@ -193,8 +193,19 @@ fn key_stage(e: KeyError, folder: PathBuf) -> Stage {
             reason,
             folder,
         },
-        KeyError::NoKeyring { .. } | KeyError::EmptyPassphrase => Stage::Passphrase(e.to_string()),
+        KeyError::NoKeyring { .. } | KeyError::EmptyPassphrase => no_keyring(e, &folder),
     }
+}
+
+/// The passphrase step: chosen (typed twice) while the account has no database yet,
+/// otherwise the one it was encrypted with. The keyring's own words go under "Details".
+fn no_keyring(e: KeyError, folder: &std::path::Path) -> Stage {
+    let new = std::fs::read_dir(folder).map_or(true, |mut entries| entries.next().is_none());
+    let details = match e {
+        KeyError::NoKeyring { reason } => reason,
+        other => other.to_string(),
+    };
+    Stage::Passphrase(NoKeyring { new, details })
 }
 
 fn start(config: SessionConfig) -> Result<Session, Stage> {

@@ -155,10 +155,97 @@ fn only_no_keyring_at_all_asks_for_a_passphrase() {
     let read = interact_app(&mut app, |sim| {
         sim.click(id(login::PASSPHRASE)).unwrap();
         sim.typewrite("correct horse");
+        sim.click(id(login::PASSPHRASE_REPEAT)).unwrap();
+        sim.typewrite("correct horse");
         sim.click("Continue").unwrap();
     });
     assert!(read.is_none(), "a passphrase needs no keyring");
     assert!(app.session().is_some(), "{:?}", stage(&app));
+}
+
+/// A passphrase that will encrypt a new database is typed twice; a mismatch says so, starts
+/// nothing and keeps what was typed.
+#[test]
+fn a_new_passphrase_is_typed_twice_and_a_mismatch_keeps_what_was_typed() {
+    let home = tempfile::tempdir().unwrap();
+    let answer: Answer = Arc::new(Mutex::new(Err(KeyError::NoKeyring {
+        reason: "no Secret Service".into(),
+    })));
+    let mut app = start_with(&home, &answer);
+    interact_app(&mut app, |sim| {
+        sim.click(id(login::PASSPHRASE)).unwrap();
+        sim.typewrite("correct horse");
+        sim.click(id(login::PASSPHRASE_REPEAT)).unwrap();
+        sim.typewrite("correct hrose");
+        sim.click("Continue").unwrap();
+    });
+    assert!(app.session().is_none(), "nothing starts on a mismatch");
+    assert!(ui(&app).find(text_with(&["not the same"])).is_ok());
+    // What was typed stays: correcting the repeat is enough.
+    interact_app(&mut app, |sim| {
+        sim.click(id(login::PASSPHRASE_REPEAT)).unwrap();
+        for _ in 0.."correct hrose".len() {
+            sim.tap_key(Key::Named(Named::Backspace));
+        }
+        sim.typewrite("correct horse");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    assert!(app.session().is_some(), "{:?}", login_error(&app));
+}
+
+/// An account whose database already exists: its passphrase is typed once.
+#[test]
+fn an_existing_database_asks_for_its_passphrase_once() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = dutydesk::paths::Paths::portable(home.path()).account_dir("main");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("td.binlog"), b"").unwrap();
+    let answer: Answer = Arc::new(Mutex::new(Err(KeyError::NoKeyring {
+        reason: "no Secret Service".into(),
+    })));
+    let mut app = start_with(&home, &answer);
+    assert!(ui(&app).find(id(login::PASSPHRASE_REPEAT)).is_err());
+    assert!(ui(&app).find("Enter your passphrase").is_ok());
+    interact_app(&mut app, |sim| {
+        sim.click(id(login::PASSPHRASE)).unwrap();
+        sim.typewrite("correct horse");
+        sim.tap_key(Key::Named(Named::Enter));
+    });
+    assert!(app.session().is_some(), "{:?}", login_error(&app));
+}
+
+/// "No keyring" says what happened and what to do in plain words; the library's own error
+/// is under Details, not the headline.
+#[test]
+fn no_keyring_is_said_in_plain_words_with_the_raw_error_under_details() {
+    let home = tempfile::tempdir().unwrap();
+    let raw = "Platform secure storage failure: DBus error: The name org.freedesktop.secrets was not provided";
+    let answer: Answer = Arc::new(Mutex::new(Err(KeyError::NoKeyring { reason: raw.into() })));
+    let mut app = start_with(&home, &answer);
+    {
+        let mut sim = ui(&app);
+        assert!(
+            sim.find("Choose a passphrase for your Telegram data")
+                .is_ok()
+        );
+        assert!(
+            sim.find(text_with(&["password store", "restart DutyDesk"]))
+                .is_ok(),
+            "what happened and what to do"
+        );
+        assert!(
+            sim.find(text_with(&["DBus error"])).is_err(),
+            "no raw error up front"
+        );
+    }
+    interact_app(&mut app, |sim| {
+        sim.click("Details").unwrap();
+    });
+    assert!(ui(&app).find(raw).is_ok(), "the raw error under Details");
+}
+
+fn login_error(app: &App) -> Option<String> {
+    app.login().and_then(|l| l.error().map(str::to_string))
 }
 
 #[test]

@@ -22,7 +22,9 @@ pub const API_HASH: &str = "api-hash";
 pub const PHONE: &str = "phone";
 pub const CODE: &str = "code";
 pub const PASSWORD: &str = "password";
-pub const PASSPHRASE: &str = "passphrase";
+pub use passphrase::{NoKeyring, PASSPHRASE, PASSPHRASE_REPEAT};
+
+mod passphrase;
 /// Shown while the keyring is asked for the database key.
 pub const CHECKING_KEYRING: &str = "Checking the keyring…";
 
@@ -32,8 +34,8 @@ pub enum Stage {
     NoLibrary(String),
     /// The user's own api_id / api_hash are needed (never shipped with the app).
     Credentials,
-    /// No OS keyring: the database key comes from a passphrase.
-    Passphrase(String),
+    /// No OS keyring: the database key comes from a passphrase (typed twice when chosen).
+    Passphrase(NoKeyring),
     /// The keyring is there but did not open (locked, or access refused): unlock it, then
     /// Retry. No passphrase is offered: it cannot open a database that was encrypted with
     /// the keyring's key.
@@ -67,6 +69,9 @@ pub enum Message {
     ApiId(String),
     ApiHash(String),
     Passphrase(String),
+    PassphraseRepeat(String),
+    /// Shows or hides the keyring library's own error under the explanation.
+    PassphraseDetails,
     Phone(String),
     Code(String),
     Password(String),
@@ -142,7 +147,7 @@ pub struct Login {
     stage: Stage,
     api_id: String,
     api_hash: String,
-    passphrase: String,
+    passphrase: passphrase::Form,
     phone: String,
     code: String,
     password: String,
@@ -161,7 +166,11 @@ impl Feature for Login {
         match message {
             Message::ApiId(v) => self.api_id = v.trim().to_string(),
             Message::ApiHash(v) => self.api_hash = v.trim().to_string(),
-            Message::Passphrase(v) => self.passphrase = v,
+            Message::Passphrase(v) => self.passphrase.passphrase = v,
+            Message::PassphraseRepeat(v) => self.passphrase.repeat = v,
+            Message::PassphraseDetails => {
+                self.passphrase.details_open = !self.passphrase.details_open;
+            }
             Message::Phone(v) => self.phone = v,
             Message::Code(v) => self.code = v.trim().to_string(),
             Message::Password(v) => self.password = v,
@@ -205,7 +214,7 @@ impl Login {
             stage,
             api_id: String::new(),
             api_hash: String::new(),
-            passphrase: String::new(),
+            passphrase: passphrase::Form::default(),
             phone: String::new(),
             code: String::new(),
             password: String::new(),
@@ -278,11 +287,15 @@ impl Login {
                     }
                 };
             }
-            Stage::Passphrase(_) => {
-                return (
-                    Effects::none(),
-                    Some(Event::Passphrase(self.passphrase.clone())),
-                );
+            Stage::Passphrase(why) => {
+                // A refused passphrase stays typed: the admin corrects it.
+                return match self.passphrase.check(why) {
+                    Ok(passphrase) => (Effects::none(), Some(Event::Passphrase(passphrase))),
+                    Err(refused) => {
+                        self.error = Some(refused.say());
+                        (Effects::none(), None)
+                    }
+                };
             }
             Stage::Phone if !self.phone.trim().is_empty() => {
                 Request::SetPhone(self.phone.trim().to_string())
@@ -320,6 +333,14 @@ impl Login {
                 .on_press_maybe((!self.busy).then_some(msg))
         };
         let submit = |label: &'static str| action(label, Message::Submit);
+        if let Stage::Passphrase(why) = &self.stage {
+            let mut form = self.passphrase.view(why, self.busy, p).width(360);
+            if let Some(error) = &self.error {
+                form = form.push(text(error.as_str()).size(TEXT).color(p.red));
+            }
+            form = form.push(self.passphrase.details(why, p));
+            return self.card(form, demo_available, p);
+        }
         let mut form = column![].spacing(10).width(360);
         let (title, hint): (&str, String) = match &self.stage {
             Stage::NoLibrary(why) => ("TDLib is needed", why.clone()),
@@ -327,7 +348,8 @@ impl Login {
                 "Your Telegram API key",
                 "Create an application on my.telegram.org and paste its api_id and api_hash. They stay in your config file.".into(),
             ),
-            Stage::Passphrase(why) => ("Choose a database passphrase", why.clone()),
+            // Drawn above, by the passphrase step.
+            Stage::Passphrase(_) => ("", String::new()),
             Stage::KeyringLocked(why) => (
                 "Your keyring is locked",
                 format!(
@@ -401,17 +423,6 @@ impl Login {
                     ))
                     .push(submit("Continue"));
             }
-            Stage::Passphrase(_) => {
-                form = form
-                    .push(field(
-                        "Passphrase",
-                        &self.passphrase,
-                        PASSPHRASE,
-                        Message::Passphrase,
-                        true,
-                    ))
-                    .push(submit("Continue"));
-            }
             Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
                 // While the keyring is asked again, Retry waits: a second press would stack
                 // a second unlock prompt.
@@ -447,11 +458,21 @@ impl Login {
                     ))
                     .push(submit("Log in"));
             }
-            Stage::CheckingKeyring | Stage::Starting | Stage::Ready => {}
+            Stage::CheckingKeyring | Stage::Starting | Stage::Ready | Stage::Passphrase(_) => {}
         }
         if let Some(error) = &self.error {
             form = form.push(text(error.as_str()).size(TEXT).color(p.red));
         }
+        self.card(form, demo_available, p)
+    }
+
+    /// The form in its card, centred, with the demo floor offered under it.
+    fn card<'a>(
+        &'a self,
+        mut form: iced::widget::Column<'a, Message>,
+        demo_available: bool,
+        p: Palette,
+    ) -> Element<'a, Message> {
         if demo_available {
             form = form.push(Space::new().height(16)).push(
                 row![
