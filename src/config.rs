@@ -23,6 +23,9 @@ pub struct Config {
     pub ui: UiConfig,
     pub notifications: NotificationConfig,
     pub messages: MessageConfig,
+    /// The proxy TDLib connects through (its password or secret is in the OS keyring).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<crate::proxy::ProxyConfig>,
     /// The team's task trackers, in the file's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trackers: Vec<tracker::TrackerConfig>,
@@ -139,6 +142,8 @@ pub enum Problem {
     Tracker(tracker::Rule),
     /// Two trackers with the same name (it names a tracker's keyring entry).
     TrackerNameTaken(String),
+    /// A `[proxy]` key breaks one of the proxy's rules.
+    Proxy(crate::proxy::Rule),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -195,6 +200,7 @@ impl std::fmt::Display for Problem {
             Problem::TrackerNameTaken(name) => {
                 t!("config-problem-tracker-name-taken", name = name.as_str())
             }
+            Problem::Proxy(rule) => return rule.fmt(f),
         };
         f.write_str(&text)
     }
@@ -260,6 +266,9 @@ impl Config {
             && id <= 0
         {
             return Err(invalid("telegram.api_id", Problem::ApiId));
+        }
+        if let Some(Err((key, rule))) = self.proxy.as_ref().map(|p| p.validate()) {
+            return Err(invalid(&format!("proxy.{key}"), Problem::Proxy(rule)));
         }
         self.validate_trackers(text, path)
     }
@@ -611,6 +620,52 @@ mod tests {
             err.starts_with("/cfg/config.toml:11: key `trackers[2].name`"),
             "{err}"
         );
+    }
+
+    const PROXY: &str = "[ui]\ntheme = \"dark\"\n\n[proxy]\ntype = \"socks5\"\n\
+        server = \"proxy.example.com\"\nport = 1080\nusername = \"duty\"\n";
+
+    #[test]
+    fn the_proxy_is_read_and_saved_without_its_password() {
+        let config = parse(PROXY).unwrap();
+        let proxy = config.proxy.clone().expect("[proxy]");
+        assert_eq!(proxy.proxy_type, crate::proxy::ProxyType::Socks5);
+        assert_eq!(
+            (proxy.server.as_str(), proxy.port),
+            ("proxy.example.com", 1080)
+        );
+        assert!(proxy.enabled, "enabled unless it says otherwise");
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::portable(dir.path());
+        config.save(&paths).unwrap();
+        assert_eq!(Config::load(&paths.config_file).unwrap(), config);
+    }
+
+    #[test]
+    fn a_proxy_mistake_names_file_line_and_key() {
+        let err = english(|| parse(&PROXY.replace("1080", "70000")));
+        assert!(
+            err.starts_with("/cfg/config.toml:7: key `proxy.port`: "),
+            "{err}"
+        );
+        let err = english(|| parse(&PROXY.replace("\"socks5\"", "\"socks\"")));
+        assert!(
+            err.starts_with("/cfg/config.toml:5: key `proxy.type`"),
+            "{err}"
+        );
+        let err = english(|| parse(&PROXY.replace("\"socks5\"", "\"mtproto\"")));
+        assert!(
+            err.starts_with("/cfg/config.toml:8: key `proxy.username`"),
+            "{err}"
+        );
+        let err = english(|| parse(&format!("{PROXY}password = \"hunter2\"\n")));
+        assert!(
+            err.starts_with("/cfg/config.toml:9: key `proxy.password`"),
+            "{err}"
+        );
+        assert!(err.contains("keyring") && !err.contains("hunter2"), "{err}");
+        let err = english(|| parse(&PROXY.replace("server = \"proxy.example.com\"\n", "")));
+        assert!(err.contains("`proxy`") && err.contains("server"), "{err}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub use ::desk;
 pub mod doctor;
 pub mod logging;
 pub mod paths;
+pub mod proxy;
 pub mod shutdown;
 pub mod store;
 pub mod telegram;

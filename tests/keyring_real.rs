@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use dutydesk::proxy::secret::{OsKeyring, Secret, Secrets};
 
 const PASSWORD: &str = "dutydesk-test-login";
 /// Set for the child process: what `keyring_child` should do (see there).
@@ -401,6 +402,28 @@ fn a_damaged_key_is_reported_and_never_replaced() {
     assert_eq!(session.child("raw-get carol"), Ok("not-a-key".to_string()));
 }
 
+#[test]
+fn a_proxys_password_lives_in_a_real_secret_service() {
+    let mut session = Session::start();
+    let entry = "proxy:socks5:10.0.0.7:1080:duty";
+    assert_eq!(session.child(&format!("proxy-set {entry} s3cret")), Ok(String::new()));
+    assert_eq!(session.child(&format!("proxy-get {entry}")), Ok("s3cret".into()));
+    // Under DutyDesk's service, by the name the config's proxy gives.
+    assert_eq!(session.child(&format!("proxy-raw-get {entry}")), Ok("s3cret".into()));
+    // Kept across a keyring restart, like the database key.
+    session.stop_keyring();
+    session.start_keyring(true);
+    assert_eq!(session.child(&format!("proxy-get {entry}")), Ok("s3cret".into()));
+    // An empty password removes the entry.
+    assert_eq!(session.child(&format!("proxy-clear {entry}")), Ok(String::new()));
+    assert_eq!(session.child(&format!("proxy-get {entry}")), Err("no entry".into()));
+    // A locked keyring: the error says so and names the entry.
+    session.stop_keyring();
+    session.start_keyring(false);
+    let err = session.child(&format!("proxy-set {entry} again")).unwrap_err();
+    assert!(err.contains(entry), "{err}");
+}
+
 /// Not a test of its own: the child process the tests above start (with `CHILD_ENV` set)
 /// to run the code under test in a fresh process. `key ACCOUNT` runs
 /// `keys::database_key`; `raw-get` / `raw-set ACCOUNT [VALUE]` read or write the keyring
@@ -430,6 +453,23 @@ fn keyring_child() {
         ["raw-set", account, value] => entry(account)
             .and_then(|e| e.set_password(value).map_err(|e| e.to_string()))
             .map(|()| String::new()),
+        // A proxy's secret through the app's own keyring store.
+        ["proxy-set", name, value] => OsKeyring
+            .set(name, &Secret::new(value))
+            .map(|()| String::new())
+            .map_err(|e| e.to_string()),
+        ["proxy-clear", name] => OsKeyring
+            .set(name, &Secret::default())
+            .map(|()| String::new())
+            .map_err(|e| e.to_string()),
+        ["proxy-get", name] => match OsKeyring.get(name) {
+            Ok(Some(secret)) => Ok(secret.expose().to_string()),
+            Ok(None) => Err("no entry".into()),
+            Err(e) => Err(e.to_string()),
+        },
+        ["proxy-raw-get", name] => keyring::Entry::new("dutydesk", name)
+            .and_then(|e| e.get_password())
+            .map_err(|e| e.to_string()),
         _ => Err(format!("unknown request {what:?}")),
     };
     match result {

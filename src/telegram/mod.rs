@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod hub;
 pub mod keys;
 pub mod native;
+pub mod proxy;
 pub mod session;
 pub mod tdjson;
 pub mod translate;

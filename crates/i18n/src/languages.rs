@@ -11,6 +11,7 @@ macro_rules! catalog_files {
         &[
             include_str!(concat!("../locales/", $code, "/cli.ftl")),
             include_str!(concat!("../locales/", $code, "/config.ftl")),
+            include_str!(concat!("../locales/", $code, "/connection.ftl")),
             include_str!(concat!("../locales/", $code, "/doctor.ftl")),
             include_str!(concat!("../locales/", $code, "/keyring.ftl")),
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),
