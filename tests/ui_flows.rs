@@ -37,6 +37,9 @@ mod effects;
 // A reply's send, whichever comes first: TDLib's reply or its updates.
 #[path = "ui_flows/sending.rs"]
 mod sending;
+// The connection's state and hint; proxies from the connection settings, the config, links.
+#[path = "ui_flows/connection.rs"]
+mod connection;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())

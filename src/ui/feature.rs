@@ -13,8 +13,8 @@
 use crate::config::Config;
 use crate::desk::{Desk, UnixTime, UserId};
 use crate::paths::Paths;
-use crate::telegram::ConnectionState;
 use crate::ui::effect::Effects;
+use crate::ui::features::connection::Status;
 use crate::ui::theme::Palette;
 use iced::Element;
 use iced::keyboard::{Key, Modifiers};
@@ -59,6 +59,6 @@ pub struct ViewCtx<'a> {
     pub now: UnixTime,
     pub palette: Palette,
     pub own_user: Option<UserId>,
-    /// Telegram's connection; `None` until the first report.
-    pub connection: Option<ConnectionState>,
+    /// Telegram's connection and since when; `None` until the first report.
+    pub connection: Option<Status>,
 }

@@ -49,11 +49,16 @@ impl Harness {
         simulated_backend();
         let paths = Paths::portable(home);
         let _ = paths.create_dirs();
-        let app = App::new(crate::ui::RunOptions {
+        let mut app = App::new(crate::ui::RunOptions {
             demo,
             config,
             paths,
         });
+        // Proxies' secrets go to a keyring in memory: a test never touches the machine's.
+        // (Nothing reads it before the session's first event, pumped after this.)
+        app.set_secrets(std::sync::Arc::new(
+            crate::proxy::secret::MemoryKeyring::default(),
+        ));
         Harness::attach(app)
     }
 

@@ -8,6 +8,7 @@ use super::{App, Message, Screen, duty_guess};
 use crate::desk::{ChatId, Event};
 use crate::telegram::{AuthState, Session, TgError, TgEvent};
 use crate::ui::effect::{Effects, telegram};
+use crate::ui::features::connection::{self, Status};
 use crate::ui::features::console;
 use crate::ui::features::login::Stage;
 use crate::ui::features::settings;
@@ -155,8 +156,19 @@ impl App {
                     let now = self.core.clock.now();
                     self.core.desk.apply_into(event, now, &mut transitions);
                 }
-                TgEvent::Auth(state) => effects = effects.and(self.on_auth(state)),
-                TgEvent::Connection(state) => self.link.connection = Some(state),
+                TgEvent::Auth(state) => {
+                    // The session's first report: TDLib takes the config's proxy now, so
+                    // that the login itself goes through it.
+                    if !self.link.proxy_applied {
+                        self.link.proxy_applied = true;
+                        effects = effects.and(self.route_connection(connection::Message::Apply));
+                    }
+                    effects = effects.and(self.on_auth(state));
+                }
+                TgEvent::Connection(state) => {
+                    let now = self.core.clock.now();
+                    self.link.connection = Some(Status::next(self.link.connection, state, now));
+                }
                 // The console saw it as the desk's MessageIdChanged, in the same stream.
                 TgEvent::SendSucceeded { .. } => {}
                 TgEvent::SendFailed {

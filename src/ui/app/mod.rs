@@ -13,11 +13,13 @@ mod view;
 use crate::config::Config;
 use crate::desk::{Desk, Settings, UserId};
 use crate::paths::Paths;
+use crate::proxy::secret::{OsKeyring, Secrets};
 use crate::store::Store;
-use crate::telegram::{self, ConnectionState, Session};
+use crate::telegram::{self, Session};
 use crate::ui::RunOptions;
 use crate::ui::clock::Clock;
 use crate::ui::effect::{Effects, work};
+use crate::ui::features::connection::{self, Connection, Status};
 use crate::ui::features::console::{self, Console};
 use crate::ui::features::login::{self, Login, Stage};
 use crate::ui::features::settings::{self, Draft};
@@ -26,6 +28,7 @@ use crate::ui::start;
 use crate::ui::theme::{self, Theme};
 use iced::Task;
 use iced::keyboard;
+use std::sync::Arc;
 
 pub use link::{Reply as LinkReply, Request as LinkRequest};
 
@@ -38,6 +41,8 @@ pub enum Message {
     Login(login::Message),
     Console(console::Message),
     Settings(settings::Message),
+    /// The connection settings (proxies), shown over any screen.
+    Connection(connection::Message),
     Key(keyboard::Key, keyboard::Modifiers),
     Focus(bool),
     /// The window's new height: the list builds enough rows to fill it even before the
@@ -84,7 +89,9 @@ struct Link {
     /// A keyring read is under way: what starting the session needs once it answers. One
     /// at a time: a second Retry would stack a second unlock prompt.
     key_pending: Option<start::Plan>,
-    connection: Option<ConnectionState>,
+    connection: Option<Status>,
+    /// The config's proxy was handed to this session's TDLib (once, at its first report).
+    proxy_applied: bool,
     own_user: Option<UserId>,
     /// When the account became ready: transitions during the initial sync are not
     /// announced (every old waiting chat would "turn red" at once).
@@ -116,6 +123,8 @@ pub struct App {
     core: Core,
     screen: Screen,
     console: Console,
+    /// Over the screen while open; it keeps its list and form when closed.
+    connection: Connection,
     notices: Notices,
 }
 
@@ -156,12 +165,14 @@ impl App {
                 keyring: None,
                 key_pending: None,
                 connection: None,
+                proxy_applied: false,
                 own_user: None,
                 ready_at: None,
             },
             core,
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             console: Console::new(),
+            connection: Connection::new(Arc::new(OsKeyring) as Arc<dyn Secrets>),
             notices: Notices {
                 banner: store_warning.or(theme_warning),
                 focused: true,
@@ -229,6 +240,16 @@ impl App {
         &self.console
     }
 
+    /// The connection settings (open or not).
+    pub fn connection(&self) -> &Connection {
+        &self.connection
+    }
+
+    /// TDLib's connection state and since when; `None` before its first report.
+    pub fn connection_status(&self) -> Option<Status> {
+        self.link.connection
+    }
+
     pub fn banner(&self) -> Option<&str> {
         self.notices.banner.as_deref()
     }
@@ -267,6 +288,11 @@ impl App {
 
     pub fn set_own_user(&mut self, user: UserId) {
         self.link.own_user = Some(user);
+    }
+
+    /// Where proxies' passwords and secrets are kept, instead of the OS keyring.
+    pub fn set_secrets(&mut self, secrets: Arc<dyn Secrets>) {
+        self.connection.set_secrets(secrets);
     }
 
     /// A keyring stand-in for start-up (see `start::Keyring`).

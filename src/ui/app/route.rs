@@ -9,7 +9,7 @@
 use super::{App, Message, Screen, key_job};
 use crate::ui::effect::{Effects, Parts, store};
 use crate::ui::feature::{Ctx, Feature};
-use crate::ui::features::{console, login, settings};
+use crate::ui::features::{connection, console, login, settings};
 use crate::ui::notifications::Outcome;
 use crate::ui::theme;
 use iced::{Task, keyboard};
@@ -44,6 +44,7 @@ impl App {
             Message::Login(message) => self.route_login(message),
             Message::Console(message) => self.route_console(message),
             Message::Settings(message) => self.route_settings(message),
+            Message::Connection(message) => self.route_connection(message),
             Message::Key(key, modifiers) => self.on_key(&key, modifiers),
             Message::Resized(height) => self.route_console(console::Message::Resized(height)),
             Message::FocusNext(forward) => Effects::task(if forward {
@@ -117,6 +118,7 @@ impl App {
         let (effects, event) = route!(self, &mut self.console, message, Message::Console);
         let reaction = match event {
             Some(console::Event::OpenSettings) => self.open_settings(),
+            Some(console::Event::ConnectionSettings) => self.open_connection(),
             Some(console::Event::Notice(text)) => {
                 self.notices.banner = Some(text);
                 Effects::none()
@@ -137,6 +139,7 @@ impl App {
                 self.screen = Screen::Console;
                 Effects::none()
             }
+            Some(settings::Event::ConnectionSettings) => self.open_connection(),
             None => Effects::none(),
         };
         effects.and(reaction)
@@ -160,6 +163,7 @@ impl App {
             Some(login::Event::Passphrase(passphrase)) => self.start_session(Some(&passphrase)),
             // Ignored while a read is under way (`start_session`).
             Some(login::Event::Retry | login::Event::Installed) => self.start_session(None),
+            Some(login::Event::ConnectionSettings) => return effects.and(self.open_connection()),
             None => None,
         };
         match key_job(read) {
@@ -168,8 +172,35 @@ impl App {
         }
     }
 
+    /// The connection settings, over the screen shown; TDLib's list is read (there is a
+    /// session whenever the way here is offered).
+    fn open_connection(&mut self) -> Effects<Message> {
+        self.route_connection(connection::Message::Open)
+    }
+
+    pub(super) fn route_connection(&mut self, message: connection::Message) -> Effects<Message> {
+        let (effects, event) = route!(self, &mut self.connection, message, Message::Connection);
+        match event {
+            Some(connection::Event::Configured(proxy)) if proxy != self.shell.config.proxy => {
+                self.shell.config.proxy = proxy;
+                if let Err(e) = self.shell.config.save(&self.shell.paths) {
+                    self.notices.banner = Some(e.to_string());
+                }
+            }
+            Some(connection::Event::Notice(text)) => self.notices.banner = Some(text),
+            Some(connection::Event::Configured(_) | connection::Event::Closed) | None => {}
+        }
+        effects
+    }
+
     /// A key press goes to the feature on screen, as one of its messages.
     fn on_key(&mut self, key: &keyboard::Key, modifiers: keyboard::Modifiers) -> Effects<Message> {
+        if self.connection.is_open() {
+            return match self.connection.shortcut(key, modifiers) {
+                Some(message) => self.route_connection(message),
+                None => Effects::none(),
+            };
+        }
         match &self.screen {
             Screen::Console => match self.console.shortcut(key, modifiers) {
                 Some(message) => self.route_console(message),

@@ -61,12 +61,20 @@ impl App {
     /// deadline on any screen past the login (its notifications), and on the console the
     /// next minute a waiting time on screen turns over. `None`: nothing changes by time.
     pub fn next_wake(&self) -> Option<i64> {
-        let shown = match self.screen {
-            Screen::Login(_) => return None,
-            Screen::Settings(_) => Vec::new(),
-            Screen::Console => self.shown_waits(),
+        let now = self.view_now();
+        // The connection's state, how long it has lasted, and its hint, where shown.
+        let shown = self.connection.is_open() || !matches!(self.screen, Screen::Settings(_));
+        let connection = self
+            .link
+            .connection
+            .filter(|_| shown)
+            .and_then(|s| s.next_change(now));
+        let desk = match self.screen {
+            Screen::Login(_) => None,
+            Screen::Settings(_) => timer::next_wake(&self.core.desk, Vec::new(), now),
+            Screen::Console => timer::next_wake(&self.core.desk, self.shown_waits(), now),
         };
-        timer::next_wake(&self.core.desk, shown, self.view_now())
+        desk.into_iter().chain(connection).min()
     }
 
     /// The time the view draws with.
@@ -104,6 +112,7 @@ impl App {
             connection: self.link.connection,
         };
         let body: Element<'_, Message> = match &self.screen {
+            _ if self.connection.is_open() => self.connection.view(ctx).map(Message::Connection),
             Screen::Login(login) => login.view(ctx).map(Message::Login),
             Screen::Settings(draft) => draft.view(ctx).map(Message::Settings),
             Screen::Console => {

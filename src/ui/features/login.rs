@@ -11,6 +11,7 @@
 use crate::telegram::{Session, TgError};
 use crate::ui::effect::{Effects, telegram};
 use crate::ui::feature::{Ctx, Feature, ViewCtx};
+use crate::ui::features::connection::{Status, status};
 use crate::ui::start;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -84,6 +85,8 @@ pub enum Message {
     Downloaded(Result<std::path::PathBuf, String>),
     /// Telegram's answer to a login step (`Request`).
     Replied(Result<(), TgError>),
+    /// Opens the connection settings (proxies).
+    ConnectionSettings,
 }
 
 /// What the login screen reports to the app.
@@ -97,6 +100,7 @@ pub enum Event {
     Retry,
     /// TDLib was downloaded: start again.
     Installed,
+    ConnectionSettings,
 }
 
 /// The user's own API key from my.telegram.org (never shipped with the app).
@@ -197,6 +201,9 @@ impl Feature for Login {
                 self.download = None;
                 self.error = Some(format!("Download failed: {e}"));
             }
+            Message::ConnectionSettings => {
+                return (Effects::none(), Some(Event::ConnectionSettings));
+            }
             Message::Replied(Ok(())) => {}
             Message::Replied(Err(e)) => self.fail(e.message),
         }
@@ -204,7 +211,11 @@ impl Feature for Login {
     }
 
     fn view<'a>(&'a self, ctx: ViewCtx<'a>) -> Element<'a, Message> {
-        self.form(true, ctx.palette)
+        let link = Link {
+            status: ctx.connection,
+            now: ctx.now,
+        };
+        self.form(true, link, ctx.palette)
     }
 }
 
@@ -310,7 +321,7 @@ impl Login {
         (Effects::telegram(request, Message::Replied), None)
     }
 
-    fn form(&self, demo_available: bool, p: Palette) -> Element<'_, Message> {
+    fn form(&self, demo_available: bool, link: Link, p: Palette) -> Element<'_, Message> {
         let field = |placeholder: &str,
                      value: &str,
                      id: &'static str,
@@ -339,7 +350,7 @@ impl Login {
                 form = form.push(text(error.as_str()).size(TEXT).color(p.red));
             }
             form = form.push(self.passphrase.details(why, p));
-            return self.card(form, demo_available, p);
+            return self.card(form, demo_available, link, p);
         }
         let mut form = column![].spacing(10).width(360);
         let (title, hint): (&str, String) = match &self.stage {
@@ -463,7 +474,7 @@ impl Login {
         if let Some(error) = &self.error {
             form = form.push(text(error.as_str()).size(TEXT).color(p.red));
         }
-        self.card(form, demo_available, p)
+        self.card(form, demo_available, link, p)
     }
 
     /// The form in its card, centred, with the demo floor offered under it.
@@ -471,8 +482,16 @@ impl Login {
         &'a self,
         mut form: iced::widget::Column<'a, Message>,
         demo_available: bool,
+        link: Link,
         p: Palette,
     ) -> Element<'a, Message> {
+        // TDLib reports its connection once the session runs: from then on the screen says
+        // how it is going (a login step waits for it) and offers the proxy settings.
+        if let Some(state) = status::view(link.status, link.now, p, Message::ConnectionSettings) {
+            form = form.push(state);
+        } else if link.status.is_some() {
+            form = form.push(status::settings_button(p, Message::ConnectionSettings));
+        }
         if demo_available {
             form = form.push(Space::new().height(16)).push(
                 row![
@@ -498,6 +517,13 @@ impl Login {
         .style(style::window(p))
         .into()
     }
+}
+
+/// The connection as the login screen shows it.
+#[derive(Clone, Copy)]
+struct Link {
+    status: Option<Status>,
+    now: crate::desk::UnixTime,
 }
 
 fn mb(bytes: u64) -> f64 {

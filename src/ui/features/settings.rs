@@ -69,6 +69,8 @@ pub enum Message {
     Scale(String),
     Save,
     Cancel,
+    /// Opens the connection settings (proxies); they apply at once, apart from Save.
+    ConnectionSettings,
     /// A navigation key the controls left unused, with the text field iced has focused.
     Key(Nav, Option<Control>),
     /// From the app: group chats or folders may have come or gone (chats still loading).
@@ -85,6 +87,7 @@ pub enum Event {
     /// Checked and written to the store: apply them (the desk, the config file, the theme).
     Saved(Settings, Config),
     Cancelled,
+    ConnectionSettings,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +133,7 @@ impl Feature for Draft {
             }
             Message::Save => self.save(ctx.desk.settings()),
             Message::Cancel => (Effects::none(), Some(Event::Cancelled)),
+            Message::ConnectionSettings => (Effects::none(), Some(Event::ConnectionSettings)),
             edit => {
                 self.edit(edit);
                 (Effects::none(), None)
@@ -245,7 +249,11 @@ impl Draft {
             Message::SendTyping(v) => self.config.messages.send_typing = v,
             Message::Theme(v) => self.config.ui.theme = v,
             Message::Scale(v) => self.scale = v,
-            Message::Save | Message::Cancel | Message::Key(..) | Message::ChatsChanged => {}
+            Message::Save
+            | Message::Cancel
+            | Message::ConnectionSettings
+            | Message::Key(..)
+            | Message::ChatsChanged => {}
         }
     }
 
@@ -507,9 +515,14 @@ impl Draft {
             .padding(Padding::from([5, 16]))
             .style(style::outline(p))
             .on_press(Message::Cancel);
+        let connection = button(text(i18n::t!("connection-settings")).size(TEXT))
+            .padding(Padding::from([5, 16]))
+            .style(style::flat(p, false))
+            .on_press(Message::ConnectionSettings);
         let mut footer = row![
             self.ring(Control::Save, p, save),
             self.ring(Control::Cancel, p, cancel),
+            self.ring(Control::Connection, p, connection),
         ]
         .spacing(8)
         .align_y(Alignment::Center);

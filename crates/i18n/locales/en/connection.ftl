@@ -1,5 +1,50 @@
-## Proxies: what is wrong with one (the config's [proxy], a pasted link, the form), and the
-## keyring that keeps its password or secret.
+## The connection to Telegram: its state and how long it has lasted (login screen, console
+## header), the hint when it lasts, and the connection settings (proxies).
+
+connection-lasted-seconds = { $seconds } s
+connection-lasted-minutes = { $minutes } min
+connection-lasted-hours = { $hours } h { $minutes } min
+connection-waiting-for-network = Waiting for network · { $lasted }
+connection-connecting-to-proxy = Connecting to the proxy · { $lasted }
+connection-connecting = Connecting to Telegram · { $lasted }
+connection-updating = Updating · { $lasted }
+connection-hint-network = This computer seems to be offline. Check its network: cable, Wi-Fi, VPN.
+connection-hint-proxy = The proxy does not answer. Check its server and port, or choose another proxy.
+connection-hint-telegram = Telegram does not answer. Check the network; if Telegram is blocked where you are, set a proxy.
+connection-settings = Connection settings
+
+connection-title = Connection settings
+connection-ready = Connected to Telegram.
+connection-direct = Without a proxy: DutyDesk connects to Telegram directly.
+connection-through = Through { $proxy }.
+connection-list-title = Proxies
+connection-list-empty = No proxy added yet.
+connection-in-use = in use
+connection-use = Use
+connection-stop = Connect directly
+connection-edit = Edit
+connection-remove = Remove
+connection-ping = Ping
+connection-pinging = Pinging…
+connection-ping-ms = Answers in { $ms } ms
+connection-ping-failed = Does not answer: { $error }
+connection-form-add = Add a proxy
+connection-form-edit = Edit { $proxy }
+connection-form-clear = New proxy
+connection-link = Paste a link: tg://proxy?…, tg://socks?…, https://t.me/proxy?…, https://t.me/socks?…
+connection-link-filled = Filled in from the link. Check it, then Save and use.
+connection-server = Server
+connection-port = Port
+connection-username = Username (optional)
+connection-password = Password (optional)
+connection-secret = Secret
+connection-keyring-note = The password or secret is kept in your system's keyring, never in the config file.
+connection-save = Save and use
+connection-back = Back
+connection-form-refused = Not saved: { $problem }
+connection-telegram-refused = Telegram did not take it: { $error }
+connection-apply-failed = The proxy from the config was not used: { $error }
+connection-no-secret = The keyring has no secret for the proxy in the config (entry "{ $entry }"). Open Connection settings and enter it.
 
 connection-rule-server-empty = the server is empty
 connection-rule-server-too-long = the server's name is longer than 255 characters

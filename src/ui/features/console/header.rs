@@ -7,15 +7,16 @@ use crate::ui::widgets::style::{self, SMALL, TEXT};
 use iced::widget::{Space, button, container, row, text};
 use iced::{Alignment, Element, Length, Padding};
 
-pub struct Header<'a> {
+pub struct Header {
     pub counters: Counters,
     pub filter: Filter,
     pub palette: Palette,
-    pub connection: Option<&'a str>,
+    /// The connection's state and how long it has lasted, unless ready.
+    pub connection: Option<String>,
 }
 
-impl<'a> Header<'a> {
-    pub fn view<M: Clone + 'a>(
+impl Header {
+    pub fn view<'a, M: Clone + 'a>(
         self,
         map: impl Fn(Message) -> M + Copy + 'a,
         settings: M,

@@ -20,9 +20,9 @@ pub mod requests;
 mod search;
 
 use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, MessageId};
-use crate::telegram::ConnectionState;
 use crate::ui::effect::Effects;
 use crate::ui::feature::{Ctx, Feature, ViewCtx};
+use crate::ui::features::connection::status;
 use crate::ui::keys::{self, Shortcut};
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use crate::ui::widgets::style;
@@ -99,6 +99,8 @@ pub enum Message {
     FocusFilter,
     /// The header's Settings button, or Ctrl+,.
     OpenSettings,
+    /// The connection hint's button: the connection settings (proxies).
+    ConnectionSettings,
     /// Telegram's answer to one of the console's requests.
     Replied(Reply),
     /// From the app: the window's new height, an upper bound of the list's until the
@@ -116,6 +118,7 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     OpenSettings,
+    ConnectionSettings,
     /// Something the admin must learn that the console cannot show where it happened (a
     /// reply to a chat no longer open did not go out, a search failed): the banner.
     Notice(String),
@@ -186,6 +189,9 @@ impl Feature for Console {
     fn update(&mut self, message: Message, ctx: Ctx<'_>) -> (Effects<Message>, Option<Event>) {
         let effects = match message {
             Message::OpenSettings => return (Effects::none(), Some(Event::OpenSettings)),
+            Message::ConnectionSettings => {
+                return (Effects::none(), Some(Event::ConnectionSettings));
+            }
             Message::Replied(reply) => return self.replied(reply),
             Message::SendFailed {
                 chat,
@@ -223,13 +229,8 @@ impl Feature for Console {
 
     fn view<'a>(&'a self, ctx: ViewCtx<'a>) -> Element<'a, Message> {
         let p = ctx.palette;
-        let connection = match ctx.connection {
-            Some(ConnectionState::Ready) | None => None,
-            Some(ConnectionState::WaitingForNetwork) => Some("Waiting for network…"),
-            Some(ConnectionState::ConnectingToProxy) => Some("Connecting to proxy…"),
-            Some(ConnectionState::Connecting) => Some("Connecting…"),
-            Some(ConnectionState::Updating) => Some("Updating…"),
-        };
+        let connection = ctx.connection.and_then(|s| s.line(ctx.now));
+        let hint = ctx.connection.and_then(|s| s.hint(ctx.now));
         let header = Header {
             counters: ctx.desk.counters(),
             filter: self.filter,
@@ -256,16 +257,34 @@ impl Feature for Console {
             divider,
             container(right).width(Length::FillPortion(11))
         ];
-        container(column![
-            header,
+        let rule = || {
             container(Space::new())
                 .height(1)
                 .width(Length::Fill)
-                .style(style::rule(p)),
-            panes
-        ])
-        .style(style::window(p))
-        .into()
+                .style(style::rule(p))
+        };
+        let mut top = column![header, rule()];
+        // A connection that has not come back for a while: what to check, and the way to
+        // the proxy settings, right under the header.
+        if let Some(hint) = hint {
+            let bar = row![
+                iced::widget::text(hint)
+                    .size(style::SMALL)
+                    .color(p.text)
+                    .width(Length::Fill),
+                status::settings_button(p, Message::ConnectionSettings),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center);
+            top = top.push(
+                container(bar)
+                    .padding(iced::Padding::from([4, 10]))
+                    .width(Length::Fill)
+                    .style(style::fill(p.selection)),
+            );
+            top = top.push(rule());
+        }
+        container(top.push(panes)).style(style::window(p)).into()
     }
 
     fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {

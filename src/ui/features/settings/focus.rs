@@ -38,9 +38,11 @@ pub enum Control {
     Scale,
     Save,
     Cancel,
+    /// "Connection settings" (proxies), beside Save and Cancel.
+    Connection,
 }
 
-pub const ORDER: [Control; 19] = {
+pub const ORDER: [Control; 20] = {
     use Control::*;
     [
         Red,
@@ -62,6 +64,7 @@ pub const ORDER: [Control; 19] = {
         Scale,
         Save,
         Cancel,
+        Connection,
     ]
 };
 
@@ -129,7 +132,11 @@ impl Control {
             Message::SendTyping(_) => Control::SendTyping,
             Message::Theme(_) => Control::Theme,
             Message::Scale(_) => Control::Scale,
-            Message::Save | Message::Cancel | Message::Key(..) | Message::ChatsChanged => {
+            Message::Save
+            | Message::Cancel
+            | Message::ConnectionSettings
+            | Message::Key(..)
+            | Message::ChatsChanged => {
                 return None;
             }
         })
@@ -220,6 +227,7 @@ impl Draft {
             Control::DutyGroup => return self.duty_group.highlighted().map(Message::DutyPick),
             Control::Save => Message::Save,
             Control::Cancel => Message::Cancel,
+            Control::Connection => Message::ConnectionSettings,
             _ => return None,
         })
     }
@@ -324,10 +332,10 @@ mod tests {
         key(&mut d, Nav::Next);
         assert_eq!(d.focus, Some(Control::Red), "wraps to the first");
         key(&mut d, Nav::Previous);
-        assert_eq!(d.focus, Some(Control::Cancel), "and back to the last");
+        assert_eq!(d.focus, Some(Control::Connection), "and back to the last");
         let mut fresh = draft();
         key(&mut fresh, Nav::Previous);
-        assert_eq!(fresh.focus, Some(Control::Cancel));
+        assert_eq!(fresh.focus, Some(Control::Connection));
     }
 
     #[test]
