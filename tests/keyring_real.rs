@@ -406,21 +406,41 @@ fn a_damaged_key_is_reported_and_never_replaced() {
 fn a_proxys_password_lives_in_a_real_secret_service() {
     let mut session = Session::start();
     let entry = "proxy:socks5:10.0.0.7:1080:duty";
-    assert_eq!(session.child(&format!("proxy-set {entry} s3cret")), Ok(String::new()));
-    assert_eq!(session.child(&format!("proxy-get {entry}")), Ok("s3cret".into()));
+    assert_eq!(
+        session.child(&format!("proxy-set {entry} s3cret")),
+        Ok(String::new())
+    );
+    assert_eq!(
+        session.child(&format!("proxy-get {entry}")),
+        Ok("s3cret".into())
+    );
     // Under DutyDesk's service, by the name the config's proxy gives.
-    assert_eq!(session.child(&format!("proxy-raw-get {entry}")), Ok("s3cret".into()));
+    assert_eq!(
+        session.child(&format!("proxy-raw-get {entry}")),
+        Ok("s3cret".into())
+    );
     // Kept across a keyring restart, like the database key.
     session.stop_keyring();
     session.start_keyring(true);
-    assert_eq!(session.child(&format!("proxy-get {entry}")), Ok("s3cret".into()));
+    assert_eq!(
+        session.child(&format!("proxy-get {entry}")),
+        Ok("s3cret".into())
+    );
     // An empty password removes the entry.
-    assert_eq!(session.child(&format!("proxy-clear {entry}")), Ok(String::new()));
-    assert_eq!(session.child(&format!("proxy-get {entry}")), Err("no entry".into()));
+    assert_eq!(
+        session.child(&format!("proxy-clear {entry}")),
+        Ok(String::new())
+    );
+    assert_eq!(
+        session.child(&format!("proxy-get {entry}")),
+        Err("no entry".into())
+    );
     // A locked keyring: the error says so and names the entry.
     session.stop_keyring();
     session.start_keyring(false);
-    let err = session.child(&format!("proxy-set {entry} again")).unwrap_err();
+    let err = session
+        .child(&format!("proxy-set {entry} again"))
+        .unwrap_err();
     assert!(err.contains(entry), "{err}");
 }
 

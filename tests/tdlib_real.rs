@@ -115,17 +115,30 @@ fn proxies_go_through_the_real_tdlib() {
     futures::executor::block_on(async {
         let s = session.add_proxy(&socks, false).await.expect("addProxy");
         assert_eq!((s.proxy.clone(), s.enabled), (socks.clone(), false));
-        assert_eq!(session.add_proxy(&socks, false).await.unwrap().id, s.id, "one entry");
-        let h = session.add_proxy(&http, false).await.expect("an HTTP proxy");
+        assert_eq!(
+            session.add_proxy(&socks, false).await.unwrap().id,
+            s.id,
+            "one entry"
+        );
+        let h = session
+            .add_proxy(&http, false)
+            .await
+            .expect("an HTTP proxy");
         assert_eq!(h.proxy, http);
-        let m = session.add_proxy(&mtproto, true).await.expect("an MTProto proxy");
+        let m = session
+            .add_proxy(&mtproto, true)
+            .await
+            .expect("an MTProto proxy");
         assert!(m.enabled);
         // TDLib keeps the secret its own way (lowercase hex): the same proxy all the same.
         assert!(m.proxy.same_place(&mtproto));
         assert_eq!(m.proxy.secret().expose(), secret);
 
         let list = session.proxies().await.expect("getProxies");
-        assert_eq!(list.iter().map(|p| p.id).collect::<Vec<_>>(), [s.id, h.id, m.id]);
+        assert_eq!(
+            list.iter().map(|p| p.id).collect::<Vec<_>>(),
+            [s.id, h.id, m.id]
+        );
         assert_eq!(list.iter().filter(|p| p.enabled).count(), 1);
         session.enable_proxy(s.id).await.expect("enableProxy");
         let enabled: Vec<i32> = session
@@ -138,10 +151,14 @@ fn proxies_go_through_the_real_tdlib() {
             .collect();
         assert_eq!(enabled, [s.id]);
         let edited = session
-            .edit_proxy(h.id, &proxy(Kind::Socks5 {
-                username: String::new(),
-                password: Secret::default(),
-            }), true)
+            .edit_proxy(
+                h.id,
+                &proxy(Kind::Socks5 {
+                    username: String::new(),
+                    password: Secret::default(),
+                }),
+                true,
+            )
             .await
             .expect("editProxy");
         assert!(edited.enabled && edited.id == h.id);

@@ -60,7 +60,14 @@ fn offline_the_login_says_so_with_the_time_then_hints_at_the_network_and_a_proxy
         visible(&h, "Waiting for network · 0 s"),
         "the state, at once"
     );
-    assert!(!visible(&h, "Connection settings"), "no hint yet");
+    assert!(
+        ui(&h.app).find(text_with(&["offline"])).is_err(),
+        "no hint yet"
+    );
+    assert!(
+        visible(&h, "Connection settings"),
+        "the way to a proxy, from the start"
+    );
     // The window wakes to count the seconds.
     let now = h.control.now();
     assert_eq!(h.app.next_wake(), Some(now + 1));
@@ -352,10 +359,36 @@ fn settings_open_the_connection_settings_and_keep_the_draft() {
     });
     h.settle();
     assert!(h.app.connection().is_open());
-    assert!(visible(&h, "Without a proxy: DutyDesk connects to Telegram directly."));
+    assert!(visible(
+        &h,
+        "Without a proxy: DutyDesk connects to Telegram directly."
+    ));
     interact(&mut h, |sim| {
         sim.click("Back").unwrap();
     });
     assert!(h.app.settings().is_some(), "back on Settings");
     assert!(!h.app.connection().is_open());
+}
+
+/// A keyring that will not keep the password: TDLib uses the proxy now, the screen says in
+/// plain words that it will not survive a restart (the library's words in small type), and
+/// the config does not name a proxy it could not apply again.
+#[test]
+fn a_keyring_that_refuses_the_password_is_said_plainly_and_the_config_is_left_alone() {
+    let keyring = Arc::new(MemoryKeyring::failing("No default store has been set"));
+    let (mut h, home) = phone_step(credentials(), keyring);
+    open_settings(&mut h);
+    interact(&mut h, |sim| {
+        sim.click(id(connection::LINK)).unwrap();
+        sim.typewrite("tg://socks?server=10.0.0.9&port=1080&user=duty&pass=pw");
+        sim.click("Save and use").unwrap();
+    });
+    h.settle();
+    assert!(visible(&h, "Through SOCKS5 10.0.0.9:1080."), "in use now");
+    let error = h.app.connection().error().unwrap_or_default().to_string();
+    assert!(error.starts_with("In use now, but not kept"), "{error}");
+    assert!(!error.contains("No default store"), "plain words first: {error}");
+    assert!(visible(&h, "No default store has been set"), "the details under them");
+    let config = Config::load(&dutydesk::paths::Paths::portable(home.path()).config_file).unwrap();
+    assert_eq!(config.proxy, None);
 }

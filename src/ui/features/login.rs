@@ -486,10 +486,12 @@ impl Login {
         p: Palette,
     ) -> Element<'a, Message> {
         // TDLib reports its connection once the session runs: from then on the screen says
-        // how it is going (a login step waits for it) and offers the proxy settings.
+        // how it is going (a login step waits for it) and offers the proxy settings, from
+        // the start (the hint repeats the button when it comes).
         if let Some(state) = status::view(link.status, link.now, p, Message::ConnectionSettings) {
             form = form.push(state);
-        } else if link.status.is_some() {
+        }
+        if link.status.is_some_and(|s| s.hint(link.now).is_none()) {
             form = form.push(status::settings_button(p, Message::ConnectionSettings));
         }
         if demo_available {

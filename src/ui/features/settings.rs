@@ -517,7 +517,7 @@ impl Draft {
             .on_press(Message::Cancel);
         let connection = button(text(i18n::t!("connection-settings")).size(TEXT))
             .padding(Padding::from([5, 16]))
-            .style(style::flat(p, false))
+            .style(style::outline(p))
             .on_press(Message::ConnectionSettings);
         let mut footer = row![
             self.ring(Control::Save, p, save),

@@ -56,3 +56,5 @@ connection-rule-secret-in-config = a proxy's password or secret is not written i
 connection-link-not-proxy = This is not a proxy link: they start with tg://proxy, tg://socks, https://t.me/proxy or https://t.me/socks.
 connection-link-field = The link's { $field } is wrong: { $problem }.
 connection-keyring-error = the OS keyring did not keep or give the proxy's password (entry "{ $entry }"): { $reason }
+connection-not-kept = In use now, but not kept for the next start: the system's keyring did not take its password or secret. Unlock or set up the keyring, then Save and use again.
+connection-not-forgotten = Removed, but the system's keyring still holds its password or secret; delete it in your keyring app if you like.

@@ -172,6 +172,8 @@ pub struct Connection {
     ping: Option<Ping>,
     pings: HashMap<i32, Ping>,
     error: Option<String>,
+    /// Under the error, in small type: the keyring library's own words.
+    details: Option<String>,
     /// A save is under way: its button waits.
     busy: bool,
 }
@@ -262,9 +264,15 @@ impl Feature for Connection {
             Message::Kept { proxy, result } => {
                 self.busy = false;
                 let event = match result {
-                    Ok(()) => Some(Event::Configured(Some(ProxyConfig::of(&proxy, true)))),
+                    Ok(()) => {
+                        // Saved: the link it came from has served.
+                        self.link.clear();
+                        self.link_note = None;
+                        Some(Event::Configured(Some(ProxyConfig::of(&proxy, true))))
+                    }
                     Err(e) => {
-                        self.error = Some(t!("connection-form-refused", problem = e.to_string()));
+                        self.error = Some(t!("connection-not-kept"));
+                        self.details = Some(e.reason);
                         None
                     }
                 };
@@ -272,7 +280,8 @@ impl Feature for Connection {
             }
             Message::Forgot(result) => {
                 if let Err(e) = result {
-                    self.error = Some(e.to_string());
+                    self.error = Some(t!("connection-not-forgotten"));
+                    self.details = Some(e.reason);
                 }
                 Effects::none()
             }
@@ -303,6 +312,7 @@ impl Connection {
             ping: None,
             pings: HashMap::new(),
             error: None,
+            details: None,
             busy: false,
         }
     }
@@ -370,6 +380,7 @@ impl Connection {
         }
         self.ping = None;
         self.error = None;
+        self.details = None;
     }
 
     fn save(&mut self) -> Effects<Message> {
@@ -379,6 +390,7 @@ impl Connection {
         match self.form.proxy() {
             Ok(proxy) => {
                 self.error = None;
+                self.details = None;
                 self.busy = true;
                 ask(Request::Save {
                     id: self.editing,

@@ -112,31 +112,24 @@ fn form(c: &Connection, p: Palette) -> Column<'_, Message> {
         Some(added) => t!("connection-form-edit", proxy = added.proxy.label()),
         None => t!("connection-form-add"),
     };
+    let link_placeholder = t!("connection-link");
     let mut form = column![
         row![
             text(title).size(15).width(Length::Fill),
             small_button(t!("connection-form-clear"), p, Message::Clear),
         ]
         .align_y(Alignment::Center),
-        input(
-            t!("connection-link"),
-            &c.link,
-            LINK,
-            Message::Link,
-            false,
-            p
-        ),
+        text_input(&link_placeholder, &c.link)
+            .id(LINK)
+            .size(TEXT)
+            .padding(Padding::from([5, 8]))
+            .style(style::input(p))
+            .on_input(Message::Link),
     ]
     .spacing(8);
     match &c.link_note {
-        Some(Ok(())) => {
-            form = form.push(
-                text(t!("connection-link-filled"))
-                    .size(SMALL)
-                    .color(p.muted),
-            )
-        }
-        Some(Err(e)) => form = form.push(text(e.as_str()).size(SMALL).color(p.red)),
+        Some(Ok(())) => form = form.push(note(t!("connection-link-filled"), p.muted)),
+        Some(Err(e)) => form = form.push(note(e.clone(), p.red)),
         None => {}
     }
     let kinds = ProxyType::ALL.iter().fold(row![].spacing(2), |r, &kind| {
@@ -147,67 +140,40 @@ fn form(c: &Connection, p: Palette) -> Column<'_, Message> {
                 .on_press(Message::Kind(kind)),
         )
     });
+    // Labels above the fields: a filled field has no placeholder left to say what it is.
+    let server = input(&f.server, SERVER, Message::Server, false, p);
+    let port = input(&f.port, PORT, Message::Port, false, p);
     form = form.push(kinds).push(
         row![
-            input(
-                t!("connection-server"),
-                &f.server,
-                SERVER,
-                Message::Server,
-                false,
-                p
-            )
-            .width(Length::FillPortion(3)),
-            input(
-                t!("connection-port"),
-                &f.port,
-                PORT,
-                Message::Port,
-                false,
-                p
-            )
-            .width(Length::FillPortion(1)),
+            labelled(t!("connection-server"), server, p).width(Length::FillPortion(3)),
+            labelled(t!("connection-port"), port, p).width(Length::FillPortion(1)),
         ]
         .spacing(8),
     );
     form = match f.kind {
-        ProxyType::Mtproto => form.push(input(
-            t!("connection-secret"),
-            &f.secret,
-            SECRET,
-            Message::Secret,
-            true,
-            p,
-        )),
-        ProxyType::Socks5 | ProxyType::Http => form.push(
-            row![
-                input(
-                    t!("connection-username"),
-                    &f.username,
-                    USERNAME,
-                    Message::Username,
-                    false,
-                    p
-                ),
-                input(
-                    t!("connection-password"),
-                    &f.password,
-                    PASSWORD,
-                    Message::Password,
-                    true,
-                    p
-                ),
-            ]
-            .spacing(8),
-        ),
+        ProxyType::Mtproto => {
+            let secret = input(&f.secret, SECRET, Message::Secret, true, p);
+            form.push(labelled(t!("connection-secret"), secret, p))
+        }
+        ProxyType::Socks5 | ProxyType::Http => {
+            let username = input(&f.username, USERNAME, Message::Username, false, p);
+            let password = input(&f.password, PASSWORD, Message::Password, true, p);
+            form.push(
+                row![
+                    labelled(t!("connection-username"), username, p),
+                    labelled(t!("connection-password"), password, p),
+                ]
+                .spacing(8),
+            )
+        }
     };
-    form = form.push(
-        text(t!("connection-keyring-note"))
-            .size(SMALL)
-            .color(p.muted),
-    );
+    form = form.push(note(t!("connection-keyring-note"), p.muted));
     if let Some(error) = &c.error {
         form = form.push(text(error.as_str()).size(TEXT).color(p.red));
+    }
+    // The library's own words, smaller, under the plain ones.
+    if let Some(details) = &c.details {
+        form = form.push(note(details.clone(), p.muted));
     }
     let mut buttons = row![
         button(text(t!("connection-save")).size(TEXT + 1.0))
@@ -227,24 +193,38 @@ fn form(c: &Connection, p: Palette) -> Column<'_, Message> {
     form.push(buttons)
 }
 
+fn note<'a>(words: String, color: iced::Color) -> Element<'a, Message> {
+    text(words).size(SMALL).color(color).into()
+}
+
 fn ping_text<'a>(ping: &Ping, p: Palette) -> Element<'a, Message> {
     let (words, color) = match ping {
         Ping::Running => (t!("connection-pinging"), p.muted),
         Ping::Answered(ms) => (t!("connection-ping-ms", ms = *ms), p.text),
         Ping::Failed(error) => (t!("connection-ping-failed", error = error.as_str()), p.red),
     };
-    text(words).size(SMALL).color(color).into()
+    note(words, color)
+}
+
+/// A field with its label above it.
+fn labelled<'a>(
+    label: String,
+    field: iced::widget::TextInput<'a, Message>,
+    p: Palette,
+) -> Column<'a, Message> {
+    column![text(label).size(SMALL).color(p.muted), field]
+        .spacing(3)
+        .width(Length::Fill)
 }
 
 fn input<'a>(
-    placeholder: String,
     value: &'a str,
     id: &'static str,
     on: fn(String) -> Message,
     secure: bool,
     p: Palette,
 ) -> iced::widget::TextInput<'a, Message> {
-    text_input(&placeholder, value)
+    text_input("", value)
         .id(id)
         .secure(secure)
         .size(TEXT)
