@@ -115,3 +115,69 @@ impl ProxyConfig {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, ConfigError};
+    use i18n::{Language, with_language};
+    use std::path::Path;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    /// The error of `parse`, said in English.
+    fn english(parse: impl FnOnce() -> Result<Config, ConfigError>) -> String {
+        with_language(Language::En, || parse().unwrap_err().to_string())
+    }
+
+    const PROXY: &str = "[ui]\ntheme = \"dark\"\n\n[proxy]\ntype = \"socks5\"\n\
+        server = \"proxy.example.com\"\nport = 1080\nusername = \"duty\"\n";
+
+    #[test]
+    fn the_proxy_is_read_and_saved_without_its_password() {
+        let config = parse(PROXY).unwrap();
+        let proxy = config.proxy.clone().expect("[proxy]");
+        assert_eq!(proxy.proxy_type, ProxyType::Socks5);
+        assert_eq!(
+            (proxy.server.as_str(), proxy.port),
+            ("proxy.example.com", 1080)
+        );
+        assert!(proxy.enabled, "enabled unless it says otherwise");
+        let dir = tempfile::tempdir().unwrap();
+        let paths = crate::paths::Paths::portable(dir.path());
+        config.save(&paths).unwrap();
+        assert_eq!(
+            crate::config::Config::load(&paths.config_file).unwrap(),
+            config
+        );
+    }
+
+    #[test]
+    fn a_proxy_mistake_names_file_line_and_key() {
+        let err = english(|| parse(&PROXY.replace("1080", "70000")));
+        assert!(
+            err.starts_with("/cfg/config.toml:7: key `proxy.port`: "),
+            "{err}"
+        );
+        let err = english(|| parse(&PROXY.replace("\"socks5\"", "\"socks\"")));
+        assert!(
+            err.starts_with("/cfg/config.toml:5: key `proxy.type`"),
+            "{err}"
+        );
+        let err = english(|| parse(&PROXY.replace("\"socks5\"", "\"mtproto\"")));
+        assert!(
+            err.starts_with("/cfg/config.toml:8: key `proxy.username`"),
+            "{err}"
+        );
+        let err = english(|| parse(&format!("{PROXY}password = \"hunter2\"\n")));
+        assert!(
+            err.starts_with("/cfg/config.toml:9: key `proxy.password`"),
+            "{err}"
+        );
+        assert!(err.contains("keyring") && !err.contains("hunter2"), "{err}");
+        let err = english(|| parse(&PROXY.replace("server = \"proxy.example.com\"\n", "")));
+        assert!(err.contains("`proxy`") && err.contains("server"), "{err}");
+    }
+}

@@ -387,8 +387,14 @@ fn a_keyring_that_refuses_the_password_is_said_plainly_and_the_config_is_left_al
     assert!(visible(&h, "Through SOCKS5 10.0.0.9:1080."), "in use now");
     let error = h.app.connection().error().unwrap_or_default().to_string();
     assert!(error.starts_with("In use now, but not kept"), "{error}");
-    assert!(!error.contains("No default store"), "plain words first: {error}");
-    assert!(visible(&h, "No default store has been set"), "the details under them");
+    assert!(
+        !error.contains("No default store"),
+        "plain words first: {error}"
+    );
+    assert!(
+        visible(&h, "No default store has been set"),
+        "the details under them"
+    );
     let config = Config::load(&dutydesk::paths::Paths::portable(home.path()).config_file).unwrap();
     assert_eq!(config.proxy, None);
 }
