@@ -13,6 +13,7 @@ pub mod feature;
 pub mod features;
 #[cfg(feature = "test-support")]
 pub mod fixture;
+pub mod fonts;
 pub mod format;
 #[cfg(feature = "test-support")]
 pub mod harness;
