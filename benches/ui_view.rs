@@ -17,6 +17,8 @@ const CHATS: usize = 20_000;
 const ROUNDS: usize = 300;
 
 fn main() {
+    // The window's fonts, as before its first frame: layout shapes text with them.
+    dutydesk::ui::fonts::install();
     let home = tempfile::tempdir().expect("a temporary home");
     let paths = Paths::portable(home.path());
     let _ = paths.create_dirs();
@@ -38,7 +40,7 @@ fn main() {
 
     let mut renderer =
         iced_test::futures::futures::executor::block_on(<iced::Renderer as Headless>::new(
-            iced::Font::with_name("Fira Sans"),
+            dutydesk::ui::fonts::TEXT,
             iced::Pixels(16.0),
             Some("tiny-skia"),
         ))

@@ -42,6 +42,8 @@ mod sending;
 mod connection;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
+    // As the window does before its first frame (some tests render before a Harness).
+    dutydesk::ui::fonts::install();
     Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view())
 }
 

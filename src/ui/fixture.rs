@@ -51,7 +51,7 @@ const CHATS: &[(&str, ChatKind, &str, &str, i64, bool, i32)] = &[
         "Carol Brown",
         ChatKind::Private,
         "Carol Brown",
-        "Is the maintenance window still tonight?",
+        "🙏 Is the maintenance window still tonight?",
         4,
         false,
         1,
@@ -335,6 +335,7 @@ fn msg(
 
 /// The fixture app: the console with the fixed floor, the first chat open, clock frozen.
 pub fn app(home: &Path) -> App {
+    crate::ui::fonts::install();
     crate::ui::format::use_utc(true);
     let paths = Paths::portable(home);
     let _ = paths.create_dirs();
@@ -450,7 +451,7 @@ pub fn app(home: &Path) -> App {
             10,
             user,
             54,
-            "Hello, we have a question",
+            "Hello 👋 we have a question",
             ContentKind::Text,
         ),
         msg(open, 11, 12, 44, "Sure, looking into it", ContentKind::Text),

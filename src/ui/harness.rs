@@ -65,6 +65,7 @@ impl Harness {
     /// Drives an app whose session has started: one a test brought through start-up
     /// steps of its own (a keyring stand-in, a Retry) before there was a session to drive.
     pub fn attach(app: App) -> Harness {
+        crate::ui::fonts::install();
         let session = app
             .session()
             .cloned()

@@ -44,6 +44,7 @@ pub const WINDOW_SIZE: iced::Size = iced::Size::new(1280.0, 820.0);
 
 /// Opens the window and runs until it is closed.
 pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
+    fonts::install();
     iced::application(move || App::boot(opts.clone()), App::update, App::view)
         .title(App::title)
         .theme(App::iced_theme)
@@ -56,7 +57,7 @@ pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
             icon: icon::window_icon(),
             ..iced::window::Settings::default()
         })
-        .default_font(iced::Font::with_name("Fira Sans"))
+        .default_font(fonts::TEXT)
         .run()?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! thousands of rows stops responding).
 
 use crate::desk::{ChatId, ContentKind, RowView, Status};
+use crate::ui::fonts;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
@@ -82,13 +83,13 @@ fn row_view<'a, M: Clone + 'a>(
     let mark = status_mark(&r, p);
     let mut flags = String::new();
     if r.pinned {
-        flags.push('↑');
+        flags.push(fonts::mark::PIN);
     }
     if r.starred {
-        flags.push('★');
+        flags.push(fonts::mark::STAR);
     }
     if r.has_note {
-        flags.push('✎');
+        flags.push(fonts::mark::NOTE);
     }
     let title_color = if r.unread || r.status > Status::Normal {
         p.text
@@ -98,7 +99,7 @@ fn row_view<'a, M: Clone + 'a>(
     let preview = preview_line(&r);
     let title = text(r.title)
         .size(TEXT)
-        .font(if r.unread { BOLD } else { iced::Font::DEFAULT })
+        .font(if r.unread { BOLD } else { fonts::TEXT })
         .color(title_color)
         .wrapping(Wrapping::None);
     let preview = text(preview)
@@ -139,7 +140,7 @@ fn row_view<'a, M: Clone + 'a>(
     };
     let line = row![
         mark,
-        container(text(flags).size(SMALL).color(p.pin))
+        container(text(flags).size(SMALL).font(fonts::MARKS).color(p.pin))
             .width(30)
             .align_x(Alignment::End),
         container(title).width(Length::FillPortion(4)).clip(true),

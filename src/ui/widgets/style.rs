@@ -4,16 +4,13 @@
 use crate::desk::Status;
 use crate::ui::theme::Palette;
 use iced::widget::{button, container, text_editor, text_input};
-use iced::{Background, Border, Color, Font, font};
+use iced::{Background, Border, Color, Font};
 
 /// The compact list and chat text size; iced's default 16 px would waste the duty screen.
 pub const TEXT: f32 = 13.0;
 pub const SMALL: f32 = 11.5;
 
-pub const BOLD: Font = Font {
-    weight: font::Weight::Semibold,
-    ..Font::DEFAULT
-};
+pub const BOLD: Font = crate::ui::fonts::SEMIBOLD;
 
 pub fn status_color(p: Palette, status: Status) -> Option<Color> {
     match status {
