@@ -1,9 +1,10 @@
 //! Snapshots of the console in each built-in theme, rendered headless
 //! (ICED_TEST_BACKEND=tiny-skia) and compared with the hashes committed under
 //! tests/snapshots/. The floor is the hand-written fixture (src/ui/fixture.rs), so only a
-//! change in how the window looks changes a hash. After an intended change, run with
-//! DUTYDESK_UPDATE_SNAPSHOTS=1 after deleting the old hashes; set DUTYDESK_SNAPSHOT_PNG to
-//! a directory to look at the images.
+//! change in how the window looks changes a hash. After an intended change, delete the old
+//! hashes and run `console_snapshots_per_theme` alone with DUTYDESK_UPDATE_SNAPSHOTS=1 (the
+//! font test beside it would compare against hashes not yet written); set
+//! DUTYDESK_SNAPSHOT_PNG to a directory to look at the images.
 //!
 //! The hashes must not depend on the fonts a machine has: the window draws with bundled
 //! fonts (src/ui/fonts.rs). On Linux `snapshots_do_not_depend_on_installed_fonts` proves it
