@@ -80,6 +80,7 @@ pub fn bundled() -> [(&'static str, &'static [u8]); 4] {
 pub fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
+        let started = std::time::Instant::now();
         let mut system = font_system().write().expect("iced's font system");
         let raw = system.raw();
         // cosmic-text fixes the fallback order when a FontSystem is made: take iced's
@@ -90,6 +91,16 @@ pub fn install() {
             locale,
             reordered(loaded),
             BundledFirst::new(),
+        );
+        // The system scan happens here (iced would do it at the first layout): say how
+        // long it took and what was found, for a slow start or a support question.
+        let db = raw.db();
+        let embedded = db.faces().filter(|f| matches!(f.source, Source::Binary(_)));
+        tracing::info!(
+            faces = db.len(),
+            bundled = embedded.count(),
+            ms = started.elapsed().as_millis() as u64,
+            "fonts ready"
         );
     });
 }
