@@ -59,7 +59,7 @@ impl Store {
     }
 
     /// Every row of a query without parameters, as `row` reads it.
-    fn all_rows<T>(
+    pub(super) fn all_rows<T>(
         &self,
         what: &str,
         sql: &str,

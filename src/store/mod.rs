@@ -1,5 +1,5 @@
-//! The local SQLite store: pins, stars, notes, support flags, dismissals, alarms, settings and the
-//! statistics event log, in one file (WAL mode, bundled SQLite).
+//! The local SQLite store: pins, stars, notes, support flags, dismissals, alarms, settings, the
+//! statistics event log and the tasks linked to chats, in one file (WAL mode, bundled SQLite).
 //!
 //! The schema is versioned with `PRAGMA user_version`: each migration runs in its own
 //! transaction together with the version bump, so a crash mid-migration leaves the previous
@@ -9,6 +9,7 @@ mod crash;
 mod error;
 mod local;
 mod stats;
+mod tasks;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
 pub use error::StoreError;
 pub use stats::{Bucket, MessageRecord, ReplyRecord};
+pub use tasks::{ChatProject, LinkedTask};
 
 /// Migrations in order; `MIGRATIONS[i]` brings the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -75,6 +77,21 @@ const MIGRATIONS: &[&str] = &[
            AND n.date > stat_replies.date);
      DROP INDEX stat_messages_dedup;
      DROP INDEX stat_replies_dedup;",
+    // 4: tasks in the team's trackers, linked to the chat and the messages they quote, and
+    // the project each chat's tasks go to in each tracker (remembered from use).
+    "CREATE TABLE tasks (
+         id INTEGER PRIMARY KEY,
+         chat INTEGER NOT NULL, tracker TEXT NOT NULL, key TEXT NOT NULL,
+         title TEXT NOT NULL, url TEXT NOT NULL, created_at INTEGER NOT NULL,
+         status TEXT, closed INTEGER,
+         UNIQUE (chat, tracker, key));
+     CREATE TABLE task_messages (
+         task INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
+         message INTEGER NOT NULL,
+         PRIMARY KEY (task, message)) WITHOUT ROWID;
+     CREATE TABLE chat_projects (
+         tracker TEXT NOT NULL, chat INTEGER NOT NULL, project TEXT NOT NULL,
+         PRIMARY KEY (tracker, chat)) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.
