@@ -17,6 +17,7 @@ pub mod proxy;
 pub mod shutdown;
 pub mod store;
 pub mod telegram;
+pub mod tokens;
 pub mod ui;
 mod window;
 

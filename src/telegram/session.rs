@@ -297,6 +297,14 @@ impl Session {
         Ok(found.messages.into_iter().map(translate::message).collect())
     }
 
+    /// The `t.me` link of a message, where Telegram has one (supergroups and channels; a
+    /// private chat or a basic group answers with an error).
+    pub async fn message_link(&self, chat: i64, message: i64) -> Result<String, TgError> {
+        let enums::MessageLink::MessageLink(link) =
+            functions::get_message_link(chat, message, 0, false, false, self.client_id()).await?;
+        Ok(link.link)
+    }
+
     /// Members of a group, for the duty group's staff list.
     pub async fn members(&self, chat: i64) -> Result<Vec<i64>, TgError> {
         let enums::ChatMembers::ChatMembers(found) =

@@ -11,7 +11,7 @@ use crate::paths::Paths;
 use crate::telegram::{self, Backend, Session, hub};
 use crate::ui::app::{App, Message};
 use crate::ui::clock::Clock;
-use crate::ui::effect::{Effects, Parts};
+use crate::ui::effect::{Effects, Parts, browser, http, tracker, work};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -40,6 +40,8 @@ pub struct Harness {
     pub app: App,
     pub session: Session,
     pub control: tdsim::Control,
+    /// Every address the app asked the browser to open, in order (none is launched).
+    pub opened: Vec<String>,
     events: hub::EventReceiver,
 }
 
@@ -76,6 +78,7 @@ impl Harness {
             app,
             session,
             control,
+            opened: Vec::new(),
             events,
         };
         // From the first event on: a wall-clock second must never tip a chat over a
@@ -91,15 +94,18 @@ impl Harness {
     }
 
     /// Runs effects as the window would, each kind on its blocking executor, and feeds
-    /// every reply back in: store writes in order, then Telegram calls, HTTP calls and
-    /// blocking work one at a time. iced's own operations (focus, scroll) need the runtime
-    /// and are dropped: a test clicks where the window would have moved the focus.
+    /// every reply back in: store writes in order, then Telegram calls, HTTP calls, tracker
+    /// calls, browser addresses (recorded in `opened`, never launched) and blocking work one
+    /// at a time. iced's own operations (focus, scroll) need the runtime and are dropped: a
+    /// test clicks where the window would have moved the focus.
     pub fn run(&mut self, effects: Effects<Message>) {
         let Parts {
             task: _,
             telegram,
             store,
             http,
+            tracker,
+            browser,
             work,
         } = effects.into_parts();
         self.app.write(store);
@@ -107,8 +113,28 @@ impl Harness {
             let reply = call.block(self.session.clone());
             self.send(reply);
         }
+        self.run_beside_telegram(http, tracker, browser, work);
+    }
+
+    /// HTTP calls, tracker calls, browser addresses and blocking work, one at a time.
+    fn run_beside_telegram(
+        &mut self,
+        http: Vec<http::Call<Message>>,
+        tracker: Vec<tracker::Call<Message>>,
+        browser: Vec<browser::Call<Message>>,
+        work: Vec<work::Job<Message>>,
+    ) {
         for call in http {
             let reply = call.block();
+            self.send(reply);
+        }
+        for call in tracker {
+            let reply = call.block(self.app.tokens());
+            self.send(reply);
+        }
+        for call in browser {
+            let (url, reply) = call.pretend();
+            self.opened.push(url);
             self.send(reply);
         }
         for job in work {
@@ -128,6 +154,8 @@ impl Harness {
             telegram,
             store,
             http,
+            tracker,
+            browser,
             work,
         } = self.app.handle(message).into_parts();
         self.app.write(store);
@@ -138,14 +166,7 @@ impl Harness {
                 std::thread::spawn(move || call.block(session))
             })
             .collect();
-        for call in http {
-            let reply = call.block();
-            self.send(reply);
-        }
-        for job in work {
-            let reply = job.run();
-            self.send(reply);
-        }
+        self.run_beside_telegram(http, tracker, browser, work);
         Held { replies }
     }
 

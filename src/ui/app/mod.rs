@@ -16,6 +16,7 @@ use crate::paths::Paths;
 use crate::proxy::secret::{OsKeyring, Secrets};
 use crate::store::Store;
 use crate::telegram::{self, Session};
+use crate::tokens::{self, Tokens};
 use crate::ui::RunOptions;
 use crate::ui::clock::Clock;
 use crate::ui::effect::{Effects, work};
@@ -98,11 +99,14 @@ struct Link {
     ready_at: Option<i64>,
 }
 
-/// The duty desk, its store and its clock.
+/// The duty desk, its store, its clock, and where tracker tokens are kept.
 struct Core {
     desk: Desk,
     store: Option<Store>,
     clock: Clock,
+    /// The OS keyring (an in-memory stand-in on the simulated tracker's demo floor and in
+    /// tests): tracker calls read their token from it on their worker.
+    tokens: Tokens,
     /// The admin has saved a duty-group choice (kept in the store): the demo floor no
     /// longer guesses the group, which would override a saved "None".
     duty_group_chosen: bool,
@@ -204,6 +208,11 @@ impl App {
         &self.core.clock
     }
 
+    /// Where tracker tokens are kept (the executor of tracker calls reads them there).
+    pub fn tokens(&self) -> Tokens {
+        self.core.tokens.clone()
+    }
+
     pub fn config(&self) -> &Config {
         &self.shell.config
     }
@@ -278,6 +287,11 @@ impl App {
         self.core.clock = clock;
     }
 
+    /// A stand-in for the OS keyring's tracker tokens.
+    pub fn set_tokens(&mut self, tokens: Tokens) {
+        self.core.tokens = tokens;
+    }
+
     pub fn set_theme(&mut self, theme: Theme) {
         self.shell.theme = theme;
     }
@@ -345,6 +359,7 @@ impl Core {
             desk,
             store,
             clock: Clock::system(),
+            tokens: tokens::os(),
             duty_group_chosen,
         };
         (core, warning)

@@ -81,13 +81,16 @@ impl App {
     }
 
     /// Hands effects to the window's executors: store writes now, in order; Telegram
-    /// calls, HTTP calls and blocking work as tasks.
+    /// calls, HTTP calls, tracker calls, addresses for the browser and blocking work as
+    /// tasks.
     pub fn run(&mut self, effects: Effects<Message>) -> Task<Message> {
         let Parts {
             task,
             telegram,
             store,
             http,
+            tracker,
+            browser,
             work,
         } = effects.into_parts();
         self.write(store);
@@ -97,6 +100,9 @@ impl App {
             tasks.extend(telegram.into_iter().map(|c| c.task(session.clone())));
         }
         tasks.extend(http.into_iter().map(|c| c.task()));
+        let tokens = &self.core.tokens;
+        tasks.extend(tracker.into_iter().map(|c| c.task(tokens.clone())));
+        tasks.extend(browser.into_iter().map(|c| c.task()));
         tasks.extend(work.into_iter().map(|j| j.task()));
         Task::batch(tasks)
     }

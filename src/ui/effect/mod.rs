@@ -1,7 +1,9 @@
 //! What an update asks of the outside world, typed by backend: Telegram requests
-//! (`telegram`), store writes (`store`), outside HTTP calls (`http`), blocking local work
-//! such as the keyring's unlock prompt (`work`), and iced's own operations (focus, scroll,
-//! a download's progress) as a plain `Task`.
+//! (`telegram`), store writes (`store`), outside HTTP calls (`http`), task trackers' calls
+//! (`tracker`: the token from the keyring and the tracker crate's client), addresses opened
+//! in the browser (`browser`), blocking local work such as the keyring's unlock prompt
+//! (`work`), and iced's own operations (focus, scroll, a download's progress) as a plain
+//! `Task`.
 //!
 //! A feature's `update` returns `Effects<its Message>`: a Telegram call or an HTTP call is
 //! data plus how its reply becomes that feature's message, so the reply comes back to the
@@ -11,9 +13,11 @@
 //! order on the window's store), the headless harness runs them one by one to completion,
 //! and a test can look at each kind before anything runs.
 
+pub mod browser;
 pub mod http;
 pub mod store;
 pub mod telegram;
+pub mod tracker;
 pub mod work;
 
 use iced::Task;
@@ -29,6 +33,8 @@ pub struct Effects<M> {
     telegram: Vec<telegram::Call<M>>,
     store: Vec<store::Write>,
     http: Vec<http::Call<M>>,
+    tracker: Vec<tracker::Call<M>>,
+    browser: Vec<browser::Call<M>>,
     work: Vec<work::Job<M>>,
 }
 
@@ -38,6 +44,8 @@ pub struct Parts<M> {
     pub telegram: Vec<telegram::Call<M>>,
     pub store: Vec<store::Write>,
     pub http: Vec<http::Call<M>>,
+    pub tracker: Vec<tracker::Call<M>>,
+    pub browser: Vec<browser::Call<M>>,
     pub work: Vec<work::Job<M>>,
 }
 
@@ -48,6 +56,8 @@ impl<M> Default for Effects<M> {
             telegram: Vec::new(),
             store: Vec::new(),
             http: Vec::new(),
+            tracker: Vec::new(),
+            browser: Vec::new(),
             work: Vec::new(),
         }
     }
@@ -95,6 +105,28 @@ impl<M: Send + 'static> Effects<M> {
         }
     }
 
+    /// A tracker call; `reply` turns its answer into a message of the asking feature.
+    pub fn tracker(
+        request: tracker::Request,
+        reply: impl FnOnce(tracker::Answer) -> M + Send + 'static,
+    ) -> Self {
+        Effects {
+            tracker: vec![tracker::Call::new(request, reply)],
+            ..Effects::default()
+        }
+    }
+
+    /// An address for the browser; `reply` turns the outcome into a message.
+    pub fn browser(
+        url: impl Into<String>,
+        reply: impl FnOnce(Result<(), String>) -> M + Send + 'static,
+    ) -> Self {
+        Effects {
+            browser: vec![browser::Call::new(url, reply)],
+            ..Effects::default()
+        }
+    }
+
     pub fn work(job: work::Job<M>) -> Self {
         Effects {
             work: vec![job],
@@ -109,6 +141,8 @@ impl<M: Send + 'static> Effects<M> {
             telegram,
             store,
             http,
+            tracker,
+            browser,
             work,
         } = other.into_parts();
         // A task with no work stays out of a batch: a batch always builds a stream.
@@ -120,6 +154,8 @@ impl<M: Send + 'static> Effects<M> {
         self.telegram.extend(telegram);
         self.store.extend(store);
         self.http.extend(http);
+        self.tracker.extend(tracker);
+        self.browser.extend(browser);
         self.work.extend(work);
         self
     }
@@ -150,6 +186,8 @@ impl<M: Send + 'static> Effects<M> {
                 .collect(),
             store: self.store,
             http: self.http.into_iter().map(|c| c.map(f.clone())).collect(),
+            tracker: self.tracker.into_iter().map(|c| c.map(f.clone())).collect(),
+            browser: self.browser.into_iter().map(|c| c.map(f.clone())).collect(),
             work: self.work.into_iter().map(|j| j.map(f.clone())).collect(),
         }
     }
@@ -166,6 +204,14 @@ impl<M: Send + 'static> Effects<M> {
         &self.http
     }
 
+    pub fn tracker_calls(&self) -> &[tracker::Call<M>] {
+        &self.tracker
+    }
+
+    pub fn browser_calls(&self) -> &[browser::Call<M>] {
+        &self.browser
+    }
+
     pub fn jobs(&self) -> &[work::Job<M>] {
         &self.work
     }
@@ -176,6 +222,8 @@ impl<M: Send + 'static> Effects<M> {
             telegram: self.telegram,
             store: self.store,
             http: self.http,
+            tracker: self.tracker,
+            browser: self.browser,
             work: self.work,
         }
     }
@@ -187,6 +235,8 @@ impl<M> std::fmt::Debug for Effects<M> {
             .field("telegram", &self.telegram)
             .field("store", &self.store)
             .field("http", &self.http)
+            .field("tracker", &self.tracker)
+            .field("browser", &self.browser)
             .field("work", &self.work)
             .finish_non_exhaustive()
     }
