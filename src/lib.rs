@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_tracker;
 /// The pure duty-desk core, its own crate so the compiler keeps it free of iced, TDLib,
 /// SQLite and async runtimes; re-exported so the app reads it as `crate::desk`.
 pub use ::desk;
