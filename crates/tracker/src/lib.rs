@@ -16,6 +16,8 @@
 //! - **API mode** ([`Client`]): blocking calls — create a task (key, title, URL), read a task's
 //!   status, check reachability and the token without creating anything (`dutydesk doctor`).
 //!   Every fault is a [`TrackerError`] naming the tracker and a [`Fault`] saying what to do.
+//! - **Pasted back** ([`read_pasted`]): after browser mode, the task's key or page address the
+//!   admin pastes, read as the tracker writes it (addresses only under the base URL).
 //!
 //! The rules it keeps: a token only ever goes to the origin derived from the configured base
 //! URL (redirects are never followed to another host, and are followed on the same origin
@@ -30,6 +32,7 @@ mod draft;
 mod encode;
 mod error;
 mod http;
+mod pasted;
 mod reply;
 mod rules;
 
@@ -39,4 +42,5 @@ pub use config::{ConfigProblem, Mode, Token, TrackerConfig, TrackerKind};
 pub use draft::{Draft, Markup, Quote, describe, title_from};
 pub use error::{Fault, TrackerError};
 pub use http::DEFAULT_TIMEOUT;
+pub use pasted::{PasteProblem, PastedTask, read_pasted};
 pub use rules::{Rule, UrlProblem};

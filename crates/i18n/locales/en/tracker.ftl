@@ -68,3 +68,8 @@ tracker-bitrix-status-declined = Declined
 ## A YouTrack project without a State field: whether the task is resolved.
 tracker-youtrack-resolved = Resolved
 tracker-youtrack-unresolved = Unresolved
+
+## Browser mode: the key or address the admin pasted back after creating the task.
+tracker-paste-empty = paste the task's key or the address of its page
+tracker-paste-other-address = that address is not under { $base }; paste the address of the task's page in this tracker
+tracker-paste-not-a-task = that is neither a task key of this tracker (like { $example }) nor the address of a task's page

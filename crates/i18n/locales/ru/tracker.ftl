@@ -68,3 +68,8 @@ tracker-bitrix-status-declined = Отклонена
 ## Проект YouTrack без поля State: решена ли задача.
 tracker-youtrack-resolved = Решена
 tracker-youtrack-unresolved = Не решена
+
+## Режим браузера: ключ или адрес, который администратор вставил после создания задачи.
+tracker-paste-empty = вставьте ключ задачи или адрес её страницы
+tracker-paste-other-address = этот адрес не начинается с { $base }; вставьте адрес страницы задачи в этом трекере
+tracker-paste-not-a-task = это не ключ задачи этого трекера (вроде { $example }) и не адрес страницы задачи
