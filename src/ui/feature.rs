@@ -51,6 +51,19 @@ pub struct Ctx<'a> {
     pub own_user: Option<UserId>,
 }
 
+impl Ctx<'_> {
+    /// The same context lent to a nested update, this one usable again after it.
+    pub fn reborrow(&mut self) -> Ctx<'_> {
+        Ctx {
+            desk: &mut *self.desk,
+            now: self.now,
+            config: self.config,
+            paths: self.paths,
+            own_user: self.own_user,
+        }
+    }
+}
+
 /// What a view may read beyond the feature's own state.
 #[derive(Clone, Copy)]
 pub struct ViewCtx<'a> {

@@ -72,6 +72,19 @@ fn wall_clock(unix: i64) -> Option<NaiveDateTime> {
     }
 }
 
+/// The wall clock's offset from UTC at `unix`, in minutes (0 when `use_utc` says so): a
+/// quoted message's time in a task is written with it.
+pub fn utc_offset_minutes(unix: i64) -> i32 {
+    use chrono::Offset;
+    if UTC.load(Ordering::Relaxed) {
+        return 0;
+    }
+    Local
+        .timestamp_opt(unix, 0)
+        .single()
+        .map_or(0, |t| t.offset().fix().local_minus_utc() / 60)
+}
+
 /// The catalog's key for a weekday (`time-this-week` selects its name by it).
 fn weekday_key(day: Weekday) -> &'static str {
     match day {

@@ -3,6 +3,7 @@
 
 use crate::ui::features::console::{ChatAction, Message};
 use crate::ui::features::settings::focus::Nav;
+use crate::ui::features::tasks;
 use iced::keyboard::key::Named;
 use iced::keyboard::{Key, Modifiers};
 
@@ -45,6 +46,9 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
             ("r" | "R", false) => Some(Open(ChatAction::MarkRead)),
             ("d" | "D", _) => Some(Open(ChatAction::NoReplyNeeded)),
             ("l" | "L", _) => Some(FocusFilter),
+            ("t" | "T", _) => Some(Console(Message::Tasks(tasks::Message::Pick(
+                tasks::Pick::Shortcut,
+            )))),
             (",", _) => Some(Settings),
             ("1", _) => Some(Console(Message::Filter(crate::desk::Filter::All))),
             ("2", _) => Some(Console(Message::Filter(crate::desk::Filter::Support))),
@@ -89,6 +93,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("Ctrl+D", "no reply needed"),
     ("Ctrl+1..4", "All / Support / Waiting / Starred"),
     ("Ctrl+L", "filter chats by title"),
+    (
+        "Ctrl+T, Ctrl/Shift+click",
+        "task from the selected messages (or the last customer message); select messages",
+    ),
     ("Shift+F10, Menu", "context menu of the open chat"),
     ("Enter / Shift+Enter", "send / new line"),
     ("Esc", "close what is open"),

@@ -11,6 +11,7 @@ mod route;
 mod view;
 
 use crate::config::Config;
+use crate::demo_tracker::{self, DemoTracker};
 use crate::desk::{Desk, Settings, UserId};
 use crate::paths::Paths;
 use crate::proxy::secret::{OsKeyring, Secrets};
@@ -24,6 +25,7 @@ use crate::ui::features::connection::{self, Connection, Status};
 use crate::ui::features::console::{self, Console};
 use crate::ui::features::login::{self, Login, Stage};
 use crate::ui::features::settings::{self, Draft};
+use crate::ui::features::tasks::Tasks;
 use crate::ui::notifications;
 use crate::ui::start;
 use crate::ui::theme::{self, Theme};
@@ -151,8 +153,11 @@ impl App {
             config,
             paths,
         } = opts;
-        let (core, store_warning) = Core::open(&paths, demo);
+        let (mut core, store_warning) = Core::open(&paths, demo);
         let (theme, theme_warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
+        let (tasks, tasks_warning) = core.tasks(demo, &config);
+        let mut console = Console::new();
+        console.set_tasks(tasks);
         let trace = std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some();
         App {
             shell: Shell {
@@ -175,10 +180,10 @@ impl App {
             },
             core,
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
-            console: Console::new(),
+            console,
             connection: Connection::new(Arc::new(OsKeyring) as Arc<dyn Secrets>),
             notices: Notices {
-                banner: store_warning.or(theme_warning),
+                banner: store_warning.or(theme_warning).or(tasks_warning),
                 focused: true,
                 in_app: false,
             },
@@ -363,6 +368,26 @@ impl Core {
             duty_group_chosen,
         };
         (core, warning)
+    }
+
+    /// The tasks feature with the store's tasks. The demo floor without trackers of its own
+    /// gets the simulated tracker, its token in memory (never the OS keyring).
+    fn tasks(&mut self, demo: bool, config: &Config) -> (Tasks, Option<String>) {
+        let (tasks, warning) = Tasks::load(self.store.as_ref());
+        if !demo || !config.trackers.is_empty() {
+            return (tasks, warning);
+        }
+        match DemoTracker::start() {
+            Ok(tracker) => {
+                let name = tracker.api_config().name;
+                self.tokens = Arc::new(tokens::Memory::with(&name, demo_tracker::TOKEN));
+                (tasks.with_demo(tracker), warning)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the demo floor's tracker did not start");
+                (tasks, warning)
+            }
+        }
     }
 
     /// What the desk changed since the last message, as store writes.

@@ -7,6 +7,7 @@ use crate::telegram;
 use crate::ui::feature::{Feature, ViewCtx};
 use crate::ui::features::console;
 use crate::ui::features::console::list_pane;
+use crate::ui::features::tasks;
 use crate::ui::theme;
 use crate::ui::timer;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -146,7 +147,8 @@ impl App {
 }
 
 /// Runtime events the app listens to: key presses (captured or not: shortcuts use Ctrl or
-/// Alt, which never type text) and window focus, for notifications.
+/// Alt, which never type text), the modifier keys (for selecting messages), and window
+/// focus, for notifications.
 fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> Option<Message> {
     match event {
         // Tab moves the focus between fields, unless a widget (the composer) used it.
@@ -159,6 +161,12 @@ fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> O
         }
         iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
             Some(Message::Key(key, modifiers))
+        }
+        // Ctrl+click and Shift+click select messages for a task.
+        iced::Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)) => {
+            Some(Message::Console(console::Message::Tasks(
+                tasks::Message::Modifiers(modifiers),
+            )))
         }
         iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.height)),
         iced::Event::Window(window::Event::Focused) => Some(Message::Focus(true)),

@@ -5,7 +5,7 @@
 //! and a later read must see an earlier write.
 
 use crate::desk::{LocalChange, Settings, StatEvent};
-use crate::store::Store;
+use crate::store::{ChatProject, LinkedTask, Store};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {
@@ -17,6 +17,18 @@ pub enum Write {
     /// showed (a guess left as it was, "None") is the admin's choice from now on, and the
     /// demo floor stops guessing.
     Settings(Settings),
+    /// A task created in a tracker or linked by its key, with the chat and messages.
+    Task(LinkedTask),
+    /// A task's status as its tracker reported it.
+    TaskStatus {
+        chat: i64,
+        tracker: String,
+        key: String,
+        status: String,
+        closed: Option<bool>,
+    },
+    /// The project a chat's tasks go to in a tracker, remembered from use.
+    ChatProject(ChatProject),
 }
 
 impl Write {
@@ -34,6 +46,19 @@ impl Write {
                 .save_settings(settings)
                 .and_then(|()| store.set_duty_group_chosen())
                 .map_err(|e| format!("Settings apply now but were not saved: {e}")),
+            Write::Task(task) => store.save_task(task).map_err(|e| not_saved(store, e)),
+            Write::TaskStatus {
+                chat,
+                tracker,
+                key,
+                status,
+                closed,
+            } => store
+                .set_task_status(*chat, tracker, key, status, *closed)
+                .map_err(|e| not_saved(store, e)),
+            Write::ChatProject(project) => store
+                .remember_project(project)
+                .map_err(|e| not_saved(store, e)),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The window's features, each a module keeping the contract of `ui::feature`: login, the
-//! console, settings, and the connection settings (proxies).
+//! console, settings, the connection settings (proxies), and tasks (inside the console's
+//! chat view).
 
 pub mod connection;
 pub mod console;
 pub mod login;
 pub mod settings;
+pub mod tasks;

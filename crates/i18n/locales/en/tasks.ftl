@@ -24,3 +24,63 @@ tasks-demo-page-create = Create
 tasks-demo-page-refused = The task was not created
 tasks-demo-page-paste = Task { $key } created. Paste { $key } (or this page's address) into DutyDesk's task form to link it to the chat.
 tasks-demo-page-status = Status
+
+## The chat view: each message's action, a selection of messages, the chat's tasks.
+tasks-action-task = Task
+tasks-selected = { $count ->
+    [one] { $count } message selected
+   *[other] { $count } messages selected
+}
+tasks-create-from-selection = { $count ->
+    [one] Create task from { $count } message
+   *[other] Create task from { $count } messages
+}
+tasks-clear-selection = Clear selection
+tasks-status-unknown = status not read yet
+tasks-post = Post in chat
+tasks-open = Open
+tasks-more = { $count ->
+    [one] and { $count } older task
+   *[other] and { $count } older tasks
+}
+tasks-no-trackers = No task tracker is set up yet: add one in Settings → Task trackers.
+tasks-created-note = Task { $key } created in { $tracker }. "Post in chat" puts its link into your reply.
+tasks-linked-note = Task { $key } linked to this chat.
+tasks-refresh-failed = Task statuses could not be refreshed: { $problem }
+tasks-open-failed = The browser did not open ({ $problem }); open this address yourself: { $url }
+## The author of a quoted message the admin wrote, when Telegram has not said who they are yet.
+tasks-you = You
+
+## The line put into the customer chat's reply box; the admin edits it before sending.
+tasks-posted = Task { $key } created: { $url }
+tasks-posted-no-link = Task { $key } created
+
+## The task form.
+tasks-form-heading = { $count ->
+    [one] New task from a message in { $chat }
+   *[other] New task from { $count } messages in { $chat }
+}
+tasks-form-tracker = Tracker
+tasks-form-mode-api = { $tracker } creates the task directly (API); its key and status come back here.
+tasks-form-mode-browser = { $tracker } opens its own form in your browser, filled in; create the task there, then paste its key here.
+tasks-form-project = Project
+tasks-form-assignee = Assignee
+tasks-form-title = Title
+tasks-form-description = Description (each quoted message with its author, time, chat and link)
+tasks-form-create = Create task
+tasks-form-open-browser = Open in browser
+tasks-form-cancel = Cancel
+tasks-form-retry = Retry
+tasks-form-creating = Creating the task in { $tracker }…
+tasks-form-opened = The form is open in your browser. Create the task there, then paste its key or the address of its page here to link it to this chat.
+tasks-form-paste-placeholder = Task key or address
+tasks-form-link = Link task
+## The description's last line when it was too long for the browser's address.
+tasks-form-shortened = [shortened: { $count ->
+    [one] { $count } character left out
+   *[other] { $count } characters left out
+}]
+tasks-form-shortened-note = { $count ->
+    [one] The description was too long for an address: { $count } character was left out (its last line says so).
+   *[other] The description was too long for an address: { $count } characters were left out (its last line says so).
+}

@@ -23,3 +23,67 @@ tasks-demo-page-create = Создать
 tasks-demo-page-refused = Задача не создана
 tasks-demo-page-paste = Задача { $key } создана. Вставьте { $key } (или адрес этой страницы) в форму задачи DutyDesk, чтобы связать её с чатом.
 tasks-demo-page-status = Статус
+
+## Окно чата: действие у каждого сообщения, выбор сообщений, задачи чата.
+tasks-action-task = Задача
+tasks-selected = { $count ->
+    [one] Выбрано { $count } сообщение
+    [few] Выбрано { $count } сообщения
+   *[other] Выбрано { $count } сообщений
+}
+tasks-create-from-selection = { $count ->
+    [one] Создать задачу из { $count } сообщения
+   *[other] Создать задачу из { $count } сообщений
+}
+tasks-clear-selection = Снять выбор
+tasks-status-unknown = статус ещё не прочитан
+tasks-post = Написать в чат
+tasks-open = Открыть
+tasks-more = { $count ->
+    [one] и ещё { $count } задача постарше
+    [few] и ещё { $count } задачи постарше
+   *[other] и ещё { $count } задач постарше
+}
+tasks-no-trackers = Трекер задач ещё не настроен: добавьте его в «Настройки → Трекеры задач».
+tasks-created-note = Задача { $key } создана в { $tracker }. «Написать в чат» вставит ссылку на неё в ваш ответ.
+tasks-linked-note = Задача { $key } связана с этим чатом.
+tasks-refresh-failed = Не удалось обновить статусы задач: { $problem }
+tasks-open-failed = Браузер не открылся ({ $problem }); откройте этот адрес сами: { $url }
+## Автор цитируемого сообщения администратора, пока Telegram не сообщил, кто он.
+tasks-you = Вы
+
+## Строка, которая вставляется в поле ответа чата клиента; администратор правит её перед отправкой.
+tasks-posted = Задача { $key } создана: { $url }
+tasks-posted-no-link = Задача { $key } создана
+
+## Форма задачи.
+tasks-form-heading = { $count ->
+    [one] Новая задача из сообщения в «{ $chat }»
+   *[other] Новая задача из { $count } сообщений в «{ $chat }»
+}
+tasks-form-tracker = Трекер
+tasks-form-mode-api = { $tracker } создаёт задачу напрямую (API); её ключ и статус вернутся сюда.
+tasks-form-mode-browser = { $tracker } открывает свою форму в браузере, уже заполненную; создайте задачу там и вставьте сюда её ключ.
+tasks-form-project = Проект
+tasks-form-assignee = Исполнитель
+tasks-form-title = Заголовок
+tasks-form-description = Описание (каждое цитируемое сообщение с автором, временем, чатом и ссылкой)
+tasks-form-create = Создать задачу
+tasks-form-open-browser = Открыть в браузере
+tasks-form-cancel = Отмена
+tasks-form-retry = Повторить
+tasks-form-creating = Создаю задачу в { $tracker }…
+tasks-form-opened = Форма открыта в браузере. Создайте задачу там, затем вставьте сюда её ключ или адрес её страницы, чтобы связать её с этим чатом.
+tasks-form-paste-placeholder = Ключ или адрес задачи
+tasks-form-link = Связать задачу
+## Последняя строка описания, если оно не поместилось в адрес браузера.
+tasks-form-shortened = [сокращено: { $count ->
+    [one] пропущен { $count } символ
+    [few] пропущено { $count } символа
+   *[other] пропущено { $count } символов
+}]
+tasks-form-shortened-note = { $count ->
+    [one] Описание не поместилось в адрес: пропущен { $count } символ (об этом сказано в его последней строке).
+    [few] Описание не поместилось в адрес: пропущено { $count } символа (об этом сказано в его последней строке).
+   *[other] Описание не поместилось в адрес: пропущено { $count } символов (об этом сказано в его последней строке).
+}

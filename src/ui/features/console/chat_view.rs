@@ -1,9 +1,11 @@
-//! The open chat: its header and actions, the note, search in the chat, the history with
-//! staff and customers told apart, and the composer with its send states.
+//! The open chat: its header and actions, the note, search in the chat, the chat's tasks
+//! (`tasks::panel`), the history with staff and customers told apart (each message
+//! selectable for a task), and the composer with its send states.
 
 use super::history::{Line, SendState};
 use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Message, NOTE_ID, OpenChat, SEARCH_ID};
 use crate::desk::{Desk, Role, Sender, Status};
+use crate::ui::features::tasks::Tasks;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
@@ -21,6 +23,7 @@ pub fn view<'a>(
     desk: &'a Desk,
     now: i64,
     own_name: &'a str,
+    tasks: &'a Tasks,
     p: Palette,
 ) -> Element<'a, Message> {
     let chat = open.history.chat;
@@ -165,6 +168,9 @@ pub fn view<'a>(
         body = body.push(container(bar.spacing(4)).padding(Padding::from([4, 10])));
     }
 
+    if let Some(panel) = tasks.panel(chat, p) {
+        body = body.push(panel.map(Message::Tasks));
+    }
     let mut lines = column![].spacing(4).padding(Padding::from([8, 12]));
     if open.history.loading {
         lines = lines.push(text("Loading…").size(SMALL).color(p.muted));
@@ -172,7 +178,9 @@ pub fn view<'a>(
         lines = lines.push(text("Start of the chat").size(SMALL).color(p.muted));
     }
     for line in &open.history.lines {
-        lines = lines.push(message(line, open, desk, now, own_name, highlighted, p));
+        let card = message(line, open, desk, now, own_name, highlighted, p);
+        let id = line.id.filter(|_| line.state == SendState::Delivered);
+        lines = lines.push(tasks.selectable(chat, id, card, p, Message::Tasks));
     }
     let history = scrollable(lines)
         .id(HISTORY_ID)
@@ -261,6 +269,7 @@ fn message<'a>(
                 .style(style::flat(p, false))
                 .on_press(Message::ReplyTo(id)),
         );
+        head = head.push(Tasks::action(id, p).map(Message::Tasks));
     }
     let mut content = column![head].spacing(2);
     if let Some(target) = line.reply_to.and_then(|id| open.history.find(id)) {

@@ -23,13 +23,14 @@ use crate::desk::{ChatId, Desk, Filter, ListFilter, Message as DeskMessage, Mess
 use crate::ui::effect::Effects;
 use crate::ui::feature::{Ctx, Feature, ViewCtx};
 use crate::ui::features::connection::status;
+use crate::ui::features::tasks::{self, Tasks};
 use crate::ui::keys::{self, Shortcut};
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use crate::ui::widgets::style;
 use header::Header;
 use history::History;
 use iced::keyboard::{Key, Modifiers};
-use iced::widget::{Space, column, container, operation, row, text_editor};
+use iced::widget::{Space, column, container, opaque, operation, row, stack, text_editor};
 use iced::{Element, Length, Point, Task};
 use requests::ask;
 pub use requests::{Reply, Request};
@@ -112,6 +113,8 @@ pub enum Message {
         temp_id: MessageId,
         error: String,
     },
+    /// Tasks in the team's tracker (the chat view's selection, the task form, its replies).
+    Tasks(tasks::Message),
 }
 
 /// What the console reports to the app.
@@ -180,13 +183,16 @@ pub struct Console {
     menu_place: Option<menu_place::Place>,
     global: Option<GlobalSearch>,
     next_local: u64,
+    /// Tasks from the open chat's messages; shown in the chat view and over it.
+    tasks: Tasks,
 }
 
 impl Feature for Console {
     type Message = Message;
     type Event = Event;
 
-    fn update(&mut self, message: Message, ctx: Ctx<'_>) -> (Effects<Message>, Option<Event>) {
+    fn update(&mut self, message: Message, mut ctx: Ctx<'_>) -> (Effects<Message>, Option<Event>) {
+        let before = self.open_chat();
         let effects = match message {
             Message::OpenSettings => return (Effects::none(), Some(Event::OpenSettings)),
             Message::ConnectionSettings => {
@@ -222,7 +228,14 @@ impl Feature for Console {
             Message::Step(step) => self.step(step, ctx.desk),
             Message::NextWaiting => self.next_waiting(ctx.desk),
             Message::Escape => self.escape(),
-            other => self.edit(other, ctx),
+            other => self.edit(other, ctx.reborrow()),
+        };
+        // A chat just opened: its tasks' statuses are read anew.
+        let effects = match self.open_chat() {
+            Some(chat) if before != Some(chat) => {
+                effects.and(self.route_tasks(tasks::Message::ChatOpened(chat), ctx))
+            }
+            _ => effects,
         };
         (effects, None)
     }
@@ -245,7 +258,7 @@ impl Feature for Console {
             .and_then(|u| ctx.desk.user_name(u))
             .unwrap_or("You");
         let right = match &self.open {
-            Some(open) => chat_view::view(open, ctx.desk, ctx.now, own_name, p),
+            Some(open) => chat_view::view(open, ctx.desk, ctx.now, own_name, &self.tasks, p),
             None => overview::view(ctx.desk, ctx.now, p),
         };
         let divider = container(Space::new())
@@ -284,7 +297,11 @@ impl Feature for Console {
             );
             top = top.push(rule());
         }
-        container(top.push(panes)).style(style::window(p)).into()
+        let console = container(top.push(panes)).style(style::window(p));
+        match self.tasks.form_view(p) {
+            Some(form) => stack![console, opaque(form.map(Message::Tasks))].into(),
+            None => console.into(),
+        }
     }
 
     fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
@@ -335,6 +352,15 @@ impl Console {
         self.global.as_ref()
     }
 
+    pub fn tasks(&self) -> &Tasks {
+        &self.tasks
+    }
+
+    /// The tasks feature as start-up loaded it (the store's tasks, the demo's tracker).
+    pub fn set_tasks(&mut self, tasks: Tasks) {
+        self.tasks = tasks;
+    }
+
     /// The open chat's state, if `chat` is the one open.
     fn open_if(&mut self, chat: ChatId) -> Option<&mut OpenChat> {
         self.open.as_mut().filter(|o| o.history.chat == chat)
@@ -381,6 +407,7 @@ impl Console {
                 Effects::none()
             }
             Message::HistoryScrolled { from_top } => self.history_scrolled(from_top),
+            Message::Tasks(message) => self.route_tasks(message, ctx),
             _ => self.compose(message, ctx),
         }
     }
@@ -507,6 +534,9 @@ impl Console {
 
     /// Esc: closes the innermost open thing.
     fn escape(&mut self) -> Effects<Message> {
+        if self.tasks.escape() {
+            return Effects::none();
+        }
         if self.menu.take().is_some() || self.global.take().is_some() {
             return Effects::none();
         }
@@ -523,6 +553,37 @@ impl Console {
         }
         self.title_filter.clear();
         Effects::none()
+    }
+
+    /// A tasks message, its chat-view picks read against the open chat's history first;
+    /// "Task … created" goes into the composer.
+    fn route_tasks(&mut self, message: tasks::Message, ctx: Ctx<'_>) -> Effects<Message> {
+        let message = match message {
+            tasks::Message::Pick(pick) => {
+                let own = ctx.own_user.and_then(|u| ctx.desk.user_name(u));
+                let own = own.map_or_else(|| i18n::t!("tasks-you"), str::to_string);
+                let history = self.open.as_ref().map(|o| &o.history);
+                match tasks::resolve(&self.tasks, pick, history, ctx.desk, &own) {
+                    Some(message) => message,
+                    None => return Effects::none(),
+                }
+            }
+            other => other,
+        };
+        let (effects, event) = self.tasks.update(message, ctx);
+        let effects = effects.map(Message::Tasks);
+        match event {
+            Some(tasks::Event::Compose { chat, text }) => match self.open_if(chat) {
+                Some(open) => {
+                    open.composer = text_editor::Content::with_text(&text);
+                    let end = text_editor::Motion::DocumentEnd;
+                    open.composer.perform(text_editor::Action::Move(end));
+                    effects.with_task(operation::focus(COMPOSER_ID))
+                }
+                None => effects,
+            },
+            None => effects,
+        }
     }
 
     /// Scrolls the list just enough to show row `index`.
