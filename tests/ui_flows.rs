@@ -40,6 +40,9 @@ mod sending;
 // The connection's state and hint; proxies from the connection settings, the config, links.
 #[path = "ui_flows/connection.rs"]
 mod connection;
+// Tasks in the team's tracker from the chat view: API and browser mode, faults, projects.
+#[path = "ui_flows/tasks.rs"]
+mod tasks;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).
