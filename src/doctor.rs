@@ -1,6 +1,7 @@
 //! `dutydesk doctor`: what the app sees on this machine, in plain lines.
 //!
-//! Trackers: each configured one gets a line; in API mode its token is checked against the
+//! Trackers: each configured one gets a line; in API mode its token (from the OS keyring,
+//! where Settings keeps it, or `DUTYDESK_TRACKER_TOKEN_<NAME>`) is checked against the
 //! tracker (reachable, token valid, default project visible) with read-only calls.
 
 use std::time::Duration;
@@ -58,8 +59,9 @@ pub fn run(paths: &Paths, login_probe: bool, language: &Choice) -> CliResult {
     );
     report.line(&t!("doctor-label-notifications"), &crate::notify_status());
     report.line(&t!("doctor-label-language"), &language_line(language));
+    let tokens = crate::tokens::os();
     for t in &config.trackers {
-        let line = tracker_line(t, |variable| std::env::var(variable).ok());
+        let line = tracker_line(t, tokens.as_ref());
         report.line(&t!("doctor-label-tracker"), &line);
     }
     if login_probe {
@@ -136,26 +138,9 @@ fn keyring_line(account: &str) -> String {
 /// How long doctor waits for one tracker call.
 const TRACKER_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Where doctor finds a tracker's token until the keyring holds tracker tokens:
-/// `DUTYDESK_TRACKER_TOKEN_` and the name upper-cased, every other character as `_`.
-pub fn token_variable(name: &str) -> String {
-    let name: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("DUTYDESK_TRACKER_TOKEN_{name}")
-}
-
 /// One tracker's line: browser mode needs no token; API mode checks the tracker with the
 /// token, read-only.
-fn tracker_line(t: &tracker::TrackerConfig, token: impl Fn(&str) -> Option<String>) -> String {
+fn tracker_line(t: &tracker::TrackerConfig, tokens: &dyn crate::tokens::TokenStore) -> String {
     let (name, kind, url) = (t.name.as_str(), t.kind.label(), t.base_url.as_str());
     if t.mode() == tracker::Mode::Browser {
         return t!(
@@ -165,18 +150,27 @@ fn tracker_line(t: &tracker::TrackerConfig, token: impl Fn(&str) -> Option<Strin
             url = url
         );
     }
-    let variable = token_variable(&t.name);
-    let Some(secret) = token(&variable).filter(|s| !s.trim().is_empty()) else {
-        return t!(
-            "doctor-tracker-no-token",
-            name = name,
-            kind = kind,
-            variable = variable
-        );
+    let token = match tokens.read(&t.name) {
+        Ok(Some(token)) if !token.is_empty() => token,
+        Ok(_) => {
+            return t!(
+                "doctor-tracker-no-token",
+                name = name,
+                kind = kind,
+                variable = crate::tokens::env_variable(&t.name)
+            );
+        }
+        Err(e) => {
+            return t!(
+                "doctor-tracker-keyring",
+                name = name,
+                kind = kind,
+                problem = e.to_string()
+            );
+        }
     };
-    let checked =
-        tracker::Client::with_timeout(t, tracker::Token::new(secret.trim()), TRACKER_TIMEOUT)
-            .and_then(|client| Ok((client.api_origin(), client.check()?)));
+    let checked = tracker::Client::with_timeout(t, token, TRACKER_TIMEOUT)
+        .and_then(|client| Ok((client.api_origin(), client.check()?)));
     match checked {
         Ok((origin, report)) => match report.project {
             Some(project) => t!(
@@ -254,6 +248,7 @@ mod tests {
     use std::net::TcpListener;
 
     use super::*;
+    use crate::tokens::Memory;
 
     /// A Redmine stand-in answering `count` requests: the right key gets the account and
     /// project, any other a 401.
@@ -304,23 +299,10 @@ mod tests {
     }
 
     #[test]
-    fn token_variables_are_named_after_the_tracker() {
-        assert_eq!(
-            token_variable("Support Jira"),
-            "DUTYDESK_TRACKER_TOKEN_SUPPORT_JIRA"
-        );
-        assert_eq!(
-            token_variable(" redmine #2 "),
-            "DUTYDESK_TRACKER_TOKEN_REDMINE__2"
-        );
-    }
-
-    #[test]
-    fn api_trackers_are_checked_with_the_token_from_the_environment() {
+    fn api_trackers_are_checked_with_the_token_from_the_keyring() {
         let url = redmine(2);
-        let line = tracker_line(&config(tracker::Mode::Api, &url), |v| {
-            (v == "DUTYDESK_TRACKER_TOKEN_SUPPORT_REDMINE").then(|| "right".to_string())
-        });
+        let keyring = Memory::with("Support Redmine", "right");
+        let line = tracker_line(&config(tracker::Mode::Api, &url), &keyring);
         assert_eq!(
             line,
             format!(
@@ -329,23 +311,24 @@ mod tests {
             )
         );
         let url = redmine(1);
-        let line = tracker_line(&config(tracker::Mode::Api, &url), |_| Some("wrong".into()));
+        let wrong = Memory::with("Support Redmine", "wrong");
+        let line = tracker_line(&config(tracker::Mode::Api, &url), &wrong);
         assert!(line.contains("the token was refused (401)"), "{line}");
         assert!(!line.contains("wrong"), "{line}");
     }
 
     #[test]
     fn browser_trackers_and_missing_tokens_say_so_without_a_request() {
+        let empty = Memory::new();
         let line = tracker_line(
             &config(tracker::Mode::Browser, "https://r.example.com"),
-            |_| None,
+            &empty,
         );
         assert!(line.ends_with("no token needed"), "{line}");
-        let line = tracker_line(&config(tracker::Mode::Api, "https://r.example.com"), |_| {
-            None
-        });
+        let line = tracker_line(&config(tracker::Mode::Api, "https://r.example.com"), &empty);
+        assert!(line.contains("Settings"), "{line}");
         assert!(
-            line.contains("set DUTYDESK_TRACKER_TOKEN_SUPPORT_REDMINE"),
+            line.contains("DUTYDESK_TRACKER_TOKEN_SUPPORT_REDMINE"),
             "{line}"
         );
     }

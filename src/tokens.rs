@@ -53,8 +53,14 @@ impl TokenError {
 
 /// A place tracker tokens are kept.
 pub trait TokenStore: Send + Sync {
+    /// The tracker's token as text (Settings moves a renamed tracker's token with it).
+    fn read_secret(&self, tracker: &str) -> Result<Option<String>, TokenError>;
+
     /// The tracker's token; `None` when none is stored.
-    fn read(&self, tracker: &str) -> Result<Option<Token>, TokenError>;
+    fn read(&self, tracker: &str) -> Result<Option<Token>, TokenError> {
+        Ok(self.read_secret(tracker)?.map(Token::new))
+    }
+
     fn write(&self, tracker: &str, secret: &str) -> Result<(), TokenError>;
     /// Forgets the tracker's token (a tracker removed in Settings); no token is no error.
     fn delete(&self, tracker: &str) -> Result<(), TokenError>;
@@ -96,23 +102,22 @@ impl Keyring {
     }
 
     /// The token from the environment, if its variable is set.
-    pub fn from_env(tracker: &str) -> Option<Token> {
+    pub fn from_env(tracker: &str) -> Option<String> {
         std::env::var(env_variable(tracker))
             .ok()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
-            .map(Token::new)
     }
 }
 
 impl TokenStore for Keyring {
-    fn read(&self, tracker: &str) -> Result<Option<Token>, TokenError> {
-        if let Some(token) = Keyring::from_env(tracker) {
-            return Ok(Some(token));
+    fn read_secret(&self, tracker: &str) -> Result<Option<String>, TokenError> {
+        if let Some(secret) = Keyring::from_env(tracker) {
+            return Ok(Some(secret));
         }
         match Keyring::entry(tracker)?.get_password() {
             Ok(secret) if secret.trim().is_empty() => Ok(None),
-            Ok(secret) => Ok(Some(Token::new(secret.trim()))),
+            Ok(secret) => Ok(Some(secret.trim().to_string())),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(sorted(e)),
         }
@@ -180,8 +185,8 @@ impl Memory {
 }
 
 impl TokenStore for Memory {
-    fn read(&self, tracker: &str) -> Result<Option<Token>, TokenError> {
-        Ok(self.lock().get(tracker.trim()).cloned().map(Token::new))
+    fn read_secret(&self, tracker: &str) -> Result<Option<String>, TokenError> {
+        Ok(self.lock().get(tracker.trim()).cloned())
     }
 
     fn write(&self, tracker: &str, secret: &str) -> Result<(), TokenError> {

@@ -43,6 +43,12 @@ mod connection;
 // Tasks in the team's tracker from the chat view: API and browser mode, faults, projects.
 #[path = "ui_flows/tasks.rs"]
 mod tasks;
+// The same flow against a real Redmine (CI runs it; `.ci/redmine start` for a local one).
+#[path = "ui_flows/tasks_redmine.rs"]
+mod tasks_redmine;
+// Settings → Task trackers: add, store the token in the keyring, check, save, remove.
+#[path = "ui_flows/tasks_setup.rs"]
+mod tasks_setup;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

@@ -78,7 +78,7 @@ fn demo(h: &Harness) -> &dutydesk::demo_tracker::DemoTracker {
 
 /// A calm supergroup customer chat (its messages have t.me links), opened after its
 /// customer wrote `texts`.
-fn supergroup_writes(h: &mut Harness, texts: &[&str]) -> (i64, String) {
+pub(crate) fn supergroup_writes(h: &mut Harness, texts: &[&str]) -> (i64, String) {
     // Supergroups' ids start with -100 (Telegram's Bot API form, which TDLib uses too).
     let chat = customer_chats_where(h, |c, r| {
         c.chat_id < -1_000_000_000_000 && r.support && r.status == Status::Normal
@@ -342,7 +342,7 @@ fn github(name: &str) -> TrackerConfig {
     t
 }
 
-fn floor_with(trackers: Vec<TrackerConfig>) -> (Harness, tempfile::TempDir) {
+pub(crate) fn floor_with(trackers: Vec<TrackerConfig>) -> (Harness, tempfile::TempDir) {
     let home = tempfile::tempdir().unwrap();
     let mut config = Config::default();
     config.trackers = trackers;

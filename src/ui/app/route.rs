@@ -225,7 +225,8 @@ impl App {
 
     fn open_settings(&mut self) -> Effects<Message> {
         let themes = theme::available(&self.shell.paths.themes_dir);
-        let draft = settings::Draft::open(&self.core.desk, &self.shell.config, themes);
+        let mut draft = settings::Draft::open(&self.core.desk, &self.shell.config, themes);
+        draft.set_tokens(self.core.tokens.clone());
         self.screen = Screen::Settings(Box::new(draft));
         Effects::none()
     }

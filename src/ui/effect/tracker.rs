@@ -10,7 +10,9 @@ use super::MapFn;
 use crate::tokens::{TokenError, Tokens};
 use i18n::t;
 use iced::Task;
-use tracker::{Client, CreatedTask, Draft, Fault, TaskStatus, TrackerConfig, TrackerError};
+use tracker::{
+    CheckReport, Client, CreatedTask, Draft, Fault, TaskStatus, TrackerConfig, TrackerError,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -21,6 +23,8 @@ pub enum Request {
         config: TrackerConfig,
         keys: Vec<String>,
     },
+    /// Reachability, the token and the default project, read-only (Settings' Check).
+    Check { config: TrackerConfig },
 }
 
 /// Why a call did not get the tracker's answer: the tracker's fault, or the token's.
@@ -80,6 +84,8 @@ pub type Statuses = Vec<(String, Result<TaskStatus, TrackerError>)>;
 pub enum Answer {
     Created(Result<CreatedTask, CallError>),
     Statuses(Result<Statuses, CallError>),
+    /// The origin the token went to, and what the tracker said.
+    Checked(Result<(String, CheckReport), CallError>),
 }
 
 /// One tracker call and how its answer becomes a message.
@@ -118,27 +124,26 @@ impl<M: Send + 'static> Call<M> {
     pub fn task(self, tokens: Tokens) -> Task<M> {
         let Call { request, reply } = self;
         let tracker = match &request {
-            Request::Create { config, .. } | Request::Statuses { config, .. } => {
-                config.name.clone()
-            }
+            Request::Create { config, .. }
+            | Request::Statuses { config, .. }
+            | Request::Check { config } => config.name.clone(),
         };
-        let creating = matches!(request, Request::Create { .. });
+        // The worker stopped (a panic): an answer all the same, never a wait.
+        let lost: fn(CallError) -> Answer = match &request {
+            Request::Create { .. } => |e| Answer::Created(Err(e)),
+            Request::Statuses { .. } => |e| Answer::Statuses(Err(e)),
+            Request::Check { .. } => |e| Answer::Checked(Err(e)),
+        };
         Task::future(async move {
             let answer = tokio::task::spawn_blocking(move || perform(request, tokens.as_ref()))
                 .await
                 .unwrap_or_else(|e| {
-                    // The worker stopped (a panic): an answer all the same, never a wait.
-                    let error = CallError::Token {
+                    lost(CallError::Token {
                         tracker,
                         error: TokenError::Failed {
                             reason: e.to_string(),
                         },
-                    };
-                    if creating {
-                        Answer::Created(Err(error))
-                    } else {
-                        Answer::Statuses(Err(error))
-                    }
+                    })
                 });
             reply(answer)
         })
@@ -164,6 +169,10 @@ pub fn perform(request: Request, tokens: &dyn crate::tokens::TokenStore) -> Answ
                     (key, status)
                 })
                 .collect()
+        })),
+        Request::Check { config } => Answer::Checked(client(&config, tokens).and_then(|c| {
+            let report = c.check().map_err(CallError::Tracker)?;
+            Ok((c.api_origin(), report))
         })),
     }
 }

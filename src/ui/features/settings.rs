@@ -10,6 +10,7 @@
 
 pub mod focus;
 pub mod picker;
+pub mod trackers;
 
 use crate::config::Config;
 use crate::desk::{ChatFolder, ChatId, Desk, Event as DeskEvent, Settings};
@@ -75,6 +76,8 @@ pub enum Message {
     Key(Nav, Option<Control>),
     /// From the app: group chats or folders may have come or gone (chats still loading).
     ChatsChanged,
+    /// The task trackers' section (`trackers`).
+    Trackers(trackers::Message),
 }
 
 /// What the settings screen reports to the app.
@@ -107,6 +110,7 @@ pub struct Draft {
     error: Option<String>,
     /// The control with the keyboard focus; None until the first Tab or click.
     focus: Option<Control>,
+    trackers: trackers::Editor,
 }
 
 const SCALES: [&str; 6] = ["0.8", "0.9", "1.0", "1.1", "1.25", "1.5"];
@@ -132,6 +136,7 @@ impl Feature for Draft {
                 (Effects::none(), None)
             }
             Message::Save => self.save(ctx.desk.settings()),
+            Message::Trackers(m) => (self.trackers.update(m).map(Message::Trackers), None),
             Message::Cancel => (Effects::none(), Some(Event::Cancelled)),
             Message::ConnectionSettings => (Effects::none(), Some(Event::ConnectionSettings)),
             edit => {
@@ -210,7 +215,13 @@ impl Draft {
             themes,
             error: None,
             focus: None,
+            trackers: trackers::Editor::new(&config.trackers),
         }
+    }
+
+    /// Where the trackers' section stores API tokens (the OS keyring, or its stand-in).
+    pub fn set_tokens(&mut self, tokens: crate::tokens::Tokens) {
+        self.trackers.set_tokens(tokens);
     }
 
     /// What the pickers offer: the desk's group chats for the duty group, its chat folders
@@ -253,7 +264,8 @@ impl Draft {
             | Message::Cancel
             | Message::ConnectionSettings
             | Message::Key(..)
-            | Message::ChatsChanged => {}
+            | Message::ChatsChanged
+            | Message::Trackers(_) => {}
         }
     }
 
@@ -261,10 +273,14 @@ impl Draft {
     /// store and reported; or what is wrong with it, shown beside the buttons.
     fn save(&mut self, base: &Settings) -> (Effects<Message>, Option<Event>) {
         match self.build(base) {
-            Ok((settings, config)) => (
-                Effects::store(store::Write::Settings(settings.clone())),
-                Some(Event::Saved(settings, config)),
-            ),
+            Ok((settings, config)) => {
+                let mut effects = Effects::store(store::Write::Settings(settings.clone()));
+                let kept = Message::Trackers(trackers::Message::TokensKept);
+                if let Some(job) = self.trackers.save_job(kept) {
+                    effects = effects.and(Effects::work(job));
+                }
+                (effects, Some(Event::Saved(settings, config)))
+            }
             Err(e) => {
                 self.error = Some(e);
                 (Effects::none(), None)
@@ -311,6 +327,7 @@ impl Draft {
             })
             .collect::<Result<_, _>>()?;
         let mut config = self.config.clone();
+        config.trackers = self.trackers.build()?;
         config.ui.scale = self
             .scale
             .parse()
@@ -506,6 +523,7 @@ impl Draft {
                 Message::Scale
             ),
         ]
+        .push(self.trackers.view(p).map(Message::Trackers))
         .spacing(10);
         let save = button(text("Save").size(TEXT))
             .padding(Padding::from([5, 16]))
@@ -550,6 +568,10 @@ impl Draft {
         .height(Length::Fill)
         .style(style::panel(p));
         key_nav(screen, |key, modifiers, focused| {
+            // The trackers' fields keep their keys; Tab moves on through iced's own focus.
+            if focused.as_ref().is_some_and(|id| self.trackers.owns(id)) {
+                return None;
+            }
             let field = focused.as_ref().and_then(Control::of_field);
             keys::settings(key, modifiers).map(|nav| Message::Key(nav, field))
         })

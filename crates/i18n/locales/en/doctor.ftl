@@ -32,7 +32,8 @@ doctor-probe-not-closed = TDLib did not confirm closing within { $seconds } s
 
 ## One line per [[trackers]] entry. { $kind } is the product's name (Jira Cloud, Redmine, …).
 doctor-tracker-browser = { $name } ({ $kind }, browser): opens the pre-filled form at { $url }; no token needed
-doctor-tracker-no-token = { $name } ({ $kind }, API): no token to check; set { $variable } (the app will keep it in the keyring)
+doctor-tracker-no-token = { $name } ({ $kind }, API): no token stored; enter it in Settings → Task trackers (DutyDesk keeps it in the OS keyring) or set { $variable }
+doctor-tracker-keyring = { $name } ({ $kind }, API): the token could not be read: { $problem }
 doctor-tracker-valid = { $name } ({ $kind }, API): reachable at { $origin }, token valid (account { $account })
 doctor-tracker-valid-project = { $name } ({ $kind }, API): reachable at { $origin }, token valid (account { $account }), project "{ $project }" visible
 doctor-tracker-failed = { $name } ({ $kind }, API): { $problem }

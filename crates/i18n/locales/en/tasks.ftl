@@ -84,3 +84,33 @@ tasks-form-shortened-note = { $count ->
     [one] The description was too long for an address: { $count } character was left out (its last line says so).
    *[other] The description was too long for an address: { $count } characters were left out (its last line says so).
 }
+
+## Settings → Task trackers. Product names and config keys stay as written.
+tasks-setup-section = Task trackers
+tasks-setup-hint = Where "Task" on a message creates tasks. Browser mode needs only the address: the tracker's own form opens filled in. API mode creates the task directly with a token, which DutyDesk keeps in the OS keyring, never in the config file. Each chat's project is remembered as you use it.
+tasks-setup-new-name = New tracker
+tasks-setup-untitled = Tracker { $number }
+tasks-setup-name = Name
+tasks-setup-kind = Kind
+tasks-setup-url = Address
+tasks-setup-mode = Mode
+tasks-setup-mode-browser = Browser: open its form, filled in
+tasks-setup-mode-api = API: create the task directly
+tasks-setup-project = Default project
+tasks-setup-user-jira = Account e-mail
+tasks-setup-user-bitrix = Webhook user id
+tasks-setup-template = Address template
+tasks-setup-token = Token
+tasks-setup-token-placeholder = paste a new token (a stored one is never shown)
+tasks-setup-store-token = Store in keyring
+tasks-setup-token-stored = Token stored in the OS keyring (entry "{ $entry }").
+tasks-setup-token-missing = Type the tracker's name and paste its token first.
+tasks-setup-check = Check
+tasks-setup-checking = Checking…
+tasks-setup-checked = Reachable at { $origin }, token valid (account { $account }).
+tasks-setup-checked-project = Reachable at { $origin }, token valid (account { $account }), project "{ $project }" visible.
+tasks-setup-browser-needs-no-check = Browser mode sends nothing from DutyDesk: there is nothing to check.
+tasks-setup-remove = Remove
+tasks-setup-add = Add a tracker
+tasks-setup-invalid = Task tracker { $number } ({ $name }): { $problem }
+tasks-setup-name-taken = Task tracker { $number }: the name "{ $name }" is taken by another tracker; each needs its own (it names its token in the keyring)

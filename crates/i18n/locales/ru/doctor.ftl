@@ -32,7 +32,8 @@ doctor-probe-not-closed = TDLib не подтвердил закрытие за 
 
 ## Одна строка на каждую запись [[trackers]]. { $kind } — название продукта (Jira Cloud, Redmine, …).
 doctor-tracker-browser = { $name } ({ $kind }, браузер): открывает заполненную форму на { $url }; токен не нужен
-doctor-tracker-no-token = { $name } ({ $kind }, API): токен не проверен; задайте { $variable } (приложение будет хранить его в хранилище ключей)
+doctor-tracker-no-token = { $name } ({ $kind }, API): токен не сохранён; введите его в «Настройки → Трекеры задач» (DutyDesk хранит его в хранилище ключей ОС) или задайте { $variable }
+doctor-tracker-keyring = { $name } ({ $kind }, API): токен не прочитан: { $problem }
 doctor-tracker-valid = { $name } ({ $kind }, API): доступен по адресу { $origin }, токен действителен (учётная запись { $account })
 doctor-tracker-valid-project = { $name } ({ $kind }, API): доступен по адресу { $origin }, токен действителен (учётная запись { $account }), проект «{ $project }» виден
 doctor-tracker-failed = { $name } ({ $kind }, API): { $problem }

@@ -3,13 +3,13 @@
 
 ## Почему вызов трекера не удался; { $problem } — уже сформулированная причина.
 tasks-error-tracker = { $tracker }: { $problem }
-tasks-error-no-token = { $tracker }: для этого трекера не сохранён токен; введите его в «Настройки → Трекеры задач» (DutyDesk хранит его в связке ключей ОС)
+tasks-error-no-token = { $tracker }: для этого трекера не сохранён токен; введите его в «Настройки → Трекеры задач» (DutyDesk хранит его в хранилище ключей ОС)
 tasks-error-token = { $tracker }: { $problem }
 
-## Почему связка ключей ОС не выдала или не сохранила токен трекера.
-tasks-token-no-keyring = связки ключей ОС здесь нет ({ $reason }); задайте токен в переменной окружения DUTYDESK_TRACKER_TOKEN_…
-tasks-token-locked = связка ключей ОС заблокирована или отказала в доступе ({ $reason }); разблокируйте её и нажмите «Повторить»
-tasks-token-failed = ошибка связки ключей ОС ({ $reason })
+## Почему хранилище ключей ОС не выдало или не сохранило токен трекера.
+tasks-token-no-keyring = хранилища ключей ОС здесь нет ({ $reason }); задайте токен в переменной окружения DUTYDESK_TRACKER_TOKEN_…
+tasks-token-locked = хранилище ключей ОС заблокировано или отказало в доступе ({ $reason }); разблокируйте его и нажмите «Повторить»
+tasks-token-failed = ошибка хранилища ключей ОС ({ $reason })
 
 ## Симулированный трекер демо-зала: его названия в форме задачи и его собственные страницы.
 tasks-demo-api-name = Демо-трекер (симуляция, API)
@@ -87,3 +87,33 @@ tasks-form-shortened-note = { $count ->
     [few] Описание не поместилось в адрес: пропущено { $count } символа (об этом сказано в его последней строке).
    *[other] Описание не поместилось в адрес: пропущено { $count } символов (об этом сказано в его последней строке).
 }
+
+## «Настройки → Трекеры задач». Названия продуктов и ключи конфигурации — как в файле.
+tasks-setup-section = Трекеры задач
+tasks-setup-hint = Куда «Задача» у сообщения создаёт задачи. Режиму браузера нужен только адрес: откроется собственная форма трекера, уже заполненная. Режим API создаёт задачу сразу, с токеном, который DutyDesk хранит в хранилище ключей ОС и никогда — в файле конфигурации. Проект каждого чата запоминается по ходу работы.
+tasks-setup-new-name = Новый трекер
+tasks-setup-untitled = Трекер { $number }
+tasks-setup-name = Название
+tasks-setup-kind = Тип
+tasks-setup-url = Адрес
+tasks-setup-mode = Режим
+tasks-setup-mode-browser = Браузер: открыть его форму, уже заполненную
+tasks-setup-mode-api = API: создать задачу сразу
+tasks-setup-project = Проект по умолчанию
+tasks-setup-user-jira = E-mail учётной записи
+tasks-setup-user-bitrix = Id пользователя вебхука
+tasks-setup-template = Шаблон адреса
+tasks-setup-token = Токен
+tasks-setup-token-placeholder = вставьте новый токен (сохранённый не показывается)
+tasks-setup-store-token = Сохранить в хранилище
+tasks-setup-token-stored = Токен сохранён в хранилище ключей ОС (запись «{ $entry }»).
+tasks-setup-token-missing = Сначала введите название трекера и вставьте его токен.
+tasks-setup-check = Проверить
+tasks-setup-checking = Проверяю…
+tasks-setup-checked = Доступен по адресу { $origin }, токен действителен (учётная запись { $account }).
+tasks-setup-checked-project = Доступен по адресу { $origin }, токен действителен (учётная запись { $account }), проект «{ $project }» виден.
+tasks-setup-browser-needs-no-check = В режиме браузера DutyDesk ничего не отправляет: проверять нечего.
+tasks-setup-remove = Удалить
+tasks-setup-add = Добавить трекер
+tasks-setup-invalid = Трекер задач { $number } ({ $name }): { $problem }
+tasks-setup-name-taken = Трекер задач { $number }: название «{ $name }» уже занято другим трекером; у каждого должно быть своё (по нему хранится токен)

@@ -136,7 +136,8 @@ impl Control {
             | Message::Cancel
             | Message::ConnectionSettings
             | Message::Key(..)
-            | Message::ChatsChanged => {
+            | Message::ChatsChanged
+            | Message::Trackers(_) => {
                 return None;
             }
         })
