@@ -81,10 +81,14 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
 fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
     let (_dir, path) = temp_db();
     star_chat_9(&path);
-    // Back to what the first schema left: no alarms table, version 1.
+    // Back to what the first schema left: no alarms table (nor the later tasks tables),
+    // version 1.
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch("DROP TABLE alarms; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE alarms; DROP TABLE task_messages; DROP TABLE tasks;
+         DROP TABLE chat_projects; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);

@@ -344,8 +344,10 @@ fn github(name: &str) -> TrackerConfig {
 
 pub(crate) fn floor_with(trackers: Vec<TrackerConfig>) -> (Harness, tempfile::TempDir) {
     let home = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    config.trackers = trackers;
+    let config = Config {
+        trackers,
+        ..Config::default()
+    };
     let mut h = Harness::start(true, home.path(), config);
     h.pump_until("the console", |app| matches!(app.screen(), Screen::Console));
     h.settle();

@@ -231,7 +231,7 @@ mod tests {
         };
         Effects::tracker(request, |answer| match answer {
             Answer::Created(result) => Feature::Created(result),
-            Answer::Statuses(_) => unreachable!("asked to create"),
+            other => unreachable!("asked to create, answered {other:?}"),
         })
     }
 

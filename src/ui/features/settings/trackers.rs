@@ -299,32 +299,40 @@ impl Editor {
     }
 
     fn edit(&mut self, message: Message) {
-        let (i, apply): (usize, Box<dyn FnOnce(&mut Entry)>) = match message {
-            Message::Name(i, v) => (i, Box::new(move |e| e.name = v)),
-            Message::Kind(i, KindChoice(kind)) => (
-                i,
-                Box::new(move |e| {
-                    e.kind = kind;
-                    // A mode the kind cannot work in becomes the kind's own.
-                    if (e.mode == Mode::Api && !kind.has_api())
-                        || (e.mode == Mode::Browser && !kind.has_browser_form())
-                    {
-                        e.mode = kind.default_mode();
-                    }
-                }),
-            ),
-            Message::BaseUrl(i, v) => (i, Box::new(move |e| e.base_url = v)),
-            Message::Mode(i, ModeChoice(m)) => (i, Box::new(move |e| e.mode = m)),
-            Message::Project(i, v) => (i, Box::new(move |e| e.project = v)),
-            Message::User(i, v) => (i, Box::new(move |e| e.user = v)),
-            Message::Template(i, v) => (i, Box::new(move |e| e.template = v)),
-            Message::Token(i, v) => (i, Box::new(move |e| e.token = v)),
+        let index = match &message {
+            Message::Name(i, _)
+            | Message::Kind(i, _)
+            | Message::BaseUrl(i, _)
+            | Message::Mode(i, _)
+            | Message::Project(i, _)
+            | Message::User(i, _)
+            | Message::Template(i, _)
+            | Message::Token(i, _) => *i,
             _ => return,
         };
-        if let Some(entry) = self.entries.get_mut(i) {
-            apply(entry);
-            entry.note = None;
+        let Some(e) = self.entries.get_mut(index) else {
+            return;
+        };
+        match message {
+            Message::Name(_, v) => e.name = v,
+            Message::Kind(_, KindChoice(kind)) => {
+                e.kind = kind;
+                // A mode the kind cannot work in becomes the kind's own.
+                if (e.mode == Mode::Api && !kind.has_api())
+                    || (e.mode == Mode::Browser && !kind.has_browser_form())
+                {
+                    e.mode = kind.default_mode();
+                }
+            }
+            Message::BaseUrl(_, v) => e.base_url = v,
+            Message::Mode(_, ModeChoice(m)) => e.mode = m,
+            Message::Project(_, v) => e.project = v,
+            Message::User(_, v) => e.user = v,
+            Message::Template(_, v) => e.template = v,
+            Message::Token(_, v) => e.token = v,
+            _ => {}
         }
+        e.note = None;
     }
 
     /// The typed token into the keyring, under the tracker's name as typed.
