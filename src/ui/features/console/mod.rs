@@ -534,7 +534,7 @@ impl Console {
 
     /// Esc: closes the innermost open thing.
     fn escape(&mut self) -> Effects<Message> {
-        if self.tasks.escape() {
+        if self.tasks.close_form() {
             return Effects::none();
         }
         if self.menu.take().is_some() || self.global.take().is_some() {
@@ -545,6 +545,9 @@ impl Console {
                 || open.note.take().is_some()
                 || open.reply_to.take().is_some()
             {
+                return Effects::none();
+            }
+            if self.tasks.clear_selection() {
                 return Effects::none();
             }
             let chat = open.history.chat;

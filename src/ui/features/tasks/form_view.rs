@@ -48,7 +48,9 @@ pub fn view<'a>(form: &'a Form, p: Palette) -> Element<'a, Message> {
         let input = if busy {
             input
         } else {
-            input.on_input(move |v| Message::Form(on(v)))
+            input
+                .on_input(move |v| Message::Form(on(v)))
+                .on_submit(Message::Submit)
         };
         Element::from(input)
     };

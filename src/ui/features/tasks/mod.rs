@@ -200,13 +200,21 @@ impl Tasks {
         self.notes.get(&chat).map(String::as_str)
     }
 
-    /// Esc: the form closes (unless a task is being created), else the selection ends.
-    /// Whether there was something to close.
-    pub fn escape(&mut self) -> bool {
-        if self.form.as_ref().is_some_and(|f| !f.busy()) {
-            self.form = None;
-            return true;
+    /// Esc, first of all: the form closes, unless a task is being created (its answer
+    /// brings the form back to the admin). Whether it was open.
+    pub fn close_form(&mut self) -> bool {
+        match &self.form {
+            Some(form) if !form.busy() => {
+                self.form = None;
+                true
+            }
+            Some(_) => true,
+            None => false,
         }
+    }
+
+    /// Esc, before the chat itself closes: the selection ends. Whether there was one.
+    pub fn clear_selection(&mut self) -> bool {
         self.selection.clear()
     }
 
