@@ -1,5 +1,6 @@
 //! Local marks (pins, stars, notes, support flags, dismissals, alarms) and settings.
 
+use i18n::t;
 use rusqlite::types::FromSql;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -25,7 +26,7 @@ fn two<A: FromSql, B: FromSql>(r: &Row<'_>) -> rusqlite::Result<(A, B)> {
 impl Store {
     /// Everything `Desk::load_local` needs.
     pub fn load_local(&self) -> Result<LocalState, StoreError> {
-        let what = "reading the local marks";
+        let what = &t!("store-reading-local-marks");
         let mut state = LocalState {
             pins: self.all_rows(what, "SELECT chat FROM pins ORDER BY position, chat", one)?,
             stars: self.all_rows(what, "SELECT chat FROM stars ORDER BY chat", one)?,
@@ -48,8 +49,10 @@ impl Store {
                 "include" => SupportFlag::Include,
                 "exclude" => SupportFlag::Exclude,
                 other => {
-                    return Err(self.corrupt(format!(
-                        "support_flags: chat {chat} has flag {other:?} (expected \"include\" or \"exclude\")"
+                    return Err(self.corrupt(t!(
+                        "store-bad-support-flag",
+                        chat = chat,
+                        flag = other
                     )));
                 }
             };
@@ -76,7 +79,7 @@ impl Store {
         if changes.is_empty() {
             return Ok(());
         }
-        let what = "saving local marks";
+        let what = &t!("store-saving-local-marks");
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, what, e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -167,15 +170,17 @@ impl Store {
             return Ok(None);
         };
         serde_json::from_str(&json).map(Some).map_err(|e| {
-            self.corrupt(format!(
-                "settings key {DESK_SETTINGS_KEY:?} is not valid desk settings: {e}"
+            self.corrupt(t!(
+                "store-bad-desk-settings",
+                key = DESK_SETTINGS_KEY,
+                error = e.to_string()
             ))
         })
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
         let json = serde_json::to_string(settings)
-            .map_err(|e| self.corrupt(format!("cannot encode the desk settings: {e}")))?;
+            .map_err(|e| self.corrupt(t!("store-encode-desk-settings", error = e.to_string())))?;
         self.set_value(DESK_SETTINGS_KEY, &json)
     }
 
@@ -195,7 +200,7 @@ impl Store {
                 r.get(0)
             })
             .optional()
-            .map_err(|e| self.sql(&format!("reading settings key {key:?}"), e))
+            .map_err(|e| self.sql(&t!("store-reading-setting", key = key), e))
     }
 
     pub fn set_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -205,6 +210,6 @@ impl Store {
                 params![key, value],
             )
             .map(drop)
-            .map_err(|e| self.sql(&format!("saving settings key {key:?}"), e))
+            .map_err(|e| self.sql(&t!("store-saving-setting", key = key), e))
     }
 }

@@ -13,6 +13,7 @@ mod tasks;
 
 use std::path::{Path, PathBuf};
 
+use i18n::t;
 use rusqlite::Connection;
 
 pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
@@ -113,7 +114,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                what: format!("cannot create the data directory {}", dir.display()),
+                what: t!("store-create-dir", path = dir.display().to_string()),
                 source,
             })?;
         }
@@ -142,14 +143,14 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.sql("reading the schema version", e))
+            .map_err(|e| self.sql(&t!("store-reading-schema-version"), e))
     }
 
     fn check_version(&mut self) -> Result<(), StoreError> {
         // Another DutyDesk (or the crash test's reader) may hold the lock briefly.
         self.conn
             .busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| self.sql("setting the busy timeout", e))?;
+            .map_err(|e| self.sql(&t!("store-setting-busy-timeout"), e))?;
         let found = self.schema_version()?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -161,7 +162,7 @@ impl Store {
         if found < 0 {
             return Err(StoreError::Corrupt {
                 path: self.path.clone(),
-                what: format!("negative schema version {found}"),
+                what: t!("store-negative-schema-version", found = found),
             });
         }
         Ok(())
@@ -171,24 +172,24 @@ impl Store {
         let mode: String = self
             .conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(|e| self.sql("switching to WAL mode", e))?;
+            .map_err(|e| self.sql(&t!("store-switching-to-wal"), e))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Corrupt {
                 path: self.path.clone(),
-                what: format!("journal mode stays {mode:?}, WAL is required"),
+                what: t!("store-not-wal", mode = mode),
             });
         }
         // FULL: a committed batch survives power loss too, at one fsync per batch.
         self.conn
             .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
-            .map_err(|e| self.sql("setting pragmas", e))
+            .map_err(|e| self.sql(&t!("store-setting-pragmas"), e))
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
         loop {
             // IMMEDIATE takes the write lock first, so two DutyDesks opening a fresh file at
             // once cannot both run the same migration: the version is re-read under the lock.
-            let what = "migrating the schema";
+            let what = &t!("store-migrating");
             let tx = self
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -207,7 +208,7 @@ impl Store {
                 return Ok(());
             }
             let to = found + 1;
-            let what = format!("migrating the schema from version {found} to {to}");
+            let what = t!("store-migrating-from", found = found, to = to);
             tx.execute_batch(MIGRATIONS[found as usize])
                 .and_then(|()| tx.pragma_update(None, "user_version", to))
                 .and_then(|()| tx.commit())

@@ -4,6 +4,7 @@
 //! a temporary id move there when the message is confirmed (`MessageIdChanged`) or go when
 //! it fails after all (`NotSent`).
 
+use i18n::t;
 use rusqlite::params;
 
 use super::{Store, StoreError};
@@ -65,7 +66,7 @@ impl Store {
         if events.is_empty() {
             return Ok(0);
         }
-        let what = "appending statistics";
+        let what = &t!("store-appending-statistics");
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, what, e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -160,7 +161,7 @@ impl Store {
         from: UnixTime,
         to: UnixTime,
     ) -> Result<Vec<MessageRecord>, StoreError> {
-        let what = "reading message statistics";
+        let what = &t!("store-reading-message-statistics");
         let mut st = self
             .conn
             .prepare_cached(
@@ -180,8 +181,11 @@ impl Store {
                     0 => Role::Customer,
                     1 => Role::Staff,
                     other => {
-                        return Err(self.corrupt(format!(
-                            "stat_messages: chat {chat} message {message} has role {other} (expected 0 or 1)"
+                        return Err(self.corrupt(t!(
+                            "store-bad-message-role",
+                            chat = chat,
+                            message = message,
+                            role = other
                         )));
                     }
                 };
@@ -201,7 +205,7 @@ impl Store {
         from: UnixTime,
         to: UnixTime,
     ) -> Result<Vec<ReplyRecord>, StoreError> {
-        let what = "reading reply statistics";
+        let what = &t!("store-reading-reply-statistics");
         let mut st = self
             .conn
             .prepare_cached(
@@ -229,8 +233,11 @@ impl Store {
                     0 => Sender::User(id),
                     1 => Sender::Chat(id),
                     other => {
-                        return Err(self.corrupt(format!(
-                            "stat_replies: chat {chat} message {message} has responder kind {other} (expected 0 or 1)"
+                        return Err(self.corrupt(t!(
+                            "store-bad-responder-kind",
+                            chat = chat,
+                            message = message,
+                            kind = other
                         )));
                     }
                 };
@@ -249,7 +256,7 @@ impl Store {
     pub fn message_count(&self) -> Result<u64, StoreError> {
         self.conn
             .query_row("SELECT count(*) FROM stat_messages", [], |r| r.get(0))
-            .map_err(|e| self.sql("counting message statistics", e))
+            .map_err(|e| self.sql(&t!("store-counting-statistics"), e))
     }
 
     /// Runs SQLite's integrity check; `Ok(())` if the file is sound.
@@ -257,11 +264,11 @@ impl Store {
         let result: String = self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|e| self.sql("checking integrity", e))?;
+            .map_err(|e| self.sql(&t!("store-checking-integrity"), e))?;
         if result == "ok" {
             Ok(())
         } else {
-            Err(self.corrupt(format!("integrity check: {result}")))
+            Err(self.corrupt(t!("store-integrity", result = result)))
         }
     }
 
@@ -273,7 +280,7 @@ impl Store {
         to: UnixTime,
         bucket_secs: i64,
     ) -> Result<Vec<Bucket>, StoreError> {
-        let what = "summing statistics per time bucket";
+        let what = &t!("store-summing-buckets");
         let size = bucket_secs.max(1);
         let mut out: std::collections::BTreeMap<i64, Bucket> = Default::default();
         let empty = |start| Bucket {

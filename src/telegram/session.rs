@@ -9,6 +9,8 @@ use tdlib_rs::enums::{
 };
 use tdlib_rs::{functions, types};
 
+use i18n::t;
+
 use super::events::{TgError, TgEvent};
 use super::{hub, tdjson, translate};
 use crate::desk;
@@ -56,13 +58,11 @@ impl Session {
     /// parameters, arrive on `event_stream(client_id)`.
     pub fn start(config: SessionConfig) -> Result<Session, TgError> {
         if tdjson::backend_name() == "none" {
-            return Err(TgError::local(
-                "no TDLib backend was chosen before starting a session",
-            ));
+            return Err(TgError::local(t!("session-no-backend")));
         }
         let client_id = tdlib_rs::create_client();
         if client_id < 0 {
-            return Err(TgError::local("TDLib refused to create a client"));
+            return Err(TgError::local(t!("session-no-client")));
         }
         hub::register(client_id);
         let session = Session {
@@ -77,7 +77,7 @@ impl Session {
                     hub::push(starter.client_id(), TgEvent::Error(e));
                 }
             })
-            .map_err(|e| TgError::local(format!("cannot start the login thread: {e}")))?;
+            .map_err(|e| TgError::local(t!("session-no-login-thread", error = e.to_string())))?;
         Ok(session)
     }
 
@@ -94,7 +94,8 @@ impl Session {
             false,
             config.api_id,
             config.api_hash,
-            "en".into(),
+            // The language Telegram's own texts (service messages, some errors) come in.
+            language_code(),
             device_model(),
             std::env::consts::OS.into(),
             env!("CARGO_PKG_VERSION").into(),
@@ -339,6 +340,15 @@ impl Session {
     /// Asks TDLib to close; `authorizationStateClosed` follows on the event stream.
     pub async fn close(&self) -> Result<(), TgError> {
         Ok(functions::close(self.client_id()).await?)
+    }
+}
+
+/// The window's language for TDLib's `system_language_code` (English for the
+/// pseudo-locale, which Telegram does not know).
+fn language_code() -> String {
+    match i18n::language() {
+        i18n::Language::Pseudo => "en".into(),
+        language => language.code().into(),
     }
 }
 

@@ -34,9 +34,21 @@ enum Active {
 
 static ACTIVE: OnceLock<Active> = OnceLock::new();
 
-#[derive(Debug, thiserror::Error)]
-#[error("a TDLib backend is already chosen for this process ({0}); it cannot change")]
-pub struct BackendAlreadySet(&'static str);
+/// A second backend asked for after the first was chosen; `true` when the native TDLib is
+/// the one already chosen, `false` for the simulator.
+#[derive(Debug)]
+pub struct BackendAlreadySet(bool);
+
+impl std::fmt::Display for BackendAlreadySet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.0 {
+            true => i18n::t!("tdlib-backend-native-chosen"),
+            false => i18n::t!("tdlib-backend-simulator-chosen"),
+        })
+    }
+}
+
+impl std::error::Error for BackendAlreadySet {}
 
 /// Chooses the backend for the rest of the process. A second call with the same kind of
 /// backend is accepted (tests share one process); switching kinds is an error.
@@ -57,8 +69,8 @@ pub fn install(backend: Backend) -> Result<(), BackendAlreadySet> {
         (true, _) => Ok(()),
         (false, Active::Native(_)) if wanted_native => Ok(()),
         (false, Active::Simulated) if !wanted_native => Ok(()),
-        (false, Active::Native(_)) => Err(BackendAlreadySet("the native TDLib")),
-        (false, Active::Simulated) => Err(BackendAlreadySet("the simulator")),
+        (false, Active::Native(_)) => Err(BackendAlreadySet(true)),
+        (false, Active::Simulated) => Err(BackendAlreadySet(false)),
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::ui::features::console::{ChatAction, Message};
 use crate::ui::features::settings::focus::Nav;
 use crate::ui::features::tasks;
+use i18n::t;
 use iced::keyboard::key::Named;
 use iced::keyboard::{Key, Modifiers};
 
@@ -79,28 +80,28 @@ pub fn settings(key: &Key, m: Modifiers) -> Option<Nav> {
     }
 }
 
-/// The shortcuts, for the settings screen's help and the README.
-pub const HELP: &[(&str, &str)] = &[
-    ("Alt+Up / Alt+Down", "previous / next chat"),
-    ("Ctrl+Tab / Ctrl+Shift+Tab", "next / previous chat"),
-    ("Ctrl+J", "jump to the chat waiting longest"),
-    ("Ctrl+F / Ctrl+Shift+F", "search in the chat / across chats"),
-    ("Ctrl+P, Alt+Shift+Up/Down", "pin or unpin, move the pin"),
-    ("Ctrl+S", "star or unstar"),
-    ("Ctrl+E", "raise or clear the alarm"),
-    ("Ctrl+N", "note"),
-    ("Ctrl+R / Ctrl+Shift+R", "mark read / mark all read"),
-    ("Ctrl+D", "no reply needed"),
-    ("Ctrl+1..4", "All / Support / Waiting / Starred"),
-    ("Ctrl+L", "filter chats by title"),
-    (
-        "Ctrl+T, Ctrl/Shift+click",
-        "task from the selected messages (or the last customer message); select messages",
-    ),
-    ("Shift+F10, Menu", "context menu of the open chat"),
-    ("Enter / Shift+Enter", "send / new line"),
-    ("Esc", "close what is open"),
-];
+/// The shortcuts and what they do, for the console's overview. Key names stay as printed
+/// on the keys; what they do is in the admin's language.
+pub fn help() -> Vec<(&'static str, String)> {
+    vec![
+        ("Alt+Up / Alt+Down", t!("console-keys-step")),
+        ("Ctrl+Tab / Ctrl+Shift+Tab", t!("console-keys-cycle")),
+        ("Ctrl+J", t!("console-keys-next-waiting")),
+        ("Ctrl+F / Ctrl+Shift+F", t!("console-keys-search")),
+        ("Ctrl+P, Alt+Shift+Up/Down", t!("console-keys-pin")),
+        ("Ctrl+S", t!("console-keys-star")),
+        ("Ctrl+E", t!("console-keys-alarm")),
+        ("Ctrl+N", t!("console-keys-note")),
+        ("Ctrl+R / Ctrl+Shift+R", t!("console-keys-read")),
+        ("Ctrl+D", t!("console-keys-no-reply")),
+        ("Ctrl+1..4", t!("console-keys-filters")),
+        ("Ctrl+L", t!("console-keys-title-filter")),
+        ("Ctrl+T, Ctrl/Shift+click", t!("console-keys-task")),
+        ("Shift+F10, Menu", t!("console-keys-menu")),
+        ("Enter / Shift+Enter", t!("console-keys-send")),
+        ("Esc", t!("console-keys-escape")),
+    ]
+}
 
 #[cfg(test)]
 mod tests {

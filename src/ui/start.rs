@@ -9,6 +9,7 @@ use crate::paths::Paths;
 use crate::telegram::keys::{self, KeyError};
 use crate::telegram::{self, Backend, Session, SessionConfig, tdjson};
 use crate::ui::features::login::{NoKeyring, Stage};
+use i18n::t;
 
 /// Stands in for the OS keyring: an account's database key, or why not. The UI tests play
 /// a locked or damaged keyring with one (on the simulator, which otherwise needs no key).
@@ -69,7 +70,7 @@ impl KeyAnswer {
     /// encrypted with the keyring's key.
     pub fn stopped(reason: String) -> KeyAnswer {
         KeyAnswer(Err(KeyError::Locked {
-            reason: format!("the keyring check stopped: {reason}"),
+            reason: t!("login-keyring-check-stopped", reason = reason),
         }))
     }
 }
@@ -126,9 +127,7 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, (KeyRead, Plan)>, Stage
     } = inputs;
     if demo {
         if tdjson::backend_name() != "simulated" {
-            return Err(Stage::NoLibrary(
-                "The demo floor runs in its own window: start DutyDesk with --demo.".into(),
-            ));
+            return Err(Stage::NoLibrary(t!("login-demo-own-window")));
         }
         let dir = paths.data_dir.join("demo");
         // A fresh floor every time: yesterday's simulated chats are no use to a trainee.
@@ -146,12 +145,13 @@ fn prepare(inputs: Inputs<'_>) -> Result<Result<Session, (KeyRead, Plan)>, Stage
         match telegram::native::locate(config.telegram.tdjson.as_deref(), &paths.tdlib_dir) {
             Ok(library) => {
                 if let Err(e) = telegram::init_backend(Backend::Native(library)) {
-                    return Err(Stage::NoLibrary(format!("{e:?}")));
+                    return Err(Stage::NoLibrary(e.to_string()));
                 }
             }
             Err(e) => {
-                return Err(Stage::NoLibrary(format!(
-                    "{e} DutyDesk can download it for you."
+                return Err(Stage::NoLibrary(t!(
+                    "login-tdlib-missing",
+                    reason = e.to_string()
                 )));
             }
         }
@@ -209,7 +209,8 @@ fn no_keyring(e: KeyError, folder: &std::path::Path) -> Stage {
 }
 
 fn start(config: SessionConfig) -> Result<Session, Stage> {
-    Session::start(config).map_err(|e| Stage::NoLibrary(format!("TDLib did not start: {e}")))
+    Session::start(config)
+        .map_err(|e| Stage::NoLibrary(t!("login-tdlib-not-started", error = e.to_string())))
 }
 
 /// "Try the demo floor" from a window already bound to the real TDLib: the backend is

@@ -81,7 +81,7 @@ impl Theme {
         let file: ThemeFile = toml::from_str(source).map_err(|e| e.to_string())?;
         let c = &file.colors;
         let get = |key: &str, value: &str| {
-            hex(value).ok_or(format!("colors.{key}: {value:?} is not #rrggbb"))
+            hex(value).ok_or_else(|| i18n::t!("app-theme-color", key = key, value = value))
         };
         let colors = Palette {
             background: get("background", &c.background)?,
@@ -105,7 +105,7 @@ impl Theme {
         let dark = match file.mode.as_str() {
             "dark" => true,
             "light" => false,
-            other => return Err(format!("mode: {other:?} must be \"light\" or \"dark\"")),
+            other => return Err(i18n::t!("app-theme-mode", value = other)),
         };
         let iced = iced::Theme::custom(
             file.name.clone(),
@@ -204,16 +204,19 @@ pub fn resolve(choice: &str, themes_dir: &Path, os_dark: bool) -> (Theme, Option
     match std::fs::read_to_string(&path) {
         Ok(source) => match Theme::parse(&source) {
             Ok(theme) => (theme, None),
-            Err(e) => (
-                Theme::light(),
-                Some(format!("Theme {}: {e}", path.display())),
-            ),
+            Err(e) => (Theme::light(), Some(unusable(&path, &e))),
         },
-        Err(e) => (
-            Theme::light(),
-            Some(format!("Theme {}: {e}", path.display())),
-        ),
+        Err(e) => (Theme::light(), Some(unusable(&path, &e))),
     }
+}
+
+/// The banner's words for a user theme that could not be used.
+fn unusable(path: &Path, error: &dyn std::fmt::Display) -> String {
+    i18n::t!(
+        "app-theme-unusable",
+        path = path.display().to_string(),
+        error = error.to_string()
+    )
 }
 
 /// Theme names offered in settings: "auto", the built-ins, then user theme stems.

@@ -2,7 +2,7 @@
 //! the order and the store.
 
 use super::*;
-use dutydesk::ui::widgets::chat_list::ALARM_LABEL;
+use dutydesk::ui::widgets::chat_list::alarm_label;
 
 #[test]
 fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
@@ -41,7 +41,7 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
         let mut sim = ui(&h.app);
         let title = sim.find(label(&chat.title)).unwrap();
         let mark = sim
-            .find(label(ALARM_LABEL))
+            .find(label(&alarm_label()))
             .expect("the row shows the alarm");
         let (title, mark) = (
             title.visible_bounds().unwrap(),
@@ -71,7 +71,7 @@ fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
         Some(before),
         "it returns to its place"
     );
-    assert!(!visible_label(&h, ALARM_LABEL));
+    assert!(!visible_label(&h, &alarm_label()));
     let saved = h.app.store().unwrap().load_local().unwrap();
     assert!(saved.alarms.is_empty(), "the cleared alarm is forgotten");
 }

@@ -34,7 +34,7 @@ fn start_with(home: &tempfile::TempDir, answer: &Answer) -> App {
         .expect("the key comes from the keyring, read off the window's thread");
     // Until the keyring answers, the window says what it waits for.
     assert_eq!(stage(&app), Some(&Stage::CheckingKeyring));
-    assert!(ui(&app).find(login::CHECKING_KEYRING).is_ok());
+    assert!(ui(&app).find(login::checking_keyring()).is_ok());
     assert!(app.session().is_none());
     let _ = app.handle(Message::KeyRead(read.read()));
     app
@@ -268,7 +268,7 @@ fn while_the_keyring_is_asked_again_retry_waits_and_the_screen_says_so() {
     );
     {
         let mut sim = ui(&app);
-        assert!(sim.find(login::CHECKING_KEYRING).is_ok(), "in progress");
+        assert!(sim.find(login::checking_keyring()).is_ok(), "in progress");
         assert!(
             sim.find("Your keyring is locked").is_ok(),
             "what to do stays on screen"
@@ -297,5 +297,5 @@ fn while_the_keyring_is_asked_again_retry_waits_and_the_screen_says_so() {
         Some(session),
         "an answer nobody waits for starts nothing"
     );
-    assert!(ui(&app).find(login::CHECKING_KEYRING).is_err());
+    assert!(ui(&app).find(login::checking_keyring()).is_err());
 }

@@ -5,7 +5,7 @@
 use super::*;
 use dutydesk::desk::{ChatFolder, ChatKind, Event};
 use dutydesk::telegram::TgEvent;
-use dutydesk::ui::features::settings::picker::NONE_LABEL;
+use dutydesk::ui::features::settings::picker::none_label;
 use dutydesk::ui::features::settings::{DUTY_GROUP_ID, Draft, FOLDER_ID};
 
 /// A group chat the floor does not have.
@@ -29,7 +29,7 @@ fn a_group_and_a_folder_arriving_while_settings_is_open_are_pickable_at_once() {
     interact(&mut h, |sim| {
         // The duty group sits below the support folder's picker, out of the first view.
         super::settings::scroll_body(sim, 300.0);
-        sim.click(label(NONE_LABEL)).unwrap();
+        sim.click(label(&none_label())).unwrap();
     });
     interact(&mut h, |sim| {
         sim.click(id(DUTY_GROUP_ID)).unwrap();

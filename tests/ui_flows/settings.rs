@@ -6,7 +6,7 @@ use super::*;
 use dutydesk::desk::{ChatKind, Event};
 use dutydesk::telegram::TgEvent;
 use dutydesk::ui::features::settings::focus::Control;
-use dutydesk::ui::features::settings::picker::{ALL_CHATS_LABEL, NONE_LABEL};
+use dutydesk::ui::features::settings::picker::{all_chats_label, none_label};
 use dutydesk::ui::features::settings::{DUTY_GROUP_ID, FOLDER_ID, PATTERN_ID};
 use std::collections::BTreeSet;
 
@@ -143,7 +143,7 @@ fn the_duty_group_is_picked_by_title_and_its_members_count_as_staff() {
     interact(&mut h, |sim| {
         // The duty group sits below the support folder's picker, out of the first view.
         scroll_body(sim, 300.0);
-        sim.click(label(NONE_LABEL)).unwrap();
+        sim.click(label(&none_label())).unwrap();
     });
     assert!(visible(&h, "Chosen: none"));
     interact(&mut h, |sim| {
@@ -297,7 +297,7 @@ fn the_support_folder_is_picked_by_name_and_narrows_the_support_list() {
     h.send(Message::Console(console::Message::OpenSettings));
     assert!(visible(&h, "Chosen: Private"), "the saved choice, by name");
     interact(&mut h, |sim| {
-        sim.click(label(ALL_CHATS_LABEL)).unwrap();
+        sim.click(label(&all_chats_label())).unwrap();
     });
     assert!(visible(&h, "Chosen: all chats"));
     h.send(Message::Key(Key::Character("s".into()), Modifiers::CTRL));

@@ -9,12 +9,19 @@
 macro_rules! catalog_files {
     ($code:literal) => {
         &[
+            include_str!(concat!("../locales/", $code, "/app.ftl")),
             include_str!(concat!("../locales/", $code, "/cli.ftl")),
             include_str!(concat!("../locales/", $code, "/config.ftl")),
             include_str!(concat!("../locales/", $code, "/connection.ftl")),
+            include_str!(concat!("../locales/", $code, "/console.ftl")),
+            include_str!(concat!("../locales/", $code, "/demo.ftl")),
             include_str!(concat!("../locales/", $code, "/doctor.ftl")),
             include_str!(concat!("../locales/", $code, "/keyring.ftl")),
+            include_str!(concat!("../locales/", $code, "/login.ftl")),
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),
+            include_str!(concat!("../locales/", $code, "/session.ftl")),
+            include_str!(concat!("../locales/", $code, "/settings.ftl")),
+            include_str!(concat!("../locales/", $code, "/store.ftl")),
             include_str!(concat!("../locales/", $code, "/tasks.ftl")),
             include_str!(concat!("../locales/", $code, "/tdlib.ftl")),
             include_str!(concat!("../locales/", $code, "/time.ftl")),

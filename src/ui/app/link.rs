@@ -13,6 +13,7 @@ use crate::ui::features::console;
 use crate::ui::features::login::Stage;
 use crate::ui::features::settings;
 use crate::ui::start::{self, Begun, Inputs};
+use i18n::t;
 
 /// Messages re-read per waiting chat when staff become known.
 const RESYNC_DEPTH: i32 = 20;
@@ -185,7 +186,9 @@ impl App {
                 }
                 TgEvent::Error(e) => match &mut self.screen {
                     Screen::Login(login) => login.fail(e.to_string()),
-                    _ => self.notices.banner = Some(format!("Telegram: {e}")),
+                    _ => {
+                        self.notices.banner = Some(t!("app-telegram-error", error = e.to_string()))
+                    }
                 },
             }
         }
@@ -215,12 +218,8 @@ impl App {
                 };
             }
             AuthState::LoggingOut | AuthState::Closing => Stage::Starting,
-            AuthState::Closed => Stage::NoLibrary(
-                "Telegram closed this session. Restart DutyDesk to log in again.".into(),
-            ),
-            AuthState::Other(name) => Stage::NoLibrary(format!(
-                "Telegram asks for a step DutyDesk cannot do yet ({name})."
-            )),
+            AuthState::Closed => Stage::NoLibrary(t!("app-session-closed")),
+            AuthState::Other(name) => Stage::NoLibrary(t!("app-unknown-step", step = name)),
         };
         match &mut self.screen {
             Screen::Login(login) => login.advance(stage),
@@ -234,7 +233,7 @@ impl App {
         match reply {
             Reply::Bootstrapped { me, chats } => {
                 if let Err(e) = chats {
-                    self.notices.banner = Some(format!("Loading chats failed: {e}"));
+                    self.notices.banner = Some(t!("app-chats-failed", error = e.to_string()));
                 }
                 match me {
                     Ok(user) => {
@@ -243,7 +242,7 @@ impl App {
                         return self.announce(&transitions);
                     }
                     Err(e) => {
-                        self.notices.banner = Some(format!("Could not read this account: {e}"))
+                        self.notices.banner = Some(t!("app-account-failed", error = e.to_string()))
                     }
                 }
             }
@@ -262,7 +261,7 @@ impl App {
                 return ask(Request::Resync(self.core.desk.waiting_chats()));
             }
             Reply::Members { result: Err(e), .. } => {
-                self.notices.banner = Some(format!("Could not read the duty group's members: {e}"))
+                self.notices.banner = Some(t!("app-duty-members-failed", error = e.to_string()))
             }
             Reply::Resync(chats) => {
                 let transitions = self.core.desk.resync(chats, now);

@@ -29,6 +29,7 @@ use crate::ui::features::tasks::Tasks;
 use crate::ui::notifications;
 use crate::ui::start;
 use crate::ui::theme::{self, Theme};
+use i18n::{Language, t};
 use iced::Task;
 use iced::keyboard;
 use std::sync::Arc;
@@ -77,6 +78,10 @@ struct Shell {
     demo: bool,
     theme: Theme,
     os_dark: bool,
+    /// The language the window speaks: the one chosen at start-up, then the one saved in
+    /// Settings. Views, updates and the title format in it (`in_language`), so an app in a
+    /// test speaks its own language whatever the process's is.
+    language: Language,
     /// DUTYDESK_TRACE_STARTUP: say on stderr when the first view is built (the launch
     /// benchmark times it); the cells keep it to once.
     trace_startup: std::cell::Cell<bool>,
@@ -153,6 +158,8 @@ impl App {
             config,
             paths,
         } = opts;
+        // What the command line chose (or, in a test, this thread's language).
+        let language = i18n::language();
         let (mut core, store_warning) = Core::open(&paths, demo);
         let (theme, theme_warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
         let (tasks, tasks_warning) = core.tasks(demo, &config);
@@ -166,6 +173,7 @@ impl App {
                 demo,
                 theme,
                 os_dark: false,
+                language,
                 trace_startup: std::cell::Cell::new(trace),
                 trace_console: std::cell::Cell::new(trace),
             },
@@ -224,6 +232,16 @@ impl App {
 
     pub fn theme(&self) -> &Theme {
         &self.shell.theme
+    }
+
+    /// The language the window speaks.
+    pub fn language(&self) -> Language {
+        self.shell.language
+    }
+
+    /// Runs `f` with the app's language as this thread's: `t!` inside speaks it.
+    fn in_language<R>(&self, f: impl FnOnce() -> R) -> R {
+        i18n::with_language(self.shell.language, f)
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -301,6 +319,11 @@ impl App {
         self.shell.theme = theme;
     }
 
+    /// Speaks `language` from the next view on, as after choosing it in Settings.
+    pub fn set_language(&mut self, language: Language) {
+        self.shell.language = language;
+    }
+
     pub fn set_screen(&mut self, screen: Screen) {
         self.screen = screen;
     }
@@ -346,7 +369,7 @@ impl Core {
             Ok(store) => (Some(store), None),
             Err(e) => (
                 None,
-                Some(format!("Pins, stars and notes will not be saved: {e}")),
+                Some(t!("app-store-unavailable", error = e.to_string())),
             ),
         };
         let settings = store

@@ -12,6 +12,7 @@ use crate::ui::feature::{Ctx, Feature};
 use crate::ui::features::{connection, console, login, settings};
 use crate::ui::notifications::Outcome;
 use crate::ui::theme;
+use i18n::t;
 use iced::{Task, keyboard};
 
 /// Runs a feature's update with the app's context, its effects lifted by `wrap`.
@@ -33,11 +34,20 @@ impl App {
     /// The window's update: the message handled, its effects handed to their executors.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let effects = self.handle(message);
-        self.run(effects)
+        let task = self.run(effects);
+        // What runs off the window's thread (Telegram's replies, the keyring) speaks the
+        // process's language: the window's, once Settings changed it.
+        i18n::set_language(self.shell.language);
+        task
     }
 
-    /// Handles one message; what it asks of the outside world comes back as data.
+    /// Handles one message in the app's language; what it asks of the outside world comes
+    /// back as data.
     pub fn handle(&mut self, message: Message) -> Effects<Message> {
+        i18n::with_language(self.shell.language, || self.dispatch(message))
+    }
+
+    fn dispatch(&mut self, message: Message) -> Effects<Message> {
         let effects = match message {
             Message::Tg(batch) => self.on_telegram(batch),
             Message::Link(reply) => self.on_link_reply(reply),
@@ -114,7 +124,7 @@ impl App {
             return;
         };
         for write in writes {
-            if let Err(e) = write.run(store) {
+            if let Err(e) = i18n::with_language(self.shell.language, || write.run(store)) {
                 self.notices.banner = Some(e);
             }
         }
@@ -162,7 +172,7 @@ impl App {
                 telegram.api_id = Some(credentials.api_id);
                 telegram.api_hash = Some(credentials.api_hash);
                 if let Err(e) = self.shell.config.save(&self.shell.paths) {
-                    self.notices.banner = Some(format!("The API key is used but not saved: {e}"));
+                    self.notices.banner = Some(t!("app-api-key-not-saved", error = e.to_string()));
                 }
                 self.start_session(None)
             }
@@ -245,7 +255,7 @@ impl App {
         if config != self.shell.config {
             self.shell.config = config;
             if let Err(e) = self.shell.config.save(&self.shell.paths) {
-                self.notices.banner = Some(format!("Settings apply now but were not saved: {e}"));
+                self.notices.banner = Some(t!("app-settings-not-saved", error = e.to_string()));
             }
             self.apply_theme();
         }
@@ -263,8 +273,10 @@ impl App {
             Outcome::Clicked(chat) => self.route_console(console::Message::GlobalPick(chat)),
             Outcome::Unavailable { text, error } => {
                 self.notices.in_app = true;
-                self.notices.banner = Some(format!(
-                    "{text} (desktop notifications unavailable: {error})"
+                self.notices.banner = Some(t!(
+                    "app-notifications-unavailable",
+                    text = text,
+                    error = error
                 ));
                 Effects::none()
             }

@@ -11,6 +11,7 @@ use crate::ui::features::tasks;
 use crate::ui::theme;
 use crate::ui::timer;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use i18n::t;
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding, Subscription, event, keyboard, window};
 
@@ -20,13 +21,16 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        let k = self.core.desk.counters();
-        let floor = if self.shell.demo { " (demo floor)" } else { "" };
-        match self.screen {
-            Screen::Login(_) => format!("DutyDesk{floor}"),
-            _ if k.waiting > 0 => format!("DutyDesk{floor} — {} waiting, {} red", k.waiting, k.red),
-            _ => format!("DutyDesk{floor}"),
-        }
+        self.in_language(|| {
+            let k = self.core.desk.counters();
+            let counting = !matches!(self.screen, Screen::Login(_)) && k.waiting > 0;
+            match (self.shell.demo, counting) {
+                (false, false) => t!("app-title"),
+                (true, false) => t!("app-title-demo"),
+                (false, true) => t!("app-title-waiting", waiting = k.waiting, red = k.red),
+                (true, true) => t!("app-title-waiting-demo", waiting = k.waiting, red = k.red),
+            }
+        })
     }
 
     pub fn iced_theme(&self) -> iced::Theme {
@@ -100,7 +104,12 @@ impl App {
         since
     }
 
+    /// The window's content, in the app's language (see `App::in_language`).
     pub fn view(&self) -> Element<'_, Message> {
+        self.in_language(|| self.content())
+    }
+
+    fn content(&self) -> Element<'_, Message> {
         if self.shell.trace_startup.replace(false) {
             eprintln!("dutydesk: first view");
         }
@@ -132,7 +141,7 @@ impl App {
                     .size(TEXT)
                     .color(p.text)
                     .width(Length::Fill),
-                button(text("Dismiss").size(SMALL))
+                button(text(t!("app-banner-dismiss")).size(SMALL))
                     .style(style::flat(p, false))
                     .on_press(Message::DismissBanner),
             ]

@@ -112,7 +112,7 @@ impl<M: Send + 'static> Call<M> {
             .unwrap_or_else(|e| {
                 Err(Error {
                     url,
-                    reason: format!("the call stopped: {e}"),
+                    reason: i18n::t!("app-http-stopped", error = e.to_string()),
                 })
             });
         reply(answer)

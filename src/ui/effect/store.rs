@@ -45,7 +45,7 @@ impl Write {
             Write::Settings(settings) => store
                 .save_settings(settings)
                 .and_then(|()| store.set_duty_group_chosen())
-                .map_err(|e| format!("Settings apply now but were not saved: {e}")),
+                .map_err(|e| i18n::t!("app-settings-not-saved", error = e.to_string())),
             Write::Task(task) => store.save_task(task).map_err(|e| not_saved(store, e)),
             Write::TaskStatus {
                 chat,
@@ -64,5 +64,9 @@ impl Write {
 }
 
 fn not_saved(store: &Store, e: impl std::fmt::Display) -> String {
-    format!("Could not save to {}: {e}", store.path().display())
+    i18n::t!(
+        "app-store-not-saved",
+        path = store.path().display().to_string(),
+        error = e.to_string()
+    )
 }

@@ -15,6 +15,7 @@ use crate::ui::features::connection::{Status, status};
 use crate::ui::start;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use i18n::t;
 use iced::widget::{Space, button, column, container, progress_bar, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding, Task};
 
@@ -27,7 +28,9 @@ pub use passphrase::{NoKeyring, PASSPHRASE, PASSPHRASE_REPEAT};
 
 mod passphrase;
 /// Shown while the keyring is asked for the database key.
-pub const CHECKING_KEYRING: &str = "Checking the keyring…";
+pub fn checking_keyring() -> String {
+    t!("login-checking-keyring")
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
@@ -114,10 +117,10 @@ impl Credentials {
     /// The key as typed, or what is wrong with it.
     pub fn parse(api_id: &str, api_hash: &str) -> Result<Credentials, String> {
         let Some(api_id) = api_id.parse::<i32>().ok().filter(|id| *id > 0) else {
-            return Err("api_id is the number shown on my.telegram.org".into());
+            return Err(t!("login-api-id-invalid"));
         };
         if api_hash.len() != 32 || !api_hash.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err("api_hash is 32 hexadecimal characters".into());
+            return Err(t!("login-api-hash-invalid"));
         }
         Ok(Credentials {
             api_id,
@@ -186,7 +189,7 @@ impl Feature for Login {
             Message::Retry => return (Effects::none(), Some(Event::Retry)),
             Message::Demo => {
                 if let Err(e) = start::launch_demo() {
-                    self.error = Some(format!("Could not start the demo floor: {e}"));
+                    self.error = Some(t!("login-demo-failed", error = e));
                 }
             }
             Message::Download => {
@@ -199,7 +202,7 @@ impl Feature for Login {
             }
             Message::Downloaded(Err(e)) => {
                 self.download = None;
-                self.error = Some(format!("Download failed: {e}"));
+                self.error = Some(t!("login-download-failed", error = e));
             }
             Message::ConnectionSettings => {
                 return (Effects::none(), Some(Event::ConnectionSettings));
@@ -283,7 +286,7 @@ impl Login {
     pub fn keyring_answered(&mut self, stage: Stage) {
         let same = self.stage == stage;
         self.show(stage);
-        self.error = same.then(|| "Tried again: the keyring gave the same answer.".to_string());
+        self.error = same.then(|| t!("login-keyring-same-answer"));
     }
 
     fn submit(&mut self) -> (Effects<Message>, Option<Event>) {
@@ -322,12 +325,12 @@ impl Login {
     }
 
     fn form(&self, demo_available: bool, link: Link, p: Palette) -> Element<'_, Message> {
-        let field = |placeholder: &str,
+        let field = |placeholder: String,
                      value: &str,
                      id: &'static str,
                      on: fn(String) -> Message,
                      secure: bool| {
-            text_input(placeholder, value)
+            text_input(&placeholder, value)
                 .id(id)
                 .secure(secure)
                 .size(TEXT + 1.0)
@@ -337,13 +340,13 @@ impl Login {
                 .on_submit(Message::Submit)
         };
         // The form's button; it waits while a request (or a keyring read) is under way.
-        let action = |label: &'static str, msg: Message| {
+        let action = |label: String, msg: Message| {
             button(text(label).size(TEXT + 1.0))
                 .padding(Padding::from([6, 18]))
                 .style(style::primary(p))
                 .on_press_maybe((!self.busy).then_some(msg))
         };
-        let submit = |label: &'static str| action(label, Message::Submit);
+        let submit = |label: String| action(label, Message::Submit);
         if let Stage::Passphrase(why) = &self.stage {
             let mut form = self.passphrase.view(why, self.busy, p).width(360);
             if let Some(error) = &self.error {
@@ -353,48 +356,7 @@ impl Login {
             return self.card(form, demo_available, link, p);
         }
         let mut form = column![].spacing(10).width(360);
-        let (title, hint): (&str, String) = match &self.stage {
-            Stage::NoLibrary(why) => ("TDLib is needed", why.clone()),
-            Stage::Credentials => (
-                "Your Telegram API key",
-                "Create an application on my.telegram.org and paste its api_id and api_hash. They stay in your config file.".into(),
-            ),
-            // Drawn above, by the passphrase step.
-            Stage::Passphrase(_) => ("", String::new()),
-            Stage::KeyringLocked(why) => (
-                "Your keyring is locked",
-                format!(
-                    "DutyDesk keeps the key of your Telegram database in the OS keyring, and \
-                     the keyring did not open ({why}). Unlock it in your keyring app (e.g. \
-                     Seahorse, Keychain Access or Credential Manager), then press Retry. A \
-                     passphrase would not help: it cannot open a database encrypted with the \
-                     keyring's key."
-                ),
-            ),
-            Stage::KeyDamaged { service, entry, reason, folder } => (
-                "The database key in your keyring is damaged",
-                format!(
-                    "The keyring entry \"{entry}\" of service \"{service}\" does not hold a \
-                     valid database key ({reason}). DutyDesk leaves it untouched: your \
-                     Telegram database was encrypted with the key it held. Restore the entry \
-                     if you have a backup of it. Or, to start this account afresh, delete the \
-                     entry in your keyring app (e.g. Seahorse, Keychain Access or Credential \
-                     Manager) and the folder {}: you will log in again and Telegram sends your \
-                     chats anew. Then press Retry.",
-                    folder.display()
-                ),
-            ),
-            Stage::CheckingKeyring => (
-                CHECKING_KEYRING,
-                "If your keyring asks to be unlocked, answer its prompt.".into(),
-            ),
-            Stage::Starting => ("Starting Telegram…", String::new()),
-            Stage::Phone => ("Log in to Telegram", "Your phone number, with the country code.".into()),
-            Stage::Code { phone } => ("Enter the code", format!("Telegram sent a login code to {phone}.")),
-            Stage::Password { hint } if hint.is_empty() => ("Two-step verification", "Your cloud password.".into()),
-            Stage::Password { hint } => ("Two-step verification", format!("Your cloud password (hint: {hint}).")),
-            Stage::Ready => ("Loading your chats…", String::new()),
-        };
+        let (title, hint) = self.explanation();
         form = form.push(text(title).size(20));
         if !hint.is_empty() {
             form = form.push(text(hint).size(TEXT).color(p.muted));
@@ -409,65 +371,87 @@ impl Login {
                     };
                     form = form.push(progress_bar(0.0..=1.0, fraction).girth(8));
                     form = form.push(
-                        text(format!("{:.1} of {:.1} MB", mb(done), mb(total)))
-                            .size(SMALL)
-                            .color(p.muted),
+                        text(t!(
+                            "login-download-progress",
+                            done = mb(done),
+                            total = mb(total)
+                        ))
+                        .size(SMALL)
+                        .color(p.muted),
                     );
                 } else {
                     form = form.push(
-                        button(text("Download TDLib 1.8.61").size(TEXT + 1.0))
-                            .padding(Padding::from([6, 18]))
-                            .style(style::primary(p))
-                            .on_press(Message::Download),
+                        button(
+                            text(t!(
+                                "login-download",
+                                version = crate::telegram::native::TDLIB_VERSION
+                            ))
+                            .size(TEXT + 1.0),
+                        )
+                        .padding(Padding::from([6, 18]))
+                        .style(style::primary(p))
+                        .on_press(Message::Download),
                     );
                 }
             }
             Stage::Credentials => {
                 form = form
-                    .push(field("api_id", &self.api_id, API_ID, Message::ApiId, false))
                     .push(field(
-                        "api_hash",
+                        "api_id".into(),
+                        &self.api_id,
+                        API_ID,
+                        Message::ApiId,
+                        false,
+                    ))
+                    .push(field(
+                        "api_hash".into(),
                         &self.api_hash,
                         API_HASH,
                         Message::ApiHash,
                         false,
                     ))
-                    .push(submit("Continue"));
+                    .push(submit(t!("login-continue")));
             }
             Stage::KeyringLocked(_) | Stage::KeyDamaged { .. } => {
                 // While the keyring is asked again, Retry waits: a second press would stack
                 // a second unlock prompt.
-                form = form.push(action("Retry", Message::Retry));
+                form = form.push(action(t!("login-retry"), Message::Retry));
                 if self.busy {
-                    form = form.push(text(CHECKING_KEYRING).size(TEXT).color(p.muted));
+                    form = form.push(text(checking_keyring()).size(TEXT).color(p.muted));
                 }
             }
             Stage::Phone => {
                 form = form
                     .push(field(
-                        "+1 555 010 0000",
+                        "+1 555 010 0000".into(),
                         &self.phone,
                         PHONE,
                         Message::Phone,
                         false,
                     ))
-                    .push(submit("Send code"));
+                    .push(submit(t!("login-send-code")));
             }
             Stage::Code { .. } => {
                 form = form
-                    .push(field("Code", &self.code, CODE, Message::Code, false))
-                    .push(submit("Log in"));
+                    .push(field(
+                        t!("login-code-placeholder"),
+                        &self.code,
+                        CODE,
+                        Message::Code,
+                        false,
+                    ))
+                    .push(submit(t!("login-log-in")));
             }
             Stage::Password { .. } => {
                 form = form
                     .push(field(
-                        "Password",
+                        t!("login-password-placeholder"),
                         &self.password,
                         PASSWORD,
                         Message::Password,
                         true,
                     ))
-                    .push(submit("Log in"));
+                    .push(submit(t!("login-log-in")));
             }
             Stage::CheckingKeyring | Stage::Starting | Stage::Ready | Stage::Passphrase(_) => {}
         }
@@ -497,11 +481,11 @@ impl Login {
         if demo_available {
             form = form.push(Space::new().height(16)).push(
                 row![
-                    text("New to duty? Practise on a simulated floor.")
+                    text(t!("login-demo-invitation"))
                         .size(SMALL)
                         .color(p.muted)
                         .width(Length::Fill),
-                    button(text("Try the demo floor").size(TEXT))
+                    button(text(t!("login-demo-button")).size(TEXT))
                         .padding(Padding::from([5, 12]))
                         .style(style::outline(p))
                         .on_press(Message::Demo),
@@ -519,6 +503,50 @@ impl Login {
         .style(style::window(p))
         .into()
     }
+
+    /// The stage's title and the explanation under it (empty when the title says it all).
+    fn explanation(&self) -> (String, String) {
+        match &self.stage {
+            Stage::NoLibrary(why) => (t!("login-tdlib-needed"), why.clone()),
+            Stage::Credentials => (t!("login-credentials-title"), t!("login-credentials-hint")),
+            // Drawn by the passphrase step (`passphrase.rs`).
+            Stage::Passphrase(_) => (String::new(), String::new()),
+            Stage::KeyringLocked(why) => (
+                t!("login-keyring-locked-title"),
+                t!("login-keyring-locked-hint", reason = why.as_str()),
+            ),
+            Stage::KeyDamaged {
+                service,
+                entry,
+                reason,
+                folder,
+            } => (
+                t!("login-key-damaged-title"),
+                t!(
+                    "login-key-damaged-hint",
+                    entry = entry.as_str(),
+                    service = service.as_str(),
+                    reason = reason.as_str(),
+                    folder = folder.display().to_string()
+                ),
+            ),
+            Stage::CheckingKeyring => (checking_keyring(), t!("login-checking-keyring-hint")),
+            Stage::Starting => (t!("login-starting"), String::new()),
+            Stage::Phone => (t!("login-phone-title"), t!("login-phone-hint")),
+            Stage::Code { phone } => (
+                t!("login-code-title"),
+                t!("login-code-hint", phone = phone.as_str()),
+            ),
+            Stage::Password { hint } if hint.is_empty() => {
+                (t!("login-password-title"), t!("login-password-hint"))
+            }
+            Stage::Password { hint } => (
+                t!("login-password-title"),
+                t!("login-password-hint-with", hint = hint.as_str()),
+            ),
+            Stage::Ready => (t!("login-loading-chats"), String::new()),
+        }
+    }
 }
 
 /// The connection as the login screen shows it.
@@ -528,8 +556,9 @@ struct Link {
     now: crate::desk::UnixTime,
 }
 
+/// Megabytes to one decimal, as the progress line shows them.
 fn mb(bytes: u64) -> f64 {
-    bytes as f64 / 1_048_576.0
+    (bytes as f64 / 1_048_576.0 * 10.0).round() / 10.0
 }
 
 /// Downloads TDLib on a worker thread, reporting progress as messages.

@@ -21,12 +21,13 @@ use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use focus::{Control, Nav};
+use i18n::t;
 use iced::keyboard::{self, Key, Modifiers};
 use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
 use iced::{Alignment, Element, Length, Padding};
-use picker::{DUTY_GROUP_WORDS, FOLDER_WORDS, Picker, Wiring};
+use picker::{Picker, Wiring, Words};
 
 pub const RED_ID: &str = "red-minutes";
 pub const BREACH_ID: &str = "breach-minutes";
@@ -39,9 +40,6 @@ pub const DUTY_GROUP_ID: &str = "duty-group";
 pub const STAFF_ID: &str = "extra-staff";
 /// The scrolled body holding every control but the buttons.
 pub const BODY_ID: &str = "settings-body";
-
-const HINT: &str = "Tab / Shift+Tab: next / previous setting · Up / Down: also in a list · \
-Space: toggle, pick · Left / Right: change a choice · Enter: press · Ctrl+S: save · Esc: cancel";
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -112,6 +110,9 @@ pub struct Draft {
     focus: Option<Control>,
     trackers: trackers::Editor,
 }
+
+/// The labels' column: the controls line up beside it.
+pub(super) const LABEL_WIDTH: f32 = 220.0;
 
 const SCALES: [&str; 6] = ["0.8", "0.9", "1.0", "1.1", "1.25", "1.5"];
 
@@ -290,25 +291,29 @@ impl Draft {
 
     /// The settings and config this draft describes, or what is wrong with it.
     pub fn build(&self, base: &Settings) -> Result<(Settings, Config), String> {
-        let mins = |label: &str, v: &str| -> Result<i64, String> {
-            let value: f64 = v
-                .trim()
-                .parse()
-                .map_err(|_| format!("{label}: \"{v}\" is not a number of minutes"))?;
+        let mins = |field: String, v: &str| -> Result<i64, String> {
+            let value: f64 = v.trim().parse().map_err(|_| {
+                t!(
+                    "settings-error-not-minutes",
+                    field = field.as_str(),
+                    value = v
+                )
+            })?;
             if !(0.0..=7.0 * 24.0 * 60.0).contains(&value) {
-                return Err(format!("{label}: {value} minutes is out of range"));
+                return Err(t!(
+                    "settings-error-minutes-range",
+                    field = field,
+                    value = value
+                ));
             }
             Ok((value * 60.0).round() as i64)
         };
         let mut s = base.clone();
-        s.red_after_secs = mins("Red after", &self.red)?;
-        s.breach_after_secs = mins("Breach after", &self.breach)?;
-        s.damping_secs = mins("Damping", &self.damping)?;
+        s.red_after_secs = mins(t!("settings-red-after"), &self.red)?;
+        s.breach_after_secs = mins(t!("settings-breach-after"), &self.breach)?;
+        s.damping_secs = mins(t!("settings-damping"), &self.damping)?;
         if s.red_after_secs == 0 || s.breach_after_secs < s.red_after_secs {
-            return Err(
-                "The SLA breach must come at or after red, and red after more than 0 minutes"
-                    .into(),
-            );
+            return Err(t!("settings-error-order"));
         }
         s.float_waiting = self.float_waiting;
         s.support.support_only = self.support_only;
@@ -323,28 +328,25 @@ impl Draft {
             .map(|t| {
                 t.trim()
                     .parse::<i64>()
-                    .map_err(|_| format!("Staff user ids: \"{t}\" is not a number"))
+                    .map_err(|_| t!("settings-error-staff-id", value = t.trim()))
             })
             .collect::<Result<_, _>>()?;
         let mut config = self.config.clone();
         config.trackers = self.trackers.build()?;
-        config.ui.scale = self
-            .scale
-            .parse()
-            .map_err(|_| "UI scale is not a number".to_string())?;
+        config.ui.scale = self.scale.parse().map_err(|_| t!("settings-error-scale"))?;
         Ok((s, config))
     }
 
     fn screen(&self, p: Palette) -> Element<'_, Message> {
         let input = |c: Control,
                      value: &str,
-                     placeholder: &'static str,
+                     placeholder: String,
                      width: f32,
                      on: fn(String) -> Message| {
             self.ring(
                 c,
                 p,
-                text_input(placeholder, value)
+                text_input(&placeholder, value)
                     .id(c.field_id().unwrap_or_default())
                     .size(TEXT)
                     .width(width)
@@ -354,27 +356,24 @@ impl Draft {
                     .on_submit(Message::Save),
             )
         };
-        let labelled = |label: &'static str, control: Element<'static, Message>| {
-            row![text(label).size(TEXT).width(220), control]
+        let labelled = |label: String, control: Element<'static, Message>| {
+            row![text(label).size(TEXT).width(LABEL_WIDTH), control]
                 .spacing(8)
                 .align_y(Alignment::Center)
         };
-        let number = |label: &'static str,
-                      value: &str,
-                      c: Control,
-                      on: fn(String) -> Message,
-                      unit: &'static str| {
-            labelled(label, input(c, value, "", 80.0, on))
-                .push(text(unit).size(SMALL).color(p.muted))
-        };
-        let field = |label: &'static str,
+        let number =
+            |label: String, value: &str, c: Control, on: fn(String) -> Message, unit: String| {
+                labelled(label, input(c, value, String::new(), 80.0, on))
+                    .push(text(unit).size(SMALL).color(p.muted))
+            };
+        let field = |label: String,
                      value: &str,
-                     placeholder: &'static str,
+                     placeholder: String,
                      c: Control,
                      on: fn(String) -> Message| {
             labelled(label, input(c, value, placeholder, 320.0, on))
         };
-        let check = |label: &'static str, value: bool, c: Control, on: fn(bool) -> Message| {
+        let check = |label: String, value: bool, c: Control, on: fn(bool) -> Message| {
             self.ring(
                 c,
                 p,
@@ -385,56 +384,57 @@ impl Draft {
                     .on_toggle(on),
             )
         };
-        let choice = |label: &'static str,
+        let choice = |label: String,
                       c: Control,
-                      options: Vec<String>,
+                      options: Vec<Labelled>,
                       selected: &str,
                       on: fn(String) -> Message| {
-            let list = pick_list(options, Some(selected.to_string()), on).text_size(TEXT);
+            let selected = options.iter().find(|o| o.value == selected).cloned();
+            let list = pick_list(options, selected, move |o: Labelled| on(o.value)).text_size(TEXT);
             labelled(label, self.ring(c, p, list))
         };
-        let section = |title: &'static str| text(title).size(15).color(p.primary);
+        let section = |title: String| text(title).size(15).color(p.primary);
         let n = &self.config.notifications;
         let m = &self.config.messages;
         let body = column![
-            section("Response times"),
+            section(t!("settings-section-response-times")),
             number(
-                "Red after",
+                t!("settings-red-after"),
                 &self.red,
                 Control::Red,
                 Message::Red,
-                "minutes of waiting"
+                t!("settings-minutes-of-waiting")
             ),
             number(
-                "SLA breach after",
+                t!("settings-breach-after"),
                 &self.breach,
                 Control::Breach,
                 Message::Breach,
-                "minutes of waiting"
+                t!("settings-minutes-of-waiting")
             ),
             number(
-                "Damping",
+                t!("settings-damping"),
                 &self.damping,
                 Control::Damping,
                 Message::Damping,
-                "minutes: a chat jumps to the top only after this quiet time"
+                t!("settings-damping-unit")
             ),
             check(
-                "Float waiting chats below alarms",
+                t!("settings-float-waiting"),
                 self.float_waiting,
                 Control::FloatWaiting,
                 Message::FloatWaiting
             ),
-            section("Support chats"),
+            section(t!("settings-section-support")),
             check(
-                "Show only support chats in All",
+                t!("settings-support-only"),
                 self.support_only,
                 Control::SupportOnly,
                 Message::SupportOnly
             ),
             self.picker_view(
                 &self.folder,
-                &FOLDER_WORDS,
+                Words::folder(),
                 Wiring {
                     control: Control::Folder,
                     field_id: FOLDER_ID,
@@ -444,16 +444,16 @@ impl Draft {
                 p
             ),
             field(
-                "Only titles matching",
+                t!("settings-pattern"),
                 &self.pattern,
-                "e.g. Support: *",
+                t!("settings-pattern-placeholder"),
                 Control::Pattern,
                 Message::Pattern
             ),
-            section("Staff"),
+            section(t!("settings-section-staff")),
             self.picker_view(
                 &self.duty_group,
-                &DUTY_GROUP_WORDS,
+                Words::duty_group(),
                 Wiring {
                     control: Control::DutyGroup,
                     field_id: DUTY_GROUP_ID,
@@ -463,73 +463,73 @@ impl Draft {
                 p
             ),
             field(
-                "Other staff (user ids)",
+                t!("settings-staff"),
                 &self.staff,
-                "comma separated",
+                t!("settings-staff-placeholder"),
                 Control::Staff,
                 Message::Staff
             ),
-            section("Notifications"),
+            section(t!("settings-section-notifications")),
             check(
-                "Desktop notifications",
+                t!("settings-notifications"),
                 n.enabled,
                 Control::Notifications,
                 Message::Notifications
             ),
             check(
-                "New customer message while DutyDesk is in the background",
+                t!("settings-notify-new"),
                 n.new_message,
                 Control::NotifyNew,
                 Message::NotifyNew
             ),
             check(
-                "A chat turns red",
+                t!("settings-notify-red"),
                 n.turned_red,
                 Control::NotifyRed,
                 Message::NotifyRed
             ),
             check(
-                "A chat breaches the SLA",
+                t!("settings-notify-breach"),
                 n.breach,
                 Control::NotifyBreach,
                 Message::NotifyBreach
             ),
-            section("Messages"),
+            section(t!("settings-section-messages")),
             check(
-                "Create link previews in sent messages",
+                t!("settings-link-previews"),
                 m.link_previews,
                 Control::LinkPreviews,
                 Message::LinkPreviews
             ),
             check(
-                "Send \"typing…\" while writing",
+                t!("settings-send-typing"),
                 m.send_typing,
                 Control::SendTyping,
                 Message::SendTyping
             ),
-            section("Appearance"),
+            section(t!("settings-section-appearance")),
             choice(
-                "Theme",
+                t!("settings-theme"),
                 Control::Theme,
-                self.themes.clone(),
+                self.themes.iter().map(|t| Labelled::theme(t)).collect(),
                 &self.config.ui.theme,
                 Message::Theme
             ),
             choice(
-                "UI scale",
+                t!("settings-scale"),
                 Control::Scale,
-                SCALES.map(String::from).to_vec(),
+                SCALES.map(Labelled::plain).to_vec(),
                 &self.scale,
                 Message::Scale
             ),
         ]
         .push(self.trackers.view(p).map(Message::Trackers))
         .spacing(10);
-        let save = button(text("Save").size(TEXT))
+        let save = button(text(t!("settings-save")).size(TEXT))
             .padding(Padding::from([5, 16]))
             .style(style::primary(p))
             .on_press(Message::Save);
-        let cancel = button(text("Cancel").size(TEXT))
+        let cancel = button(text(t!("settings-cancel")).size(TEXT))
             .padding(Padding::from([5, 16]))
             .style(style::outline(p))
             .on_press(Message::Cancel);
@@ -549,8 +549,8 @@ impl Draft {
         }
         let screen = container(
             column![
-                text("Settings").size(20),
-                text(HINT).size(SMALL).color(p.muted),
+                text(t!("settings-title")).size(20),
+                text(t!("settings-keys-hint")).size(SMALL).color(p.muted),
                 scrollable(container(body).padding(Padding {
                     right: 16.0,
                     ..Padding::ZERO
@@ -576,6 +576,43 @@ impl Draft {
             keys::settings(key, modifiers).map(|nav| Message::Key(nav, field))
         })
         .into()
+    }
+}
+
+/// A choice in a list: the value kept in the config, and how the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Labelled {
+    value: String,
+    label: String,
+}
+
+impl Labelled {
+    fn plain(value: &str) -> Labelled {
+        Labelled {
+            value: value.to_string(),
+            label: value.to_string(),
+        }
+    }
+
+    /// A theme by its file stem: the built-in ones by name, a user's own by its stem.
+    fn theme(stem: &str) -> Labelled {
+        let label = match stem {
+            "auto" => t!("settings-theme-auto"),
+            "light" => t!("settings-theme-light"),
+            "dark" => t!("settings-theme-dark"),
+            "high-contrast" => t!("settings-theme-high-contrast"),
+            other => other.to_string(),
+        };
+        Labelled {
+            value: stem.to_string(),
+            label,
+        }
+    }
+}
+
+impl std::fmt::Display for Labelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
     }
 }
 
@@ -616,6 +653,6 @@ mod tests {
         d.edit(Message::Breach("3".into()));
         assert!(d.build(&settings).is_err());
         d.edit(Message::Breach("x".into()));
-        assert!(d.build(&settings).unwrap_err().contains("Breach"));
+        assert!(d.build(&settings).unwrap_err().contains("SLA breach after"));
     }
 }

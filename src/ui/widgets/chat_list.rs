@@ -8,6 +8,7 @@ use crate::ui::fonts;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
+use i18n::t;
 use iced::widget::text::Wrapping;
 use iced::widget::{Space, column, container, mouse_area, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
@@ -19,7 +20,9 @@ pub const OVERSCAN: usize = 4;
 
 pub const LIST_ID: &str = "chat-list";
 /// What a row with an alarm and no wait shows in the waiting column.
-pub const ALARM_LABEL: &str = "Alarm";
+pub fn alarm_label() -> String {
+    t!("console-alarm")
+}
 
 /// Which rows to build for a scroll position: `first..first + count`.
 pub fn window(offset_y: f32, viewport_height: f32, total: usize) -> (usize, usize) {
@@ -115,7 +118,7 @@ fn row_view<'a, M: Clone + 'a>(
                 .color(color)
         }
         // Nobody waits, yet a lead wants eyes on it: say so where the wait would be.
-        (None, Status::Alarm) => text(ALARM_LABEL).size(TEXT).color(p.alarm),
+        (None, Status::Alarm) => text(alarm_label()).size(TEXT).color(p.alarm),
         _ => text(
             r.last_date
                 .map(|d| format::time(d, now))
@@ -177,21 +180,26 @@ fn status_mark<'a, M: 'a>(r: &RowView, p: Palette) -> Element<'a, M> {
 pub fn preview_line(r: &RowView) -> String {
     let label = r.preview_content.and_then(media_label);
     match (label, r.preview.is_empty()) {
-        (Some(label), true) => format!("[{label}]"),
-        (Some(label), false) => format!("[{label}] {}", first_line(&r.preview)),
+        (Some(label), true) => t!("console-preview-media", media = label),
+        (Some(label), false) => t!(
+            "console-preview-media-text",
+            media = label,
+            text = first_line(&r.preview)
+        ),
         (None, _) => first_line(&r.preview).to_string(),
     }
 }
 
-pub fn media_label(kind: ContentKind) -> Option<&'static str> {
-    match kind {
-        ContentKind::Text => None,
-        ContentKind::Photo => Some("Photo"),
-        ContentKind::Document => Some("File"),
-        ContentKind::Voice => Some("Voice"),
-        ContentKind::Sticker => Some("Sticker"),
-        ContentKind::Other => Some("Media"),
-    }
+/// What a message without text holds, in words; `None` for text.
+pub fn media_label(kind: ContentKind) -> Option<String> {
+    Some(match kind {
+        ContentKind::Text => return None,
+        ContentKind::Photo => t!("console-media-photo"),
+        ContentKind::Document => t!("console-media-file"),
+        ContentKind::Voice => t!("console-media-voice"),
+        ContentKind::Sticker => t!("console-media-sticker"),
+        ContentKind::Other => t!("console-media-other"),
+    })
 }
 
 fn first_line(s: &str) -> &str {

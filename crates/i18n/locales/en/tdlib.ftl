@@ -10,3 +10,5 @@ tdlib-fetch-no-checksum = no sha512 is pinned for @prebuilt-tdlib/{ $package }@{
 tdlib-fetch-download = downloading { $url } failed: { $reason }
 tdlib-fetch-checksum = the downloaded archive does not match the pinned sha512 (expected { $expected }, got { $found }); nothing was installed
 tdlib-fetch-missing-file = the archive has no { $file }; nothing was installed
+tdlib-backend-native-chosen = this process already runs the native TDLib; it cannot switch to the simulator
+tdlib-backend-simulator-chosen = this process already runs the simulator; it cannot switch to the native TDLib

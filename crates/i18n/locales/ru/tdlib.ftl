@@ -10,3 +10,5 @@ tdlib-fetch-no-checksum = в этой сборке DutyDesk не закрепл�
 tdlib-fetch-download = не удалось скачать { $url }: { $reason }
 tdlib-fetch-checksum = скачанный архив не совпадает с закреплённым sha512 (ожидался { $expected }, получен { $found }); ничего не установлено
 tdlib-fetch-missing-file = в архиве нет { $file }; ничего не установлено
+tdlib-backend-native-chosen = этот процесс уже работает с настоящим TDLib и не может переключиться на симулятор
+tdlib-backend-simulator-chosen = этот процесс уже работает с симулятором и не может переключиться на настоящий TDLib

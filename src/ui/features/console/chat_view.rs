@@ -10,6 +10,7 @@ use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
+use i18n::t;
 use iced::keyboard::{Key, key::Named};
 use iced::widget::text::Wrapping;
 use iced::widget::text_editor::{Binding, KeyPress};
@@ -22,7 +23,7 @@ pub fn view<'a>(
     open: &'a OpenChat,
     desk: &'a Desk,
     now: i64,
-    own_name: &'a str,
+    own_name: &str,
     tasks: &'a Tasks,
     p: Palette,
 ) -> Element<'a, Message> {
@@ -36,25 +37,26 @@ pub fn view<'a>(
     if let Some(r) = &row_view {
         if let (Some(since), true) = (r.waiting_since, r.status > Status::Normal) {
             let color = style::status_color(p, r.status).unwrap_or(p.muted);
-            let label = match r.status {
-                Status::Breach => "SLA breached",
-                Status::Red => "Waiting too long",
-                Status::Alarm => "Alarm",
-                _ => "Customer waiting",
+            let waiting = format::waiting(now - since);
+            let status = match r.status {
+                Status::Breach => t!("console-status-breach", waiting = waiting),
+                Status::Red => t!("console-status-red", waiting = waiting),
+                Status::Alarm => t!("console-status-alarm", waiting = waiting),
+                _ => t!("console-status-waiting", waiting = waiting),
             };
-            status_line = status_line.push(
-                text(format!("{label} · {}", format::waiting(now - since)))
-                    .size(SMALL)
-                    .color(color),
-            );
+            status_line = status_line.push(text(status).size(SMALL).color(color));
         } else if r.alarm {
-            status_line = status_line.push(text("Alarm").size(SMALL).color(p.alarm));
+            status_line = status_line.push(text(t!("console-alarm")).size(SMALL).color(p.alarm));
         }
         if !r.support {
-            status_line = status_line.push(text("not a support chat").size(SMALL).color(p.muted));
+            status_line = status_line.push(
+                text(t!("console-not-a-support-chat"))
+                    .size(SMALL)
+                    .color(p.muted),
+            );
         }
     }
-    let action = |label: &'a str, a: ChatAction| {
+    let action = |label: String, a: ChatAction| {
         button(text(label).size(SMALL))
             .padding(Padding::from([3, 8]))
             .style(style::flat(p, false))
@@ -67,15 +69,26 @@ pub fn view<'a>(
             column![text(title).size(15).wrapping(Wrapping::None), status_line]
                 .spacing(2)
                 .width(Length::Fill),
-            action(if pinned { "Unpin" } else { "Pin" }, ChatAction::TogglePin),
             action(
-                if starred { "Unstar" } else { "Star" },
+                if pinned {
+                    t!("console-unpin")
+                } else {
+                    t!("console-pin")
+                },
+                ChatAction::TogglePin
+            ),
+            action(
+                if starred {
+                    t!("console-unstar")
+                } else {
+                    t!("console-star")
+                },
                 ChatAction::ToggleStar
             ),
-            action("Note", ChatAction::EditNote),
-            action("Mark read", ChatAction::MarkRead),
-            action("No reply needed", ChatAction::NoReplyNeeded),
-            button(text("Find").size(SMALL))
+            action(t!("console-note"), ChatAction::EditNote),
+            action(t!("console-mark-read"), ChatAction::MarkRead),
+            action(t!("console-no-reply-needed"), ChatAction::NoReplyNeeded),
+            button(text(t!("console-find")).size(SMALL))
                 .padding(Padding::from([3, 8]))
                 .style(style::flat(p, false))
                 .on_press(Message::SearchOpen),
@@ -92,17 +105,14 @@ pub fn view<'a>(
             body = body.push(
                 container(
                     row![
-                        text_input(
-                            "Private note for this chat (Enter saves, empty deletes)",
-                            draft
-                        )
-                        .id(NOTE_ID)
-                        .size(TEXT)
-                        .padding(Padding::from([4, 8]))
-                        .style(style::input(p))
-                        .on_input(Message::NoteChanged)
-                        .on_submit(Message::NoteSave),
-                        button(text("Save note").size(SMALL))
+                        text_input(&t!("console-note-placeholder"), draft)
+                            .id(NOTE_ID)
+                            .size(TEXT)
+                            .padding(Padding::from([4, 8]))
+                            .style(style::input(p))
+                            .on_input(Message::NoteChanged)
+                            .on_submit(Message::NoteSave),
+                        button(text(t!("console-save-note")).size(SMALL))
                             .style(style::outline(p))
                             .on_press(Message::NoteSave),
                     ]
@@ -114,10 +124,14 @@ pub fn view<'a>(
         }
         (None, Some(note)) => {
             body = body.push(
-                container(text(format!("Note: {note}")).size(SMALL).color(p.text))
-                    .padding(Padding::from([4, 10]))
-                    .width(Length::Fill)
-                    .style(style::fill(p.selection)),
+                container(
+                    text(t!("console-note-shown", note = note))
+                        .size(SMALL)
+                        .color(p.text),
+                )
+                .padding(Padding::from([4, 10]))
+                .width(Length::Fill)
+                .style(style::fill(p.selection)),
             );
         }
         (None, None) => {}
@@ -130,12 +144,16 @@ pub fn view<'a>(
     if let Some(search) = &open.search {
         let count = match (&search.searched, search.hits.len()) {
             (None, _) => String::new(),
-            (Some(_), 0) => "no results".into(),
-            (Some(_), n) => format!("{} of {n}", search.current + 1),
+            (Some(_), 0) => t!("console-search-no-results"),
+            (Some(_), n) => t!(
+                "console-search-position",
+                current = search.current + 1,
+                total = n
+            ),
         };
         let mut bar = column![
             row![
-                text_input("Search in this chat", &search.query)
+                text_input(&t!("console-search-chat-placeholder"), &search.query)
                     .id(SEARCH_ID)
                     .size(TEXT)
                     .padding(Padding::from([4, 8]))
@@ -143,10 +161,10 @@ pub fn view<'a>(
                     .on_input(Message::SearchQuery)
                     .on_submit(Message::SearchSubmit),
                 text(count).size(SMALL).color(p.muted),
-                button(text("Older").size(SMALL))
+                button(text(t!("console-search-older")).size(SMALL))
                     .style(style::flat(p, false))
                     .on_press(Message::SearchJump(1)),
-                button(text("Newer").size(SMALL))
+                button(text(t!("console-search-newer")).size(SMALL))
                     .style(style::flat(p, false))
                     .on_press(Message::SearchJump(-1)),
             ]
@@ -173,9 +191,13 @@ pub fn view<'a>(
     }
     let mut lines = column![].spacing(4).padding(Padding::from([8, 12]));
     if open.history.loading {
-        lines = lines.push(text("Loading…").size(SMALL).color(p.muted));
+        lines = lines.push(
+            text(t!("console-history-loading"))
+                .size(SMALL)
+                .color(p.muted),
+        );
     } else if open.history.complete && !open.history.lines.is_empty() {
-        lines = lines.push(text("Start of the chat").size(SMALL).color(p.muted));
+        lines = lines.push(text(t!("console-history-start")).size(SMALL).color(p.muted));
     }
     for line in &open.history.lines {
         let card = message(line, open, desk, now, own_name, highlighted, p);
@@ -205,11 +227,11 @@ fn sender_name(sender: Sender, outgoing: bool, desk: &Desk, own_name: &str) -> S
         Sender::User(u) => desk
             .user_name(u)
             .map(str::to_string)
-            .unwrap_or_else(|| format!("User {u}")),
+            .unwrap_or_else(|| t!("console-user-fallback", user = u)),
         Sender::Chat(c) => desk
             .row(c)
             .map(|r| r.title)
-            .unwrap_or_else(|| "Channel".into()),
+            .unwrap_or_else(|| t!("console-channel")),
     }
 }
 
@@ -218,7 +240,7 @@ fn message<'a>(
     open: &'a OpenChat,
     desk: &'a Desk,
     now: i64,
-    own_name: &'a str,
+    own_name: &str,
     highlighted: Option<i64>,
     p: Palette,
 ) -> Element<'a, Message> {
@@ -234,9 +256,9 @@ fn message<'a>(
             .font(BOLD)
             .color(name_color),
         text(if role == Role::Staff {
-            "staff"
+            t!("console-role-staff")
         } else {
-            "customer"
+            t!("console-role-customer")
         })
         .size(SMALL)
         .color(p.muted),
@@ -248,12 +270,18 @@ fn message<'a>(
     .align_y(Alignment::Center);
     match &line.state {
         SendState::Delivered => {}
-        SendState::Pending => head = head.push(text("sending…").size(SMALL).color(p.muted)),
+        SendState::Pending => {
+            head = head.push(text(t!("console-sending")).size(SMALL).color(p.muted))
+        }
         SendState::Failed(error) => {
-            head = head.push(text(format!("not sent: {error}")).size(SMALL).color(p.red));
+            head = head.push(
+                text(t!("console-not-sent", error = error.as_str()))
+                    .size(SMALL)
+                    .color(p.red),
+            );
             if let Some(local) = line.local {
                 head = head.push(
-                    button(text("Retry").size(SMALL))
+                    button(text(t!("console-retry")).size(SMALL))
                         .padding(Padding::from([1, 8]))
                         .style(style::outline(p))
                         .on_press(Message::Retry(local)),
@@ -264,7 +292,7 @@ fn message<'a>(
     if let Some(id) = line.id.filter(|_| line.state == SendState::Delivered) {
         head = head.push(Space::new().width(Length::Fill));
         head = head.push(
-            button(text("Reply").size(SMALL).color(p.muted))
+            button(text(t!("console-reply")).size(SMALL).color(p.muted))
                 .padding(Padding::from([0, 6]))
                 .style(style::flat(p, false))
                 .on_press(Message::ReplyTo(id)),
@@ -282,9 +310,13 @@ fn message<'a>(
     }
     if let Some(label) = media_label(line.content) {
         content = content.push(
-            container(text(format!("[{label}]")).size(SMALL).color(p.muted))
-                .padding(Padding::from([2, 6]))
-                .style(style::card(p.raised, p.border)),
+            container(
+                text(t!("console-preview-media", media = label))
+                    .size(SMALL)
+                    .color(p.muted),
+            )
+            .padding(Padding::from([2, 6]))
+            .style(style::card(p.raised, p.border)),
         );
     }
     if !line.text.is_empty() {
@@ -314,12 +346,12 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Message> {
             .unwrap_or_default();
         col = col.push(
             row![
-                text(format!("Replying to: {quoted}"))
+                text(t!("console-replying-to", text = quoted))
                     .size(SMALL)
                     .color(p.muted)
                     .wrapping(Wrapping::None)
                     .width(Length::Fill),
-                button(text("Cancel").size(SMALL))
+                button(text(t!("console-cancel")).size(SMALL))
                     .style(style::flat(p, false))
                     .on_press(Message::CancelReply),
             ]
@@ -328,7 +360,7 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Message> {
     }
     let editor = text_editor(&open.composer)
         .id(COMPOSER_ID)
-        .placeholder("Write a reply — Enter sends, Shift+Enter starts a new line")
+        .placeholder(t!("console-composer-placeholder"))
         .size(TEXT)
         .height(Length::Shrink)
         .max_height(140)
@@ -339,7 +371,7 @@ fn composer(open: &OpenChat, p: Palette) -> Element<'_, Message> {
     col = col.push(
         row![
             editor,
-            button(text("Send").size(TEXT))
+            button(text(t!("console-send")).size(TEXT))
                 .padding(Padding::from([6, 14]))
                 .style(style::primary(p))
                 .on_press(Message::Send)

@@ -4,7 +4,8 @@ use super::Message;
 use crate::desk::{Counters, Filter};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
-use iced::widget::{Space, button, container, row, text};
+use i18n::t;
+use iced::widget::{Row, Space, button, container, row, text};
 use iced::{Alignment, Element, Length, Padding};
 
 pub struct Header {
@@ -23,36 +24,63 @@ impl Header {
     ) -> Element<'a, M> {
         let p = self.palette;
         let k = self.counters;
-        let counter = |label: &'a str, value: usize, color: iced::Color| {
-            row![
-                text(value.to_string())
-                    .size(TEXT)
-                    .color(if value > 0 { color } else { p.muted }),
-                text(label).size(SMALL).color(p.muted),
-            ]
-            .spacing(4)
-            .align_y(Alignment::Center)
+        // The catalog says the whole counter ("13 waiting", "13 ждут"); the number is drawn
+        // larger and in the counter's colour wherever the language puts it.
+        let counter = |sentence: String, value: usize, color: iced::Color| {
+            let number = value.to_string();
+            let (before, after) = around(&sentence, &number);
+            let words = |s: &str| text(s.to_string()).size(SMALL).color(p.muted);
+            let mut parts: Row<'a, M> = Row::new().spacing(4).align_y(Alignment::Center);
+            if !before.is_empty() {
+                parts = parts.push(words(before));
+            }
+            parts =
+                parts.push(
+                    text(number)
+                        .size(TEXT)
+                        .color(if value > 0 { color } else { p.muted }),
+                );
+            if !after.is_empty() {
+                parts = parts.push(words(after));
+            }
+            parts
         };
-        let filter = |label: &'a str, f: Filter| {
+        let filter = |label: String, f: Filter| {
             button(text(label).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::flat(p, self.filter == f))
                 .on_press(map(Message::Filter(f)))
         };
         let counters = row![
-            counter("support", k.support_chats, p.text),
-            counter("waiting", k.waiting, p.waiting),
-            counter("red", k.red, p.red),
-            counter("breach", k.breach, p.breach),
-            counter("unread chats", k.unread_chats, p.primary),
+            counter(
+                t!("console-counter-support", count = k.support_chats),
+                k.support_chats,
+                p.text
+            ),
+            counter(
+                t!("console-counter-waiting", count = k.waiting),
+                k.waiting,
+                p.waiting
+            ),
+            counter(t!("console-counter-red", count = k.red), k.red, p.red),
+            counter(
+                t!("console-counter-breach", count = k.breach),
+                k.breach,
+                p.breach
+            ),
+            counter(
+                t!("console-counter-unread", count = k.unread_chats),
+                k.unread_chats,
+                p.primary
+            ),
         ]
         .spacing(14)
         .align_y(Alignment::Center);
         let filters = row![
-            filter("All", Filter::All),
-            filter("Support", Filter::Support),
-            filter("Waiting", Filter::Waiting),
-            filter("Starred", Filter::Starred),
+            filter(t!("console-filter-all"), Filter::All),
+            filter(t!("console-filter-support"), Filter::Support),
+            filter(t!("console-filter-waiting"), Filter::Waiting),
+            filter(t!("console-filter-starred"), Filter::Starred),
         ]
         .spacing(2);
         let connection: Element<'a, M> = match self.connection {
@@ -60,20 +88,21 @@ impl Header {
             None => Space::new().into(),
         };
         let bar = row![
+            // The product's name, in every language.
             text("DutyDesk").size(TEXT).color(p.muted),
             filters,
             Space::new().width(Length::Fill),
             connection,
             counters,
-            button(text("Mark all read").size(TEXT))
+            button(text(t!("console-mark-all-read")).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::outline(p))
                 .on_press(map(Message::MarkAllRead)),
-            button(text("Search chats").size(TEXT))
+            button(text(t!("console-search-chats")).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::outline(p))
                 .on_press(map(Message::GlobalOpen)),
-            button(text("Settings").size(TEXT))
+            button(text(t!("console-settings")).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::flat(p, false))
                 .on_press(settings),
@@ -85,5 +114,30 @@ impl Header {
             .width(Length::Fill)
             .style(style::bar(p))
             .into()
+    }
+}
+
+/// The words before and after `number` in `sentence`, trimmed (the row spaces them). A
+/// translation without the number leaves it after the words.
+fn around<'s>(sentence: &'s str, number: &str) -> (&'s str, &'s str) {
+    match sentence.find(number) {
+        Some(at) => (
+            sentence[..at].trim_end(),
+            sentence[at + number.len()..].trim_start(),
+        ),
+        None => (sentence.trim(), ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::around;
+
+    #[test]
+    fn the_number_splits_the_sentence_wherever_it_stands() {
+        assert_eq!(around("13 waiting", "13"), ("", "waiting"));
+        assert_eq!(around("ждут: 13", "13"), ("ждут:", ""));
+        assert_eq!(around("[13 ŵåîţîñĝ]", "13"), ("[", "ŵåîţîñĝ]"));
+        assert_eq!(around("waiting", "13"), ("waiting", ""));
     }
 }

@@ -9,6 +9,7 @@ use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::{self, List, ROW_HEIGHT};
 use crate::ui::widgets::popup::{Anchor, anchored, right_click_at};
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use i18n::t;
 use iced::widget::text::Wrapping;
 use iced::widget::{
     Space, button, column, container, opaque, row, scrollable, stack, text, text_input,
@@ -32,7 +33,7 @@ pub fn view<'a>(
     now: i64,
     p: Palette,
 ) -> Element<'a, Message> {
-    let filter = text_input("Filter chats by title", &console.title_filter)
+    let filter = text_input(&t!("console-filter-placeholder"), &console.title_filter)
         .id(TITLE_FILTER_ID)
         .size(TEXT)
         .padding(Padding::from([4, 8]))
@@ -49,9 +50,9 @@ pub fn view<'a>(
     .view(Message::List);
     let list: Element<'a, Message> = if total == 0 {
         let hint = if desk.is_empty() {
-            "Loading chats…"
+            t!("console-loading-chats")
         } else {
-            "No chats match this filter"
+            t!("console-no-match")
         };
         container(text(hint).size(TEXT).color(p.muted))
             .padding(16)
@@ -125,7 +126,11 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message
         .padding(Padding::from([4, 10]))
         .clip(true),
         item(
-            if r.pinned { "Unpin" } else { "Pin" }.into(),
+            if r.pinned {
+                t!("console-unpin")
+            } else {
+                t!("console-pin")
+            },
             "Ctrl+P",
             ChatAction::TogglePin
         ),
@@ -133,12 +138,12 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message
     if r.pinned {
         items = items
             .push(item(
-                "Move pin up".into(),
+                t!("console-move-pin-up"),
                 "Alt+Shift+Up",
                 ChatAction::PinUp,
             ))
             .push(item(
-                "Move pin down".into(),
+                t!("console-move-pin-down"),
                 "Alt+Shift+Down",
                 ChatAction::PinDown,
             ));
@@ -146,42 +151,52 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message
     items = items
         .push(item(
             if r.alarm {
-                "Clear alarm"
+                t!("console-clear-alarm")
             } else {
-                "Raise alarm"
-            }
-            .into(),
+                t!("console-raise-alarm")
+            },
             "Ctrl+E",
             ChatAction::ToggleAlarm,
         ))
         .push(item(
-            if r.starred { "Unstar" } else { "Star" }.into(),
+            if r.starred {
+                t!("console-unstar")
+            } else {
+                t!("console-star")
+            },
             "Ctrl+S",
             ChatAction::ToggleStar,
         ))
         .push(item(
-            if r.has_note { "Edit note" } else { "Add note" }.into(),
+            if r.has_note {
+                t!("console-edit-note")
+            } else {
+                t!("console-add-note")
+            },
             "Ctrl+N",
             ChatAction::EditNote,
         ))
-        .push(item("Mark read".into(), "Ctrl+R", ChatAction::MarkRead))
         .push(item(
-            "No reply needed".into(),
+            t!("console-mark-read"),
+            "Ctrl+R",
+            ChatAction::MarkRead,
+        ))
+        .push(item(
+            t!("console-no-reply-needed"),
             "Ctrl+D",
             ChatAction::NoReplyNeeded,
         ))
         .push(item(
             if r.support {
-                "Not a support chat"
+                t!("console-not-support")
             } else {
-                "Treat as a support chat"
-            }
-            .into(),
+                t!("console-treat-as-support")
+            },
             "",
             ChatAction::ToggleSupport,
         ))
         .push(
-            button(text("Close").size(TEXT).color(p.muted))
+            button(text(t!("console-close")).size(TEXT).color(p.muted))
                 .padding(Padding::from([4, 10]))
                 .style(style::flat(p, false))
                 .on_press(Message::CloseMenu),
@@ -201,7 +216,7 @@ fn global_search<'a>(
     now: i64,
     p: Palette,
 ) -> Element<'a, Message> {
-    let input = text_input("Search all chats, Enter to search", &global.query)
+    let input = text_input(&t!("console-search-all-placeholder"), &global.query)
         .id(GLOBAL_SEARCH_ID)
         .size(TEXT)
         .padding(Padding::from([4, 8]))
@@ -213,12 +228,12 @@ fn global_search<'a>(
         let title = desk
             .row(*chat)
             .map(|r| r.title)
-            .unwrap_or_else(|| format!("Chat {chat}"));
+            .unwrap_or_else(|| t!("console-chat-fallback", chat = *chat));
         let mut group = column![
             button(
                 row![
                     text(title).size(TEXT),
-                    text(format!("{} found", hits.len()))
+                    text(t!("console-search-found", count = hits.len()))
                         .size(SMALL)
                         .color(p.muted)
                 ]
@@ -252,19 +267,24 @@ fn global_search<'a>(
         results = results.push(group);
     }
     let status: Element<'a, Message> = match (&global.error, &global.searched) {
-        (Some(e), _) => text(format!("Search failed: {e}"))
+        (Some(e), _) => text(t!("console-search-failed", error = e.as_str()))
             .size(SMALL)
             .color(p.red)
             .into(),
-        (None, Some(q)) if global.groups.is_empty() => text(format!("Nothing found for “{q}”"))
-            .size(SMALL)
-            .color(p.muted)
-            .into(),
-        (None, Some(_)) => text(format!("{} chats", global.groups.len()))
-            .size(SMALL)
-            .color(p.muted)
-            .into(),
-        (None, None) => text("Results are grouped by chat. Esc closes.")
+        (None, Some(q)) if global.groups.is_empty() => {
+            text(t!("console-search-nothing", query = q.as_str()))
+                .size(SMALL)
+                .color(p.muted)
+                .into()
+        }
+        (None, Some(_)) => text(t!(
+            "console-search-chats-found",
+            count = global.groups.len()
+        ))
+        .size(SMALL)
+        .color(p.muted)
+        .into(),
+        (None, None) => text(t!("console-search-hint"))
             .size(SMALL)
             .color(p.muted)
             .into(),
@@ -273,7 +293,7 @@ fn global_search<'a>(
         column![
             row![
                 input,
-                button(text("Close").size(TEXT))
+                button(text(t!("console-close")).size(TEXT))
                     .style(style::flat(p, false))
                     .on_press(Message::Escape)
             ]

@@ -29,6 +29,7 @@ use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use crate::ui::widgets::style;
 use header::Header;
 use history::History;
+use i18n::t;
 use iced::keyboard::{Key, Modifiers};
 use iced::widget::{Space, column, container, opaque, operation, row, stack, text_editor};
 use iced::{Element, Length, Point, Task};
@@ -256,9 +257,9 @@ impl Feature for Console {
         let own_name = ctx
             .own_user
             .and_then(|u| ctx.desk.user_name(u))
-            .unwrap_or("You");
+            .map_or_else(|| t!("console-you"), str::to_string);
         let right = match &self.open {
-            Some(open) => chat_view::view(open, ctx.desk, ctx.now, own_name, &self.tasks, p),
+            Some(open) => chat_view::view(open, ctx.desk, ctx.now, &own_name, &self.tasks, p),
             None => overview::view(ctx.desk, ctx.now, p),
         };
         let divider = container(Space::new())

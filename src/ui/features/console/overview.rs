@@ -4,10 +4,11 @@
 use super::Message;
 use crate::desk::{ChatId, Desk, Filter, ListFilter, RowView, UnixTime};
 use crate::ui::format;
-use crate::ui::keys::HELP;
+use crate::ui::keys;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use i18n::t;
 use iced::widget::text::Wrapping;
 use iced::widget::{Space, button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding};
@@ -41,14 +42,10 @@ pub fn longest_wait_dates(desk: &Desk) -> Vec<(Option<UnixTime>, ChatId)> {
 }
 
 pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
-    let mut waits = column![text("Waiting longest").size(15)].spacing(2);
+    let mut waits = column![text(t!("console-waiting-longest")).size(15)].spacing(2);
     let rows = longest_waits(desk);
     if rows.is_empty() {
-        waits = waits.push(
-            text("Nobody is waiting. Calm floor.")
-                .size(TEXT)
-                .color(p.muted),
-        );
+        waits = waits.push(text(t!("console-nobody-waiting")).size(TEXT).color(p.muted));
     }
     for r in rows {
         let color = style::status_color(p, r.status).unwrap_or(p.muted);
@@ -78,12 +75,12 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
                 .on_press(Message::List(chat_list::Event::Select(r.chat))),
         );
     }
-    let mut keys = column![text("Keyboard").size(15)].spacing(4);
-    for (combo, what) in HELP {
-        keys = keys.push(
+    let mut help = column![text(t!("console-keyboard")).size(15)].spacing(4);
+    for (combo, what) in keys::help() {
+        help = help.push(
             row![
-                text(*combo).size(SMALL).width(190),
-                text(*what).size(SMALL).color(p.muted)
+                text(combo).size(SMALL).width(190),
+                text(what).size(SMALL).color(p.muted)
             ]
             .spacing(8),
         );
@@ -95,7 +92,7 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
             .style(style::card(p.surface, p.border))
     };
     container(
-        column![card(waits), card(keys), Space::new().height(Length::Fill)]
+        column![card(waits), card(help), Space::new().height(Length::Fill)]
             .spacing(14)
             .max_width(720),
     )

@@ -6,6 +6,7 @@ use super::requests::{Reply, Request, ask};
 use super::{Console, Event, Message};
 use crate::desk::{ChatId, Desk, Message as DeskMessage, MessageId};
 use crate::ui::effect::Effects;
+use i18n::t;
 
 impl Console {
     /// Feeds the open chat's history from the desk events the app applied.
@@ -42,8 +43,10 @@ impl Console {
             }
             None => {
                 let title = desk.row(chat).map(|r| r.title).unwrap_or_default();
-                Some(Event::Notice(format!(
-                    "A message to {title} was not sent: {error}"
+                Some(Event::Notice(t!(
+                    "console-message-not-sent-to",
+                    chat_title = title,
+                    error = error
                 )))
             }
         }
@@ -61,7 +64,9 @@ impl Console {
                 (Some(open), Ok(temp)) => open.history.sent(local, temp),
                 (Some(open), Err(e)) => open.history.failed_local(local, e.message),
                 (None, Ok(_)) => {}
-                (None, Err(e)) => return notice(format!("A message was not sent: {e}")),
+                (None, Err(e)) => {
+                    return notice(t!("console-message-not-sent", error = e.to_string()));
+                }
             },
             Reply::History { chat, from, result } => {
                 let effects = self.history_loaded(chat, from, result.map_err(|e| e.to_string()));
@@ -73,7 +78,7 @@ impl Console {
                 result,
             } => match result {
                 Ok(hits) => self.chat_search_done(chat, query, hits),
-                Err(e) => return notice(format!("Search failed: {e}")),
+                Err(e) => return notice(t!("console-search-failed", error = e.to_string())),
             },
             Reply::GlobalSearch { query, result } => {
                 self.global_search_done(query, result.map_err(|e| e.to_string()))
@@ -82,7 +87,7 @@ impl Console {
             Reply::Done {
                 what,
                 result: Err(e),
-            } => return notice(format!("{what} failed: {e}")),
+            } => return notice(what.failed(&e)),
         }
         (Effects::none(), None)
     }

@@ -5,6 +5,7 @@ use super::Message;
 use crate::desk::{ChatId, Message as DeskMessage, MessageId};
 use crate::telegram::{Session, TgError};
 use crate::ui::effect::{Effects, telegram};
+use i18n::t;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
@@ -63,9 +64,35 @@ pub enum Reply {
     },
     /// Requests whose only interesting outcome is an error (the banner).
     Done {
-        what: &'static str,
+        what: Chore,
         result: Result<(), TgError>,
     },
+}
+
+/// A request whose only interesting outcome is an error, by what it was doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chore {
+    OpenChat,
+    CloseChat,
+    ViewMessages,
+    MarkChatRead,
+    SendTyping,
+    MarkAllRead,
+}
+
+impl Chore {
+    /// The banner's words when it failed.
+    pub fn failed(self, error: &TgError) -> String {
+        let error = error.to_string();
+        match self {
+            Chore::OpenChat => t!("console-open-chat-failed", error = error),
+            Chore::CloseChat => t!("console-close-chat-failed", error = error),
+            Chore::ViewMessages => t!("console-view-messages-failed", error = error),
+            Chore::MarkChatRead => t!("console-mark-chat-read-failed", error = error),
+            Chore::SendTyping => t!("console-typing-failed", error = error),
+            Chore::MarkAllRead => t!("console-mark-all-read-failed", error = error),
+        }
+    }
 }
 
 impl telegram::Request for Request {
@@ -93,17 +120,16 @@ impl telegram::Request for Request {
                 from,
                 result: session.load_history(chat, from, limit).await,
             },
-            Request::OpenChat(chat) => done("Opening the chat", session.open_chat(chat).await),
-            Request::CloseChat(chat) => done("Closing the chat", session.close_chat(chat).await),
-            Request::ViewMessages { chat, ids } => done(
-                "Marking messages read",
-                session.view_messages(chat, ids).await,
-            ),
-            Request::MarkChatRead(chat) => {
-                done("Marking the chat read", session.mark_chat_read(chat).await)
+            Request::OpenChat(chat) => done(Chore::OpenChat, session.open_chat(chat).await),
+            Request::CloseChat(chat) => done(Chore::CloseChat, session.close_chat(chat).await),
+            Request::ViewMessages { chat, ids } => {
+                done(Chore::ViewMessages, session.view_messages(chat, ids).await)
             }
-            Request::SendTyping(chat) => done("Sending typing", session.send_typing(chat).await),
-            Request::MarkAllRead => done("Marking all read", session.mark_all_read().await),
+            Request::MarkChatRead(chat) => {
+                done(Chore::MarkChatRead, session.mark_chat_read(chat).await)
+            }
+            Request::SendTyping(chat) => done(Chore::SendTyping, session.send_typing(chat).await),
+            Request::MarkAllRead => done(Chore::MarkAllRead, session.mark_all_read().await),
             Request::SearchChat { chat, query } => {
                 let result = session.search_chat(chat, query.clone()).await;
                 Reply::ChatSearch {

@@ -8,6 +8,7 @@ use super::focus::Control;
 use super::{Draft, Message};
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
+use i18n::t;
 use iced::widget::{Column, button, column, container, row, text, text_input};
 use iced::{Alignment, Element, Length, Padding};
 use std::fmt::Display;
@@ -16,39 +17,50 @@ use std::fmt::Display;
 /// past the picker with the arrows stays short. Typing narrows the rest.
 pub const SHOWN: usize = 5;
 /// The duty-group picker's choice of no duty group.
-pub const NONE_LABEL: &str = "None (no duty group)";
-/// The support-folder picker's choice of no folder.
-pub const ALL_CHATS_LABEL: &str = "All chats (no folder)";
+pub fn none_label() -> String {
+    t!("settings-duty-group-none")
+}
 
-/// What one picker says.
+/// The support-folder picker's choice of no folder.
+pub fn all_chats_label() -> String {
+    t!("settings-folder-none")
+}
+
+/// What one picker says, in the current language.
 #[derive(Debug)]
 pub struct Words {
     /// The row's label.
-    pub label: &'static str,
-    pub placeholder: &'static str,
+    pub label: String,
+    pub placeholder: String,
     /// The listed choice of none (last in the list).
-    pub none_option: &'static str,
+    pub none_option: String,
     /// The current choice, when it is none.
-    pub none_chosen: &'static str,
+    pub none_chosen: String,
     /// Shown when the filter matches nothing.
-    pub no_match: &'static str,
+    pub no_match: String,
 }
 
-pub const DUTY_GROUP_WORDS: Words = Words {
-    label: "Duty group (members are staff)",
-    placeholder: "type part of the group's title",
-    none_option: NONE_LABEL,
-    none_chosen: "none",
-    no_match: "No group chat matches",
-};
+impl Words {
+    pub fn duty_group() -> Words {
+        Words {
+            label: t!("settings-duty-group"),
+            placeholder: t!("settings-duty-group-placeholder"),
+            none_option: none_label(),
+            none_chosen: t!("settings-duty-group-none-chosen"),
+            no_match: t!("settings-duty-group-no-match"),
+        }
+    }
 
-pub const FOLDER_WORDS: Words = Words {
-    label: "Only chats in folder",
-    placeholder: "type part of the folder's name",
-    none_option: ALL_CHATS_LABEL,
-    none_chosen: "all chats",
-    no_match: "No chat folder matches",
-};
+    pub fn folder() -> Words {
+        Words {
+            label: t!("settings-folder"),
+            placeholder: t!("settings-folder-placeholder"),
+            none_option: all_chats_label(),
+            none_chosen: t!("settings-folder-none-chosen"),
+            no_match: t!("settings-folder-no-match"),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Picker<K> {
@@ -180,10 +192,10 @@ impl<K: Copy + Ord + Display> Picker<K> {
     /// choice made before the chats or folders loaded is shown rather than lost.
     pub fn chosen_label(&self, words: &Words) -> String {
         match self.chosen {
-            None => words.none_chosen.into(),
+            None => words.none_chosen.clone(),
             Some(id) => match self.name(id) {
                 Some(name) => name.to_string(),
-                None => format!("{id} (not loaded)"),
+                None => t!("settings-picker-not-loaded", id = id.to_string()),
             },
         }
     }
@@ -227,7 +239,7 @@ impl Draft {
     pub(super) fn picker_view<'a, K: Copy + Ord + Display>(
         &self,
         picker: &'a Picker<K>,
-        words: &'static Words,
+        words: Words,
         wiring: Wiring<K>,
         p: Palette,
     ) -> Element<'a, Message> {
@@ -235,7 +247,7 @@ impl Draft {
         let submit = picker
             .submit()
             .map_or(Message::Save, |id| (wiring.on_pick)(Some(id)));
-        let field = text_input(words.placeholder, &picker.filter)
+        let field = text_input(&words.placeholder, &picker.filter)
             .id(wiring.field_id)
             .size(TEXT)
             .width(320)
@@ -248,15 +260,19 @@ impl Draft {
         let choices = shown
             .iter()
             .map(|&(id, name)| (Some(id), name))
-            .chain([(None, words.none_option)]);
+            .chain([(None, words.none_option.as_str())]);
         let mut list = Column::new().spacing(0);
         for (i, (choice, name)) in choices.enumerate() {
             let chosen = choice == picker.chosen;
-            let mut line = row![text(name).size(TEXT).width(Length::Fill)]
+            let mut line = row![text(name.to_string()).size(TEXT).width(Length::Fill)]
                 .align_y(Alignment::Center)
                 .spacing(8);
             if chosen {
-                line = line.push(text("chosen").size(SMALL).color(p.primary));
+                line = line.push(
+                    text(t!("settings-picker-chosen-mark"))
+                        .size(SMALL)
+                        .color(p.primary),
+                );
             }
             let option = button(line)
                 .width(320)
@@ -266,15 +282,18 @@ impl Draft {
             list = list.push(self.ring_if(here && picker.highlight == Some(i), p, option));
         }
         let more = match total.saturating_sub(shown.len()) {
-            0 if total == 0 && !picker.filter.trim().is_empty() => Some(words.no_match.to_string()),
+            0 if total == 0 && !picker.filter.trim().is_empty() => Some(words.no_match.clone()),
             0 => None,
-            n => Some(format!("…and {n} more: type to narrow")),
+            n => Some(t!("settings-picker-more", count = n)),
         };
         // Texts line up with the field and the options inside their rings.
         let note = |s: String| container(text(s).size(SMALL).color(p.muted)).padding([0, 4]);
         let mut control = column![
             field,
-            note(format!("Chosen: {}", picker.chosen_label(words))),
+            note(t!(
+                "settings-picker-chosen",
+                choice = picker.chosen_label(&words)
+            )),
             list
         ]
         .spacing(4);
@@ -284,7 +303,7 @@ impl Draft {
         // The label's top padding centres it on the field, as on the other rows.
         let label = container(text(words.label).size(TEXT))
             .padding([8, 0])
-            .width(220);
+            .width(super::LABEL_WIDTH);
         row![label, control].spacing(8).into()
     }
 }
@@ -365,18 +384,18 @@ mod tests {
         // The highlighted option gone: back in the field, not on its neighbour.
         p.refresh_items(vec![(-2, "Support duty".into())]);
         assert_eq!(p.highlight, None);
-        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "-3 (not loaded)");
+        assert_eq!(p.chosen_label(&Words::duty_group()), "-3 (not loaded)");
     }
 
     #[test]
     fn an_unknown_choice_keeps_its_id() {
         let mut p = picker();
-        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "Duty team");
+        assert_eq!(p.chosen_label(&Words::duty_group()), "Duty team");
         p.pick(Some(-99));
-        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "-99 (not loaded)");
+        assert_eq!(p.chosen_label(&Words::duty_group()), "-99 (not loaded)");
         assert_eq!(p.highlight, None, "not listed, nothing to highlight");
         p.pick(None);
-        assert_eq!(p.chosen_label(&DUTY_GROUP_WORDS), "none");
+        assert_eq!(p.chosen_label(&Words::duty_group()), "none");
         assert_eq!(p.highlighted(), Some(None));
     }
 }

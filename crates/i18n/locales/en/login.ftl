@@ -1,0 +1,40 @@
+## Logging in: the TDLib download, the API key, the database key (keyring or passphrase),
+## then phone, code and password. api_id and api_hash are my.telegram.org's own names.
+
+login-tdlib-needed = TDLib is needed
+login-tdlib-missing = { $reason } DutyDesk can download it for you.
+login-tdlib-not-started = TDLib did not start: { $error }
+login-demo-own-window = The demo floor runs in its own window: start DutyDesk with --demo.
+login-download = Download TDLib { $version }
+login-download-progress = { NUMBER($done, minimumFractionDigits: 1) } of { NUMBER($total, minimumFractionDigits: 1) } MB
+login-download-failed = Download failed: { $error }
+login-credentials-title = Your Telegram API key
+login-credentials-hint = Create an application on my.telegram.org and paste its api_id and api_hash. They stay in your config file.
+login-api-id-invalid = api_id is the number shown on my.telegram.org
+login-api-hash-invalid = api_hash is 32 hexadecimal characters
+login-keyring-locked-title = Your keyring is locked
+login-keyring-locked-hint = DutyDesk keeps the key of your Telegram database in the OS keyring, and the keyring did not open ({ $reason }). Unlock it in your keyring app (e.g. Seahorse, Keychain Access or Credential Manager), then press Retry. A passphrase would not help: it cannot open a database encrypted with the keyring's key.
+login-key-damaged-title = The database key in your keyring is damaged
+login-key-damaged-hint = The keyring entry "{ $entry }" of service "{ $service }" does not hold a valid database key ({ $reason }). DutyDesk leaves it untouched: your Telegram database was encrypted with the key it held. Restore the entry if you have a backup of it. Or, to start this account afresh, delete the entry in your keyring app (e.g. Seahorse, Keychain Access or Credential Manager) and the folder { $folder }: you will log in again and Telegram sends your chats anew. Then press Retry.
+login-checking-keyring = Checking the keyring…
+login-checking-keyring-hint = If your keyring asks to be unlocked, answer its prompt.
+login-keyring-check-stopped = the keyring check stopped: { $reason }
+login-keyring-same-answer = Tried again: the keyring gave the same answer.
+login-retry = Retry
+login-starting = Starting Telegram…
+login-phone-title = Log in to Telegram
+login-phone-hint = Your phone number, with the country code.
+login-send-code = Send code
+login-code-title = Enter the code
+login-code-hint = Telegram sent a login code to { $phone }.
+login-code-placeholder = Code
+login-password-title = Two-step verification
+login-password-hint = Your cloud password.
+login-password-hint-with = Your cloud password (hint: { $hint }).
+login-password-placeholder = Password
+login-log-in = Log in
+login-continue = Continue
+login-loading-chats = Loading your chats…
+login-demo-invitation = New to duty? Practise on a simulated floor.
+login-demo-button = Try the demo floor
+login-demo-failed = Could not start the demo floor: { $error }

@@ -1,0 +1,40 @@
+## Logging in: the TDLib download, the API key, the database key (keyring or passphrase),
+## then phone, code and password. api_id and api_hash are my.telegram.org's own names.
+
+login-tdlib-needed = Нужен TDLib
+login-tdlib-missing = { $reason } DutyDesk может скачать его сам.
+login-tdlib-not-started = TDLib не запустился: { $error }
+login-demo-own-window = Демо-режим открывается в отдельном окне: запустите DutyDesk с ключом --demo.
+login-download = Скачать TDLib { $version }
+login-download-progress = { NUMBER($done, minimumFractionDigits: 1) } из { NUMBER($total, minimumFractionDigits: 1) } МБ
+login-download-failed = Не удалось скачать: { $error }
+login-credentials-title = Ваш ключ Telegram API
+login-credentials-hint = Создайте приложение на my.telegram.org и вставьте его api_id и api_hash. Они хранятся только в вашем файле настроек.
+login-api-id-invalid = api_id — это число, которое показано на my.telegram.org
+login-api-hash-invalid = api_hash — это 32 шестнадцатеричных символа
+login-keyring-locked-title = Хранилище ключей заблокировано
+login-keyring-locked-hint = DutyDesk хранит ключ вашей базы данных Telegram в хранилище ключей ОС, но оно не открылось ({ $reason }). Разблокируйте его в приложении для ключей (например, Seahorse, «Связка ключей» или «Диспетчер учётных данных») и нажмите «Повторить». Парольная фраза не поможет: она не откроет базу, зашифрованную ключом из хранилища.
+login-key-damaged-title = Ключ базы данных в хранилище ключей повреждён
+login-key-damaged-hint = Запись «{ $entry }» службы «{ $service }» в хранилище ключей не содержит действительного ключа базы данных ({ $reason }). DutyDesk её не трогает: ваша база данных Telegram зашифрована ключом, который в ней хранился. Восстановите запись, если у вас есть её резервная копия. Или, чтобы начать этот аккаунт заново, удалите запись в приложении для ключей (например, Seahorse, «Связка ключей» или «Диспетчер учётных данных») и папку { $folder }: вы снова войдёте в аккаунт, и Telegram заново пришлёт ваши чаты. Затем нажмите «Повторить».
+login-checking-keyring = Проверяем хранилище ключей…
+login-checking-keyring-hint = Если хранилище ключей попросит разблокировать его, ответьте на запрос.
+login-keyring-check-stopped = проверка хранилища ключей прервалась: { $reason }
+login-keyring-same-answer = Повторили: хранилище ключей ответило так же.
+login-retry = Повторить
+login-starting = Запускаем Telegram…
+login-phone-title = Вход в Telegram
+login-phone-hint = Ваш номер телефона с кодом страны.
+login-send-code = Получить код
+login-code-title = Введите код
+login-code-hint = Telegram отправил код для входа на { $phone }.
+login-code-placeholder = Код
+login-password-title = Двухэтапная проверка
+login-password-hint = Ваш облачный пароль.
+login-password-hint-with = Ваш облачный пароль (подсказка: { $hint }).
+login-password-placeholder = Пароль
+login-log-in = Войти
+login-continue = Продолжить
+login-loading-chats = Загружаем ваши чаты…
+login-demo-invitation = Впервые на дежурстве? Потренируйтесь в демо-режиме.
+login-demo-button = Попробовать демо-режим
+login-demo-failed = Не удалось запустить демо-режим: { $error }
