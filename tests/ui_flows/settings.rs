@@ -67,6 +67,8 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
         &mut h,
         &[Named::ArrowUp, Named::ArrowDown, Named::Tab, Named::Tab],
     );
+    assert_eq!(settings_focus(&h.app), Some(Control::Language));
+    tap(&mut h, &[Named::Tab]);
     assert_eq!(settings_focus(&h.app), Some(Control::Theme));
     tap(&mut h, &[Named::ArrowRight, Named::ArrowRight]);
     tap(&mut h, &[Named::Tab, Named::ArrowRight]);

@@ -95,11 +95,17 @@ pub fn valid_setting(setting: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// Chooses the language for `setting` with the OS's preferred languages, without making it
+/// the process-wide language (the window keeps its own, and sets it when it draws).
+pub fn choose(setting: &str) -> Choice {
+    let os: Vec<String> = sys_locale::get_locales().collect();
+    Choice::from_setting(setting, &os)
+}
+
 /// Chooses the language for `setting` with the OS's preferred languages, makes it the
 /// process-wide language, and returns the choice (call [`Choice::log`] once logging is up).
 pub fn use_setting(setting: &str) -> Choice {
-    let os: Vec<String> = sys_locale::get_locales().collect();
-    let choice = Choice::from_setting(setting, &os);
+    let choice = choose(setting);
     crate::set_language(choice.language);
     choice
 }

@@ -52,7 +52,7 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub use catalog::{Catalog, FormatError, Source};
-pub use choice::{Choice, Origin, use_setting, valid_setting};
+pub use choice::{Choice, Origin, choose, use_setting, valid_setting};
 /// For the catalog's tests, which format messages by ids read from the files.
 pub use fluent_bundle::FluentArgs;
 pub use languages::Language;

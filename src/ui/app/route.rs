@@ -253,7 +253,15 @@ impl App {
         let transitions = self.core.desk.set_settings(settings.clone());
         self.core.duty_group_chosen = true;
         if config != self.shell.config {
+            let language_changed = config.ui.language != self.shell.config.ui.language;
             self.shell.config = config;
+            if language_changed {
+                // At once: the next view speaks it (the window's other threads follow in
+                // `update`).
+                let choice = i18n::choose(&self.shell.config.ui.language);
+                choice.log();
+                self.shell.language = choice.language;
+            }
             if let Err(e) = self.shell.config.save(&self.shell.paths) {
                 self.notices.banner = Some(t!("app-settings-not-saved", error = e.to_string()));
             }

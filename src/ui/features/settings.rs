@@ -21,7 +21,7 @@ use crate::ui::theme::Palette;
 use crate::ui::widgets::key_nav::key_nav;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use focus::{Control, Nav};
-use i18n::t;
+use i18n::{Language, t};
 use iced::keyboard::{self, Key, Modifiers};
 use iced::widget::{
     Space, button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
@@ -64,6 +64,8 @@ pub enum Message {
     NotifyBreach(bool),
     LinkPreviews(bool),
     SendTyping(bool),
+    /// `[ui] language`: "auto" (the system's) or a language's code.
+    Language(String),
     Theme(String),
     Scale(String),
     Save,
@@ -259,6 +261,7 @@ impl Draft {
             Message::NotifyBreach(v) => n.breach = v,
             Message::LinkPreviews(v) => self.config.messages.link_previews = v,
             Message::SendTyping(v) => self.config.messages.send_typing = v,
+            Message::Language(v) => self.config.ui.language = v,
             Message::Theme(v) => self.config.ui.theme = v,
             Message::Scale(v) => self.scale = v,
             Message::Save
@@ -509,6 +512,13 @@ impl Draft {
             ),
             section(t!("settings-section-appearance")),
             choice(
+                t!("settings-language"),
+                Control::Language,
+                Labelled::languages(&self.config.ui.language),
+                &Labelled::language_value(&self.config.ui.language),
+                Message::Language
+            ),
+            choice(
                 t!("settings-theme"),
                 Control::Theme,
                 self.themes.iter().map(|t| Labelled::theme(t)).collect(),
@@ -581,8 +591,8 @@ impl Draft {
 
 /// A choice in a list: the value kept in the config, and how the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Labelled {
-    value: String,
+pub(super) struct Labelled {
+    pub(super) value: String,
     label: String,
 }
 
@@ -591,6 +601,46 @@ impl Labelled {
         Labelled {
             value: value.to_string(),
             label: value.to_string(),
+        }
+    }
+
+    /// The languages to choose from, by their own names: the system's, every shipped one,
+    /// and the one set now if it is none of those (the pseudo-locale, a language without a
+    /// catalog), so the list always shows what is set.
+    pub(super) fn languages(setting: &str) -> Vec<Labelled> {
+        let mut choices = vec![Labelled {
+            value: "auto".into(),
+            label: t!("settings-language-system"),
+        }];
+        choices.extend(Language::SHIPPED.iter().map(|l| Labelled {
+            value: l.code().into(),
+            label: l.native_name().into(),
+        }));
+        let current = Labelled::language_value(setting);
+        if !choices.iter().any(|c| c.value == current) {
+            let label = match Language::from_tag(&current) {
+                Some(language) => language.native_name().into(),
+                None => current.clone(),
+            };
+            choices.push(Labelled {
+                value: current,
+                label,
+            });
+        }
+        choices
+    }
+
+    /// The list's value for a `[ui] language` setting: "ru-RU" is Russian's "ru", "AUTO"
+    /// is "auto"; a tag without a catalog stays as written.
+    pub(super) fn language_value(setting: &str) -> String {
+        let setting = setting.trim();
+        if setting.is_empty() || setting.eq_ignore_ascii_case("auto") {
+            return "auto".into();
+        }
+        match Language::from_tag(setting) {
+            Some(Language::Pseudo) => "pseudo".into(),
+            Some(language) => language.code().into(),
+            None => setting.to_string(),
         }
     }
 

@@ -33,6 +33,8 @@ settings-link-previews = Create link previews in sent messages
 settings-send-typing = Send "typing…" while writing
 
 settings-section-appearance = Appearance
+settings-language = Language
+settings-language-system = System language
 settings-theme = Theme
 settings-theme-auto = System (light or dark)
 settings-theme-light = Light

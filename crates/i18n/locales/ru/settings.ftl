@@ -33,6 +33,8 @@ settings-link-previews = Создавать превью ссылок в отп�
 settings-send-typing = Показывать «печатает…», пока вы пишете
 
 settings-section-appearance = Внешний вид
+settings-language = Язык
+settings-language-system = Как в системе
 settings-theme = Тема
 settings-theme-auto = Как в системе (светлая или тёмная)
 settings-theme-light = Светлая

@@ -34,6 +34,7 @@ pub enum Control {
     NotifyBreach,
     LinkPreviews,
     SendTyping,
+    Language,
     Theme,
     Scale,
     Save,
@@ -42,7 +43,7 @@ pub enum Control {
     Connection,
 }
 
-pub const ORDER: [Control; 20] = {
+pub const ORDER: [Control; 21] = {
     use Control::*;
     [
         Red,
@@ -60,6 +61,7 @@ pub const ORDER: [Control; 20] = {
         NotifyBreach,
         LinkPreviews,
         SendTyping,
+        Language,
         Theme,
         Scale,
         Save,
@@ -69,7 +71,7 @@ pub const ORDER: [Control; 20] = {
 };
 
 /// The controls inside the scrolled body (the buttons below it are always in view).
-const IN_BODY: usize = 17;
+const IN_BODY: usize = 18;
 
 /// What a key asks of the focus (see `keys::settings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +132,7 @@ impl Control {
             Message::NotifyBreach(_) => Control::NotifyBreach,
             Message::LinkPreviews(_) => Control::LinkPreviews,
             Message::SendTyping(_) => Control::SendTyping,
+            Message::Language(_) => Control::Language,
             Message::Theme(_) => Control::Theme,
             Message::Scale(_) => Control::Scale,
             Message::Save
@@ -222,7 +225,7 @@ impl Draft {
             Control::NotifyBreach => Message::NotifyBreach(!n.breach),
             Control::LinkPreviews => Message::LinkPreviews(!m.link_previews),
             Control::SendTyping => Message::SendTyping(!m.send_typing),
-            Control::Theme | Control::Scale => return self.cycle(c, 1),
+            Control::Language | Control::Theme | Control::Scale => return self.cycle(c, 1),
             // An option the arrows are on; in the filter field Space types instead.
             Control::Folder => return self.folder.highlighted().map(Message::FolderPick),
             Control::DutyGroup => return self.duty_group.highlighted().map(Message::DutyPick),
@@ -246,6 +249,14 @@ impl Draft {
             choices.get(usize::try_from(i).ok()?).cloned()
         };
         match c {
+            Control::Language => {
+                let setting = &self.config.ui.language;
+                let values: Vec<String> = super::Labelled::languages(setting)
+                    .into_iter()
+                    .map(|l| l.value)
+                    .collect();
+                next(&values, &super::Labelled::language_value(setting)).map(Message::Language)
+            }
             Control::Theme => next(&self.themes, &self.config.ui.theme).map(Message::Theme),
             Control::Scale => next(&SCALES.map(String::from), &self.scale).map(Message::Scale),
             _ => None,
@@ -434,6 +445,15 @@ mod tests {
         assert!(key(&mut d, Nav::Forward).is_none());
         d.focus = Some(Control::Red);
         assert!(key(&mut d, Nav::Activate).is_none());
+
+        d.focus = Some(Control::Language);
+        assert!(matches!(key(&mut d, Nav::Forward), Some(Message::Language(l)) if l == "en"));
+        assert!(matches!(key(&mut d, Nav::Back), Some(Message::Language(l)) if l == "ru"));
+        d.config.ui.language = "ru-RU".into();
+        assert!(
+            matches!(key(&mut d, Nav::Activate), Some(Message::Language(l)) if l == "auto"),
+            "ru-RU is Russian, the last in the list: the next wraps to the system's"
+        );
 
         d.focus = Some(Control::Theme);
         assert!(matches!(key(&mut d, Nav::Forward), Some(Message::Theme(t)) if t == "light"));
