@@ -60,23 +60,33 @@ const PADDING: [char; 5] = ['å', 'é', 'î', 'ö', 'û'];
 
 /// One piece of a pattern's text, accented and padded. Text without letters (the ":" of
 /// "14:05", a lone space) stays as it is: it is punctuation, not words to translate.
+///
+/// Each word grows by itself, as a translation's words do: padding the piece once at its
+/// end would make one unbreakable word of a long sentence's padding, which no real language
+/// has and no layout could wrap.
 pub(crate) fn transform(text: &str) -> Cow<'_, str> {
     if !text.chars().any(char::is_alphabetic) {
         return Cow::Borrowed(text);
     }
-    let length = text.chars().count();
-    let padding = (length * GROWTH.0).div_ceil(GROWTH.1);
-    // The padding follows the last word, not the punctuation after it: "key `" becomes
-    // "ķéýåéî `", so quotes and colons stay where the sentence has them.
-    let words_end = text
-        .char_indices()
-        .rfind(|(_, c)| c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut out = String::with_capacity(text.len() * 2 + padding * 2);
-    out.extend(text[..words_end].chars().map(accent));
-    out.extend(PADDING.iter().cycle().take(padding));
-    out.extend(text[words_end..].chars().map(accent));
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut word = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word += 1;
+        } else {
+            pad(&mut out, word);
+            word = 0;
+        }
+        out.push(accent(c));
+    }
+    pad(&mut out, word);
     Cow::Owned(out)
+}
+
+/// The padding after a word of `letters` letters: 40% more, rounded up.
+fn pad(out: &mut String, letters: usize) {
+    let padding = (letters * GROWTH.0).div_ceil(GROWTH.1);
+    out.extend(PADDING.iter().cycle().take(padding));
 }
 
 #[cfg(test)]
@@ -85,10 +95,10 @@ mod tests {
 
     #[test]
     fn words_grow_by_forty_percent_and_punctuation_stays() {
-        assert_eq!(transform("Open chat"), "Öpéñ çĥåţåéîö");
+        assert_eq!(transform("Open chat"), "Öpéñåé çĥåţåé");
         assert_eq!(transform(":"), ":");
         assert_eq!(transform(" "), " ");
-        assert_eq!(transform(": key `"), ": ķéýåéî `");
+        assert_eq!(transform(": key `"), ": ķéýåé `");
         let long = "Customer waiting too long";
         let grown = transform(long).chars().count();
         assert!(grown * 10 >= long.chars().count() * 14, "{grown}");
