@@ -49,6 +49,11 @@ mod tasks_redmine;
 // Settings → Task trackers: add, store the token in the keyring, check, save, remove.
 #[path = "ui_flows/tasks_setup.rs"]
 mod tasks_setup;
+// The window's language: chosen in Settings, Russian, and layouts that hold longer words.
+#[path = "ui_flows/language.rs"]
+mod language;
+#[path = "ui_flows/layout.rs"]
+mod layout;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

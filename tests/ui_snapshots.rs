@@ -1,6 +1,6 @@
-//! Snapshots of the console in each built-in theme, rendered headless
-//! (ICED_TEST_BACKEND=tiny-skia) and compared with the hashes committed under
-//! tests/snapshots/. The floor is the hand-written fixture (src/ui/fixture.rs), so only a
+//! Snapshots of the console in each built-in theme, in English and in Russian, rendered
+//! headless (ICED_TEST_BACKEND=tiny-skia) and compared with the hashes committed under
+//! tests/snapshots/ (`console-<theme>`, `console-ru-<theme>`). The floor is the hand-written fixture (src/ui/fixture.rs), so only a
 //! change in how the window looks changes a hash. After an intended change, delete the old
 //! hashes and run `console_snapshots_per_theme` alone with DUTYDESK_UPDATE_SNAPSHOTS=1 (the
 //! font test beside it would compare against hashes not yet written); set
@@ -15,6 +15,7 @@
 
 use dutydesk::ui::theme::Theme;
 use dutydesk::ui::{WINDOW_SIZE, fixture, fonts};
+use i18n::Language;
 use iced::widget::text;
 use iced_test::Simulator;
 use std::path::Path;
@@ -31,17 +32,22 @@ fn console_snapshots_per_theme() {
     if let Ok(dir) = std::env::var(FONT_REPORT) {
         report_fonts(Path::new(&dir));
     }
-    for name in ["light", "dark", "high-contrast"] {
+    // Each language in each theme: Russian's longer words are laid out as they are drawn.
+    let shots = [(Language::En, "console"), (Language::Ru, "console-ru")]
+        .into_iter()
+        .flat_map(|shot| ["light", "dark", "high-contrast"].map(|name| (shot, name)));
+    for ((language, prefix), name) in shots {
+        app.set_language(language);
         app.set_theme(Theme::builtin(name).unwrap());
         let theme = app.theme().iced();
         let mut ui = Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view());
         let snapshot = ui.snapshot(&theme).unwrap();
         if let Ok(dir) = std::env::var("DUTYDESK_SNAPSHOT_PNG") {
             snapshot
-                .matches_image(format!("{dir}/console-{name}"))
+                .matches_image(format!("{dir}/{prefix}-{name}"))
                 .unwrap();
         }
-        let path = format!("tests/snapshots/console-{name}");
+        let path = format!("tests/snapshots/{prefix}-{name}");
         if tiny_skia && std::env::var("DUTYDESK_UPDATE_SNAPSHOTS").is_err() {
             // The committed hash must exist: a missing file would silently pass.
             let committed = format!("{path}-tiny-skia.sha256");
@@ -52,7 +58,7 @@ fn console_snapshots_per_theme() {
         }
         assert!(
             snapshot.matches_hash(&path).unwrap(),
-            "the {name} console changed; see {path}"
+            "the {name} console ({language:?}) changed; see {path}"
         );
     }
 }

@@ -15,6 +15,9 @@ use iced::{Alignment, Element, Length, Padding};
 
 /// One row's height. At most 28 px at the default font: twice Telegram Desktop's density.
 pub const ROW_HEIGHT: f32 = 26.0;
+/// The waiting column: a time ("1h05", "1 ч 05") or the alarm's word, which is longer in
+/// some languages than any time.
+const WAITING_WIDTH: f32 = 60.0;
 /// Rows built beyond the visible ones on each side, so a scroll step never shows a gap.
 pub const OVERSCAN: usize = 4;
 
@@ -148,7 +151,9 @@ fn row_view<'a, M: Clone + 'a>(
             .align_x(Alignment::End),
         container(title).width(Length::FillPortion(4)).clip(true),
         container(preview).width(Length::FillPortion(5)).clip(true),
-        container(waiting).width(52).align_x(Alignment::End),
+        container(waiting)
+            .width(WAITING_WIDTH)
+            .align_x(Alignment::End),
         container(unread).width(34).align_x(Alignment::Center),
     ]
     .spacing(6)

@@ -4,4 +4,5 @@ pub mod chat_list;
 mod forward;
 pub mod key_nav;
 pub mod popup;
+pub mod spread;
 pub mod style;

@@ -9,6 +9,7 @@ use crate::ui::features::tasks::Tasks;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
+use crate::ui::widgets::spread::spread;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
 use i18n::t;
 use iced::keyboard::{Key, key::Named};
@@ -64,11 +65,11 @@ pub fn view<'a>(
     };
     let pinned = row_view.as_ref().is_some_and(|r| r.pinned);
     let starred = row_view.as_ref().is_some_and(|r| r.starred);
-    let header = container(
+    // The title and status at the left, the actions at the right; the actions go below
+    // when a long title or longer words leave no room beside it.
+    let header = container(spread(
+        column![text(title).size(15).wrapping(Wrapping::None), status_line].spacing(2),
         row![
-            column![text(title).size(15).wrapping(Wrapping::None), status_line]
-                .spacing(2)
-                .width(Length::Fill),
             action(
                 if pinned {
                     t!("console-unpin")
@@ -94,8 +95,11 @@ pub fn view<'a>(
                 .on_press(Message::SearchOpen),
         ]
         .spacing(4)
-        .align_y(Alignment::Center),
-    )
+        .align_y(Alignment::Center)
+        .wrap()
+        .align_x(Alignment::End),
+        8.0,
+    ))
     .padding(Padding::from([6, 10]))
     .style(style::bar(p));
 

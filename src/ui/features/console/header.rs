@@ -3,6 +3,7 @@
 use super::Message;
 use crate::desk::{Counters, Filter};
 use crate::ui::theme::Palette;
+use crate::ui::widgets::spread::spread;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use i18n::t;
 use iced::widget::{Row, Space, button, container, row, text};
@@ -87,11 +88,14 @@ impl Header {
             Some(state) => text(state).size(SMALL).color(p.waiting).into(),
             None => Space::new().into(),
         };
-        let bar = row![
+        let left = row![
             // The product's name, in every language.
             text("DutyDesk").size(TEXT).color(p.muted),
             filters,
-            Space::new().width(Length::Fill),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+        let right = row![
             connection,
             counters,
             button(text(t!("console-mark-all-read")).size(TEXT))
@@ -108,8 +112,13 @@ impl Header {
                 .on_press(settings),
         ]
         .spacing(12)
-        .align_y(Alignment::Center);
-        container(bar)
+        .align_y(Alignment::Center)
+        // Past the window's width even on a line of their own: on as many as they need.
+        .wrap()
+        .vertical_spacing(6)
+        .align_x(Alignment::End);
+        // One line while the words fit; the counters and buttons below the filters when not.
+        container(spread(left, right, 12.0))
             .padding(Padding::from([6, 10]))
             .width(Length::Fill)
             .style(style::bar(p))
