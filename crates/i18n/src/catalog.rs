@@ -174,7 +174,11 @@ impl Catalog {
         // DutyDesk ships left-to-right languages only; the isolation marks Fluent puts around
         // arguments show as boxes in terminals and in fonts without them.
         bundle.set_use_isolating(false);
-        bundle.set_formatter(Some(format_number));
+        bundle.set_formatter(Some(if DECIMAL_COMMA.contains(&source.code) {
+            format_number_comma
+        } else {
+            format_number
+        }));
         if pseudo {
             bundle.set_transform(Some(crate::pseudo::transform));
         }
@@ -229,6 +233,9 @@ fn estimate(elements: &[PatternElement<&str>]) -> usize {
         .max(32)
 }
 
+/// The shipped languages that write a decimal comma (CLDR): "5,0 МБ", not "5.0 МБ".
+const DECIMAL_COMMA: &[&str] = &["ru"];
+
 /// Numbers as Fluent writes them, plus `minimumIntegerDigits` (fluent-bundle ignores it),
 /// which time patterns use: `NUMBER($minute, minimumIntegerDigits: 2)` gives "05".
 fn format_number<M>(value: &FluentValue, _: &M) -> Option<String> {
@@ -242,6 +249,17 @@ fn format_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     }
     let width = digits + usize::from(n < 0.0);
     Some(format!("{:0width$}", n as i64))
+}
+
+/// As `format_number`, with a decimal comma.
+fn format_number_comma<M>(value: &FluentValue, memoizer: &M) -> Option<String> {
+    if let Some(padded) = format_number(value, memoizer) {
+        return Some(padded);
+    }
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    Some(number.as_string().replace('.', ","))
 }
 
 pub(crate) fn shipped() -> &'static Catalog {

@@ -26,6 +26,17 @@ fn russian_plurals_follow_cldr() {
 }
 
 #[test]
+fn fractions_take_each_languages_decimal_separator() {
+    let progress = |language| {
+        with_language(language, || {
+            t!("login-download-progress", done = 5.0, total = 20.5)
+        })
+    };
+    assert_eq!(progress(Language::En), "5.0 of 20.5 MB");
+    assert_eq!(progress(Language::Ru), "5,0 из 20,5 МБ");
+}
+
+#[test]
 fn english_plurals_follow_cldr() {
     let text = |count: u32| {
         with_language(Language::En, || {
