@@ -79,7 +79,12 @@ impl Store {
         let what = "saving local marks";
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, what, e);
-        let tx = self.conn.transaction().map_err(err)?;
+        // IMMEDIATE: a dismissal moves its chat's open wait, read and written here.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let mut chats = super::chat_state::ChatStates::default();
         for change in changes {
             match change {
                 LocalChange::Pins(pins) => {
@@ -143,6 +148,10 @@ impl Store {
                         params![chat, up_to],
                     )
                     .map_err(err)?;
+                    // "No reply needed" ends the chat's open wait as a reply would.
+                    chats
+                        .answer_below(&tx, *chat, up_to.saturating_add(1))
+                        .map_err(err)?;
                 }
                 LocalChange::Alarm { chat, raised: true } => {
                     tx.execute("INSERT OR IGNORE INTO alarms (chat) VALUES (?1)", [chat])
@@ -157,6 +166,7 @@ impl Store {
                 }
             }
         }
+        chats.save(&tx).map_err(err)?;
         tx.commit().map_err(err)
     }
 
