@@ -13,8 +13,8 @@ use rusqlite::{TransactionBehavior, params};
 
 use super::{Store, StoreError};
 use crate::desk::figures::{
-    DayDigest, Inputs, MessageRecord, MinuteRow, OpenWait, Period, QuarterCount, ReplyRecord,
-    Wait, digest, live_minutes,
+    DayDigest, Inputs, MessageRecord, MinuteRow, OpenWait, Period, QuarterCount, ReplyRecord, Wait,
+    digest, live_minutes,
 };
 use crate::desk::{Role, Sender, UnixTime};
 
@@ -70,14 +70,21 @@ impl Store {
         let days = period.utc_days();
         let mut st = self
             .conn
-            .prepare_cached("SELECT day, digest FROM stat_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day")
+            .prepare_cached(
+                "SELECT day, digest FROM stat_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+            )
             .map_err(|e| self.sql(what, e))?;
         let mut rows = st
             .query([*days.start(), *days.end()])
             .map_err(|e| self.sql(what, e))?;
         let mut digests = Vec::new();
-        while let Some(row) = rows.next().map_err(|e| super::sql_err(&self.path, what, e))? {
-            let day: i64 = row.get(0).map_err(|e| super::sql_err(&self.path, what, e))?;
+        while let Some(row) = rows
+            .next()
+            .map_err(|e| super::sql_err(&self.path, what, e))?
+        {
+            let day: i64 = row
+                .get(0)
+                .map_err(|e| super::sql_err(&self.path, what, e))?;
             let blob = row
                 .get_ref(1)
                 .and_then(|v| Ok(v.as_blob()?))
@@ -222,7 +229,8 @@ impl Reader<'_> {
 /// kind and id); waits (count, then start − day start, chat index + 1 or 0 and the chat,
 /// reply, reply − message or 0 for none, end − start, responder index).
 pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 + d.quarters.len() * 4 + d.chats.len() * 16 + d.waits.len() * 20);
+    let mut out =
+        Vec::with_capacity(16 + d.quarters.len() * 4 + d.chats.len() * 16 + d.waits.len() * 20);
     out.push(FORMAT);
     put(&mut out, d.quarters.len() as u64);
     for q in &d.quarters {
@@ -261,7 +269,9 @@ pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
         put_signed(&mut out, w.message.map_or(0, |m| w.reply.wrapping_sub(m)));
         put_signed(&mut out, w.end - w.start);
         let r = responders
-            .binary_search_by_key(&digest::sender_parts(w.responder), |s| digest::sender_parts(*s))
+            .binary_search_by_key(&digest::sender_parts(w.responder), |s| {
+                digest::sender_parts(*s)
+            })
             .expect("every responder is listed");
         put(&mut out, r as u64);
     }
@@ -339,9 +349,24 @@ mod tests {
         let day = 20_000;
         let t = day * DAY;
         let messages = [
-            MessageRecord { chat: -1001, message: 1 << 20, role: Role::Customer, date: t + 10 },
-            MessageRecord { chat: -1001, message: 2 << 20, role: Role::Staff, date: t + 400 },
-            MessageRecord { chat: 77, message: 5 << 20, role: Role::Customer, date: t + 86_000 },
+            MessageRecord {
+                chat: -1001,
+                message: 1 << 20,
+                role: Role::Customer,
+                date: t + 10,
+            },
+            MessageRecord {
+                chat: -1001,
+                message: 2 << 20,
+                role: Role::Staff,
+                date: t + 400,
+            },
+            MessageRecord {
+                chat: 77,
+                message: 5 << 20,
+                role: Role::Customer,
+                date: t + 86_000,
+            },
         ];
         let replies = [ReplyRecord {
             chat: -1001,

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backfill::BackfillMark;
 pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
 pub use error::StoreError;
-pub use backfill::BackfillMark;
 pub use stats::{Bucket, MessageRecord, ReplyRecord};
 pub use tasks::{ChatProject, LinkedTask};
 

@@ -10,8 +10,8 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::chat_state::ChatStates;
 use super::{Store, StoreError};
-pub use crate::desk::figures::{MessageRecord, ReplyRecord};
 use crate::desk::figures::utc_day;
+pub use crate::desk::figures::{MessageRecord, ReplyRecord};
 use crate::desk::{ChatId, MessageId, Role, Sender, StatEvent, UnixTime};
 
 /// Statistics for one time bucket (an hour, a minute…), as the statistics screens show them.
@@ -290,7 +290,8 @@ pub(super) fn append_in(tx: &Transaction<'_>, events: &[StatEvent]) -> rusqlite:
 
 impl Effects {
     fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
-        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO stat_dirty_days (day) VALUES (?1)")?;
+        let mut st =
+            tx.prepare_cached("INSERT OR IGNORE INTO stat_dirty_days (day) VALUES (?1)")?;
         for day in self.dirty {
             st.execute([day])?;
         }
@@ -332,7 +333,15 @@ fn append_one(tx: &Transaction<'_>, e: &StatEvent, fx: &mut Effects) -> rusqlite
             date,
             waited_secs,
             responder,
-        } => first_reply(tx, chat, message, date, waited_secs, responder, &mut fx.dirty),
+        } => first_reply(
+            tx,
+            chat,
+            message,
+            date,
+            waited_secs,
+            responder,
+            &mut fx.dirty,
+        ),
         StatEvent::MessageIdChanged {
             chat,
             old,

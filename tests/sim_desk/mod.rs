@@ -23,7 +23,12 @@ impl Sim {
     /// A fresh default world, logged in with its main list loaded, on a desk that knows
     /// the account, the duty group and the staff.
     pub fn start() -> Sim {
-        let id = tdsim::create_client_with(tdsim::WorldConfig::default());
+        Sim::start_with(tdsim::WorldConfig::default())
+    }
+
+    /// Like `start`, in a world of this config (scenario, seed, start time).
+    pub fn start_with(config: tdsim::WorldConfig) -> Sim {
+        let id = tdsim::create_client_with(config);
         let control = tdsim::control(id).expect("world just created");
         let layout = control.layout();
         let settings = Settings {
