@@ -51,14 +51,12 @@ impl Timeline {
         }
     }
 
-    /// Open seconds in `[from, t)`, with `t` clamped into the span.
-    fn until(&self, t: UnixTime) -> i64 {
-        let t = t.clamp(self.from, self.to);
-        let i = self.opens.partition_point(|&open| open <= t);
-        if i == 0 {
+    /// Open seconds in `[from, t)` given the number of intervals opening at or before `t`.
+    fn until_at(&self, t: UnixTime, opened: usize) -> i64 {
+        if opened == 0 {
             return 0;
         }
-        let i = i - 1;
+        let i = opened - 1;
         self.before[i] + t.min(self.closes[i]) - self.opens[i]
     }
 
@@ -68,7 +66,16 @@ impl Timeline {
         if b <= a {
             return 0;
         }
-        self.until(b) - self.until(a)
+        let (a, b) = (a.clamp(self.from, self.to), b.clamp(self.from, self.to));
+        let opened_a = self.opens.partition_point(|&open| open <= a);
+        // A wait mostly ends within a few openings of its start: look there first.
+        let near = (opened_a + 4).min(self.opens.len());
+        let opened_b = if near == self.opens.len() || self.opens[near] > b {
+            opened_a + self.opens[opened_a..near].partition_point(|&open| open <= b)
+        } else {
+            near + self.opens[near..].partition_point(|&open| open <= b)
+        };
+        self.until_at(b, opened_b) - self.until_at(a, opened_a)
     }
 
     /// The span this timeline covers.

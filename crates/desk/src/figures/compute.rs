@@ -2,7 +2,9 @@
 //! Statistics screen out (definitions in the module docs of `figures`).
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use crate::hash::IdMap;
 
 use crate::calendar::{CivilDate, LocalTime, Timeline};
 use crate::model::{ChatId, MessageId, Sender, UnixTime};
@@ -195,8 +197,8 @@ impl Figures {
 
     /// Messages, active chats and the heatmap, from the digests' quarter hours.
     fn count_messages(&mut self, inputs: &Inputs, grid: &Grid) {
-        let mut last_hour: HashMap<ChatId, usize> = HashMap::new();
-        let mut last_day: HashMap<ChatId, usize> = HashMap::new();
+        // Per chat, the last hour and day it was counted active in (both only grow).
+        let mut last: IdMap<ChatId, (usize, usize)> = IdMap::default();
         let mut hour_masks: Vec<(usize, u128)> = Vec::new();
         let mut day_masks: Vec<(usize, u128)> = Vec::new();
         for d in &inputs.days {
@@ -228,18 +230,17 @@ impl Figures {
                 self.staff_messages += u64::from(c.staff);
             }
             for &(chat, mask) in &d.chats {
-                let last = last_hour.entry(chat).or_insert(usize::MAX);
+                let (last_hour, last_day) = last.entry(chat).or_insert((usize::MAX, usize::MAX));
                 for &(h, m) in &hour_masks {
-                    if mask & m != 0 && *last != h {
+                    if mask & m != 0 && *last_hour != h {
                         self.hours[h].active_chats += 1;
-                        *last = h;
+                        *last_hour = h;
                     }
                 }
-                let last = last_day.entry(chat).or_insert(usize::MAX);
                 for &(day, m) in &day_masks {
-                    if mask & m != 0 && *last != day {
+                    if mask & m != 0 && *last_day != day {
                         self.days[day].active_chats += 1;
-                        *last = day;
+                        *last_day = day;
                     }
                 }
             }
@@ -259,9 +260,12 @@ impl Figures {
             None => Measure::Wall,
         };
         let mut team = Acc::default();
-        let mut days: Vec<Acc> = vec![Acc::default(); self.days.len()];
-        let mut admins: HashMap<Sender, Acc> = HashMap::new();
-        let mut admin_days: HashMap<(Sender, usize), Acc> = HashMap::new();
+        let n_days = self.days.len();
+        let mut days: Vec<Acc> = vec![Acc::default(); n_days];
+        // Admins by first appearance; their days at `admin * n_days + day`.
+        let mut admin_index: IdMap<Sender, usize> = IdMap::default();
+        let mut admins: Vec<(Sender, Acc)> = Vec::new();
+        let mut admin_days: Vec<Acc> = Vec::new();
         let mut longest: BinaryHeap<Reverse<Ranked>> = BinaryHeap::new();
         let mut offer = |w: LongWait| {
             if settings.longest > 0 {
@@ -279,11 +283,13 @@ impl Figures {
                 .expect("a start in the period has a day");
             team.answered(len, th);
             days[day].answered(len, th);
-            admins.entry(w.responder).or_default().answered(len, th);
-            admin_days
-                .entry((w.responder, day))
-                .or_default()
-                .answered(len, th);
+            let a = *admin_index.entry(w.responder).or_insert_with(|| {
+                admins.push((w.responder, Acc::default()));
+                admin_days.resize(admins.len() * n_days, Acc::default());
+                admins.len() - 1
+            });
+            admins[a].1.answered(len, th);
+            admin_days[a * n_days + day].answered(len, th);
             offer(LongWait {
                 chat: w.chat,
                 message: w.message,
@@ -314,20 +320,15 @@ impl Figures {
         for (row, acc) in self.days.iter_mut().zip(days) {
             row.waits = acc.finish();
         }
-        self.admins = admins
-            .into_iter()
-            .map(|(responder, acc)| AdminRow {
-                responder,
-                waits: acc.finish(),
-            })
-            .collect();
-        self.admins
-            .sort_by_key(|a| (Reverse(a.waits.answered), sender_parts(a.responder)));
         let mut per_day: Vec<(usize, AdminDay)> = admin_days
             .into_iter()
-            .map(|((responder, day), acc)| {
-                let date = self.days[day].date;
+            .enumerate()
+            .filter(|(_, acc)| !acc.waits.is_empty())
+            .map(|(i, acc)| {
+                let day = i % n_days;
                 let waits = acc.finish();
+                let responder = admins[i / n_days].0;
+                let date = self.days[day].date;
                 (
                     day,
                     AdminDay {
@@ -338,6 +339,15 @@ impl Figures {
                 )
             })
             .collect();
+        self.admins = admins
+            .into_iter()
+            .map(|(responder, acc)| AdminRow {
+                responder,
+                waits: acc.finish(),
+            })
+            .collect();
+        self.admins
+            .sort_by_key(|a| (Reverse(a.waits.answered), sender_parts(a.responder)));
         per_day
             .sort_by_key(|(day, a)| (*day, Reverse(a.waits.answered), sender_parts(a.responder)));
         self.admin_days = per_day.into_iter().map(|(_, a)| a).collect();
