@@ -87,7 +87,11 @@ impl Store {
                 .map_err(|e| super::sql_err(&self.path, what, e))?;
             let blob = row
                 .get_ref(1)
-                .and_then(|v| Ok(v.as_blob()?))
+                .and_then(|v| {
+                    v.as_blob().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(1, v.data_type(), Box::new(e))
+                    })
+                })
                 .map_err(|e| super::sql_err(&self.path, what, e))?;
             let digest = decode(day, blob).ok_or_else(|| StoreError::Corrupt {
                 path: self.path.clone(),
@@ -188,7 +192,7 @@ fn put(out: &mut Vec<u8>, mut v: u64) {
 }
 
 fn put_signed(out: &mut Vec<u8>, v: i64) {
-    put(out, ((v << 1) ^ (v >> 63)) as u64);
+    put(out, zigzag(v));
 }
 
 struct Reader<'a>(&'a [u8]);
@@ -213,8 +217,7 @@ impl Reader<'_> {
     }
 
     fn signed(&mut self) -> Option<i64> {
-        let v = self.get()?;
-        Some((v >> 1) as i64 ^ -((v & 1) as i64))
+        self.get().map(unzigzag)
     }
 
     fn len(&mut self) -> Option<usize> {
@@ -226,11 +229,13 @@ impl Reader<'_> {
 
 /// Layout: format byte; quarters (count, then quarter, customer, staff); chats (count, then
 /// chat as a delta from the previous, 12 bytes of quarter mask); responders (count, then
-/// kind and id); waits (count, then start − day start, chat index + 1 or 0 and the chat,
-/// reply, reply − message or 0 for none, end − start, responder index).
+/// kind and id); waits, by chat (count, then: chat index + 1, or 0 and the chat; start as a
+/// delta from the chat's previous wait, or from the day's start; message as 0 for none or 1
+/// + the zigzag delta from the chat's previous message; end − start; responder index).
+/// Deltas within a chat keep a wait near 10 bytes.
 pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
     let mut out =
-        Vec::with_capacity(16 + d.quarters.len() * 4 + d.chats.len() * 16 + d.waits.len() * 20);
+        Vec::with_capacity(16 + d.quarters.len() * 4 + d.chats.len() * 16 + d.waits.len() * 12);
     out.push(FORMAT);
     put(&mut out, d.quarters.len() as u64);
     for q in &d.quarters {
@@ -255,9 +260,8 @@ pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
         put_signed(&mut out, id);
     }
     put(&mut out, d.waits.len() as u64);
-    let day_start = d.day * DAY;
+    let mut last: Option<(i64, i64, i64)> = None; // chat, start, message
     for w in &d.waits {
-        put_signed(&mut out, w.start - day_start);
         match d.chats.binary_search_by_key(&w.chat, |c| c.0) {
             Ok(i) => put(&mut out, i as u64 + 1),
             Err(_) => {
@@ -265,17 +269,33 @@ pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
                 put_signed(&mut out, w.chat);
             }
         }
-        put_signed(&mut out, w.reply);
-        put_signed(&mut out, w.message.map_or(0, |m| w.reply.wrapping_sub(m)));
-        put_signed(&mut out, w.end - w.start);
+        let (start, message) = match last {
+            Some((chat, start, message)) if chat == w.chat => (start, message),
+            _ => (d.day * DAY, 0),
+        };
+        put_signed(&mut out, w.start.wrapping_sub(start));
+        match w.message {
+            None => put(&mut out, 0),
+            Some(m) => put(&mut out, zigzag(m.wrapping_sub(message)).wrapping_add(1)),
+        }
+        put_signed(&mut out, w.end.wrapping_sub(w.start));
         let r = responders
             .binary_search_by_key(&digest::sender_parts(w.responder), |s| {
                 digest::sender_parts(*s)
             })
             .expect("every responder is listed");
         put(&mut out, r as u64);
+        last = Some((w.chat, w.start, w.message.unwrap_or(message)));
     }
     out
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    (v >> 1) as i64 ^ -((v & 1) as i64)
 }
 
 /// The inverse of `encode`; `None` if the bytes are not a digest.
@@ -311,16 +331,22 @@ pub(super) fn decode(day: i64, bytes: &[u8]) -> Option<DayDigest> {
         responders.push(digest::sender_from_parts(kind, r.signed()?)?);
     }
     let day_start = day.checked_mul(DAY)?;
-    for _ in 0..r.len()? {
-        let start = day_start.checked_add(r.signed()?)?;
+    let n = r.len()?;
+    d.waits.reserve_exact(n);
+    let mut last: Option<(i64, i64, i64)> = None;
+    for _ in 0..n {
         let chat = match r.get()? {
             0 => r.signed()?,
             i => d.chats.get(usize::try_from(i - 1).ok()?)?.0,
         };
-        let reply = r.signed()?;
-        let message = match r.signed()? {
+        let (base, prev_message) = match last {
+            Some((c, start, message)) if c == chat => (start, message),
+            _ => (day_start, 0),
+        };
+        let start = base.wrapping_add(r.signed()?);
+        let message = match r.get()? {
             0 => None,
-            delta => Some(reply.wrapping_sub(delta)),
+            v => Some(prev_message.wrapping_add(unzigzag(v - 1))),
         };
         let end = start.checked_add(r.signed()?)?;
         let responder = *responders.get(usize::try_from(r.get()?).ok()?)?;
@@ -328,10 +354,10 @@ pub(super) fn decode(day: i64, bytes: &[u8]) -> Option<DayDigest> {
             chat,
             message,
             start,
-            reply,
             end,
             responder,
         });
+        last = Some((chat, start, message.unwrap_or(prev_message)));
     }
     r.0.is_empty().then_some(d)
 }

@@ -11,7 +11,7 @@ use crate::model::{ChatId, MessageId, Sender, UnixTime};
 
 use super::digest::{QUARTERS_PER_DAY, sender_parts};
 use super::grid::Grid;
-use super::summary::Acc;
+use super::summary::Group;
 use super::{FigureSettings, Inputs, Period, QUARTER_SECS, WaitStats};
 
 /// One local hour of the period.
@@ -250,8 +250,13 @@ impl Figures {
     /// Response times, SLA shares and the longest waits.
     fn count_waits(&mut self, inputs: &Inputs, settings: &FigureSettings, grid: &Grid) {
         let period = self.period;
-        let answered = || inputs.days.iter().flat_map(|d| &d.waits);
-        let answered_in = || answered().filter(|w| period.contains(w.start));
+        let answered_in = || {
+            inputs
+                .days
+                .iter()
+                .flat_map(|d| &d.waits)
+                .filter(|w| period.contains(w.start))
+        };
         let last = answered_in()
             .map(|w| w.end)
             .fold(inputs.as_of.max(period.to), i64::max);
@@ -259,38 +264,36 @@ impl Figures {
             Some(cal) => Measure::Business(cal.timeline(period.from, last)),
             None => Measure::Wall,
         };
-        let mut team = Acc::default();
         let n_days = self.days.len();
-        let mut days: Vec<Acc> = vec![Acc::default(); n_days];
+        let mut team = Group::default();
+        let mut days = vec![Group::default(); n_days];
         // Admins by first appearance; their days at `admin * n_days + day`.
-        let mut admin_index: IdMap<Sender, usize> = IdMap::default();
-        let mut admins: Vec<(Sender, Acc)> = Vec::new();
-        let mut admin_days: Vec<Acc> = Vec::new();
-        let mut longest: BinaryHeap<Reverse<Ranked>> = BinaryHeap::new();
-        let mut offer = |w: LongWait| {
-            if settings.longest > 0 {
-                longest.push(Reverse(Ranked(w)));
-                if longest.len() > settings.longest {
-                    longest.pop();
-                }
-            }
-        };
+        let mut admin_index: IdMap<Sender, u32> = IdMap::default();
+        let mut admins: Vec<(Sender, Group)> = Vec::new();
+        let mut admin_days: Vec<Group> = Vec::new();
+        let mut ranked: Vec<Ranking> = Vec::new();
+        let mut longest = Longest::new(settings.longest);
         for w in answered_in() {
             let len = measure.secs(w.start, w.end);
             let th = settings.sla.for_chat(w.chat);
             let day = grid
                 .day_of(w.start)
                 .expect("a start in the period has a day");
+            let a = *admin_index.entry(w.responder).or_insert_with(|| {
+                admins.push((w.responder, Group::default()));
+                admin_days.resize(admins.len() * n_days, Group::default());
+                (admins.len() - 1) as u32
+            });
             team.answered(len, th);
             days[day].answered(len, th);
-            let a = *admin_index.entry(w.responder).or_insert_with(|| {
-                admins.push((w.responder, Acc::default()));
-                admin_days.resize(admins.len() * n_days, Acc::default());
-                admins.len() - 1
+            admins[a as usize].1.answered(len, th);
+            admin_days[a as usize * n_days + day].answered(len, th);
+            ranked.push(Ranking {
+                wait: len,
+                day: day as u32,
+                admin: a,
             });
-            admins[a].1.answered(len, th);
-            admin_days[a * n_days + day].answered(len, th);
-            offer(LongWait {
+            longest.offer(LongWait {
                 chat: w.chat,
                 message: w.message,
                 start: w.start,
@@ -307,7 +310,7 @@ impl Figures {
                 .expect("a start in the period has a day");
             team.open(so_far, th);
             days[day].open(so_far, th);
-            offer(LongWait {
+            longest.offer(LongWait {
                 chat: o.chat,
                 message: Some(o.message),
                 start: o.start,
@@ -316,19 +319,28 @@ impl Figures {
                 responder: None,
             });
         }
+        // Every group sees its waits in increasing order: medians and P90s in one pass.
+        sort_by_wait(&mut ranked);
+        for r in &ranked {
+            let (day, a) = (r.day as usize, r.admin as usize);
+            team.ranked(r.wait);
+            days[day].ranked(r.wait);
+            admins[a].1.ranked(r.wait);
+            admin_days[a * n_days + day].ranked(r.wait);
+        }
         self.team = team.finish();
-        for (row, acc) in self.days.iter_mut().zip(days) {
-            row.waits = acc.finish();
+        for (row, g) in self.days.iter_mut().zip(&days) {
+            row.waits = g.finish();
         }
         let mut per_day: Vec<(usize, AdminDay)> = admin_days
-            .into_iter()
+            .iter()
             .enumerate()
-            .filter(|(_, acc)| !acc.waits.is_empty())
-            .map(|(i, acc)| {
+            .filter(|(_, g)| g.has_answered())
+            .map(|(i, g)| {
                 let day = i % n_days;
-                let waits = acc.finish();
                 let responder = admins[i / n_days].0;
                 let date = self.days[day].date;
+                let waits = g.finish();
                 (
                     day,
                     AdminDay {
@@ -339,21 +351,98 @@ impl Figures {
                 )
             })
             .collect();
+        per_day
+            .sort_by_key(|(day, a)| (*day, Reverse(a.waits.answered), sender_parts(a.responder)));
+        self.admin_days = per_day.into_iter().map(|(_, a)| a).collect();
         self.admins = admins
-            .into_iter()
-            .map(|(responder, acc)| AdminRow {
-                responder,
-                waits: acc.finish(),
+            .iter()
+            .map(|(responder, g)| AdminRow {
+                responder: *responder,
+                waits: g.finish(),
             })
             .collect();
         self.admins
             .sort_by_key(|a| (Reverse(a.waits.answered), sender_parts(a.responder)));
-        per_day
-            .sort_by_key(|(day, a)| (*day, Reverse(a.waits.answered), sender_parts(a.responder)));
-        self.admin_days = per_day.into_iter().map(|(_, a)| a).collect();
-        let mut top: Vec<LongWait> = longest.into_iter().map(|Reverse(Ranked(w))| w).collect();
+        self.longest = longest.into_sorted();
+    }
+}
+
+/// An answered wait and the rows it counts in, for the ranking pass.
+#[derive(Debug, Clone, Copy)]
+struct Ranking {
+    wait: i64,
+    day: u32,
+    admin: u32,
+}
+
+/// LSD radix sort by wait (waits are never negative), a byte at a time over the bytes the
+/// longest wait needs: a few linear passes instead of a comparison sort of a year's waits.
+fn sort_by_wait(v: &mut Vec<Ranking>) {
+    let max = v.iter().map(|r| r.wait.max(0) as u64).max().unwrap_or(0);
+    let bytes = (64 - max.leading_zeros()).div_ceil(8);
+    let mut from = std::mem::take(v);
+    let mut to = Vec::with_capacity(from.len());
+    for b in 0..bytes {
+        let shift = b * 8;
+        let digit = |r: &Ranking| ((r.wait.max(0) as u64 >> shift) & 0xff) as usize;
+        let mut counts = [0usize; 257];
+        for r in &from {
+            counts[digit(r) + 1] += 1;
+        }
+        for i in 1..257 {
+            counts[i] += counts[i - 1];
+        }
+        to.clear();
+        to.resize(
+            from.len(),
+            Ranking {
+                wait: 0,
+                day: 0,
+                admin: 0,
+            },
+        );
+        for r in &from {
+            let d = digit(r);
+            to[counts[d]] = *r;
+            counts[d] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    *v = from;
+}
+
+/// The N longest waits seen, kept in a min-heap of N.
+struct Longest {
+    n: usize,
+    heap: BinaryHeap<Reverse<Ranked>>,
+}
+
+impl Longest {
+    fn new(n: usize) -> Longest {
+        Longest {
+            n,
+            heap: BinaryHeap::with_capacity(n + 1),
+        }
+    }
+
+    fn offer(&mut self, w: LongWait) {
+        if self.heap.len() == self.n {
+            // Most waits are shorter than the shortest kept: one comparison, no push.
+            match self.heap.peek() {
+                Some(Reverse(least)) if w.rank() > least.0.rank() => {}
+                _ => return,
+            }
+        }
+        self.heap.push(Reverse(Ranked(w)));
+        if self.heap.len() > self.n {
+            self.heap.pop();
+        }
+    }
+
+    fn into_sorted(self) -> Vec<LongWait> {
+        let mut top: Vec<LongWait> = self.heap.into_iter().map(|Reverse(Ranked(w))| w).collect();
         top.sort_by(|a, b| b.rank().cmp(&a.rank()));
-        self.longest = top;
+        top
     }
 }
 

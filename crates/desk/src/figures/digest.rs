@@ -43,7 +43,7 @@ pub struct DayDigest {
     /// mask = quarter `q`), by chat id.
     pub chats: Vec<(ChatId, u128)>,
     /// Waits that started that day (answered ones; open waits come from the chat state),
-    /// by start, chat and reply.
+    /// by chat, start, end and message.
     pub waits: Vec<Wait>,
 }
 
@@ -85,12 +85,11 @@ impl DayDigest {
                 chat: r.chat,
                 message: waiting_message(&rows, r),
                 start: r.date - r.waited_secs,
-                reply: r.message,
                 end: r.date,
                 responder: r.responder,
             })
             .collect();
-        waits.sort_unstable_by_key(|w| (w.start, w.chat, w.reply));
+        waits.sort_unstable_by_key(|w| (w.chat, w.start, w.end, w.message));
         DayDigest {
             day,
             quarters,

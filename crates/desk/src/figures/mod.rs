@@ -85,9 +85,9 @@ pub struct Wait {
     /// The customer message it started at, when the log has it.
     pub message: Option<MessageId>,
     pub start: UnixTime,
-    /// The first reply and its date.
-    pub reply: MessageId,
+    /// The first reply's date.
     pub end: UnixTime,
+    /// Who sent the first reply.
     pub responder: Sender,
 }
 
@@ -155,6 +155,9 @@ impl Sla {
     }
 
     pub fn for_chat(&self, chat: ChatId) -> Thresholds {
+        if self.per_chat.is_empty() {
+            return self.default;
+        }
         self.per_chat.get(&chat).copied().unwrap_or(self.default)
     }
 }

@@ -54,17 +54,29 @@ pub struct WaitStats {
     pub sla: SlaShare,
 }
 
-/// Waits being gathered for one row of figures.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Acc {
-    pub waits: Vec<i64>,
-    pub open: u32,
-    pub sla: SlaShare,
+/// One row of figures being gathered: counts, sum and longest as waits come in; median and
+/// P90 from a second pass that sees the row's waits in increasing order (`ranked`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Group {
+    answered: u32,
+    sum: i128,
+    max: i64,
+    open: u32,
+    sla: SlaShare,
+    seen: u32,
+    median: i64,
+    p90: i64,
 }
 
-impl Acc {
+impl Group {
     pub fn answered(&mut self, wait: i64, t: Thresholds) {
-        self.waits.push(wait);
+        self.answered += 1;
+        self.sum += i128::from(wait);
+        self.max = if self.answered == 1 {
+            wait
+        } else {
+            self.max.max(wait)
+        };
         self.sla.answered(wait, t);
     }
 
@@ -73,27 +85,33 @@ impl Acc {
         self.sla.open(so_far, t);
     }
 
-    pub fn finish(mut self) -> WaitStats {
-        let w = &mut self.waits;
-        let n = w.len();
-        let mut stats = WaitStats {
-            answered: n as u32,
+    pub fn has_answered(&self) -> bool {
+        self.answered > 0
+    }
+
+    /// The next of this group's answered waits in increasing order. Nearest rank: the
+    /// k-th smallest, k = ceil(q * n).
+    pub fn ranked(&mut self, wait: i64) {
+        self.seen += 1;
+        let n = self.answered;
+        if self.seen == n.div_ceil(2) {
+            self.median = wait;
+        }
+        if self.seen == (9 * n).div_ceil(10) {
+            self.p90 = wait;
+        }
+    }
+
+    pub fn finish(&self) -> WaitStats {
+        let some = self.answered > 0;
+        WaitStats {
+            answered: self.answered,
+            avg_secs: some.then(|| self.sum as f64 / f64::from(self.answered)),
+            median_secs: some.then_some(self.median),
+            p90_secs: some.then_some(self.p90),
+            max_secs: some.then_some(self.max),
             open: self.open,
             sla: self.sla,
-            ..WaitStats::default()
-        };
-        if n == 0 {
-            return stats;
         }
-        let sum: i128 = w.iter().map(|&x| i128::from(x)).sum();
-        stats.avg_secs = Some(sum as f64 / n as f64);
-        stats.max_secs = w.iter().copied().max();
-        // Nearest rank: the k-th smallest, k = ceil(q * n).
-        let p90 = (9 * n).div_ceil(10) - 1;
-        stats.p90_secs = Some(*w.select_nth_unstable(p90).1);
-        let median = n.div_ceil(2) - 1;
-        // After the first selection everything below p90 is to its left.
-        stats.median_secs = Some(*w[..=p90].select_nth_unstable(median).1);
-        stats
     }
 }
