@@ -61,6 +61,29 @@ impl Sim {
         sim
     }
 
+    /// The app restarted: a fresh desk that knows the chats (as after loading the chat
+    /// list) but nothing of their waits, with the same settings.
+    pub fn restart_desk(&mut self) {
+        let settings = self.desk.settings().clone();
+        self.desk = Desk::new(settings);
+        let now = self.control.now();
+        for c in self.control.layout().customer_chats {
+            let kind = if c.is_private {
+                dutydesk::desk::ChatKind::Private
+            } else {
+                dutydesk::desk::ChatKind::Supergroup
+            };
+            self.desk.apply(
+                dutydesk::desk::Event::ChatAdded {
+                    chat: c.chat_id,
+                    kind,
+                    title: c.title,
+                },
+                now,
+            );
+        }
+    }
+
     /// Feeds one td_json object to the desk if it is an update.
     pub fn feed(&mut self, raw: &str) {
         let v: Value = serde_json::from_str(raw).expect("tdsim emits JSON");
