@@ -428,3 +428,175 @@ fn a_day_and_a_half_of_busy_traffic_agrees_with_the_oracle_in_every_zone() {
         &office,
     );
 }
+
+/// Reads a CSV file written by `dutydesk stats` (its fields never need quoting).
+fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_stats_command_prints_and_exports_the_same_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dutydesk.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let mut sim = Sim::start();
+    let day = scripted_day(&mut sim, &mut store);
+    let home = dir.path().join("home");
+    let paths = dutydesk::paths::Paths::portable(&home);
+    let base = dir.path().join("out").join("march.csv");
+    let args = dutydesk::statistics::command::StatsArgs {
+        from: "2026-03-02".into(),
+        to: "2026-03-03".into(),
+        csv: Some(base.clone()),
+        tz: Some("Europe/Berlin".into()),
+        longest: 5,
+        store: Some(path.clone()),
+        now: Some(day.as_of),
+    };
+    let mut printed = Vec::new();
+    let run = dutydesk::statistics::command::run(&paths, &args, &mut printed).unwrap();
+
+    // The same figures as the screen's query for those local days.
+    let zone = Zone::named("Europe/Berlin").unwrap();
+    let first = dutydesk::desk::calendar::parse_date("2026-03-02").unwrap();
+    let period = dutydesk::statistics::days(&zone, first, first.next());
+    assert_eq!(period.from, zone.day_start(first));
+    let settings = FigureSettings {
+        longest: 5,
+        ..FigureSettings::new(zone.clone(), Sla::team(600, 900))
+    };
+    let expected = checked(&mut store, period, day.as_of, &settings);
+    assert_eq!(run.figures, expected);
+
+    // Every table is one CSV file whose header and rows are the table's.
+    assert_eq!(run.csv_files.len(), run.tables.len());
+    for (table, file) in run.tables.iter().zip(&run.csv_files) {
+        assert_eq!(
+            file,
+            &dir.path()
+                .join("out")
+                .join(format!("march-{}.csv", table.name))
+        );
+        let rows = read_csv(file);
+        let header: Vec<String> = table.columns.iter().map(|c| c.0.to_string()).collect();
+        assert_eq!(rows[0], header, "{}", table.name);
+        let body: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.csv.clone()).collect())
+            .collect();
+        assert_eq!(rows[1..], body[..], "{}", table.name);
+    }
+    // And the numbers in them are the figures'.
+    let csv = |name: &str| read_csv(&dir.path().join("out").join(format!("march-{name}.csv")));
+    let admins = csv("admins");
+    let col = |rows: &[Vec<String>], name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    assert_eq!(admins[1][0], "team");
+    assert_eq!(
+        admins[1][col(&admins, "answered_waits")],
+        expected.team.answered.to_string()
+    );
+    assert_eq!(
+        admins[1][col(&admins, "median_secs")],
+        expected.team.median_secs.unwrap().to_string()
+    );
+    assert_eq!(
+        admins[1][col(&admins, "within_red")],
+        expected.team.sla.within_red.to_string()
+    );
+    assert_eq!(
+        admins[2][0],
+        format!(
+            "user:{}",
+            match day.me {
+                Sender::User(u) => u,
+                Sender::Chat(c) => c,
+            }
+        )
+    );
+    let hours = csv("hours");
+    assert_eq!(hours.len() - 1, expected.hours.len());
+    assert_eq!(hours.len() - 1, 48, "two whole local days");
+    for (row, h) in hours[1..].iter().zip(&expected.hours) {
+        assert_eq!(row[col(&hours, "start_unix")], h.start.to_string());
+        assert_eq!(
+            row[col(&hours, "customer_messages")],
+            h.customer.to_string()
+        );
+        assert_eq!(row[col(&hours, "active_chats")], h.active_chats.to_string());
+    }
+    let longest = csv("longest");
+    assert_eq!(longest.len() - 1, 5);
+    for (row, w) in longest[1..].iter().zip(&expected.longest) {
+        assert_eq!(row[col(&longest, "chat")], w.chat.to_string());
+        assert_eq!(row[col(&longest, "wait_secs")], w.wait_secs.to_string());
+        assert_eq!(row[col(&longest, "open")], w.open.to_string());
+    }
+    let days = csv("days");
+    assert_eq!(days[1][col(&days, "date")], "2026-03-02");
+    assert_eq!(
+        days[1][col(&days, "customer_messages")],
+        expected.days[0].customer.to_string()
+    );
+    let heat = csv("heatmap");
+    assert_eq!(
+        heat[1][col(&heat, "h10")],
+        expected.heatmap[0][10].to_string()
+    );
+
+    // The text names the tables and shows the team's median as a duration.
+    let text = String::from_utf8(printed).unwrap();
+    assert!(text.starts_with(&run.text));
+    assert!(text.contains(dutydesk::statistics::words::ADMINS));
+    assert!(text.contains(&dutydesk::statistics::report::duration(
+        expected.team.median_secs.unwrap()
+    )));
+
+    // The binary prints exactly that.
+    drop(store);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dutydesk"))
+        .args([
+            "stats",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-03",
+            "--tz",
+            "Europe/Berlin",
+        ])
+        .args(["--longest", "5", "--now", &day.as_of.to_string(), "--store"])
+        .arg(&path)
+        .env("DUTYDESK_HOME", &home)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), run.text);
+
+    // Bad input is an error that says which argument.
+    let bad = dutydesk::statistics::command::StatsArgs {
+        from: "2026-13-01".into(),
+        ..args.clone()
+    };
+    let err = dutydesk::statistics::command::run(&paths, &bad, &mut Vec::new())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.starts_with("--from:"), "{err}");
+    let bad = dutydesk::statistics::command::StatsArgs {
+        tz: Some("Mars/Base".into()),
+        ..args
+    };
+    let err = dutydesk::statistics::command::run(&paths, &bad, &mut Vec::new())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.starts_with("--tz:"), "{err}");
+}
