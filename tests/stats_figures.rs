@@ -41,8 +41,13 @@ fn checked(
     as_of: UnixTime,
     settings: &FigureSettings,
 ) -> Figures {
+    let fast = store.figures(period, as_of, settings).unwrap();
     let inputs = store.figure_inputs(period, as_of).unwrap();
-    let fast = Figures::compute(&inputs, settings);
+    assert_eq!(
+        Figures::compute(&inputs, settings),
+        fast,
+        "streamed and decoded agree"
+    );
     let messages = store.messages_between(i64::MIN, i64::MAX).unwrap();
     let replies = store.replies_between(i64::MIN, i64::MAX).unwrap();
     let dismissed = dismissed(store);

@@ -54,9 +54,8 @@ pub fn days(zone: &Zone, first: CivilDate, last: CivilDate) -> Period {
 
 /// Runs a query on an open store (it may rebuild the period's changed days first).
 pub fn query(store: &mut Store, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
-    let inputs = store.figure_inputs(q.period, q.as_of)?;
     Ok(StatsAnswer {
-        figures: Figures::compute(&inputs, &q.settings),
+        figures: store.figures(q.period, q.as_of, &q.settings)?,
         last_hour: store.live_minutes(q.as_of)?,
     })
 }

@@ -13,8 +13,8 @@ use rusqlite::{TransactionBehavior, params};
 
 use super::{Store, StoreError};
 use crate::desk::figures::{
-    DayDigest, Inputs, MessageRecord, MinuteRow, OpenWait, Period, QuarterCount, ReplyRecord, Wait,
-    digest, live_minutes,
+    DayDigest, FigureSettings, Figures, Inputs, MessageRecord, MinuteRow, OpenWait, Period,
+    QuarterCount, ReplyRecord, Wait, digest, live_minutes,
 };
 use crate::desk::{Role, Sender, UnixTime};
 
@@ -61,11 +61,53 @@ impl Store {
         Ok(dirty.len())
     }
 
-    /// Everything `Figures::compute` needs for `period`, with open waits as of `as_of`:
-    /// the period's days are brought up to date first. Run it off the window thread, on a
-    /// store of its own (`Store::open` on the same file): it may rebuild a few days.
+    /// The figures of `period` with open waits as of `as_of`: the period's changed days
+    /// are rebuilt first, then each day's digest is decoded as it is read and handed to
+    /// `Figures::compute_days`, so a year is never held decoded at once. Run it off the
+    /// window thread, on a store of its own (`Store::open` on the same file).
+    pub fn figures(
+        &mut self,
+        period: Period,
+        as_of: UnixTime,
+        settings: &FigureSettings,
+    ) -> Result<Figures, StoreError> {
+        self.refresh_digests(Some(period.utc_days()))?;
+        let open = self.open_waits()?;
+        let mut failed = None;
+        let figures = {
+            let days = self.digests(period, &mut failed)?;
+            Figures::compute_days(period, as_of, &open, days, settings)
+        };
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(figures),
+        }
+    }
+
+    /// Everything `Figures::compute` needs for `period`, decoded (for tests and tools;
+    /// the screen uses `figures`).
     pub fn figure_inputs(&mut self, period: Period, as_of: UnixTime) -> Result<Inputs, StoreError> {
         self.refresh_digests(Some(period.utc_days()))?;
+        let mut failed = None;
+        let days: Vec<DayDigest> = self.digests(period, &mut failed)?.collect();
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        Ok(Inputs {
+            period,
+            as_of,
+            days,
+            open: self.open_waits()?,
+        })
+    }
+
+    /// The period's digests in day order, decoded one by one; a read or decode error stops
+    /// the iteration and is left in `failed`.
+    fn digests<'s>(
+        &'s self,
+        period: Period,
+        failed: &'s mut Option<StoreError>,
+    ) -> Result<impl Iterator<Item = DayDigest> + 's, StoreError> {
         let what = "reading the statistics digests";
         let days = period.utc_days();
         let mut st = self
@@ -74,39 +116,34 @@ impl Store {
                 "SELECT day, digest FROM stat_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
             )
             .map_err(|e| self.sql(what, e))?;
+        // The blobs are copied out (a year's are ~15 MB), then decoded a day at a time as
+        // the figures take them (decoded, a year's waits would be ~80 MB).
+        let mut blobs: Vec<(i64, Vec<u8>)> = Vec::with_capacity(days.clone().count().min(4096));
         let mut rows = st
             .query([*days.start(), *days.end()])
             .map_err(|e| self.sql(what, e))?;
-        let mut digests = Vec::new();
-        while let Some(row) = rows
-            .next()
-            .map_err(|e| super::sql_err(&self.path, what, e))?
-        {
-            let day: i64 = row
-                .get(0)
-                .map_err(|e| super::sql_err(&self.path, what, e))?;
-            let blob = row
-                .get_ref(1)
-                .and_then(|v| {
-                    v.as_blob().map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(1, v.data_type(), Box::new(e))
-                    })
-                })
-                .map_err(|e| super::sql_err(&self.path, what, e))?;
-            let digest = decode(day, blob).ok_or_else(|| StoreError::Corrupt {
-                path: self.path.clone(),
-                what: format!("stat_days: the digest of day {day} cannot be read"),
+        while let Some(row) = rows.next().map_err(|e| self.sql(what, e))? {
+            let day: i64 = row.get(0).map_err(|e| self.sql(what, e))?;
+            let blob = row.get_ref(1).map_err(|e| self.sql(what, e))?;
+            let bytes = blob.as_blob().map_err(|e| {
+                self.sql(
+                    what,
+                    rusqlite::Error::FromSqlConversionFailure(1, blob.data_type(), Box::new(e)),
+                )
             })?;
-            digests.push(digest);
+            blobs.push((day, bytes.to_vec()));
         }
-        drop(rows);
-        drop(st);
-        Ok(Inputs {
-            period,
-            as_of,
-            days: digests,
-            open: self.open_waits()?,
-        })
+        let path = self.path.clone();
+        Ok(blobs.into_iter().map_while(move |(day, bytes)| {
+            let d = decode(day, &bytes);
+            if d.is_none() {
+                *failed = Some(StoreError::Corrupt {
+                    path: path.clone(),
+                    what: format!("stat_days: the digest of day {day} cannot be read"),
+                });
+            }
+            d
+        }))
     }
 
     /// Every chat's open wait (see `store::chat_state`), by start.
@@ -205,6 +242,13 @@ impl Reader<'_> {
     }
 
     fn get(&mut self) -> Option<u64> {
+        // Most values are small: one byte.
+        if let Some((&b, rest)) = self.0.split_first()
+            && b < 0x80
+        {
+            self.0 = rest;
+            return Some(u64::from(b));
+        }
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;

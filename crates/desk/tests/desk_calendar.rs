@@ -202,6 +202,8 @@ proptest! {
         let tl = cal.timeline(a, c + z);
         prop_assert_eq!(tl.business_secs(m, c), cal.business_secs(m, c), "timeline");
         prop_assert_eq!(tl.business_secs(a, c + z), cal.business_secs(a, c + z));
+        let hint = tl.opened_by(a);
+        prop_assert_eq!(tl.business_secs_after(hint, m, c + z), cal.business_secs(m, c + z), "hinted");
     }
 
     #[test]

@@ -63,19 +63,34 @@ impl Timeline {
     /// Open seconds in `[a, b)`; instants outside the span count as its nearest edge, so
     /// build the timeline over every instant you ask about.
     pub fn business_secs(&self, a: UnixTime, b: UnixTime) -> i64 {
+        self.business_secs_after(0, a, b)
+    }
+
+    /// How many openings come at or before `t`: a hint for `business_secs_after`.
+    pub fn opened_by(&self, t: UnixTime) -> usize {
+        self.opens.partition_point(|&open| open <= t)
+    }
+
+    /// `business_secs(a, b)` for an `a` at or after an instant whose `opened_by` is
+    /// `hint`: the search starts there and walks a few openings before it bisects, which
+    /// is what measuring a day's waits one after another needs.
+    pub fn business_secs_after(&self, hint: usize, a: UnixTime, b: UnixTime) -> i64 {
         if b <= a {
             return 0;
         }
         let (a, b) = (a.clamp(self.from, self.to), b.clamp(self.from, self.to));
-        let opened_a = self.opens.partition_point(|&open| open <= a);
-        // A wait mostly ends within a few openings of its start: look there first.
-        let near = (opened_a + 4).min(self.opens.len());
-        let opened_b = if near == self.opens.len() || self.opens[near] > b {
-            opened_a + self.opens[opened_a..near].partition_point(|&open| open <= b)
-        } else {
-            near + self.opens[near..].partition_point(|&open| open <= b)
-        };
+        let opened_a = self.opened_from(hint.min(self.opens.len()), a);
+        let opened_b = self.opened_from(opened_a, b);
         self.until_at(b, opened_b) - self.until_at(a, opened_a)
+    }
+
+    /// `opened_by(t)`, knowing that at least `from` openings come at or before `t`.
+    fn opened_from(&self, from: usize, t: UnixTime) -> usize {
+        let rest = &self.opens[from..];
+        match rest.iter().take(4).position(|&open| open > t) {
+            Some(i) => from + i,
+            None => from + rest.partition_point(|&open| open <= t),
+        }
     }
 
     /// The span this timeline covers.

@@ -46,6 +46,7 @@ pub mod digest;
 mod grid;
 mod live;
 mod summary;
+mod tally;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -59,7 +59,7 @@ pub struct WaitStats {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Group {
     answered: u32,
-    sum: i128,
+    sum: i64,
     max: i64,
     open: u32,
     sla: SlaShare,
@@ -71,7 +71,7 @@ pub(super) struct Group {
 impl Group {
     pub fn answered(&mut self, wait: i64, t: Thresholds) {
         self.answered += 1;
-        self.sum += i128::from(wait);
+        self.sum = self.sum.saturating_add(wait);
         self.max = if self.answered == 1 {
             wait
         } else {
