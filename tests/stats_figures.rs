@@ -605,3 +605,38 @@ fn the_stats_command_prints_and_exports_the_same_figures() {
         .to_string();
     assert!(err.starts_with("--tz:"), "{err}");
 }
+
+#[test]
+fn two_connections_keep_the_open_waits_right() {
+    use dutydesk::desk::{Role, StatEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dutydesk.sqlite3");
+    let mut live = Store::open(&path).unwrap();
+    let mut backfill = Store::open(&path).unwrap();
+    let msg = |id: i64, role, date| StatEvent::Message {
+        chat: 5,
+        message: id,
+        role,
+        date,
+    };
+    live.append_stats(&[msg(10, Role::Customer, 1000)]).unwrap();
+    // Another connection logs the reply and a later question.
+    backfill
+        .append_stats(&[msg(20, Role::Staff, 1100), msg(30, Role::Customer, 1200)])
+        .unwrap();
+    // This connection's cached state of chat 5 is stale now; a new question must not
+    // bring back the answered one.
+    live.append_stats(&[msg(40, Role::Customer, 1300)]).unwrap();
+    let open: Vec<(i64, i64)> = live
+        .open_waits()
+        .unwrap()
+        .iter()
+        .map(|o| (o.chat, o.message))
+        .collect();
+    assert_eq!(open, vec![(5, 30)]);
+    let rows = live.messages_between(i64::MIN, i64::MAX).unwrap();
+    assert_eq!(
+        dutydesk::desk::figures::open_waits(&rows, &[]),
+        live.open_waits().unwrap()
+    );
+}

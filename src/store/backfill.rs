@@ -48,17 +48,22 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let added = super::stats::append_in(&tx, events).map_err(err)?;
-        if let Some(m) = mark {
-            tx.execute(
-                "INSERT INTO backfill_marks (chat, message, date) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (chat) DO UPDATE SET message = excluded.message, date = excluded.date
-                 WHERE excluded.message > backfill_marks.message",
-                params![m.chat, m.message, m.date],
-            )
-            .map_err(err)?;
+        let cache = &mut self.chat_cache;
+        let result = super::stats::append_in(&tx, events, cache).and_then(|added| {
+            if let Some(m) = mark {
+                tx.execute(
+                    "INSERT INTO backfill_marks (chat, message, date) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (chat) DO UPDATE SET message = excluded.message,
+                         date = excluded.date
+                     WHERE excluded.message > backfill_marks.message",
+                    params![m.chat, m.message, m.date],
+                )?;
+            }
+            tx.commit().map(|()| added)
+        });
+        if result.is_err() {
+            self.chat_cache.clear();
         }
-        tx.commit().map_err(err)?;
-        Ok(added)
+        result.map_err(err)
     }
 }

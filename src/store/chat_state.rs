@@ -11,7 +11,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::desk::{ChatId, MessageId, UnixTime};
 
-/// One chat's state as the batch sees it.
+/// One chat's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ChatState {
     /// Customer messages below this id are answered (or dismissed).
@@ -19,22 +19,56 @@ pub(super) struct ChatState {
     max_customer: Option<MessageId>,
     /// The open wait's first message and its date.
     open: Option<(MessageId, UnixTime)>,
-    changed: bool,
 }
 
-/// The chat states a transaction touches, loaded on first use and written back at the end.
-#[derive(Default)]
-pub(super) struct ChatStates {
+/// The chat states this connection has read or written, so an append does not read them
+/// back. Valid while no other connection writes: `PRAGMA data_version` tells, and the
+/// cache is dropped when it moves (or when a transaction fails).
+#[derive(Debug, Default)]
+pub(super) struct ChatCache {
+    version: Option<i64>,
     chats: HashMap<ChatId, ChatState>,
 }
 
-impl ChatStates {
-    fn get(&mut self, tx: &Transaction<'_>, chat: ChatId) -> rusqlite::Result<&mut ChatState> {
-        if !self.chats.contains_key(&chat) {
-            let state = load(tx, chat)?;
-            self.chats.insert(chat, state);
+impl ChatCache {
+    pub fn clear(&mut self) {
+        self.version = None;
+        self.chats.clear();
+    }
+}
+
+/// The chat states one transaction touches; the changed ones are written back by `save`.
+pub(super) struct ChatStates<'c> {
+    cache: &'c mut ChatCache,
+    changed: Vec<ChatId>,
+}
+
+impl<'c> ChatStates<'c> {
+    /// Starts with the cache, emptied if another connection wrote since it was filled.
+    pub fn begin(tx: &Transaction<'_>, cache: &'c mut ChatCache) -> rusqlite::Result<Self> {
+        let version: i64 = tx.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if cache.version != Some(version) {
+            cache.clear();
+            cache.version = Some(version);
         }
-        Ok(self.chats.get_mut(&chat).expect("just inserted"))
+        Ok(ChatStates {
+            cache,
+            changed: Vec::new(),
+        })
+    }
+
+    fn get(&mut self, tx: &Transaction<'_>, chat: ChatId) -> rusqlite::Result<&mut ChatState> {
+        if !self.cache.chats.contains_key(&chat) {
+            let state = load(tx, chat)?;
+            self.cache.chats.insert(chat, state);
+        }
+        Ok(self.cache.chats.get_mut(&chat).expect("just inserted"))
+    }
+
+    fn touched(&mut self, chat: ChatId) {
+        if self.changed.last() != Some(&chat) {
+            self.changed.push(chat);
+        }
     }
 
     /// A customer message was logged.
@@ -46,13 +80,17 @@ impl ChatStates {
         date: UnixTime,
     ) -> rusqlite::Result<()> {
         let s = self.get(tx, chat)?;
+        let mut changed = false;
         if s.max_customer.is_none_or(|m| id > m) {
             s.max_customer = Some(id);
-            s.changed = true;
+            changed = true;
         }
         if id >= s.answered_below && s.open.is_none_or(|(m, d)| (date, id) < (d, m)) {
             s.open = Some((id, date));
-            s.changed = true;
+            changed = true;
+        }
+        if changed {
+            self.touched(chat);
         }
         Ok(())
     }
@@ -70,7 +108,6 @@ impl ChatStates {
             return Ok(());
         }
         s.answered_below = line;
-        s.changed = true;
         if let Some((m, since)) = s.open
             && m < line
         {
@@ -81,6 +118,7 @@ impl ChatStates {
                 s.open = oldest_customer(tx, chat, line, since)?;
             }
         }
+        self.touched(chat);
         Ok(())
     }
 
@@ -96,28 +134,43 @@ impl ChatStates {
             .query_row([chat], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let answered_below = staff.unwrap_or(MessageId::MIN).max(dismissed);
         let open = oldest_customer(tx, chat, answered_below, UnixTime::MIN)?;
-        self.chats.insert(
+        self.cache.chats.insert(
             chat,
             ChatState {
                 answered_below,
                 max_customer,
                 open,
-                changed: true,
             },
         );
+        self.touched(chat);
         Ok(())
     }
 
-    /// Writes the changed states back.
-    pub fn save(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
-        let mut st = tx.prepare_cached(
-            "INSERT OR REPLACE INTO stat_chats
-             (chat, answered_below, max_customer, open_message, open_date)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for (chat, s) in self.chats.into_iter().filter(|(_, s)| s.changed) {
-            let (open, date) = s.open.unzip();
-            st.execute(params![chat, s.answered_below, s.max_customer, open, date])?;
+    /// Writes the changed states back, many rows a statement.
+    pub fn save(mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        const ROWS: usize = 100;
+        self.changed.sort_unstable();
+        self.changed.dedup();
+        for chunk in self.changed.chunks(ROWS) {
+            let sql = format!(
+                "INSERT OR REPLACE INTO stat_chats
+                 (chat, answered_below, max_customer, open_message, open_date) VALUES {}",
+                vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+            );
+            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(chunk.len() * 5);
+            for chat in chunk {
+                let s = self.cache.chats[chat];
+                let (open, date) = s.open.unzip();
+                values.extend([
+                    (*chat).into(),
+                    s.answered_below.into(),
+                    s.max_customer.into(),
+                    open.into(),
+                    date.into(),
+                ]);
+            }
+            tx.prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(values))?;
         }
         Ok(())
     }
@@ -136,7 +189,6 @@ fn load(tx: &Transaction<'_>, chat: ChatId) -> rusqlite::Result<ChatState> {
                 answered_below: r.get(0)?,
                 max_customer: r.get(1)?,
                 open: open.zip(date),
-                changed: false,
             })
         })
         .optional()?;
@@ -147,7 +199,6 @@ fn load(tx: &Transaction<'_>, chat: ChatId) -> rusqlite::Result<ChatState> {
             answered_below: dismissed_line(tx, chat)?,
             max_customer: None,
             open: None,
-            changed: false,
         }),
     }
 }

@@ -146,6 +146,8 @@ pub const FILE_NAME: &str = "dutydesk.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Chat states this connection knows (`chat_state.rs`).
+    chat_cache: chat_state::ChatCache,
 }
 
 impl Store {
@@ -165,6 +167,7 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            chat_cache: chat_state::ChatCache::default(),
         };
         // Check the version before anything else writes to the file (WAL switch included):
         // a newer file must be left exactly as it was.

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::chat_state::ChatStates;
+use super::chat_state::{ChatCache, ChatStates};
 use super::{Store, StoreError};
 use crate::desk::figures::utc_day;
 pub use crate::desk::figures::{MessageRecord, ReplyRecord};
@@ -31,9 +31,9 @@ pub struct Bucket {
 
 /// What one append changes besides its rows: the days whose digests must be rebuilt and
 /// the chats whose open wait moved.
-struct Effects {
+struct Effects<'c> {
     dirty: BTreeSet<i64>,
-    chats: ChatStates,
+    chats: ChatStates<'c>,
 }
 
 /// Removes a message's rows from the log, whatever their date (a scan: see `NotSent`),
@@ -94,9 +94,13 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
-        let added = append_in(&tx, events).map_err(err)?;
-        tx.commit().map_err(err)?;
-        Ok(added)
+        let cache = &mut self.chat_cache;
+        let result = append_in(&tx, events, cache).and_then(|added| tx.commit().map(|()| added));
+        if result.is_err() {
+            // The cache may hold states the rolled-back transaction never wrote.
+            self.chat_cache.clear();
+        }
+        result.map_err(err)
     }
 
     /// Logged messages with `from <= date < to`, by date.
@@ -275,10 +279,14 @@ impl Store {
 }
 
 /// Logs events inside a transaction: rows, dirty days and chat states.
-pub(super) fn append_in(tx: &Transaction<'_>, events: &[StatEvent]) -> rusqlite::Result<usize> {
+pub(super) fn append_in(
+    tx: &Transaction<'_>,
+    events: &[StatEvent],
+    cache: &mut ChatCache,
+) -> rusqlite::Result<usize> {
     let mut fx = Effects {
         dirty: BTreeSet::new(),
-        chats: ChatStates::default(),
+        chats: ChatStates::begin(tx, cache)?,
     };
     let mut added = 0;
     for e in events {
@@ -288,7 +296,7 @@ pub(super) fn append_in(tx: &Transaction<'_>, events: &[StatEvent]) -> rusqlite:
     Ok(added)
 }
 
-impl Effects {
+impl Effects<'_> {
     fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
         let mut st =
             tx.prepare_cached("INSERT OR IGNORE INTO stat_dirty_days (day) VALUES (?1)")?;
@@ -300,7 +308,11 @@ impl Effects {
 }
 
 /// Logs one event; returns the rows it added or changed.
-fn append_one(tx: &Transaction<'_>, e: &StatEvent, fx: &mut Effects) -> rusqlite::Result<usize> {
+fn append_one(
+    tx: &Transaction<'_>,
+    e: &StatEvent,
+    fx: &mut Effects<'_>,
+) -> rusqlite::Result<usize> {
     match *e {
         StatEvent::Message {
             chat,
