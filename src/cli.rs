@@ -89,6 +89,14 @@ pub fn command() -> clap::Command {
         .mut_subcommand("doctor", |c| {
             c.about(t!("cli-help-doctor"))
                 .mut_arg("login_probe", |a| a.help(t!("cli-help-login-probe")))
+        })
+        .mut_subcommand("stats", |c| {
+            c.about(t!("cli-help-stats"))
+                .mut_arg("from", |a| a.help(t!("cli-help-stats-from")))
+                .mut_arg("to", |a| a.help(t!("cli-help-stats-to")))
+                .mut_arg("csv", |a| a.help(t!("cli-help-stats-csv")))
+                .mut_arg("tz", |a| a.help(t!("cli-help-stats-tz")))
+                .mut_arg("longest", |a| a.help(t!("cli-help-stats-longest")))
         });
     // clap adds --help, --version and the `help` command when it builds; their words, and
     // the headings, are set once they exist.

@@ -6,6 +6,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use i18n::t;
+
 use super::{StatsQuery, figure_settings, report, words};
 use crate::config::Config;
 use crate::desk::calendar::{Zone, parse_date};
@@ -55,28 +57,25 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<StatsRun, Box<dyn std::error::Error>> {
     let config = Config::load_with_env(paths)?;
-    let zone =
-        match &args.tz {
-            Some(name) => Some(Zone::named(name).ok_or_else(|| {
-                format!("--tz: `{name}` is not a time zone name like Europe/Berlin")
-            })?),
-            None => None,
-        };
-    let from = parse_date(&args.from).map_err(|e| format!("--from: {e}"))?;
-    let to = parse_date(&args.to).map_err(|e| format!("--to: {e}"))?;
+    let zone = match &args.tz {
+        Some(name) => {
+            Some(Zone::named(name).ok_or_else(|| t!("stats-error-tz", value = name.as_str()))?)
+        }
+        None => None,
+    };
+    let from =
+        parse_date(&args.from).map_err(|_| t!("stats-error-from", value = args.from.as_str()))?;
+    let to = parse_date(&args.to).map_err(|_| t!("stats-error-to", value = args.to.as_str()))?;
     if to < from {
-        return Err(format!("--to {to} is before --from {from}").into());
+        let (from, to) = (from.to_string(), to.to_string());
+        return Err(t!("stats-error-order", from = from, to = to).into());
     }
     let path = args
         .store
         .clone()
         .unwrap_or_else(|| paths.store_file.clone());
     if !path.exists() {
-        return Err(format!(
-            "no DutyDesk store at {} (has DutyDesk run on this account here?)",
-            path.display()
-        )
-        .into());
+        return Err(t!("stats-error-no-store", path = path.display().to_string()).into());
     }
     let mut store = Store::open(&path)?;
     let desk = store.load_settings()?.unwrap_or_default();
@@ -93,10 +92,15 @@ pub fn run(
     out.write_all(text.as_bytes())?;
     let mut csv_files = Vec::new();
     if let Some(base) = &args.csv {
-        csv_files = report::write_csv(base, &tables)
-            .map_err(|e| format!("cannot write CSV beside {}: {e}", base.display()))?;
+        csv_files = report::write_csv(base, &tables).map_err(|e| {
+            t!(
+                "stats-error-csv",
+                path = base.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         for f in &csv_files {
-            writeln!(out, "{} {}", words::WROTE_CSV, f.display())?;
+            writeln!(out, "{}", words::wrote_csv(f))?;
         }
     }
     Ok(StatsRun {

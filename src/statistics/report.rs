@@ -47,8 +47,8 @@ impl Cell {
 pub struct Table {
     /// `<base>-<name>.csv`.
     pub name: &'static str,
-    pub title: &'static str,
-    pub columns: Vec<(&'static str, &'static str)>,
+    pub title: String,
+    pub columns: Vec<(&'static str, String)>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -78,11 +78,11 @@ fn admin(s: Sender) -> Cell {
     match s {
         Sender::User(u) => Cell {
             csv: format!("user:{u}"),
-            text: format!("{} {u}", words::USER),
+            text: words::user(u),
         },
         Sender::Chat(c) => Cell {
             csv: format!("chat:{c}"),
-            text: format!("{} {c}", words::ON_BEHALF_OF_CHAT),
+            text: words::on_behalf_of_chat(c),
         },
     }
 }
@@ -104,17 +104,19 @@ fn local_time(zone: &Zone, t: UnixTime) -> String {
 }
 
 /// The response-time and SLA columns shared by the admin and day tables.
-const WAIT_COLUMNS: [(&str, &str); 9] = [
-    ("answered_waits", words::ANSWERED),
-    ("avg_secs", words::AVERAGE),
-    ("median_secs", words::MEDIAN),
-    ("p90_secs", words::P90),
-    ("max_secs", words::LONGEST),
-    ("within_red", words::BEFORE_RED),
-    ("decided_red", ""),
-    ("within_breach", words::BEFORE_BREACH),
-    ("decided_breach", ""),
-];
+fn wait_columns() -> Vec<(&'static str, String)> {
+    vec![
+        ("answered_waits", words::answered()),
+        ("avg_secs", words::average()),
+        ("median_secs", words::median()),
+        ("p90_secs", words::p90()),
+        ("max_secs", words::longest()),
+        ("within_red", words::before_red()),
+        ("decided_red", String::new()),
+        ("within_breach", words::before_breach()),
+        ("decided_breach", String::new()),
+    ]
+}
 
 fn wait_cells(w: &WaitStats) -> Vec<Cell> {
     let SlaShare {
@@ -149,58 +151,60 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     let summary = vec![
         (
             "period_from",
-            words::PERIOD,
+            words::period(),
             Cell::same(local_time(zone, f.period.from)),
         ),
-        ("period_to", "", Cell::same(local_time(zone, f.period.to))),
-        ("time_zone", words::ZONE, Cell::same(&f.zone)),
-        ("as_of", words::AS_OF, Cell::same(local_time(zone, f.as_of))),
+        (
+            "period_to",
+            String::new(),
+            Cell::same(local_time(zone, f.period.to)),
+        ),
+        ("time_zone", words::zone(), Cell::same(&f.zone)),
+        (
+            "as_of",
+            words::as_of(),
+            Cell::same(local_time(zone, f.as_of)),
+        ),
         (
             "business_hours",
-            words::WAITS_MEASURED,
+            words::waits_measured(),
             Cell {
                 csv: f.business_hours.to_string(),
                 text: if f.business_hours {
-                    words::BUSINESS_HOURS
+                    words::business_hours()
                 } else {
-                    words::AROUND_THE_CLOCK
-                }
-                .into(),
+                    words::around_the_clock()
+                },
             },
         ),
         (
             "red_secs",
-            words::THRESHOLDS,
+            words::thresholds(),
             Cell {
                 csv: t.red_secs.to_string(),
                 text: format!("{} / {}", duration(t.red_secs), duration(t.breach_secs)),
             },
         ),
-        ("breach_secs", "", Cell::same(t.breach_secs)),
+        ("breach_secs", String::new(), Cell::same(t.breach_secs)),
         (
             "customer_messages",
-            words::CUSTOMER_MESSAGES,
+            words::customer_messages(),
             Cell::same(f.customer_messages),
         ),
         (
             "staff_messages",
-            words::STAFF_MESSAGES,
+            words::staff_messages(),
             Cell::same(f.staff_messages),
         ),
-        ("open_waits", words::OPEN, Cell::same(f.team.open)),
+        ("open_waits", words::open(), Cell::same(f.team.open)),
     ];
     let summary = Table {
         name: "summary",
-        title: words::SUMMARY,
-        columns: vec![("metric", ""), ("value", "")],
+        title: words::summary(),
+        columns: vec![("metric", String::new()), ("value", String::new())],
         rows: summary
             .into_iter()
             .map(|(key, label, value)| {
-                let label = if label.is_empty() {
-                    String::new()
-                } else {
-                    label.to_string()
-                };
                 vec![
                     Cell {
                         csv: key.into(),
@@ -213,15 +217,15 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     };
     let mut admins = Table {
         name: "admins",
-        title: words::ADMINS,
-        columns: [("admin", words::ADMIN)]
+        title: words::admins(),
+        columns: [("admin", words::admin())]
             .into_iter()
-            .chain(WAIT_COLUMNS)
+            .chain(wait_columns())
             .collect(),
         rows: vec![
             [Cell {
                 csv: "team".into(),
-                text: "team".into(),
+                text: words::team(),
             }]
             .into_iter()
             .chain(wait_cells(&f.team))
@@ -238,16 +242,16 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     }
     let days = Table {
         name: "days",
-        title: words::DAYS,
+        title: words::days(),
         columns: [
-            ("date", words::DATE),
-            ("active_chats", words::ACTIVE),
-            ("customer_messages", words::CUSTOMER),
-            ("staff_messages", words::STAFF),
-            ("open_waits", words::OPEN),
+            ("date", words::date()),
+            ("active_chats", words::active()),
+            ("customer_messages", words::customer()),
+            ("staff_messages", words::staff()),
+            ("open_waits", words::open()),
         ]
         .into_iter()
-        .chain(WAIT_COLUMNS)
+        .chain(wait_columns())
         .collect(),
         rows: f
             .days
@@ -268,10 +272,10 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     };
     let admin_days = Table {
         name: "admin-days",
-        title: words::ADMIN_DAYS,
-        columns: [("date", words::DATE), ("admin", words::ADMIN)]
+        title: words::admin_days(),
+        columns: [("date", words::date()), ("admin", words::admin())]
             .into_iter()
-            .chain(WAIT_COLUMNS)
+            .chain(wait_columns())
             .collect(),
         rows: f
             .admin_days
@@ -298,13 +302,13 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
 fn hours(f: &Figures, zone: &Zone) -> Table {
     Table {
         name: "hours",
-        title: words::HOURS,
+        title: words::hours(),
         columns: vec![
-            ("start_unix", ""),
-            ("local_time", words::HOUR),
-            ("active_chats", words::ACTIVE),
-            ("customer_messages", words::CUSTOMER),
-            ("staff_messages", words::STAFF),
+            ("start_unix", String::new()),
+            ("local_time", words::hour()),
+            ("active_chats", words::active()),
+            ("customer_messages", words::customer()),
+            ("staff_messages", words::staff()),
         ],
         rows: f
             .hours
@@ -332,20 +336,20 @@ fn heatmap(f: &Figures) -> Table {
     ];
     Table {
         name: "heatmap",
-        title: words::HEATMAP,
-        columns: [("weekday", "")]
+        title: words::heatmap(),
+        columns: [("weekday", String::new())]
             .into_iter()
-            .chain(HOUR_COLUMNS.iter().map(|&h| (h, &h[1..])))
+            .chain(HOUR_COLUMNS.iter().map(|&h| (h, h[1..].to_string())))
             .collect(),
         rows: f
             .heatmap
             .iter()
-            .zip(words::WEEKDAYS)
+            .zip(words::weekdays())
             .enumerate()
             .map(|(i, (row, name))| {
                 [Cell {
                     csv: (i + 1).to_string(),
-                    text: name.into(),
+                    text: name,
                 }]
                 .into_iter()
                 .chain(row.iter().map(Cell::same))
@@ -358,15 +362,15 @@ fn heatmap(f: &Figures) -> Table {
 fn longest(f: &Figures, zone: &Zone) -> Table {
     Table {
         name: "longest",
-        title: words::LONGEST_WAITS,
+        title: words::longest_waits(),
         columns: vec![
-            ("chat", words::CHAT),
-            ("message", words::MESSAGE),
-            ("started_unix", ""),
-            ("started_local", words::STARTED),
-            ("wait_secs", words::WAIT),
-            ("open", ""),
-            ("responder", words::ADMIN),
+            ("chat", words::chat()),
+            ("message", words::message()),
+            ("started_unix", String::new()),
+            ("started_local", words::started()),
+            ("wait_secs", words::wait()),
+            ("open", String::new()),
+            ("responder", words::admin()),
         ],
         rows: f
             .longest
@@ -384,7 +388,7 @@ fn longest(f: &Figures, zone: &Zone) -> Table {
                     Cell {
                         csv: w.open.to_string(),
                         text: if w.open {
-                            words::STILL_OPEN.into()
+                            words::still_open()
                         } else {
                             String::new()
                         },
@@ -398,9 +402,9 @@ fn longest(f: &Figures, zone: &Zone) -> Table {
 
 /// The tables as aligned text, columns without a text name left out.
 pub fn render_text(f: &Figures, tables: &[Table]) -> String {
-    let mut out = format!("{}\n", words::TITLE);
+    let mut out = format!("{}\n", words::title());
     if f.is_empty() {
-        out.push_str(words::NO_DATA);
+        out.push_str(&words::no_data());
         out.push('\n');
     }
     for t in tables {

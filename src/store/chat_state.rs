@@ -58,11 +58,10 @@ impl<'c> ChatStates<'c> {
     }
 
     fn get(&mut self, tx: &Transaction<'_>, chat: ChatId) -> rusqlite::Result<&mut ChatState> {
-        if !self.cache.chats.contains_key(&chat) {
-            let state = load(tx, chat)?;
-            self.cache.chats.insert(chat, state);
+        match self.cache.chats.entry(chat) {
+            std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) => Ok(e.insert(load(tx, chat)?)),
         }
-        Ok(self.cache.chats.get_mut(&chat).expect("just inserted"))
     }
 
     fn touched(&mut self, chat: ChatId) {

@@ -276,6 +276,7 @@ impl Reader<'_> {
 /// kind and id); waits, by chat (count, then: chat index + 1, or 0 and the chat; start as a
 /// delta from the chat's previous wait, or from the day's start; message as 0 for none or 1
 /// + the zigzag delta from the chat's previous message; end − start; responder index).
+///
 /// Deltas within a chat keep a wait near 10 bytes.
 pub(super) fn encode(d: &DayDigest) -> Vec<u8> {
     let mut out =

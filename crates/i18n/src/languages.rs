@@ -15,6 +15,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/doctor.ftl")),
             include_str!(concat!("../locales/", $code, "/keyring.ftl")),
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),
+            include_str!(concat!("../locales/", $code, "/stats.ftl")),
             include_str!(concat!("../locales/", $code, "/tasks.ftl")),
             include_str!(concat!("../locales/", $code, "/tdlib.ftl")),
             include_str!(concat!("../locales/", $code, "/time.ftl")),

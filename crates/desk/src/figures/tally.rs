@@ -383,7 +383,7 @@ impl Longest {
 
     fn into_sorted(self) -> Vec<LongWait> {
         let mut top: Vec<LongWait> = self.heap.into_iter().map(|Reverse(Ranked(w))| w).collect();
-        top.sort_by(|a, b| b.rank().cmp(&a.rank()));
+        top.sort_by_key(|w| Reverse(w.rank()));
         top
     }
 }
