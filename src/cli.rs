@@ -1,4 +1,4 @@
-//! The command line: the window (default), the demo floor, fetch-tdlib and doctor.
+//! The command line: the window (default), the demo floor, fetch-tdlib, doctor and stats.
 //!
 //! The language is chosen first (`DUTYDESK_LANGUAGE`, the config's `[ui] language`, else the
 //! OS's), so that the help clap prints, the messages below and the window all speak it.
@@ -38,6 +38,9 @@ pub enum Command {
         #[arg(long)]
         login_probe: bool,
     },
+    /// Print the team's statistics for local days FROM..=TO (the Statistics screen's
+    /// figures), optionally as CSV.
+    Stats(crate::statistics::command::StatsArgs),
     /// Internal: writes to a store until killed (the crash test's child process).
     #[command(name = "__store-writer", hide = true)]
     StoreWriter {
@@ -86,6 +89,14 @@ pub fn command() -> clap::Command {
         .mut_subcommand("doctor", |c| {
             c.about(t!("cli-help-doctor"))
                 .mut_arg("login_probe", |a| a.help(t!("cli-help-login-probe")))
+        })
+        .mut_subcommand("stats", |c| {
+            c.about(t!("cli-help-stats"))
+                .mut_arg("from", |a| a.help(t!("cli-help-stats-from")))
+                .mut_arg("to", |a| a.help(t!("cli-help-stats-to")))
+                .mut_arg("csv", |a| a.help(t!("cli-help-stats-csv")))
+                .mut_arg("tz", |a| a.help(t!("cli-help-stats-tz")))
+                .mut_arg("longest", |a| a.help(t!("cli-help-stats-longest")))
         });
     // clap adds --help, --version and the `help` command when it builds; their words, and
     // the headings, are set once they exist.
@@ -132,6 +143,9 @@ pub fn run(cli: Cli) -> CliResult {
             crate::doctor::run(&paths, login_probe, &cli.language)
         }
         Some(Command::StoreWriter { path }) => Ok(crate::store::crash_writer(&path)?),
+        Some(Command::Stats(args)) => {
+            crate::statistics::command::run(&paths, &args, &mut std::io::stdout().lock()).map(drop)
+        }
         None => open_window(&cli, paths),
     }
 }

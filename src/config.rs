@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use i18n::t;
 use serde::{Deserialize, Serialize};
 
+use crate::desk;
 use crate::paths::Paths;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -29,6 +30,122 @@ pub struct Config {
     /// The team's task trackers, in the file's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trackers: Vec<tracker::TrackerConfig>,
+    pub statistics: StatisticsConfig,
+    /// The team's business hours; without them waits count around the clock. (Moves to the
+    /// team settings in the duty group once those exist.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_hours: Option<BusinessHoursConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StatisticsConfig {
+    /// The zone the statistics' days and hours are in (an IANA name); the business
+    /// hours' zone, else UTC, when unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// How far back the first backfill of a support chat reads, in days.
+    pub backfill_days: u32,
+}
+
+impl Default for StatisticsConfig {
+    fn default() -> Self {
+        StatisticsConfig {
+            time_zone: None,
+            backfill_days: 30,
+        }
+    }
+}
+
+/// `[business_hours]`: a zone, ranges per weekday (`["09:00-13:00", "14:00-18:00"]`; a day
+/// left out is closed) and holidays (`["2026-12-25"]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BusinessHoursConfig {
+    pub time_zone: String,
+    pub monday: Vec<String>,
+    pub tuesday: Vec<String>,
+    pub wednesday: Vec<String>,
+    pub thursday: Vec<String>,
+    pub friday: Vec<String>,
+    pub saturday: Vec<String>,
+    pub sunday: Vec<String>,
+    pub holidays: Vec<String>,
+}
+
+/// The weekday keys of `[business_hours]`, Monday first.
+const WEEKDAY_KEYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl BusinessHoursConfig {
+    /// The calendar, or the first problem and its key.
+    pub fn calendar(&self) -> Result<desk::BusinessCalendar, (String, Problem)> {
+        let key = |k: &str| format!("business_hours.{k}");
+        let zone = desk::Zone::named(&self.time_zone).ok_or_else(|| {
+            (
+                key("time_zone"),
+                Problem::NotATimeZone(self.time_zone.clone()),
+            )
+        })?;
+        let days = [
+            &self.monday,
+            &self.tuesday,
+            &self.wednesday,
+            &self.thursday,
+            &self.friday,
+            &self.saturday,
+            &self.sunday,
+        ];
+        let mut week = desk::WeekHours::closed();
+        for (i, (ranges, name)) in days.into_iter().zip(WEEKDAY_KEYS).enumerate() {
+            let parsed = ranges
+                .iter()
+                .map(|r| {
+                    desk::calendar::parse_hours(r)
+                        .map_err(|_| (key(name), Problem::NotARange(r.clone())))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            week.set(i, parsed)
+                .map_err(|_| (key(name), Problem::RangesOverlap(ranges.join(", "))))?;
+        }
+        if week.is_closed() {
+            return Err((key("monday"), Problem::NoOpeningHours));
+        }
+        let holidays = self
+            .holidays
+            .iter()
+            .map(|d| {
+                desk::calendar::parse_date(d)
+                    .map_err(|_| (key("holidays"), Problem::NotADate(d.clone())))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(desk::BusinessCalendar::new(zone, week, holidays))
+    }
+}
+
+impl Config {
+    /// The business-hours calendar, if configured (the config was validated on load).
+    pub fn business_calendar(&self) -> Option<desk::BusinessCalendar> {
+        self.business_hours.as_ref().and_then(|b| b.calendar().ok())
+    }
+
+    /// The statistics' zone: `[statistics] time_zone`, else the business hours' zone,
+    /// else UTC.
+    pub fn statistics_zone(&self) -> desk::Zone {
+        self.statistics
+            .time_zone
+            .as_deref()
+            .and_then(desk::Zone::named)
+            .or_else(|| self.business_calendar().map(|c| c.zone().clone()))
+            .unwrap_or_else(desk::Zone::utc)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -144,6 +261,16 @@ pub enum Problem {
     TrackerNameTaken(String),
     /// A `[proxy]` key breaks one of the proxy's rules.
     Proxy(crate::proxy::Rule),
+    /// `[statistics]` or `[business_hours]`: not an IANA zone name.
+    NotATimeZone(String),
+    /// `[business_hours]`: not an `HH:MM-HH:MM` range of one day.
+    NotARange(String),
+    /// `[business_hours]`: a weekday's ranges overlap.
+    RangesOverlap(String),
+    /// `[business_hours]`: not a `YYYY-MM-DD` date.
+    NotADate(String),
+    /// `[business_hours]` with no weekday open.
+    NoOpeningHours,
 }
 
 impl std::fmt::Display for ConfigError {
@@ -201,6 +328,15 @@ impl std::fmt::Display for Problem {
                 t!("config-problem-tracker-name-taken", name = name.as_str())
             }
             Problem::Proxy(rule) => return rule.fmt(f),
+            Problem::NotATimeZone(value) => {
+                t!("config-problem-time-zone", value = value.as_str())
+            }
+            Problem::NotARange(value) => t!("config-problem-hours", value = value.as_str()),
+            Problem::RangesOverlap(value) => {
+                t!("config-problem-hours-overlap", value = value.as_str())
+            }
+            Problem::NotADate(value) => t!("config-problem-date", value = value.as_str()),
+            Problem::NoOpeningHours => t!("config-problem-no-hours"),
         };
         f.write_str(&text)
     }
@@ -269,6 +405,17 @@ impl Config {
         }
         if let Some(Err((key, rule))) = self.proxy.as_ref().map(|p| p.validate()) {
             return Err(invalid(&format!("proxy.{key}"), Problem::Proxy(rule)));
+        }
+        if let Some(zone) = &self.statistics.time_zone
+            && desk::Zone::named(zone).is_none()
+        {
+            return Err(invalid(
+                "statistics.time_zone",
+                Problem::NotATimeZone(zone.clone()),
+            ));
+        }
+        if let Some(Err((key, problem))) = self.business_hours.as_ref().map(|b| b.calendar()) {
+            return Err(invalid(&key, problem));
         }
         self.validate_trackers(text, path)
     }
@@ -551,6 +698,50 @@ mod tests {
             en,
             "/cfg/config.toml:2: key `ui.scale`: 9 is outside 0.5 to 3.0"
         );
+    }
+
+    #[test]
+    fn business_hours_build_a_calendar_and_bad_ones_name_their_key() {
+        let text = "[business_hours]\ntime_zone = \"Europe/Berlin\"\nmonday = [\"09:00-18:00\"]\n\
+                    friday = [\"09:00-13:00\", \"14:00-17:00\"]\nholidays = [\"2026-12-25\"]\n";
+        let config = parse(text).unwrap();
+        let cal = config.business_calendar().unwrap();
+        assert_eq!(cal.zone().name(), "Europe/Berlin");
+        assert_eq!(
+            cal.week().on(4),
+            &[(9 * 3600, 13 * 3600), (14 * 3600, 17 * 3600)]
+        );
+        assert_eq!(config.statistics_zone().name(), "Europe/Berlin");
+        for (bad, line, key) in [
+            (
+                "time_zone = \"Mars/Base\"\nmonday = [\"09:00-18:00\"]\n",
+                2,
+                "business_hours.time_zone",
+            ),
+            (
+                "time_zone = \"UTC\"\ntuesday = [\"18:00-09:00\"]\n",
+                3,
+                "business_hours.tuesday",
+            ),
+            (
+                "time_zone = \"UTC\"\n\nmonday = [\"09:00-12:00\", \"11:00-13:00\"]\n",
+                4,
+                "business_hours.monday",
+            ),
+            (
+                "time_zone = \"UTC\"\nmonday = [\"09:00-18:00\"]\nholidays = [\"2026-02-30\"]\n",
+                4,
+                "business_hours.holidays",
+            ),
+        ] {
+            let err = english(|| parse(&format!("[business_hours]\n{bad}")));
+            assert!(err.contains(&format!(":{line}: key `{key}`")), "{err}");
+        }
+        let err = english(|| parse("[statistics]\ntime_zone = \"Nowhere\"\n"));
+        assert!(err.contains(":2: key `statistics.time_zone`"), "{err}");
+        assert!(err.contains("`Nowhere` is not a time zone"), "{err}");
+        assert_eq!(Config::default().statistics_zone().name(), "UTC");
+        assert_eq!(Config::default().statistics.backfill_days, 30);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod logging;
 pub mod paths;
 pub mod proxy;
 pub mod shutdown;
+pub mod statistics;
 pub mod store;
 pub mod telegram;
 pub mod tokens;

@@ -81,12 +81,14 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
 fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
     let (_dir, path) = temp_db();
     star_chat_9(&path);
-    // Back to what the first schema left: no alarms table (nor the later tasks tables),
-    // version 1.
+    // Back to what the first schema left: no alarms table (version 2), none of the tasks
+    // tables (version 4) nor the statistics rollups (version 5), version 1.
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE alarms; DROP TABLE task_messages; DROP TABLE tasks;
-         DROP TABLE chat_projects; PRAGMA user_version = 1;",
+         DROP TABLE chat_projects; DROP TABLE stat_days; DROP TABLE stat_dirty_days;
+         DROP TABLE stat_chats; DROP TABLE backfill_marks; DROP INDEX stat_replies_by_start;
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);

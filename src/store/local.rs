@@ -82,85 +82,103 @@ impl Store {
         let what = &t!("store-saving-local-marks");
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, what, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        for change in changes {
-            match change {
-                LocalChange::Pins(pins) => {
-                    tx.execute("DELETE FROM pins", []).map_err(err)?;
-                    let mut st = tx
-                        .prepare_cached(
-                            "INSERT OR REPLACE INTO pins (chat, position) VALUES (?1, ?2)",
+        // IMMEDIATE: a dismissal moves its chat's open wait, read and written here.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let cache = &mut self.chat_cache;
+        let result = (|| {
+            let mut chats = super::chat_state::ChatStates::begin(&tx, cache).map_err(err)?;
+            for change in changes {
+                match change {
+                    LocalChange::Pins(pins) => {
+                        tx.execute("DELETE FROM pins", []).map_err(err)?;
+                        let mut st = tx
+                            .prepare_cached(
+                                "INSERT OR REPLACE INTO pins (chat, position) VALUES (?1, ?2)",
+                            )
+                            .map_err(err)?;
+                        for (i, chat) in pins.iter().enumerate() {
+                            st.execute(params![chat, i as i64]).map_err(err)?;
+                        }
+                    }
+                    LocalChange::Star {
+                        chat,
+                        starred: true,
+                    } => {
+                        tx.execute("INSERT OR IGNORE INTO stars (chat) VALUES (?1)", [chat])
+                            .map_err(err)?;
+                    }
+                    LocalChange::Star {
+                        chat,
+                        starred: false,
+                    } => {
+                        tx.execute("DELETE FROM stars WHERE chat = ?1", [chat])
+                            .map_err(err)?;
+                    }
+                    LocalChange::Note { chat, text } if text.is_empty() => {
+                        tx.execute("DELETE FROM notes WHERE chat = ?1", [chat])
+                            .map_err(err)?;
+                    }
+                    LocalChange::Note { chat, text } => {
+                        tx.execute(
+                            "INSERT OR REPLACE INTO notes (chat, text) VALUES (?1, ?2)",
+                            params![chat, text],
                         )
                         .map_err(err)?;
-                    for (i, chat) in pins.iter().enumerate() {
-                        st.execute(params![chat, i as i64]).map_err(err)?;
+                    }
+                    LocalChange::SupportFlag { chat, flag: None } => {
+                        tx.execute("DELETE FROM support_flags WHERE chat = ?1", [chat])
+                            .map_err(err)?;
+                    }
+                    LocalChange::SupportFlag {
+                        chat,
+                        flag: Some(flag),
+                    } => {
+                        let flag = match flag {
+                            SupportFlag::Include => "include",
+                            SupportFlag::Exclude => "exclude",
+                        };
+                        tx.execute(
+                            "INSERT OR REPLACE INTO support_flags (chat, flag) VALUES (?1, ?2)",
+                            params![chat, flag],
+                        )
+                        .map_err(err)?;
+                    }
+                    LocalChange::Dismissed { chat, up_to } => {
+                        tx.execute(
+                            "INSERT INTO dismissed (chat, up_to) VALUES (?1, ?2)
+                             ON CONFLICT (chat) DO UPDATE SET up_to = max(up_to, excluded.up_to)",
+                            params![chat, up_to],
+                        )
+                        .map_err(err)?;
+                        // "No reply needed" ends the chat's open wait as a reply would.
+                        chats
+                            .answer_below(&tx, *chat, up_to.saturating_add(1))
+                            .map_err(err)?;
+                    }
+                    LocalChange::Alarm { chat, raised: true } => {
+                        tx.execute("INSERT OR IGNORE INTO alarms (chat) VALUES (?1)", [chat])
+                            .map_err(err)?;
+                    }
+                    LocalChange::Alarm {
+                        chat,
+                        raised: false,
+                    } => {
+                        tx.execute("DELETE FROM alarms WHERE chat = ?1", [chat])
+                            .map_err(err)?;
                     }
                 }
-                LocalChange::Star {
-                    chat,
-                    starred: true,
-                } => {
-                    tx.execute("INSERT OR IGNORE INTO stars (chat) VALUES (?1)", [chat])
-                        .map_err(err)?;
-                }
-                LocalChange::Star {
-                    chat,
-                    starred: false,
-                } => {
-                    tx.execute("DELETE FROM stars WHERE chat = ?1", [chat])
-                        .map_err(err)?;
-                }
-                LocalChange::Note { chat, text } if text.is_empty() => {
-                    tx.execute("DELETE FROM notes WHERE chat = ?1", [chat])
-                        .map_err(err)?;
-                }
-                LocalChange::Note { chat, text } => {
-                    tx.execute(
-                        "INSERT OR REPLACE INTO notes (chat, text) VALUES (?1, ?2)",
-                        params![chat, text],
-                    )
-                    .map_err(err)?;
-                }
-                LocalChange::SupportFlag { chat, flag: None } => {
-                    tx.execute("DELETE FROM support_flags WHERE chat = ?1", [chat])
-                        .map_err(err)?;
-                }
-                LocalChange::SupportFlag {
-                    chat,
-                    flag: Some(flag),
-                } => {
-                    let flag = match flag {
-                        SupportFlag::Include => "include",
-                        SupportFlag::Exclude => "exclude",
-                    };
-                    tx.execute(
-                        "INSERT OR REPLACE INTO support_flags (chat, flag) VALUES (?1, ?2)",
-                        params![chat, flag],
-                    )
-                    .map_err(err)?;
-                }
-                LocalChange::Dismissed { chat, up_to } => {
-                    tx.execute(
-                        "INSERT INTO dismissed (chat, up_to) VALUES (?1, ?2)
-                         ON CONFLICT (chat) DO UPDATE SET up_to = max(up_to, excluded.up_to)",
-                        params![chat, up_to],
-                    )
-                    .map_err(err)?;
-                }
-                LocalChange::Alarm { chat, raised: true } => {
-                    tx.execute("INSERT OR IGNORE INTO alarms (chat) VALUES (?1)", [chat])
-                        .map_err(err)?;
-                }
-                LocalChange::Alarm {
-                    chat,
-                    raised: false,
-                } => {
-                    tx.execute("DELETE FROM alarms WHERE chat = ?1", [chat])
-                        .map_err(err)?;
-                }
             }
+            chats.save(&tx).map_err(err)?;
+            tx.commit().map_err(err)
+        })();
+        if result.is_err() {
+            // The cache may hold states the rolled-back transaction never wrote.
+            self.chat_cache.clear();
         }
-        tx.commit().map_err(err)
+        result
     }
 
     /// The desk settings saved last, or `None` if never saved. Fields missing from the

@@ -5,7 +5,10 @@
 //! transaction together with the version bump, so a crash mid-migration leaves the previous
 //! version intact. A file from a newer DutyDesk is refused, never downgraded.
 
+mod backfill;
+mod chat_state;
 mod crash;
+mod digests;
 mod error;
 mod local;
 mod stats;
@@ -16,6 +19,7 @@ use std::path::{Path, PathBuf};
 use i18n::t;
 use rusqlite::Connection;
 
+pub use backfill::BackfillMark;
 pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
 pub use error::StoreError;
 pub use stats::{Bucket, MessageRecord, ReplyRecord};
@@ -93,6 +97,43 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE chat_projects (
          tracker TEXT NOT NULL, chat INTEGER NOT NULL, project TEXT NOT NULL,
          PRIMARY KEY (tracker, chat)) WITHOUT ROWID;",
+    // 5: what the statistics figures read fast, and the backfill's marks.
+    // - stat_days: one digest per UTC day (store/digests.rs), rebuilt from the log for the
+    //   days listed in stat_dirty_days, which every append marks in its own transaction.
+    //   Every day logged so far starts dirty: the first figures rebuild them once.
+    // - stat_replies_by_start: a wait is counted on the day it started (date - waited_secs);
+    //   starts mostly grow, so its inserts append.
+    // - stat_chats: each chat's answer line and open wait (store/chat_state.rs), computed
+    //   here once for what is logged already (with a temporary index, as in version 3).
+    // - backfill_marks: per chat, the newest message a completed backfill logged.
+    "CREATE INDEX stat_replies_by_start ON stat_replies (date - waited_secs);
+     CREATE TABLE stat_days (day INTEGER PRIMARY KEY, digest BLOB NOT NULL);
+     CREATE TABLE stat_dirty_days (day INTEGER PRIMARY KEY) WITHOUT ROWID;
+     CREATE TABLE stat_chats (
+         chat INTEGER PRIMARY KEY, answered_below INTEGER NOT NULL, max_customer INTEGER,
+         open_message INTEGER, open_date INTEGER);
+     CREATE TABLE backfill_marks (
+         chat INTEGER PRIMARY KEY, message INTEGER NOT NULL, date INTEGER NOT NULL);
+     INSERT OR IGNORE INTO stat_dirty_days (day)
+         SELECT DISTINCT CASE WHEN date >= 0 THEN date / 86400 ELSE (date - 86399) / 86400 END
+         FROM stat_messages;
+     INSERT OR IGNORE INTO stat_dirty_days (day)
+         SELECT DISTINCT CASE WHEN date - waited_secs >= 0 THEN (date - waited_secs) / 86400
+                              ELSE (date - waited_secs - 86399) / 86400 END
+         FROM stat_replies;
+     CREATE INDEX stat_chats_build ON stat_messages (chat, role, message);
+     INSERT INTO stat_chats (chat, answered_below, max_customer)
+         SELECT chat, coalesce(max(CASE WHEN role = 1 THEN message END), -9223372036854775808),
+                max(CASE WHEN role = 0 THEN message END)
+         FROM stat_messages GROUP BY chat;
+     UPDATE stat_chats SET answered_below = max(answered_below,
+             (SELECT up_to + 1 FROM dismissed WHERE dismissed.chat = stat_chats.chat))
+         WHERE chat IN (SELECT chat FROM dismissed);
+     UPDATE stat_chats SET (open_message, open_date) = (
+         SELECT message, date FROM stat_messages AS m
+         WHERE m.chat = stat_chats.chat AND m.role = 0 AND m.message >= stat_chats.answered_below
+         ORDER BY date, message LIMIT 1);
+     DROP INDEX stat_chats_build;",
 ];
 
 /// The schema version this build writes.
@@ -106,6 +147,8 @@ pub const FILE_NAME: &str = "dutydesk.sqlite3";
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Chat states this connection knows (`chat_state.rs`).
+    chat_cache: chat_state::ChatCache,
 }
 
 impl Store {
@@ -125,6 +168,7 @@ impl Store {
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            chat_cache: chat_state::ChatCache::default(),
         };
         // Check the version before anything else writes to the file (WAL switch included):
         // a newer file must be left exactly as it was.

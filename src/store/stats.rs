@@ -4,30 +4,17 @@
 //! a temporary id move there when the message is confirmed (`MessageIdChanged`) or go when
 //! it fails after all (`NotSent`).
 
+use std::collections::BTreeSet;
+
 use i18n::t;
-use rusqlite::params;
 
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::chat_state::{ChatCache, ChatStates};
 use super::{Store, StoreError};
+use crate::desk::figures::utc_day;
+pub use crate::desk::figures::{MessageRecord, ReplyRecord};
 use crate::desk::{ChatId, MessageId, Role, Sender, StatEvent, UnixTime};
-
-/// A logged message in a support chat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MessageRecord {
-    pub chat: ChatId,
-    pub message: MessageId,
-    pub role: Role,
-    pub date: UnixTime,
-}
-
-/// A logged first staff reply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReplyRecord {
-    pub chat: ChatId,
-    pub message: MessageId,
-    pub date: UnixTime,
-    pub waited_secs: i64,
-    pub responder: Sender,
-}
 
 /// Statistics for one time bucket (an hour, a minute…), as the statistics screens show them.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,24 +31,59 @@ pub struct Bucket {
     pub max_wait_secs: Option<i64>,
 }
 
-/// Removes a message's rows from the log, whatever their date (a scan: see `NotSent`).
+/// What one append changes besides its rows: the days whose digests must be rebuilt and
+/// the chats whose open wait moved.
+struct Effects<'c> {
+    dirty: BTreeSet<i64>,
+    chats: ChatStates<'c>,
+}
+
+/// Removes a message's rows from the log, whatever their date (a scan: see `NotSent`),
+/// noting the days they were counted in.
 fn delete_message(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Transaction<'_>,
     chat: ChatId,
     message: MessageId,
+    dirty: &mut BTreeSet<i64>,
 ) -> rusqlite::Result<()> {
     for sql in [
-        "DELETE FROM stat_messages WHERE chat = ?1 AND message = ?2",
-        "DELETE FROM stat_replies WHERE chat = ?1 AND message = ?2",
+        "DELETE FROM stat_messages WHERE chat = ?1 AND message = ?2 RETURNING date",
+        "DELETE FROM stat_replies WHERE chat = ?1 AND message = ?2 RETURNING date - waited_secs",
     ] {
-        tx.prepare_cached(sql)?.execute(params![chat, message])?;
+        let days: Vec<i64> = tx
+            .prepare_cached(sql)?
+            .query_map(params![chat, message], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        dirty.extend(days.into_iter().map(utc_day));
+    }
+    Ok(())
+}
+
+/// The days a message's rows are counted in now (before they move).
+fn days_of_message(
+    tx: &Transaction<'_>,
+    chat: ChatId,
+    message: MessageId,
+    dirty: &mut BTreeSet<i64>,
+) -> rusqlite::Result<()> {
+    for sql in [
+        "SELECT date FROM stat_messages WHERE chat = ?1 AND message = ?2",
+        "SELECT date - waited_secs FROM stat_replies WHERE chat = ?1 AND message = ?2",
+    ] {
+        let days: Vec<i64> = tx
+            .prepare_cached(sql)?
+            .query_map(params![chat, message], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        dirty.extend(days.into_iter().map(utc_day));
     }
     Ok(())
 }
 
 impl Store {
     /// Appends statistics events in one transaction (call with what `Desk::drain_stats`
-    /// returned, batched). Returns how many rows were new.
+    /// returned, batched). Returns how many rows were new (or, for a first reply seen again
+    /// with a longer wait, changed). In the same transaction: the days whose digests must
+    /// be rebuilt are marked, and the chats' open waits follow.
     pub fn append_stats(&mut self, events: &[StatEvent]) -> Result<usize, StoreError> {
         if events.is_empty() {
             return Ok(0);
@@ -69,90 +91,18 @@ impl Store {
         let what = &t!("store-appending-statistics");
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, what, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        let mut added = 0;
-        {
-            let mut msg = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO stat_messages (date, chat, message, role)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )
-                .map_err(err)?;
-            let mut reply = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO stat_replies
-                     (chat, message, date, waited_secs, responder_kind, responder)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(err)?;
-            for e in events {
-                match *e {
-                    StatEvent::Message {
-                        chat,
-                        message,
-                        role,
-                        date,
-                    } => {
-                        let role = match role {
-                            Role::Customer => 0,
-                            Role::Staff => 1,
-                        };
-                        added += msg
-                            .execute(params![date, chat, message, role])
-                            .map_err(err)?;
-                    }
-                    StatEvent::FirstReply {
-                        chat,
-                        message,
-                        date,
-                        waited_secs,
-                        responder,
-                    } => {
-                        let (kind, id) = match responder {
-                            Sender::User(u) => (0, u),
-                            Sender::Chat(c) => (1, c),
-                        };
-                        added += reply
-                            .execute(params![chat, message, date, waited_secs, kind, id])
-                            .map_err(err)?;
-                    }
-                    StatEvent::MessageIdChanged {
-                        chat,
-                        old,
-                        new,
-                        date,
-                    } => {
-                        // The wait of a first reply ends when its message does: it moves
-                        // by as much as the date. OR IGNORE, then DELETE: if the new id is
-                        // logged already, the old rows are duplicates of it and go. The old
-                        // rows' date is unknown, so this scans; the desk sends this only for
-                        // rows logged under a temporary id, which is rare.
-                        tx.prepare_cached(
-                            "UPDATE OR IGNORE stat_messages SET message = ?3, date = ?4
-                             WHERE chat = ?1 AND message = ?2",
-                        )
-                        .and_then(|mut st| st.execute(params![chat, old, new, date]))
-                        .map_err(err)?;
-                        tx.prepare_cached(
-                            "UPDATE OR IGNORE stat_replies SET message = ?3, date = ?4,
-                                 waited_secs = max(0, waited_secs + ?4 - date)
-                             WHERE chat = ?1 AND message = ?2",
-                        )
-                        .and_then(|mut st| st.execute(params![chat, old, new, date]))
-                        .map_err(err)?;
-                        // (A message confirmed under the id it had keeps its rows.)
-                        if old != new {
-                            delete_message(&tx, chat, old).map_err(err)?;
-                        }
-                    }
-                    StatEvent::NotSent { chat, message } => {
-                        delete_message(&tx, chat, message).map_err(err)?;
-                    }
-                }
-            }
+        // IMMEDIATE: the chat states read below must not go stale before this writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let cache = &mut self.chat_cache;
+        let result = append_in(&tx, events, cache).and_then(|added| tx.commit().map(|()| added));
+        if result.is_err() {
+            // The cache may hold states the rolled-back transaction never wrote.
+            self.chat_cache.clear();
         }
-        tx.commit().map_err(err)?;
-        Ok(added)
+        result.map_err(err)
     }
 
     /// Logged messages with `from <= date < to`, by date.
@@ -333,5 +283,168 @@ impl Store {
             b.max_wait_secs = max;
         }
         Ok(out.into_values().collect())
+    }
+}
+
+/// Logs events inside a transaction: rows, dirty days and chat states.
+pub(super) fn append_in(
+    tx: &Transaction<'_>,
+    events: &[StatEvent],
+    cache: &mut ChatCache,
+) -> rusqlite::Result<usize> {
+    let mut fx = Effects {
+        dirty: BTreeSet::new(),
+        chats: ChatStates::begin(tx, cache)?,
+    };
+    let mut added = 0;
+    for e in events {
+        added += append_one(tx, e, &mut fx)?;
+    }
+    fx.finish(tx)?;
+    Ok(added)
+}
+
+impl Effects<'_> {
+    fn finish(self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+        let mut st =
+            tx.prepare_cached("INSERT OR IGNORE INTO stat_dirty_days (day) VALUES (?1)")?;
+        for day in self.dirty {
+            st.execute([day])?;
+        }
+        self.chats.save(tx)
+    }
+}
+
+/// Logs one event; returns the rows it added or changed.
+fn append_one(
+    tx: &Transaction<'_>,
+    e: &StatEvent,
+    fx: &mut Effects<'_>,
+) -> rusqlite::Result<usize> {
+    match *e {
+        StatEvent::Message {
+            chat,
+            message,
+            role,
+            date,
+        } => {
+            let code = match role {
+                Role::Customer => 0,
+                Role::Staff => 1,
+            };
+            let added = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO stat_messages (date, chat, message, role)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![date, chat, message, code])?;
+            if added > 0 {
+                fx.dirty.insert(utc_day(date));
+                match role {
+                    Role::Customer => fx.chats.customer(tx, chat, message, date)?,
+                    Role::Staff => fx.chats.answer_below(tx, chat, message)?,
+                }
+            }
+            Ok(added)
+        }
+        StatEvent::FirstReply {
+            chat,
+            message,
+            date,
+            waited_secs,
+            responder,
+        } => first_reply(
+            tx,
+            chat,
+            message,
+            date,
+            waited_secs,
+            responder,
+            &mut fx.dirty,
+        ),
+        StatEvent::MessageIdChanged {
+            chat,
+            old,
+            new,
+            date,
+        } => {
+            // The wait of a first reply ends when its message does: it moves by as much
+            // as the date. OR IGNORE, then DELETE: if the new id is logged already, the old
+            // rows are duplicates of it and go. The old rows' date is unknown, so this
+            // scans; the desk sends this only for rows logged under a temporary id, which
+            // is rare.
+            days_of_message(tx, chat, old, &mut fx.dirty)?;
+            fx.dirty.insert(utc_day(date));
+            tx.prepare_cached(
+                "UPDATE OR IGNORE stat_messages SET message = ?3, date = ?4
+                 WHERE chat = ?1 AND message = ?2",
+            )?
+            .execute(params![chat, old, new, date])?;
+            tx.prepare_cached(
+                "UPDATE OR IGNORE stat_replies SET message = ?3, date = ?4,
+                     waited_secs = max(0, waited_secs + ?4 - date)
+                 WHERE chat = ?1 AND message = ?2",
+            )?
+            .execute(params![chat, old, new, date])?;
+            days_of_message(tx, chat, new, &mut fx.dirty)?;
+            // (A message confirmed under the id it had keeps its rows.)
+            if old != new {
+                delete_message(tx, chat, old, &mut fx.dirty)?;
+            }
+            fx.chats.recount(tx, chat)?;
+            Ok(0)
+        }
+        StatEvent::NotSent { chat, message } => {
+            delete_message(tx, chat, message, &mut fx.dirty)?;
+            fx.chats.recount(tx, chat)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Logs a first reply. Seen again with a longer wait, the longer one stays: a desk that
+/// saw more of the chat's history (a backfill reading back past a gap) found an older
+/// unanswered message than one that came in after the gap.
+fn first_reply(
+    tx: &Transaction<'_>,
+    chat: ChatId,
+    message: MessageId,
+    date: UnixTime,
+    waited_secs: i64,
+    responder: Sender,
+    dirty: &mut BTreeSet<i64>,
+) -> rusqlite::Result<usize> {
+    let (kind, id) = match responder {
+        Sender::User(u) => (0, u),
+        Sender::Chat(c) => (1, c),
+    };
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO stat_replies
+             (chat, message, date, waited_secs, responder_kind, responder)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![chat, message, date, waited_secs, kind, id])?;
+    if added > 0 {
+        dirty.insert(utc_day(date - waited_secs));
+        return Ok(added);
+    }
+    let logged: Option<i64> = tx
+        .prepare_cached(
+            "SELECT waited_secs FROM stat_replies WHERE date = ?1 AND chat = ?2 AND message = ?3",
+        )?
+        .query_row(params![date, chat, message], |r| r.get(0))
+        .optional()?;
+    match logged {
+        Some(old) if waited_secs > old => {
+            dirty.insert(utc_day(date - old));
+            dirty.insert(utc_day(date - waited_secs));
+            tx.prepare_cached(
+                "UPDATE stat_replies SET waited_secs = ?4, responder_kind = ?5, responder = ?6
+                 WHERE date = ?1 AND chat = ?2 AND message = ?3",
+            )?
+            .execute(params![date, chat, message, waited_secs, kind, id])
+        }
+        _ => Ok(0),
     }
 }

@@ -7,6 +7,7 @@
 //! the window keeps them in memory, so opening a chat never waits for the disk. A tracker
 //! is named by the admin's name for it (`[[trackers]] name`), a chat by its Telegram id.
 
+use i18n::t;
 use rusqlite::params;
 
 use super::{Store, StoreError};
@@ -44,7 +45,7 @@ impl Store {
     /// Stores a task; linking the same key to the same chat again keeps one row (its title
     /// and address updated, its messages joined).
     pub fn save_task(&mut self, task: &LinkedTask) -> Result<(), StoreError> {
-        let what = format!("saving task {} of chat {}", task.key, task.chat);
+        let what = t!("store-saving-task", key = task.key.as_str(), chat = task.chat);
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, &what, e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -120,7 +121,7 @@ impl Store {
 
     /// Every linked task, by chat, oldest first within a chat.
     pub fn load_tasks(&self) -> Result<Vec<LinkedTask>, StoreError> {
-        let what = "reading the linked tasks";
+        let what = &t!("store-reading-tasks");
         let mut tasks: Vec<(i64, LinkedTask)> = self.all_rows(
             what,
             "SELECT id, chat, tracker, key, title, url, created_at, status, closed

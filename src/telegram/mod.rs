@@ -2,6 +2,7 @@
 //! thread, sessions and the translation of updates into desk events. Nothing above this
 //! module knows which backend is behind it.
 
+pub mod backfill;
 pub mod events;
 pub mod fetch;
 pub mod hub;

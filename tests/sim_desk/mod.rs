@@ -23,7 +23,12 @@ impl Sim {
     /// A fresh default world, logged in with its main list loaded, on a desk that knows
     /// the account, the duty group and the staff.
     pub fn start() -> Sim {
-        let id = tdsim::create_client_with(tdsim::WorldConfig::default());
+        Sim::start_with(tdsim::WorldConfig::default())
+    }
+
+    /// Like `start`, in a world of this config (scenario, seed, start time).
+    pub fn start_with(config: tdsim::WorldConfig) -> Sim {
+        let id = tdsim::create_client_with(config);
         let control = tdsim::control(id).expect("world just created");
         let layout = control.layout();
         let settings = Settings {
@@ -54,6 +59,29 @@ impl Sim {
         {}
         sim.pump();
         sim
+    }
+
+    /// The app restarted: a fresh desk that knows the chats (as after loading the chat
+    /// list) but nothing of their waits, with the same settings.
+    pub fn restart_desk(&mut self) {
+        let settings = self.desk.settings().clone();
+        self.desk = Desk::new(settings);
+        let now = self.control.now();
+        for c in self.control.layout().customer_chats {
+            let kind = if c.is_private {
+                dutydesk::desk::ChatKind::Private
+            } else {
+                dutydesk::desk::ChatKind::Supergroup
+            };
+            self.desk.apply(
+                dutydesk::desk::Event::ChatAdded {
+                    chat: c.chat_id,
+                    kind,
+                    title: c.title,
+                },
+                now,
+            );
+        }
     }
 
     /// Feeds one td_json object to the desk if it is an update.

@@ -34,8 +34,10 @@
 //!   to this account; roles may hide support chats (see `team::roles`).
 
 mod actions;
+pub mod calendar;
 mod chat;
 mod core;
+pub mod figures;
 mod hash;
 mod model;
 mod query;
@@ -46,6 +48,7 @@ pub mod team;
 mod tree;
 mod view;
 
+pub use self::calendar::{BusinessCalendar, CivilDate, WaitClock, WeekHours, Zone};
 pub use self::core::Desk;
 pub use model::{
     ChatFolder, ChatId, ChatKind, ContentKind, Event, LATE_AFTER_SECS, Message, MessageId, Role,

@@ -25,6 +25,12 @@ store-reading-reply-statistics = reading reply statistics
 store-counting-statistics = counting message statistics
 store-checking-integrity = checking integrity
 store-summing-buckets = summing statistics per time bucket
+store-logging-backfill = logging a backfilled chat
+store-rebuilding-digests = rebuilding the statistics digests
+store-reading-digests = reading the statistics digests
+store-reading-open-waits = reading the open waits
+store-saving-task = saving task { $key } of chat { $chat }
+store-reading-tasks = reading the linked tasks
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = negative schema version { $found }
@@ -35,3 +41,4 @@ store-encode-desk-settings = cannot encode the desk settings: { $error }
 store-bad-message-role = stat_messages: chat { $chat } message { $message } has role { $role } (expected 0 or 1)
 store-bad-responder-kind = stat_replies: chat { $chat } message { $message } has responder kind { $kind } (expected 0 or 1)
 store-integrity = integrity check: { $result }
+store-bad-digest = stat_days: the digest of day { $day } cannot be read

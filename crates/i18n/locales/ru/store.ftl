@@ -25,6 +25,12 @@ store-reading-reply-statistics = чтение статистики ответо�
 store-counting-statistics = подсчёт статистики сообщений
 store-checking-integrity = проверка целостности
 store-summing-buckets = сводка статистики по интервалам
+store-logging-backfill = запись догруженной истории чата
+store-rebuilding-digests = пересчёт сводок статистики
+store-reading-digests = чтение сводок статистики
+store-reading-open-waits = чтение открытых ожиданий
+store-saving-task = сохранение задачи { $key } чата { $chat }
+store-reading-tasks = чтение связанных задач
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = отрицательная версия схемы { $found }
@@ -35,3 +41,4 @@ store-encode-desk-settings = не удалось записать настрой
 store-bad-message-role = stat_messages: у сообщения { $message } чата { $chat } роль { $role } (ожидалось 0 или 1)
 store-bad-responder-kind = stat_replies: у сообщения { $message } чата { $chat } тип ответившего { $kind } (ожидалось 0 или 1)
 store-integrity = проверка целостности: { $result }
+store-bad-digest = stat_days: сводку дня { $day } не удаётся прочитать

@@ -1,0 +1,68 @@
+//! The statistics as the app asks for them: a period in the team's days, the settings the
+//! figures are computed with (zone, thresholds, business hours), and the query that runs
+//! them against a store — what the Statistics screen calls off the window thread and what
+//! `dutydesk stats` prints (`command.rs`) as tables and CSV (`report.rs`, words in
+//! `words.rs`). The figures themselves are `desk::figures`; the rollups `store::digests`.
+
+pub mod command;
+pub mod report;
+pub mod words;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::desk::calendar::{CivilDate, Zone};
+use crate::desk::figures::{FigureSettings, Figures, MinuteRow, Period, Sla};
+use crate::desk::{Settings, UnixTime};
+use crate::store::{Store, StoreError};
+
+/// One request for figures.
+#[derive(Debug, Clone)]
+pub struct StatsQuery {
+    pub period: Period,
+    /// "Now": open waits are measured up to here.
+    pub as_of: UnixTime,
+    pub settings: FigureSettings,
+}
+
+/// The figures of a query and the live last hour, as the screen shows them.
+#[derive(Debug, Clone)]
+pub struct StatsAnswer {
+    pub figures: Figures,
+    pub last_hour: Vec<MinuteRow>,
+}
+
+/// How figures are computed for this team: `zone` if given, else the config's statistics
+/// zone; the desk's red and breach thresholds (the seam for SLA tiers: `Sla::per_chat`);
+/// the config's business hours, if any.
+pub fn figure_settings(config: &Config, desk: &Settings, zone: Option<Zone>) -> FigureSettings {
+    FigureSettings {
+        calendar: config.business_calendar().map(Arc::new),
+        ..FigureSettings::new(
+            zone.unwrap_or_else(|| config.statistics_zone()),
+            Sla::team(desk.red_after_secs, desk.breach_after_secs),
+        )
+    }
+}
+
+/// Local days `first..=last` in `zone`, as a period from the first's start to the start of
+/// the day after the last.
+pub fn days(zone: &Zone, first: CivilDate, last: CivilDate) -> Period {
+    Period::new(zone.day_start(first), zone.day_start(last.next()))
+}
+
+/// Runs a query on an open store (it may rebuild the period's changed days first).
+pub fn query(store: &mut Store, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
+    Ok(StatsAnswer {
+        figures: store.figures(q.period, q.as_of, &q.settings)?,
+        last_hour: store.live_minutes(q.as_of)?,
+    })
+}
+
+/// Runs a query on a store of its own: for a worker thread (`spawn_blocking`), so the
+/// window's store is never held while a year is read.
+pub fn query_file(path: &Path, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
+    let mut store = Store::open(path)?;
+    query(&mut store, q)
+}
