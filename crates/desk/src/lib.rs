@@ -59,7 +59,7 @@ pub use team::protocol::Action;
 pub use team::roles::{MemberStatus, Roles, TeamRole};
 pub use team::settings::{SettingsError, SettingsProblem, TeamSettings};
 pub use team::state::TeamCheckpoint;
-pub use team::{AlarmView, Assignee, Ignored, SharedNote, TeamMessage, TeamNotice};
+pub use team::{AlarmView, Assignee, Ignored, SharedNote, TeamMember, TeamMessage, TeamNotice};
 pub use view::{
     Counters, Filter, ListFilter, LocalChange, LocalState, RowView, StatEvent, Status, SupportFlag,
     Transition,

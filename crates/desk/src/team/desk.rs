@@ -276,6 +276,11 @@ impl Desk {
         out
     }
 
+    /// This account, once Telegram said who it is (`Event::OwnUser`).
+    pub fn own_user(&self) -> Option<UserId> {
+        self.own_user
+    }
+
     /// This account's roles in the team.
     pub fn my_roles(&self) -> Roles {
         self.own_user
@@ -290,6 +295,24 @@ impl Desk {
             return false;
         };
         self.team.is_active() && self.team.is_member(me) && self.team.allows(action, me)
+    }
+
+    /// The duty-group message whose settings are in force (the lead's Settings screen edits
+    /// it in place when this account sent it).
+    pub fn team_settings_message(&self) -> Option<MessageId> {
+        self.team.settings_source.as_ref().map(|s| s.message)
+    }
+
+    /// The customer message an alarm on `chat` points at: the oldest one still waiting for
+    /// an answer, else the chat's last message (for the readable text's link).
+    pub fn message_to_point_at(&self, chat: ChatId) -> Option<MessageId> {
+        let c = self.chats.get(&chat)?;
+        let waiting = c
+            .pending
+            .iter()
+            .find(|(id, _)| *id >= c.sending_up_to)
+            .map(|(id, _)| *id);
+        waiting.or(c.last_id)
     }
 
     /// The checkpoint to store, if a duty group is set.

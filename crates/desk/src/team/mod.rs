@@ -25,7 +25,7 @@ pub mod stop_words;
 use std::fmt;
 
 use crate::model::{ChatId, MessageId, Sender, UnixTime, UserId};
-pub use desk::{AlarmView, Assignee, SharedNote, initials};
+pub use desk::{AlarmView, Assignee, SharedNote, TeamMember, initials};
 pub use protocol::ProtocolError;
 
 /// A message that carries a machine line (`protocol::has_marker`), as the Telegram layer

@@ -163,7 +163,8 @@ pub enum Expected {
     ListOfChatIds,
 }
 
-const SECTIONS: &[&str] = &["team", "roster", "sla", "alarms", "alerts"];
+/// The sections this version reads.
+pub const SECTIONS: &[&str] = &["team", "roster", "sla", "alarms", "alerts"];
 
 impl fmt::Display for SettingsProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
