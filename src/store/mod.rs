@@ -1,5 +1,6 @@
 //! The local SQLite store: pins, stars, notes, support flags, dismissals, alarms, settings, the
-//! statistics event log and the tasks linked to chats, in one file (WAL mode, bundled SQLite).
+//! statistics event log, the tasks linked to chats and the team's checkpoint, in one file
+//! (WAL mode, bundled SQLite).
 //!
 //! The schema is versioned with `PRAGMA user_version`: each migration runs in its own
 //! transaction together with the version bump, so a crash mid-migration leaves the previous
@@ -13,6 +14,7 @@ mod error;
 mod local;
 mod stats;
 mod tasks;
+mod team;
 
 use std::path::{Path, PathBuf};
 
@@ -134,6 +136,10 @@ const MIGRATIONS: &[&str] = &[
          WHERE m.chat = stat_chats.chat AND m.role = 0 AND m.message >= stat_chats.answered_below
          ORDER BY date, message LIMIT 1);
      DROP INDEX stat_chats_build;",
+    // 6: the team's checkpoint per duty group (`team.rs`): the fold of the group's
+    // messages, so a start reads only the history after it.
+    "CREATE TABLE team_checkpoints (
+         duty_group INTEGER PRIMARY KEY, checkpoint TEXT NOT NULL);",
 ];
 
 /// The schema version this build writes.

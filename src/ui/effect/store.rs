@@ -4,7 +4,7 @@
 //! headless harness alike: SQLite in WAL mode writes these in well under a millisecond,
 //! and a later read must see an earlier write.
 
-use crate::desk::{LocalChange, Settings, StatEvent};
+use crate::desk::{LocalChange, Settings, StatEvent, TeamCheckpoint};
 use crate::store::{ChatProject, LinkedTask, Store};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,8 @@ pub enum Write {
     },
     /// The project a chat's tasks go to in a tracker, remembered from use.
     ChatProject(ChatProject),
+    /// The team's checkpoint, when the desk's team revision moved (`app::team`).
+    TeamCheckpoint(TeamCheckpoint),
 }
 
 impl Write {
@@ -58,6 +60,9 @@ impl Write {
                 .map_err(|e| not_saved(store, e)),
             Write::ChatProject(project) => store
                 .remember_project(project)
+                .map_err(|e| not_saved(store, e)),
+            Write::TeamCheckpoint(checkpoint) => store
+                .save_team_checkpoint(checkpoint)
                 .map_err(|e| not_saved(store, e)),
         }
     }
