@@ -199,6 +199,8 @@ pub struct NotificationConfig {
     pub new_message: bool,
     pub turned_red: bool,
     pub breach: bool,
+    /// A team alarm's notification plays the alarm sound (the notification's sound hint).
+    pub alarm_sound: bool,
 }
 
 impl Default for NotificationConfig {
@@ -208,6 +210,7 @@ impl Default for NotificationConfig {
             new_message: true,
             turned_red: true,
             breach: true,
+            alarm_sound: true,
         }
     }
 }

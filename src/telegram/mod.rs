@@ -3,6 +3,7 @@
 //! module knows which backend is behind it.
 
 pub mod backfill;
+pub mod duty;
 pub mod events;
 pub mod fetch;
 pub mod hub;

@@ -306,21 +306,6 @@ impl Session {
         Ok(link.link)
     }
 
-    /// Members of a group, for the duty group's staff list.
-    pub async fn members(&self, chat: i64) -> Result<Vec<i64>, TgError> {
-        let enums::ChatMembers::ChatMembers(found) =
-            functions::search_chat_members(chat, String::new(), 200, None, self.client_id())
-                .await?;
-        Ok(found
-            .members
-            .into_iter()
-            .filter_map(|m| match m.member_id {
-                enums::MessageSender::User(u) => Some(u.user_id),
-                enums::MessageSender::Chat(_) => None,
-            })
-            .collect())
-    }
-
     /// Shows "typing…" in the chat for about five seconds. DutyDesk sends it only when the
     /// admin has enabled `messages.send_typing`.
     pub async fn send_typing(&self, chat: i64) -> Result<(), TgError> {

@@ -55,6 +55,11 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
             ("2", _) => Some(Console(Message::Filter(crate::desk::Filter::Support))),
             ("3", _) => Some(Console(Message::Filter(crate::desk::Filter::Waiting))),
             ("4", _) => Some(Console(Message::Filter(crate::desk::Filter::Starred))),
+            ("5", _) => Some(Console(Message::Filter(crate::desk::Filter::Mine))),
+            // The team's: G for "grab" the chat (or release one's own), Shift to assign it
+            // to a colleague (Ctrl+T is the task's).
+            ("g" | "G", false) => Some(Open(ChatAction::Take)),
+            ("g" | "G", true) => Some(Open(ChatAction::AssignTo)),
             _ => None,
         },
         _ => None,

@@ -25,6 +25,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/store.ftl")),
             include_str!(concat!("../locales/", $code, "/tasks.ftl")),
             include_str!(concat!("../locales/", $code, "/tdlib.ftl")),
+            include_str!(concat!("../locales/", $code, "/team.ftl")),
             include_str!(concat!("../locales/", $code, "/time.ftl")),
             include_str!(concat!("../locales/", $code, "/tracker.ftl")),
         ]

@@ -1,17 +1,19 @@
 //! The link to Telegram: starting the session (the keyring, a passphrase), Telegram's
 //! batches into the desk and the features, the authorization states into the login
 //! screen, and the link's own requests: who we are and the chat list once logged in
-//! (`Bootstrap`), the duty group's members, and re-reading waiting chats once they are
-//! known (`Resync`, replayed by `Desk::resync`).
+//! (`Bootstrap`), the duty group's members with their standing (then the team feature
+//! catches the group's history up), and re-reading waiting chats once they are known
+//! (`Resync`, replayed by `Desk::resync`).
 
 use super::{App, Message, Screen, duty_guess};
-use crate::desk::{ChatId, Event};
+use crate::desk::{ChatId, Event, MemberStatus, UserId};
 use crate::telegram::{AuthState, Session, TgError, TgEvent};
 use crate::ui::effect::{Effects, telegram};
 use crate::ui::features::connection::{self, Status};
 use crate::ui::features::console;
 use crate::ui::features::login::Stage;
 use crate::ui::features::settings;
+use crate::ui::features::team;
 use crate::ui::start::{self, Begun, Inputs};
 use i18n::t;
 
@@ -36,7 +38,7 @@ pub enum Reply {
     },
     Members {
         chat: ChatId,
-        result: Result<Vec<i64>, TgError>,
+        result: Result<Vec<(UserId, MemberStatus)>, TgError>,
     },
     /// Each chat's recent messages as desk events (`translate::redelivered`: a send still
     /// pending stays in flight); chats whose history failed to load are left out.
@@ -55,7 +57,7 @@ impl telegram::Request for Request {
             }
             Request::DutyMembers(chat) => Reply::Members {
                 chat,
-                result: session.members(chat).await,
+                result: session.duty_members(chat).await,
             },
             Request::Resync(chats) => {
                 // One chat at a time: thousands of histories in flight at once would all
@@ -76,7 +78,8 @@ fn ask(request: Request) -> Effects<Message> {
     Effects::telegram(request, Message::Link)
 }
 
-/// Fetches the duty group's members (they count as staff).
+/// Fetches the duty group's members with their standing (they count as staff, and are who
+/// acts in the team).
 pub(super) fn duty_members(group: ChatId) -> Effects<Message> {
     ask(Request::DutyMembers(group))
 }
@@ -151,9 +154,13 @@ impl App {
                     if let Some(group) =
                         duty_guess::guess(&mut core.desk, &event, self.shell.demo, chosen)
                     {
-                        effects = effects.and(duty_members(group));
+                        effects = effects.and(self.duty_group_changed(group));
                     }
                     self.console.observe(&event);
+                    let group = self.core.desk.settings().staff.duty_group;
+                    if let Some(message) = self.team.feature.observe(&event, group) {
+                        effects = effects.and(self.route_team(message));
+                    }
                     let now = self.core.clock.now();
                     self.core.desk.apply_into(event, now, &mut transitions);
                 }
@@ -169,6 +176,7 @@ impl App {
                 TgEvent::Connection(state) => {
                     let now = self.core.clock.now();
                     self.link.connection = Some(Status::next(self.link.connection, state, now));
+                    effects = effects.and(self.connection_changed(state));
                 }
                 // The console saw it as the desk's MessageIdChanged, in the same stream.
                 TgEvent::SendSucceeded { .. } => {}
@@ -248,17 +256,19 @@ impl App {
             }
             Reply::Members {
                 chat,
-                result: Ok(added),
+                result: Ok(members),
             } => {
-                let event = Event::MembersChanged {
+                let event = Event::DutyGroupMembers {
                     chat,
-                    added,
-                    removed: Vec::new(),
+                    members,
+                    complete: true,
                 };
                 self.core.desk.apply(event, now);
                 // Replies by colleagues seen before they were known as staff counted as
-                // customers' messages: re-read the waiting chats to set that right.
-                return ask(Request::Resync(self.core.desk.waiting_chats()));
+                // customers' messages: re-read the waiting chats to set that right. The
+                // team's messages since the checkpoint can be checked now too.
+                return ask(Request::Resync(self.core.desk.waiting_chats()))
+                    .and(self.route_team(team::Message::CatchUp));
             }
             Reply::Members { result: Err(e), .. } => {
                 self.notices.banner = Some(t!("app-duty-members-failed", error = e.to_string()))

@@ -8,6 +8,7 @@ mod announce;
 mod duty_guess;
 mod link;
 mod route;
+mod team;
 mod view;
 
 use crate::config::Config;
@@ -26,6 +27,7 @@ use crate::ui::features::console::{self, Console};
 use crate::ui::features::login::{self, Login, Stage};
 use crate::ui::features::settings::{self, Draft};
 use crate::ui::features::tasks::Tasks;
+use crate::ui::features::team as team_feature;
 use crate::ui::notifications;
 use crate::ui::start;
 use crate::ui::theme::{self, Theme};
@@ -47,6 +49,7 @@ pub enum Message {
     Settings(settings::Message),
     /// The connection settings (proxies), shown over any screen.
     Connection(connection::Message),
+    Team(team_feature::Message),
     Key(keyboard::Key, keyboard::Modifiers),
     Focus(bool),
     /// The window's new height: the list builds enough rows to fill it even before the
@@ -136,6 +139,8 @@ pub struct App {
     console: Console,
     /// Over the screen while open; it keeps its list and form when closed.
     connection: Connection,
+    /// The duty group's feature and what the app keeps of the team (`team.rs`).
+    team: team::TeamPart,
     notices: Notices,
 }
 
@@ -166,6 +171,7 @@ impl App {
         let mut console = Console::new();
         console.set_tasks(tasks);
         let trace = std::env::var_os("DUTYDESK_TRACE_STARTUP").is_some();
+        let team = team::TeamPart::new(&core.desk);
         App {
             shell: Shell {
                 paths,
@@ -190,6 +196,7 @@ impl App {
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             console,
             connection: Connection::new(Arc::new(OsKeyring) as Arc<dyn Secrets>),
+            team,
             notices: Notices {
                 banner: store_warning.or(theme_warning).or(tasks_warning),
                 focused: true,
@@ -383,6 +390,7 @@ impl Core {
         if let Some(local) = store.as_ref().and_then(|s| s.load_local().ok()) {
             desk.load_local(local);
         }
+        let team_warning = team::restore_checkpoint(&mut desk, store.as_ref());
         let core = Core {
             desk,
             store,
@@ -390,7 +398,7 @@ impl Core {
             tokens: tokens::os(),
             duty_group_chosen,
         };
-        (core, warning)
+        (core, warning.or(team_warning))
     }
 
     /// The tasks feature with the store's tasks. The demo floor without trackers of its own

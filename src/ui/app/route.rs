@@ -9,7 +9,7 @@
 use super::{App, Message, Screen, key_job};
 use crate::ui::effect::{Effects, Parts, store};
 use crate::ui::feature::{Ctx, Feature};
-use crate::ui::features::{connection, console, login, settings};
+use crate::ui::features::{connection, console, login, settings, team};
 use crate::ui::notifications::Outcome;
 use crate::ui::theme;
 use i18n::t;
@@ -55,6 +55,7 @@ impl App {
             Message::Console(message) => self.route_console(message),
             Message::Settings(message) => self.route_settings(message),
             Message::Connection(message) => self.route_connection(message),
+            Message::Team(message) => self.route_team(message),
             Message::Key(key, modifiers) => self.on_key(&key, modifiers),
             Message::Resized(height) => self.route_console(console::Message::Resized(height)),
             Message::FocusNext(forward) => Effects::task(if forward {
@@ -87,7 +88,7 @@ impl App {
         };
         // A scroll, a re-sorting batch or a filter may have moved the menu's row.
         self.console.keep_menu_in_place(&self.core.desk);
-        effects.and(self.core.drained())
+        effects.and(self.core.drained()).and(self.team_drained())
     }
 
     /// Hands effects to the window's executors: store writes now, in order; Telegram
@@ -139,9 +140,20 @@ impl App {
                 self.notices.banner = Some(text);
                 Effects::none()
             }
+            Some(console::Event::Team(chat, action)) => {
+                self.route_team(team::Message::Chat(chat, action))
+            }
             None => Effects::none(),
         };
         effects.and(reaction)
+    }
+
+    pub(super) fn route_team(&mut self, message: team::Message) -> Effects<Message> {
+        let (effects, event) = route!(self, &mut self.team.feature, message, Message::Team);
+        if let Some(team::Event::Notice(text)) = event {
+            self.notices.banner = Some(text);
+        }
+        effects
     }
 
     pub(super) fn route_settings(&mut self, message: settings::Message) -> Effects<Message> {
@@ -156,6 +168,10 @@ impl App {
                 Effects::none()
             }
             Some(settings::Event::ConnectionSettings) => self.open_connection(),
+            Some(settings::Event::OpenTeamSettings) => {
+                self.screen = Screen::Console;
+                self.route_team(team::Message::OpenEditor)
+            }
             None => Effects::none(),
         };
         effects.and(reaction)
@@ -218,6 +234,13 @@ impl App {
             };
         }
         match &self.screen {
+            // A team dialog or the team settings screen has the keys while it is open.
+            Screen::Console if self.team.feature.captures_keys() => {
+                match self.team.feature.shortcut(key, modifiers) {
+                    Some(message) => self.route_team(message),
+                    None => Effects::none(),
+                }
+            }
             Screen::Console => match self.console.shortcut(key, modifiers) {
                 Some(message) => self.route_console(message),
                 None => Effects::none(),
@@ -270,7 +293,7 @@ impl App {
         self.screen = Screen::Console;
         let effects = self.announce(&transitions);
         match settings.staff.duty_group.filter(|_| group_changed) {
-            Some(group) => effects.and(super::link::duty_members(group)),
+            Some(group) => effects.and(self.duty_group_changed(group)),
             None => effects,
         }
     }

@@ -8,11 +8,12 @@ use crate::ui::feature::{Feature, ViewCtx};
 use crate::ui::features::console;
 use crate::ui::features::console::list_pane;
 use crate::ui::features::tasks;
+use crate::ui::features::team::Team;
 use crate::ui::theme;
 use crate::ui::timer;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use i18n::t;
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, row, stack, text};
 use iced::{Alignment, Element, Length, Padding, Subscription, event, keyboard, window};
 
 impl App {
@@ -125,12 +126,24 @@ impl App {
             _ if self.connection.is_open() => self.connection.view(ctx).map(Message::Connection),
             Screen::Login(login) => login.view(ctx).map(Message::Login),
             Screen::Settings(draft) => draft.view(ctx).map(Message::Settings),
+            Screen::Console if self.team.feature.editing() => {
+                self.team.feature.view(ctx).map(Message::Team)
+            }
             Screen::Console => {
                 if self.shell.trace_console.replace(false) {
                     eprintln!("dutydesk: first console view");
                 }
-                self.console.view(ctx).map(Message::Console)
+                let console = self.console.view(ctx).map(Message::Console);
+                match self.team.feature.overlay(ctx) {
+                    Some(dialog) => stack![console, dialog.map(Message::Team)].into(),
+                    None => console,
+                }
             }
+        };
+        // A bad pinned team settings document: named above everything but the banner.
+        let body = match Team::banner(ctx) {
+            Some(team) => column![team.map(Message::Team), body].into(),
+            None => body,
         };
         let Some(banner) = &self.notices.banner else {
             return body;

@@ -62,6 +62,7 @@ pub enum Message {
     NotifyNew(bool),
     NotifyRed(bool),
     NotifyBreach(bool),
+    AlarmSound(bool),
     LinkPreviews(bool),
     SendTyping(bool),
     /// `[ui] language`: "auto" (the system's) or a language's code.
@@ -72,6 +73,8 @@ pub enum Message {
     Cancel,
     /// Opens the connection settings (proxies); they apply at once, apart from Save.
     ConnectionSettings,
+    /// The team settings screen (the draft is left as with Cancel).
+    TeamSettings,
     /// A navigation key the controls left unused, with the text field iced has focused.
     Key(Nav, Option<Control>),
     /// From the app: group chats or folders may have come or gone (chats still loading).
@@ -91,6 +94,8 @@ pub enum Event {
     Saved(Settings, Config),
     Cancelled,
     ConnectionSettings,
+    /// "Team settings…": the team feature's screen.
+    OpenTeamSettings,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +147,7 @@ impl Feature for Draft {
             Message::Trackers(m) => (self.trackers.update(m).map(Message::Trackers), None),
             Message::Cancel => (Effects::none(), Some(Event::Cancelled)),
             Message::ConnectionSettings => (Effects::none(), Some(Event::ConnectionSettings)),
+            Message::TeamSettings => (Effects::none(), Some(Event::OpenTeamSettings)),
             edit => {
                 self.edit(edit);
                 (Effects::none(), None)
@@ -259,6 +265,7 @@ impl Draft {
             Message::NotifyNew(v) => n.new_message = v,
             Message::NotifyRed(v) => n.turned_red = v,
             Message::NotifyBreach(v) => n.breach = v,
+            Message::AlarmSound(v) => n.alarm_sound = v,
             Message::LinkPreviews(v) => self.config.messages.link_previews = v,
             Message::SendTyping(v) => self.config.messages.send_typing = v,
             Message::Language(v) => self.config.ui.language = v,
@@ -267,6 +274,7 @@ impl Draft {
             Message::Save
             | Message::Cancel
             | Message::ConnectionSettings
+            | Message::TeamSettings
             | Message::Key(..)
             | Message::ChatsChanged
             | Message::Trackers(_) => {}
@@ -497,6 +505,12 @@ impl Draft {
                 Control::NotifyBreach,
                 Message::NotifyBreach
             ),
+            check(
+                t!("team-sound"),
+                n.alarm_sound,
+                Control::AlarmSound,
+                Message::AlarmSound
+            ),
             section(t!("settings-section-messages")),
             check(
                 t!("settings-link-previews"),
@@ -547,10 +561,15 @@ impl Draft {
             .padding(Padding::from([5, 16]))
             .style(style::outline(p))
             .on_press(Message::ConnectionSettings);
+        let team = button(text(t!("team-editor-open")).size(TEXT))
+            .padding(Padding::from([5, 16]))
+            .style(style::outline(p))
+            .on_press(Message::TeamSettings);
         let mut footer = row![
             self.ring(Control::Save, p, save),
             self.ring(Control::Cancel, p, cancel),
             self.ring(Control::Connection, p, connection),
+            self.ring(Control::TeamSettings, p, team),
         ]
         .spacing(8)
         .align_y(Alignment::Center);

@@ -5,6 +5,7 @@
 
 use crate::desk::{ChatId, ContentKind, RowView, Status};
 use crate::ui::fonts;
+use crate::ui::features::team::marks as team_marks;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
@@ -86,7 +87,8 @@ fn row_view<'a, M: Clone + 'a>(
     p: Palette,
     on: impl Fn(Event) -> M + Copy + 'a,
 ) -> Element<'a, M> {
-    let mark = status_mark(&r, p);
+    let mark = team_marks::alarm_tooltip(status_mark(&r, p), &r, now, p);
+    let assignee = team_marks::initials(&r, p);
     let mut flags = String::new();
     if r.pinned {
         flags.push(fonts::mark::PIN);
@@ -144,21 +146,28 @@ fn row_view<'a, M: Clone + 'a>(
     } else {
         container(Space::new())
     };
-    let line = row![
+    let mut line = row![
         mark,
         container(text(flags).size(SMALL).font(fonts::MARKS).color(p.pin))
             .width(30)
             .align_x(Alignment::End),
-        container(title).width(Length::FillPortion(4)).clip(true),
-        container(preview).width(Length::FillPortion(5)).clip(true),
-        container(waiting)
-            .width(WAITING_WIDTH)
-            .align_x(Alignment::End),
-        container(unread).width(34).align_x(Alignment::Center),
-    ]
-    .spacing(6)
-    .align_y(Alignment::Center)
-    .height(ROW_HEIGHT);
+    ];
+    // Only an assigned row gets the initials' column: the others keep their layout.
+    if let Some(initials) = assignee {
+        line = line.push(initials);
+    }
+    let line = line
+        .push(container(title).width(Length::FillPortion(4)).clip(true))
+        .push(container(preview).width(Length::FillPortion(5)).clip(true))
+        .push(
+            container(waiting)
+                .width(WAITING_WIDTH)
+                .align_x(Alignment::End),
+        )
+        .push(container(unread).width(34).align_x(Alignment::Center))
+        .spacing(6)
+        .align_y(Alignment::Center)
+        .height(ROW_HEIGHT);
     let background = if selected { p.selection } else { p.surface };
     let chat = r.chat;
     mouse_area(

@@ -56,6 +56,12 @@ impl Console {
             ChatAction::NoReplyNeeded => {
                 desk.no_reply_needed(chat);
             }
+            // The team feature's (`ChatAction::for_team`); without a duty group, nothing.
+            ChatAction::Take
+            | ChatAction::AssignTo
+            | ChatAction::Release
+            | ChatAction::SharedNote
+            | ChatAction::ClearSharedNote => {}
             ChatAction::ToggleSupport => {
                 let flag = if desk.is_support(chat) {
                     SupportFlag::Exclude

@@ -6,6 +6,7 @@ use super::history::{Line, SendState};
 use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Message, NOTE_ID, OpenChat, SEARCH_ID};
 use crate::desk::{Desk, Role, Sender, Status};
 use crate::ui::features::tasks::Tasks;
+use crate::ui::features::team::marks as team_marks;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
@@ -56,6 +57,9 @@ pub fn view<'a>(
                     .color(p.muted),
             );
         }
+        if let Some(team) = team_marks::chat_status(r, now, p) {
+            status_line = status_line.push(team);
+        }
     }
     let action = |label: String, a: ChatAction| {
         button(text(label).size(SMALL))
@@ -94,6 +98,11 @@ pub fn view<'a>(
                 .style(style::flat(p, false))
                 .on_press(Message::SearchOpen),
         ]
+        .extend(team_marks::note_button(
+            desk,
+            p,
+            Message::Act(chat, ChatAction::SharedNote),
+        ))
         .spacing(4)
         .align_y(Alignment::Center)
         .wrap()
@@ -139,6 +148,16 @@ pub fn view<'a>(
             );
         }
         (None, None) => {}
+    }
+    if let Some(shared) = team_marks::shared_note(
+        desk,
+        chat,
+        now,
+        p,
+        Message::Act(chat, ChatAction::SharedNote),
+        Message::Act(chat, ChatAction::ClearSharedNote),
+    ) {
+        body = body.push(shared);
     }
     let highlighted = open
         .search

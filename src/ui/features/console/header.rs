@@ -15,6 +15,8 @@ pub struct Header {
     pub palette: Palette,
     /// The connection's state and how long it has lasted, unless ready.
     pub connection: Option<String>,
+    /// A duty group is set: the "Mine" filter (chats the team assigned to this account).
+    pub team: bool,
 }
 
 impl Header {
@@ -84,6 +86,16 @@ impl Header {
             filter(t!("console-filter-starred"), Filter::Starred),
         ]
         .spacing(2);
+        let filters = if self.team {
+            filters.push(
+                button(text(i18n::t!("team-filter-mine")).size(TEXT))
+                    .padding(Padding::from([3, 10]))
+                    .style(style::flat(p, self.filter == Filter::Mine))
+                    .on_press(map(Message::Filter(Filter::Mine))),
+            )
+        } else {
+            filters
+        };
         let connection: Element<'a, M> = match self.connection {
             Some(state) => text(state).size(SMALL).color(p.waiting).into(),
             None => Space::new().into(),

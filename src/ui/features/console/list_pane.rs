@@ -148,16 +148,21 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message
                 ChatAction::PinDown,
             ));
     }
+    items = items.push(item(
+        if r.alarm {
+            t!("console-clear-alarm")
+        } else {
+            t!("console-raise-alarm")
+        },
+        "Ctrl+E",
+        ChatAction::ToggleAlarm,
+    ));
+    if desk.settings().staff.duty_group.is_some() {
+        for (label, keys, action) in team_items(&r, desk) {
+            items = items.push(item(label, keys, action));
+        }
+    }
     items = items
-        .push(item(
-            if r.alarm {
-                t!("console-clear-alarm")
-            } else {
-                t!("console-raise-alarm")
-            },
-            "Ctrl+E",
-            ChatAction::ToggleAlarm,
-        ))
         .push(item(
             if r.starred {
                 t!("console-unstar")
@@ -208,6 +213,34 @@ fn menu<'a>(chat: ChatId, desk: &Desk, p: Palette) -> Option<Element<'a, Message
             .style(style::card(p.surface, p.border))
             .into(),
     )
+}
+
+/// The team's items of a chat's menu (with a duty group): Take, or Release when it is
+/// this account's; Assign to…; Release someone else's; the shared note.
+fn team_items(r: &crate::desk::RowView, desk: &Desk) -> Vec<(String, &'static str, ChatAction)> {
+    let mine = r
+        .assignee
+        .as_ref()
+        .is_some_and(|a| desk.own_user() == Some(a.user));
+    let mut items = vec![if mine {
+        (i18n::t!("team-menu-release"), "Ctrl+G", ChatAction::Take)
+    } else {
+        (i18n::t!("team-menu-take"), "Ctrl+G", ChatAction::Take)
+    }];
+    items.push((
+        i18n::t!("team-menu-assign"),
+        "Ctrl+Shift+G",
+        ChatAction::AssignTo,
+    ));
+    if r.assignee.is_some() && !mine {
+        items.push((i18n::t!("team-menu-release"), "", ChatAction::Release));
+    }
+    items.push((
+        i18n::t!("team-menu-shared-note"),
+        "",
+        ChatAction::SharedNote,
+    ));
+    items
 }
 
 fn global_search<'a>(

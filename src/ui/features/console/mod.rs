@@ -58,8 +58,36 @@ pub enum ChatAction {
     NoReplyNeeded,
     /// Overrides the support rules for this chat (a local flag, kept in the store).
     ToggleSupport,
-    /// Raises the alarm on this chat, or clears it (local to this admin for now).
+    /// Raises the alarm on this chat, or clears it: for the whole team through the duty
+    /// group (the team feature), or on this screen only when no duty group is set.
     ToggleAlarm,
+    /// The team's: take the chat (release it when it is this account's already).
+    Take,
+    /// The team's: "Assign to…" a colleague from the duty group.
+    AssignTo,
+    /// The team's: nobody has the chat any more.
+    Release,
+    /// The team's shared note: write it.
+    SharedNote,
+    ClearSharedNote,
+}
+
+impl ChatAction {
+    /// Whether the team feature does this (through the duty group) rather than the console:
+    /// the team's own actions, and the alarm once a duty group is set (a local alarm
+    /// raised before still clears here).
+    pub fn for_team(self, chat: ChatId, desk: &Desk) -> bool {
+        let team = desk.settings().staff.duty_group.is_some();
+        match self {
+            ChatAction::Take
+            | ChatAction::AssignTo
+            | ChatAction::Release
+            | ChatAction::SharedNote
+            | ChatAction::ClearSharedNote => team,
+            ChatAction::ToggleAlarm => team && !desk.has_alarm(chat),
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +154,8 @@ pub enum Event {
     /// Something the admin must learn that the console cannot show where it happened (a
     /// reply to a chat no longer open did not go out, a search failed): the banner.
     Notice(String),
+    /// A team action on a chat (`ChatAction::for_team`): the team feature posts it.
+    Team(ChatId, ChatAction),
 }
 
 pub struct ChatSearch {
@@ -199,6 +229,10 @@ impl Feature for Console {
             Message::ConnectionSettings => {
                 return (Effects::none(), Some(Event::ConnectionSettings));
             }
+            Message::Act(chat, action) if action.for_team(chat, ctx.desk) => {
+                self.menu = None;
+                return (Effects::none(), Some(Event::Team(chat, action)));
+            }
             Message::Replied(reply) => return self.replied(reply),
             Message::SendFailed {
                 chat,
@@ -250,6 +284,7 @@ impl Feature for Console {
             filter: self.filter,
             palette: p,
             connection,
+            team: ctx.desk.settings().staff.duty_group.is_some(),
         }
         .view(std::convert::identity, Message::OpenSettings);
         let (rows, first, total) = list_pane::visible(self, ctx.desk);

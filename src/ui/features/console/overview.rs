@@ -3,6 +3,7 @@
 
 use super::Message;
 use crate::desk::{ChatId, Desk, Filter, ListFilter, RowView, UnixTime};
+use crate::ui::features::team::marks as team_marks;
 use crate::ui::format;
 use crate::ui::keys;
 use crate::ui::theme::Palette;
@@ -91,8 +92,15 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
             .width(Length::Fill)
             .style(style::card(p.surface, p.border))
     };
+    let alarms = team_marks::overview_alarms(desk, now, p, |chat| {
+        Message::List(chat_list::Event::Select(chat))
+    });
     container(
-        column![card(waits), card(help), Space::new().height(Length::Fill)]
+        column![]
+            .extend(alarms)
+            .push(card(waits))
+            .push(card(help))
+            .push(Space::new().height(Length::Fill))
             .spacing(14)
             .max_width(720),
     )

@@ -32,6 +32,7 @@ pub enum Control {
     NotifyNew,
     NotifyRed,
     NotifyBreach,
+    AlarmSound,
     LinkPreviews,
     SendTyping,
     Language,
@@ -41,9 +42,11 @@ pub enum Control {
     Cancel,
     /// "Connection settings" (proxies), beside Save and Cancel.
     Connection,
+    /// "Team settings…", beside them.
+    TeamSettings,
 }
 
-pub const ORDER: [Control; 21] = {
+pub const ORDER: [Control; 23] = {
     use Control::*;
     [
         Red,
@@ -59,6 +62,7 @@ pub const ORDER: [Control; 21] = {
         NotifyNew,
         NotifyRed,
         NotifyBreach,
+        AlarmSound,
         LinkPreviews,
         SendTyping,
         Language,
@@ -67,11 +71,12 @@ pub const ORDER: [Control; 21] = {
         Save,
         Cancel,
         Connection,
+        TeamSettings,
     ]
 };
 
 /// The controls inside the scrolled body (the buttons below it are always in view).
-const IN_BODY: usize = 18;
+const IN_BODY: usize = 19;
 
 /// What a key asks of the focus (see `keys::settings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +135,7 @@ impl Control {
             Message::NotifyNew(_) => Control::NotifyNew,
             Message::NotifyRed(_) => Control::NotifyRed,
             Message::NotifyBreach(_) => Control::NotifyBreach,
+            Message::AlarmSound(_) => Control::AlarmSound,
             Message::LinkPreviews(_) => Control::LinkPreviews,
             Message::SendTyping(_) => Control::SendTyping,
             Message::Language(_) => Control::Language,
@@ -138,6 +144,7 @@ impl Control {
             Message::Save
             | Message::Cancel
             | Message::ConnectionSettings
+            | Message::TeamSettings
             | Message::Key(..)
             | Message::ChatsChanged
             | Message::Trackers(_) => {
@@ -223,6 +230,7 @@ impl Draft {
             Control::NotifyNew => Message::NotifyNew(!n.new_message),
             Control::NotifyRed => Message::NotifyRed(!n.turned_red),
             Control::NotifyBreach => Message::NotifyBreach(!n.breach),
+            Control::AlarmSound => Message::AlarmSound(!n.alarm_sound),
             Control::LinkPreviews => Message::LinkPreviews(!m.link_previews),
             Control::SendTyping => Message::SendTyping(!m.send_typing),
             Control::Language | Control::Theme | Control::Scale => return self.cycle(c, 1),
@@ -232,6 +240,7 @@ impl Draft {
             Control::Save => Message::Save,
             Control::Cancel => Message::Cancel,
             Control::Connection => Message::ConnectionSettings,
+            Control::TeamSettings => Message::TeamSettings,
             _ => return None,
         })
     }

@@ -1,0 +1,176 @@
+//! The team in the app: what no feature owns of the duty group. The stored checkpoint is
+//! restored when the group becomes known (start, Settings, the demo floor's guess) and
+//! saved whenever the desk's team revision moves; the group's members are read again on a
+//! reconnect (their reply catches the history up); refused duty-group messages are logged;
+//! a team alarm newly raised (by anyone: through the group, from its history, or by a
+//! customer's stop word) gets a desktop notification with a sound and the window asks for
+//! the user's attention.
+//!
+//! The sound: the notification's own sound hint (freedesktop `sound-name`
+//! `alarm-clock-elapsed`, with critical urgency; macOS and Windows name a system sound),
+//! so no audio library joins the build; the notification server plays it. Off with
+//! `[notifications] alarm_sound = false` (Settings).
+
+use super::{App, Message};
+use crate::desk::{ChatId, Desk};
+use crate::store::Store;
+use crate::telegram::ConnectionState;
+use crate::ui::effect::{Effects, store};
+use crate::ui::features::team::{Team, words};
+use crate::ui::notifications;
+use iced::{Task, window};
+
+/// Team alarms announced at most per batch; the rest are summed up in one.
+const ALARM_BURST: usize = 3;
+/// Announced alarms the app remembers (for tests and the log), newest last.
+const ANNOUNCED_MAX: usize = 256;
+
+/// The team feature and what the app keeps beside it.
+pub(super) struct TeamPart {
+    pub feature: Team,
+    /// The team revision last saved as a checkpoint.
+    saved_revision: u64,
+    /// Telegram's connection dropped since the account was ready: when it is back, the
+    /// duty group is read again.
+    dropped: bool,
+    /// Team alarms announced, newest last (at most `ANNOUNCED_MAX`).
+    announced: Vec<ChatId>,
+}
+
+impl TeamPart {
+    pub fn new(desk: &Desk) -> TeamPart {
+        TeamPart {
+            feature: Team::new(),
+            saved_revision: desk.team_revision(),
+            dropped: false,
+            announced: Vec::new(),
+        }
+    }
+}
+
+/// Restores the duty group's stored checkpoint into the desk, if there is one; a
+/// checkpoint that no longer reads is a warning (the group's history is read instead).
+pub(super) fn restore_checkpoint(desk: &mut Desk, store: Option<&Store>) -> Option<String> {
+    let group = desk.settings().staff.duty_group?;
+    match store?.load_team_checkpoint(group) {
+        Ok(Some(checkpoint)) => {
+            desk.restore_team(checkpoint);
+            None
+        }
+        Ok(None) => None,
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+impl App {
+    /// The team feature, for tests and the view.
+    pub fn team(&self) -> &Team {
+        &self.team.feature
+    }
+
+    /// Team alarms announced so far (notification, sound, attention), newest last.
+    pub fn team_alerts(&self) -> &[ChatId] {
+        &self.team.announced
+    }
+
+    /// After every message: the checkpoint saved if the team moved, refused duty-group
+    /// messages logged, newly raised team alarms announced.
+    pub(super) fn team_drained(&mut self) -> Effects<Message> {
+        for notice in self.core.desk.drain_team_notices() {
+            tracing::warn!("{notice}");
+        }
+        let mut effects = Effects::none();
+        let revision = self.core.desk.team_revision();
+        if revision != self.team.saved_revision {
+            self.team.saved_revision = revision;
+            if let Some(checkpoint) = self.core.desk.team_checkpoint() {
+                effects = effects.and(Effects::store(store::Write::TeamCheckpoint(checkpoint)));
+            }
+        }
+        let raised = self.core.desk.drain_raised_alarms();
+        effects.and(self.announce_alarms(raised))
+    }
+
+    /// A duty group became known or changed: its stored checkpoint, then its members (whose
+    /// reply re-reads waiting chats and catches the group's history up).
+    pub(super) fn duty_group_changed(&mut self, group: ChatId) -> Effects<Message> {
+        if let Some(warning) = restore_checkpoint(&mut self.core.desk, self.core.store.as_ref()) {
+            self.notices.banner = Some(warning);
+        }
+        self.team.saved_revision = self.core.desk.team_revision();
+        super::link::duty_members(group)
+    }
+
+    /// Telegram's connection changed: back after a drop (once logged in), the duty group's
+    /// members and history are read again: what happened meanwhile may not all come as
+    /// updates.
+    pub(super) fn connection_changed(&mut self, state: ConnectionState) -> Effects<Message> {
+        if self.link.ready_at.is_none() {
+            return Effects::none();
+        }
+        match state {
+            ConnectionState::Ready | ConnectionState::Updating => {}
+            _ => self.team.dropped = true,
+        }
+        if state != ConnectionState::Ready || !std::mem::take(&mut self.team.dropped) {
+            return Effects::none();
+        }
+        match self.core.desk.settings().staff.duty_group {
+            Some(group) => super::link::duty_members(group),
+            None => Effects::none(),
+        }
+    }
+
+    /// A desktop notification with the alarm sound per newly raised team alarm (a burst
+    /// summed up), and the window asks for attention.
+    fn announce_alarms(&mut self, chats: Vec<ChatId>) -> Effects<Message> {
+        if chats.is_empty() {
+            return Effects::none();
+        }
+        self.team.announced.extend(&chats);
+        let excess = self.team.announced.len().saturating_sub(ANNOUNCED_MAX);
+        self.team.announced.drain(..excess);
+        let attention = window::oldest().and_then(|id| {
+            window::request_user_attention(id, Some(window::UserAttention::Critical))
+        });
+        let n = &self.shell.config.notifications;
+        if !n.enabled {
+            return Effects::task(attention);
+        }
+        let sound = n.alarm_sound;
+        let mut texts: Vec<(ChatId, String, String)> = chats
+            .iter()
+            .filter_map(|&chat| {
+                let alarm = self.core.desk.team_alarm(chat)?;
+                let title = self
+                    .core
+                    .desk
+                    .row(chat)
+                    .map(|r| r.title)
+                    .unwrap_or_else(|| words::unknown_chat(chat));
+                let (summary, body) = words::notification(&title, &alarm);
+                Some((chat, summary, body))
+            })
+            .collect();
+        if self.notices.in_app {
+            if let Some((_, summary, body)) = texts.first() {
+                let more = texts.len() - 1;
+                self.notices.banner = Some(notifications::banner(summary, body, more));
+            }
+            return Effects::task(attention);
+        }
+        if texts.len() > ALARM_BURST {
+            let more = texts.len() - ALARM_BURST + 1;
+            texts.truncate(ALARM_BURST - 1);
+            let summary = i18n::t!("team-notify-alarm");
+            texts.push((0, summary, notifications::more_chats(more)));
+        }
+        let shown = texts.into_iter().map(move |(chat, summary, body)| {
+            Task::perform(
+                notifications::show_alarm(chat, summary, body, sound),
+                Message::Notified,
+            )
+        });
+        Effects::task(Task::batch(shown.chain([attention])))
+    }
+}
