@@ -54,6 +54,9 @@ mod tasks_setup;
 mod language;
 #[path = "ui_flows/layout.rs"]
 mod layout;
+// The team through the duty group: several DutyDesks in one simulated world.
+#[path = "ui_flows/team.rs"]
+mod team;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

@@ -64,6 +64,64 @@ impl Harness {
         Harness::attach(app)
     }
 
+    /// An app logged in to a shared `world` as the member whose phone is `phone` (see
+    /// tdsim's shared worlds), with config and data under `home`, its duty group the
+    /// world's. Several in one process are several admins' DutyDesks: what one posts
+    /// reaches the others through the simulated Telegram. Started again with the same
+    /// `home`, it is the same admin's DutyDesk restarted (its store kept).
+    pub fn start_in(
+        world: tdsim::WorldId,
+        phone: &str,
+        home: &Path,
+        mut config: Config,
+    ) -> Harness {
+        simulated_backend();
+        config.telegram.api_id = Some(1);
+        config.telegram.api_hash = Some("0".repeat(32));
+        let paths = Paths::portable(home);
+        let _ = paths.create_dirs();
+        let world_control = tdsim::world(world).expect("the world exists");
+        // As an admin who picked the duty group in Settings before.
+        let group = world_control.layout().duty_group_chat_id;
+        {
+            let mut store = crate::store::Store::open(&paths.store_file).expect("the store opens");
+            let mut settings = store.load_settings().ok().flatten().unwrap_or_default();
+            settings.staff.duty_group = Some(group);
+            store.save_settings(&settings).expect("settings saved");
+            store.set_duty_group_chosen().expect("the choice saved");
+        }
+        let app = {
+            // The session's client is created on this thread: it joins the world.
+            let _joining = tdsim::joining(world);
+            App::new(crate::ui::RunOptions {
+                demo: false,
+                config,
+                paths,
+            })
+        };
+        let mut h = Harness::attach(app);
+        h.pump_until("the phone step", |app| {
+            app.login()
+                .is_some_and(|l| *l.stage() == crate::ui::features::login::Stage::Phone)
+        });
+        use iced::futures::executor::block_on;
+        block_on(h.session.set_phone(phone.to_owned())).expect("the phone is accepted");
+        block_on(h.session.check_code(tdsim::LOGIN_CODE.to_owned())).expect("the code");
+        h.pump_until("the console", |app| {
+            matches!(app.screen(), crate::ui::Screen::Console)
+        });
+        h.settle();
+        h.freeze_clock();
+        h
+    }
+
+    /// Closes this app's Telegram session as quitting DutyDesk does (the store stays).
+    pub fn close(self) {
+        let client = self.session.client_id();
+        let _ = iced::futures::executor::block_on(self.session.close());
+        hub::wait_closed(Some(client), Duration::from_secs(10));
+    }
+
     /// Drives an app whose session has started: one a test brought through start-up
     /// steps of its own (a keyring stand-in, a Retry) before there was a session to drive.
     pub fn attach(app: App) -> Harness {

@@ -4,9 +4,18 @@
 use super::*;
 use dutydesk::ui::widgets::chat_list::alarm_label;
 
+/// The floor without a duty group: alarms are this screen's own (the fallback).
+fn floor_without_team() -> (Harness, tempfile::TempDir) {
+    let (mut h, home) = floor();
+    let mut settings = h.app.desk().settings().clone();
+    settings.staff.duty_group = None;
+    h.app.desk_mut().set_settings(settings);
+    (h, home)
+}
+
 #[test]
 fn an_alarm_lifts_a_chat_below_the_pins_and_clears_from_the_keyboard() {
-    let (mut h, _home) = floor();
+    let (mut h, _home) = floor_without_team();
     let all = ListFilter::new(Filter::All);
     let calm = customer_chats_where(&h, |_, r| {
         r.status == Status::Normal && r.waiting_since.is_none()

@@ -212,6 +212,13 @@ fn a_menu_at_the_pointer_stays_with_its_chat_when_the_list_re_sorts() {
         sim.click("Raise alarm").unwrap();
     });
     assert_eq!(h.app.console().menu(), None, "an item closes the menu");
+    // The floor has a duty group: the alarm goes to the team, after its reason.
+    interact(&mut h, |sim| {
+        sim.click("Raise alarm").unwrap();
+    });
+    h.pump_until("the team's alarm", |app| {
+        app.desk().row(chat).is_some_and(|r| r.alarm)
+    });
     assert_eq!(h.app.desk().row(chat).unwrap().status, Status::Alarm);
     assert_ne!(
         h.app.desk().row(under_pointer).unwrap().status,

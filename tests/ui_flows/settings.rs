@@ -60,6 +60,8 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     assert_eq!(settings_focus(&h.app), Some(Control::DutyGroup));
     tap(&mut h, &[Named::Tab]);
     tap(&mut h, &[Named::ArrowDown; 5]);
+    assert_eq!(settings_focus(&h.app), Some(Control::AlarmSound));
+    tap(&mut h, &[Named::ArrowDown]);
     assert_eq!(settings_focus(&h.app), Some(Control::LinkPreviews));
     tap(&mut h, &[Named::Enter]);
     // Up and back down again, then the choices: Right steps through them.

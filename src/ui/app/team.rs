@@ -123,7 +123,14 @@ impl App {
 
     /// A desktop notification with the alarm sound per newly raised team alarm (a burst
     /// summed up), and the window asks for attention.
-    fn announce_alarms(&mut self, chats: Vec<ChatId>) -> Effects<Message> {
+    fn announce_alarms(&mut self, mut chats: Vec<ChatId>) -> Effects<Message> {
+        // This admin's own alarm needs no telling.
+        let me = self.link.own_user;
+        let desk = &self.core.desk;
+        chats.retain(|&c| {
+            desk.team_alarm(c)
+                .is_some_and(|a| me.is_none() || a.raised_by != me)
+        });
         if chats.is_empty() {
             return Effects::none();
         }
