@@ -56,7 +56,7 @@ impl Console {
             ChatAction::NoReplyNeeded => {
                 desk.no_reply_needed(chat);
             }
-            // The team feature's (`ChatAction::for_team`); without a duty group, nothing.
+            // The team feature's (`team::takes`); without a duty group, nothing.
             ChatAction::Take
             | ChatAction::AssignTo
             | ChatAction::Release

@@ -72,24 +72,6 @@ pub enum ChatAction {
     ClearSharedNote,
 }
 
-impl ChatAction {
-    /// Whether the team feature does this (through the duty group) rather than the console:
-    /// the team's own actions, and the alarm once a duty group is set (a local alarm
-    /// raised before still clears here).
-    pub fn for_team(self, chat: ChatId, desk: &Desk) -> bool {
-        let team = desk.settings().staff.duty_group.is_some();
-        match self {
-            ChatAction::Take
-            | ChatAction::AssignTo
-            | ChatAction::Release
-            | ChatAction::SharedNote
-            | ChatAction::ClearSharedNote => team,
-            ChatAction::ToggleAlarm => team && !desk.has_alarm(chat),
-            _ => false,
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub enum Message {
     List(chat_list::Event),
@@ -154,7 +136,7 @@ pub enum Event {
     /// Something the admin must learn that the console cannot show where it happened (a
     /// reply to a chat no longer open did not go out, a search failed): the banner.
     Notice(String),
-    /// A team action on a chat (`ChatAction::for_team`): the team feature posts it.
+    /// A team action on a chat (`team::takes`): the team feature posts it.
     Team(ChatId, ChatAction),
 }
 
@@ -229,7 +211,9 @@ impl Feature for Console {
             Message::ConnectionSettings => {
                 return (Effects::none(), Some(Event::ConnectionSettings));
             }
-            Message::Act(chat, action) if action.for_team(chat, ctx.desk) => {
+            Message::Act(chat, action)
+                if crate::ui::features::team::takes(action, chat, ctx.desk) =>
+            {
                 self.menu = None;
                 return (Effects::none(), Some(Event::Team(chat, action)));
             }

@@ -155,6 +155,22 @@ impl Feature for Team {
     }
 }
 
+/// Whether the team feature does a chat action (through the duty group) rather than the
+/// console: the team's own actions, and the alarm once a duty group is set (a local alarm
+/// raised before still clears on the console).
+pub fn takes(action: ChatAction, chat: ChatId, desk: &crate::desk::Desk) -> bool {
+    let team = desk.settings().staff.duty_group.is_some();
+    match action {
+        ChatAction::Take
+        | ChatAction::AssignTo
+        | ChatAction::Release
+        | ChatAction::SharedNote
+        | ChatAction::ClearSharedNote => team,
+        ChatAction::ToggleAlarm => team && !desk.has_alarm(chat),
+        _ => false,
+    }
+}
+
 impl Team {
     pub fn new() -> Team {
         Team::default()
