@@ -57,6 +57,8 @@ mod layout;
 // The team through the duty group: several DutyDesks in one simulated world.
 #[path = "ui_flows/team.rs"]
 mod team;
+#[path = "ui_flows/team_demo.rs"]
+mod team_demo;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

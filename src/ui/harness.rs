@@ -26,6 +26,8 @@ pub fn simulated_backend() {
     t.edit_chance = 0.0;
     t.delete_chance = 0.0;
     t.alarm_mean_interval = 1e12;
+    // No team settings pinned: tests that want a team publish their own.
+    scenario.duty_group.team_settings = false;
     let config = tdsim::WorldConfig {
         scenario,
         seed: 7,
@@ -107,6 +109,29 @@ impl Harness {
         use iced::futures::executor::block_on;
         block_on(h.session.set_phone(phone.to_owned())).expect("the phone is accepted");
         block_on(h.session.check_code(tdsim::LOGIN_CODE.to_owned())).expect("the code");
+        h.pump_until("the console", |app| {
+            matches!(app.screen(), crate::ui::Screen::Console)
+        });
+        h.settle();
+        h.freeze_clock();
+        h
+    }
+
+    /// The demo floor's app (`--demo`: logs in by itself as the account, guesses the duty
+    /// group) in a shared `world`, beside the colleagues' apps a test starts there.
+    pub fn demo_in(world: tdsim::WorldId, home: &Path) -> Harness {
+        simulated_backend();
+        let paths = Paths::portable(home);
+        let _ = paths.create_dirs();
+        let app = {
+            let _joining = tdsim::joining(world);
+            App::new(crate::ui::RunOptions {
+                demo: true,
+                config: Config::default(),
+                paths,
+            })
+        };
+        let mut h = Harness::attach(app);
         h.pump_until("the console", |app| {
             matches!(app.screen(), crate::ui::Screen::Console)
         });

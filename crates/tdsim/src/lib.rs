@@ -37,6 +37,7 @@ mod scenario;
 mod search;
 mod send;
 mod session;
+mod team;
 mod traffic;
 mod world;
 mod world_control;

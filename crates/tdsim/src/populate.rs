@@ -204,6 +204,7 @@ impl World {
         let created = self.now - 90 * 86_400;
         self.add_team(rng);
         self.add_duty_group(created);
+        self.pin_team_settings(created);
         let lead = self.staff[0];
 
         let c = &s.customers;

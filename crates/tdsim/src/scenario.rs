@@ -75,6 +75,9 @@ pub struct DutyGroup {
     pub staff: Vec<Colleague>,
     /// Whether colleagues without their own `admin` are administrators of the duty group.
     pub staff_are_admins: bool,
+    /// The lead has pinned DutyDesk team settings in the group: the colleagues' `roles`,
+    /// the starting stop words.
+    pub team_settings: bool,
 }
 
 impl Default for DutyGroup {
@@ -86,6 +89,7 @@ impl Default for DutyGroup {
                 .map(Colleague::named)
                 .collect(),
             staff_are_admins: true,
+            team_settings: false,
         }
     }
 }
@@ -198,8 +202,13 @@ pub struct Traffic {
     pub delete_chance: f64,
     /// Mean seconds between the team lead's alarms in the duty group (0 = never).
     pub alarm_mean_interval: f64,
-    /// The lead's alarm text; {chat} is replaced by the chat title.
+    /// The readable text of the lead's alarm (DutyDesk's machine line follows it); {chat}
+    /// is replaced by the chat title.
     pub alarm_text: String,
+    /// The lead clears an alarm this many seconds after raising it ([low, high]; [0, 0]:
+    /// never), with this readable text ({chat} as above).
+    pub alarm_clear_after: [i64; 2],
+    pub alarm_clear_text: String,
     pub phrases: Vec<String>,
     pub replies: Vec<String>,
 }
@@ -218,6 +227,8 @@ impl Default for Traffic {
             delete_chance: 0.0,
             alarm_mean_interval: 0.0,
             alarm_text: "ALARM: {chat} needs attention now".into(),
+            alarm_clear_after: [600, 1800],
+            alarm_clear_text: "All clear: {chat}".into(),
             phrases: vec![
                 "Hello, our server is down".into(),
                 "Any news on my ticket?".into(),

@@ -10,10 +10,23 @@ use crate::world::World;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     CustomerMessage,
-    StaffReply { chat: usize, after: MessageId },
-    CustomerEdit { chat: usize, id: MessageId },
-    CustomerDelete { chat: usize, id: MessageId },
+    StaffReply {
+        chat: usize,
+        after: MessageId,
+    },
+    CustomerEdit {
+        chat: usize,
+        id: MessageId,
+    },
+    CustomerDelete {
+        chat: usize,
+        id: MessageId,
+    },
     Alarm,
+    /// The lead clears the alarm on this chat.
+    ClearAlarm {
+        chat: usize,
+    },
     ChannelPost,
     Storm,
     DropConnection,
@@ -154,6 +167,9 @@ impl World {
             }
             Event::CustomerDelete { chat, id } => {
                 self.delete_messages(chat, &[id]);
+            }
+            Event::ClearAlarm { chat } => {
+                self.lead_clears_alarm(chat);
             }
             Event::Alarm => {
                 self.alarm();
@@ -319,27 +335,20 @@ impl World {
         );
     }
 
-    /// The lead raises an alarm in the duty group about the chat waiting longest.
+    /// The lead raises an alarm in the duty group about the chat waiting longest (with
+    /// DutyDesk's protocol), and clears it a while later.
     fn alarm(&mut self) {
         let waiting = self
             .customer_chats()
             .filter(|&i| matches!(self.chats[i].last_message(), Some(m) if matches!(m.sender, Sender::User(u) if !self.is_staff(u))))
             .min_by_key(|&i| self.chats[i].last_message().map_or(i64::MAX, |m| m.date));
         let Some(target) = waiting else { return };
-        let text = self
-            .scenario
-            .traffic
-            .alarm_text
-            .replace("{chat}", &self.chats[target].title);
-        let lead = self.staff[0];
-        let duty = self.duty_chat;
-        self.incoming(
-            duty,
-            Sender::User(lead),
-            Content::Text(text),
-            self.now,
-            None,
-        );
+        self.lead_raises_alarm(target);
+        let [lo, hi] = self.scenario.traffic.alarm_clear_after;
+        if hi > 0 {
+            let at = self.now + self.rng.range(lo, hi).max(1);
+            self.schedule(at, Event::ClearAlarm { chat: target });
+        }
     }
 
     /// One virtual second of storm: customer messages round-robin over the customer chats until

@@ -284,6 +284,7 @@ fn phone_numbers_decide_who_logs_in() {
             phone: Some("+44 20 7946 0000".into()),
             title: "Night shift".into(),
             admin: Some(false),
+            roles: Vec::new(),
         })
     });
     let wc = tdsim::world(world).expect("the world");

@@ -17,6 +17,9 @@ pub struct Colleague {
     pub title: String,
     /// Administrator of the duty group (default: `duty_group.staff_are_admins`).
     pub admin: Option<bool>,
+    /// Their roles in the team settings (`lead`, `account_manager`, …), when the scenario
+    /// publishes them (`duty_group.team_settings`).
+    pub roles: Vec<String>,
 }
 
 impl Colleague {
@@ -26,6 +29,7 @@ impl Colleague {
             phone: None,
             title: String::new(),
             admin: None,
+            roles: Vec::new(),
         }
     }
 }
@@ -40,6 +44,8 @@ struct Table {
     title: String,
     #[serde(default)]
     admin: Option<bool>,
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for Colleague {
@@ -49,7 +55,7 @@ impl<'de> Deserialize<'de> for Colleague {
             type Value = Colleague;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a name \"First Last\" or a table { name, phone, title, admin }")
+                f.write_str("a name \"First Last\" or a table { name, phone, title, admin, roles }")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Colleague, E> {
@@ -63,6 +69,7 @@ impl<'de> Deserialize<'de> for Colleague {
                     phone: t.phone,
                     title: t.title,
                     admin: t.admin,
+                    roles: t.roles,
                 })
             }
         }

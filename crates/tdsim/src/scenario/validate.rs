@@ -148,6 +148,29 @@ impl Scenario {
             ));
         }
         range("traffic", "staff_reply_delay", t.staff_reply_delay)?;
+        range("traffic", "alarm_clear_after", t.alarm_clear_after)?;
+        s(
+            "traffic",
+            "alarm_clear_after",
+            t.alarm_clear_after[1] as f64,
+        )?;
+        for c in &self.duty_group.staff {
+            if let Some(bad) = c
+                .roles
+                .iter()
+                .find(|r| desk::TeamRole::from_name(r).is_none())
+            {
+                let known: Vec<&str> = desk::TeamRole::ALL.iter().map(|r| r.name()).collect();
+                return Err((
+                    "duty_group",
+                    "staff",
+                    format!(
+                        "{}: unknown role {bad:?}; expected one of {known:?}",
+                        c.name
+                    ),
+                ));
+            }
+        }
         for (key, p) in [
             ("staff_reply_chance", t.staff_reply_chance),
             ("mention_chance", t.mention_chance),
