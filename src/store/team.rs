@@ -50,3 +50,78 @@ impl Store {
         .transpose()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::team::protocol::build;
+    use crate::desk::{Action, Desk, Event, MemberStatus, Sender, Settings, TeamMessage};
+
+    const DUTY: ChatId = -1_000_000_000_900;
+
+    fn checkpoint(alarm_on: ChatId) -> TeamCheckpoint {
+        let mut settings = Settings::default();
+        settings.staff.duty_group = Some(DUTY);
+        let mut desk = Desk::new(settings);
+        let members = vec![(7, MemberStatus::Member)];
+        desk.apply(
+            Event::DutyGroupMembers {
+                chat: DUTY,
+                members,
+                complete: true,
+            },
+            0,
+        );
+        let action = Action::RaiseAlarm {
+            chat: alarm_on,
+            message: None,
+            reason: Some("site down".into()),
+        };
+        desk.apply(
+            Event::TeamMessage(TeamMessage {
+                chat: DUTY,
+                id: 1 << 20,
+                sender: Sender::User(7),
+                date: 100,
+                text: build("alarm", &action),
+                forwarded: false,
+                pinned: false,
+            }),
+            100,
+        );
+        desk.team_checkpoint().unwrap()
+    }
+
+    #[test]
+    fn a_checkpoint_is_kept_per_duty_group_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+        assert_eq!(store.load_team_checkpoint(DUTY).unwrap(), None);
+        let first = checkpoint(-5);
+        store.save_team_checkpoint(&first).unwrap();
+        assert_eq!(store.load_team_checkpoint(DUTY).unwrap(), Some(first));
+        let second = checkpoint(-6);
+        store.save_team_checkpoint(&second).unwrap();
+        assert_eq!(store.load_team_checkpoint(DUTY).unwrap(), Some(second));
+        assert_eq!(
+            store.load_team_checkpoint(-1).unwrap(),
+            None,
+            "another group"
+        );
+    }
+
+    #[test]
+    fn a_checkpoint_that_no_longer_reads_names_its_group() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO team_checkpoints VALUES (?1, '{\"format\": 1')",
+                params![DUTY],
+            )
+            .unwrap();
+        let e = store.load_team_checkpoint(DUTY).unwrap_err().to_string();
+        assert!(e.contains(&format!("duty group {DUTY}")), "{e}");
+    }
+}

@@ -83,3 +83,44 @@ fn a_row_says_why_and_points_at_the_message() {
     );
     assert_eq!(desk::team::message_link(CUSTOMER, 77 << 20, None), None);
 }
+
+#[test]
+fn an_alarm_points_at_the_oldest_unanswered_message_else_the_last() {
+    let mut d = team_desk();
+    assert_eq!(d.message_to_point_at(ACME), None, "no message yet");
+    customer_says(&mut d, ACME, 5 << 20, T0 + 5, "hello?");
+    customer_says(&mut d, ACME, 6 << 20, T0 + 6, "anyone?");
+    assert_eq!(d.message_to_point_at(ACME), Some(5 << 20));
+    d.apply(
+        desk::Event::HistoryMessage(desk::Message {
+            chat: ACME,
+            id: 7 << 20,
+            sender: desk::Sender::User(COLLEAGUE),
+            date: T0 + 7,
+            outgoing: false,
+            preview: "on it".into(),
+            content: desk::ContentKind::Text,
+        }),
+        T0 + 7,
+    );
+    assert_eq!(
+        d.message_to_point_at(ACME),
+        Some(7 << 20),
+        "answered: the last message"
+    );
+    assert_eq!(d.message_to_point_at(-42), None, "an unknown chat");
+    assert_eq!(d.own_user(), Some(ME));
+}
+
+#[test]
+fn the_settings_in_force_name_their_message() {
+    let mut d = team_desk();
+    assert_eq!(d.team_settings_message(), None);
+    publish(&mut d, 20, LEAD, "[sla]\nred_minutes = 5\n");
+    assert_eq!(d.team_settings_message(), Some(20));
+    // A bad newer one leaves the good one in force.
+    publish(&mut d, 21, LEAD, "[sla]\nred_minute = 5\n");
+    assert_eq!(d.team_settings_message(), Some(20));
+    publish(&mut d, 22, OWNER, "[sla]\nred_minutes = 6\n");
+    assert_eq!(d.team_settings_message(), Some(22));
+}

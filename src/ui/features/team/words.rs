@@ -228,3 +228,63 @@ pub fn notification(chat: &str, alarm: &AlarmView) -> (String, String) {
     };
     (t!("team-notify-alarm"), body)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::team::settings::parse_settings;
+
+    fn names() -> Names<'static> {
+        Names {
+            who: "Lena Lead",
+            chat: "Acme support",
+            assignee: "Kim Keeper",
+        }
+    }
+
+    #[test]
+    fn readable_texts_say_who_what_which_chat_and_link_in_the_teams_language() {
+        let alarm = Action::RaiseAlarm {
+            chat: -1,
+            message: None,
+            reason: Some("site down".into()),
+        };
+        let link = Some("https://t.me/c/1/2");
+        assert_eq!(
+            readable(&alarm, &names(), link, Language::En),
+            "Lena Lead raised an alarm on «Acme support»: site down\nhttps://t.me/c/1/2"
+        );
+        assert_eq!(
+            readable(&alarm, &names(), None, Language::Ru),
+            "Lena Lead объявил(а) тревогу в «Acme support»: site down"
+        );
+        let assign = Action::Assign { chat: -1, user: 9 };
+        assert_eq!(
+            readable(&assign, &names(), None, Language::En),
+            "Lena Lead assigned «Acme support» to Kim Keeper."
+        );
+    }
+
+    #[test]
+    fn a_settings_problem_names_line_key_and_what_in_each_language() {
+        let e = parse_settings("[sla]\nred_minutes = 0\n").unwrap_err();
+        let en = i18n::with_language(Language::En, || settings_error(&e));
+        assert_eq!(
+            en,
+            "Line 2, key sla.red_minutes: expected 1 to 10080 minutes"
+        );
+        let ru = i18n::with_language(Language::Ru, || settings_banner(&e));
+        assert!(
+            ru.starts_with(
+                "Закреплённые настройки команды не действуют (строка 2, ключ sla.red_minutes"
+            ),
+            "{ru}"
+        );
+        let e = parse_settings("[roster]\n5 = [\"boss\"]\n").unwrap_err();
+        let en = i18n::with_language(Language::En, || settings_error(&e));
+        assert!(
+            en.contains("unknown role “boss” (known: lead, account_manager"),
+            "{en}"
+        );
+    }
+}
