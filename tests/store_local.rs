@@ -88,7 +88,7 @@ fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
         "DROP TABLE alarms; DROP TABLE task_messages; DROP TABLE tasks;
          DROP TABLE chat_projects; DROP TABLE stat_days; DROP TABLE stat_dirty_days;
          DROP TABLE stat_chats; DROP TABLE backfill_marks; DROP INDEX stat_replies_by_start;
-         PRAGMA user_version = 1;",
+         DROP TABLE team_checkpoints; PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);

@@ -137,6 +137,17 @@ fn text_starting(prefix: &str) -> impl FnMut(Candidate<'_>) -> Option<Target> + 
     }
 }
 
+/// With DUTYDESK_SNAPSHOT_PNG set to a directory, saves what `h` shows there (to look at).
+fn look(h: &Harness, name: &str) {
+    if let Ok(dir) = std::env::var("DUTYDESK_SNAPSHOT_PNG") {
+        let theme = h.app.theme().iced();
+        let snapshot = ui(&h.app).snapshot(&theme).unwrap();
+        snapshot
+            .matches_image(format!("{dir}/team-{name}"))
+            .unwrap();
+    }
+}
+
 fn shows_text_starting(h: &Harness, prefix: &str) -> bool {
     ui(&h.app).find(text_starting(prefix)).is_ok()
 }
@@ -303,7 +314,14 @@ fn team_settings_reach_every_app_and_roles_decide_who_sees_clears_and_assigns() 
     assert!(visible_label(&lead, "KK"), "the row shows the initials");
 
     // Clearing is for leads here: Kim's clear is refused, with the reason.
+    lead.send(Message::Console(console::Message::Act(
+        x.chat_id,
+        console::ChatAction::ToggleAlarm,
+    )));
+    look(&lead, "alarm-dialog");
+    lead.send(Message::Team(team::Message::Close));
     raise(&mut lead, x.chat_id, "outage");
+    look(&lead, "alarm-row");
     kim.pump_until("the alarm", |app| {
         app.desk().team_alarm(x.chat_id).is_some()
     });

@@ -353,10 +353,10 @@ mod tests {
         key(&mut d, Nav::Next);
         assert_eq!(d.focus, Some(Control::Red), "wraps to the first");
         key(&mut d, Nav::Previous);
-        assert_eq!(d.focus, Some(Control::Connection), "and back to the last");
+        assert_eq!(d.focus, Some(Control::TeamSettings), "and back to the last");
         let mut fresh = draft();
         key(&mut fresh, Nav::Previous);
-        assert_eq!(fresh.focus, Some(Control::Connection));
+        assert_eq!(fresh.focus, Some(Control::TeamSettings));
     }
 
     #[test]
