@@ -113,7 +113,7 @@ mod tests {
     #[test]
     fn a_checkpoint_that_no_longer_reads_names_its_group() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite3")).unwrap();
         store
             .conn
             .execute(

@@ -4,8 +4,8 @@
 //! thousands of rows stops responding).
 
 use crate::desk::{ChatId, ContentKind, RowView, Status};
-use crate::ui::fonts;
 use crate::ui::features::team::marks as team_marks;
+use crate::ui::fonts;
 use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
