@@ -100,6 +100,8 @@ pub fn help() -> Vec<(&'static str, String)> {
         ("Ctrl+R / Ctrl+Shift+R", t!("console-keys-read")),
         ("Ctrl+D", t!("console-keys-no-reply")),
         ("Ctrl+1..4", t!("console-keys-filters")),
+        ("Ctrl+5", t!("team-keys-mine")),
+        ("Ctrl+G / Ctrl+Shift+G", t!("team-keys-take")),
         ("Ctrl+L", t!("console-keys-title-filter")),
         ("Ctrl+T, Ctrl/Shift+click", t!("console-keys-task")),
         ("Shift+F10, Menu", t!("console-keys-menu")),
