@@ -45,7 +45,11 @@ impl Store {
     /// Stores a task; linking the same key to the same chat again keeps one row (its title
     /// and address updated, its messages joined).
     pub fn save_task(&mut self, task: &LinkedTask) -> Result<(), StoreError> {
-        let what = t!("store-saving-task", key = task.key.as_str(), chat = task.chat);
+        let what = t!(
+            "store-saving-task",
+            key = task.key.as_str(),
+            chat = task.chat
+        );
         let path = self.path.clone();
         let err = |e| super::sql_err(&path, &what, e);
         let tx = self.conn.transaction().map_err(err)?;
