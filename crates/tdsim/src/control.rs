@@ -120,6 +120,35 @@ impl Control {
         hub().receive(Some(self.client_id), timeout)
     }
 
+    /// Up to `max` objects of this client, waiting up to `timeout` seconds for the first:
+    /// what a floor server writes to a remote client in one go.
+    pub fn receive_batch(&self, timeout: f64, max: usize) -> Vec<String> {
+        hub().receive_batch(self.client_id, timeout, max)
+    }
+
+    /// Caps this client's receive queue at `max_bytes` of JSON (None: unbounded, the
+    /// default). Past the cap its objects are dropped and [`Control::queue_overflowed`]
+    /// turns true: a reader that stopped costs bounded memory, and its owner disconnects it.
+    pub fn limit_queue(&self, max_bytes: Option<usize>) {
+        hub().limit(self.client_id, max_bytes)
+    }
+
+    /// Whether objects were dropped at this client's queue limit.
+    pub fn queue_overflowed(&self) -> bool {
+        hub().overflowed(self.client_id)
+    }
+
+    /// Bytes waiting in this client's queue (counted only while it has a limit).
+    pub fn queued_bytes(&self) -> usize {
+        hub().queued_bytes(self.client_id)
+    }
+
+    /// Forgets whatever is still queued for this client and its queue (its reader is gone
+    /// for good, e.g. a closed remote client).
+    pub fn discard_queue(&self) {
+        hub().discard(self.client_id)
+    }
+
     /// Everything queued for this client right now.
     pub fn drain(&self) -> Vec<String> {
         std::iter::from_fn(|| self.receive(0.0)).collect()

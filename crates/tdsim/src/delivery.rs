@@ -85,6 +85,9 @@ impl World {
             forward: d.forward,
         };
         self.insert_message(idx, msg);
+        if self.journal.is_some() && self.chats[idx].is_customer {
+            self.record_post(idx, id, d.sender, d.date);
+        }
         if let Sender::User(u) = d.sender
             && let Some(&ui) = self.user_index.get(&u)
         {
@@ -105,6 +108,23 @@ impl World {
             self.deliver_to(s, idx, id, own, change);
         }
         id
+    }
+
+    fn record_post(&mut self, idx: usize, id: MessageId, sender: Sender, date: i64) {
+        let sender = match sender {
+            Sender::User(u) => Some(u),
+            Sender::Chat(_) => None,
+        };
+        let post = crate::journal::Post {
+            chat_id: self.chats[idx].id,
+            message_id: id,
+            sender,
+            from_customer: sender.is_some_and(|u| !self.is_staff(u)),
+            date,
+        };
+        if let Some(journal) = &mut self.journal {
+            journal.record(post);
+        }
     }
 
     fn deliver_to(

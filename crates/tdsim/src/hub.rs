@@ -1,7 +1,10 @@
 //! Process-global state, like TDLib's client manager: the worlds by id, which world each client
 //! id belongs to, and one receive queue multiplexing all clients (kept per client, ordered by a
 //! global sequence, so a test or a floor server can also take one client's objects). Each
-//! world's clock runs on one thread of its own, however many clients it has.
+//! world's clock runs on one thread of its own, however many clients it has. A client's queue
+//! may be given a limit in bytes (a floor server does, per remote client): past it, its
+//! objects are dropped and the queue is marked overflowed, so a reader that stopped costs
+//! bounded memory and its owner can disconnect it.
 
 use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
@@ -12,9 +15,41 @@ use std::time::{Duration, Instant};
 use crate::WorldConfig;
 use crate::world::{World, WorldId};
 
+/// One client's objects waiting for receive, in order.
+#[derive(Default)]
+struct Queue {
+    items: VecDeque<(u64, String)>,
+    /// Bytes of JSON queued (kept only while a limit is set).
+    bytes: usize,
+    limit: Option<usize>,
+    /// An object was dropped because the limit was reached.
+    overflowed: bool,
+}
+
+impl Queue {
+    fn push(&mut self, seq: u64, s: String) {
+        if let Some(limit) = self.limit {
+            if self.overflowed || self.bytes + s.len() > limit {
+                self.overflowed = true;
+                return;
+            }
+            self.bytes += s.len();
+        }
+        self.items.push_back((seq, s));
+    }
+
+    fn pop(&mut self) -> Option<String> {
+        let (_, s) = self.items.pop_front()?;
+        if self.limit.is_some() {
+            self.bytes -= s.len();
+        }
+        Some(s)
+    }
+}
+
 #[derive(Default)]
 struct Queues {
-    by_client: HashMap<i32, VecDeque<(u64, String)>>,
+    by_client: HashMap<i32, Queue>,
     seq: u64,
 }
 
@@ -104,7 +139,7 @@ impl Hub {
             let queue = q.by_client.entry(session.client_id).or_default();
             for s in session.out.drain(..) {
                 q.seq += 1;
-                queue.push_back((q.seq, s));
+                queue.push(q.seq, s);
             }
         }
         self.ready.notify_all();
@@ -114,11 +149,59 @@ impl Hub {
         let mut q = lock(&self.queues);
         q.seq += 1;
         let seq = q.seq;
-        q.by_client
-            .entry(client_id)
-            .or_default()
-            .push_back((seq, s));
+        q.by_client.entry(client_id).or_default().push(seq, s);
         self.ready.notify_all();
+    }
+
+    /// Caps a client's queue at `max_bytes` of JSON (None: unbounded, the default).
+    pub fn limit(&self, client_id: i32, max_bytes: Option<usize>) {
+        let mut q = lock(&self.queues);
+        let queue = q.by_client.entry(client_id).or_default();
+        queue.limit = max_bytes;
+        queue.bytes = match max_bytes {
+            Some(_) => queue.items.iter().map(|(_, s)| s.len()).sum(),
+            None => 0,
+        };
+    }
+
+    /// Whether objects of this client were dropped at its queue's limit.
+    pub fn overflowed(&self, client_id: i32) -> bool {
+        lock(&self.queues)
+            .by_client
+            .get(&client_id)
+            .is_some_and(|q| q.overflowed)
+    }
+
+    /// Bytes queued for a client with a limit (0 without one).
+    pub fn queued_bytes(&self, client_id: i32) -> usize {
+        lock(&self.queues)
+            .by_client
+            .get(&client_id)
+            .map_or(0, |q| q.bytes)
+    }
+
+    /// Forgets a client's queue and whatever is still in it (its owner is gone).
+    pub fn discard(&self, client_id: i32) {
+        lock(&self.queues).by_client.remove(&client_id);
+    }
+
+    /// Up to `max` objects of one client, waiting up to `timeout` seconds for the first.
+    pub fn receive_batch(&self, client: i32, timeout: f64, max: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(first) = self.receive(Some(client), timeout) else {
+            return out;
+        };
+        out.push(first);
+        let mut q = lock(&self.queues);
+        if let Some(queue) = q.by_client.get_mut(&client) {
+            while out.len() < max {
+                match queue.pop() {
+                    Some(s) => out.push(s),
+                    None => break,
+                }
+            }
+        }
+        out
     }
 
     /// The oldest object of any client (or of one client), waiting up to `timeout` seconds.
@@ -133,16 +216,20 @@ impl Hub {
         let mut q = lock(&self.queues);
         loop {
             let pick = match client {
-                Some(c) => q.by_client.get(&c).filter(|v| !v.is_empty()).map(|_| c),
+                Some(c) => q
+                    .by_client
+                    .get(&c)
+                    .filter(|v| !v.items.is_empty())
+                    .map(|_| c),
                 None => q
                     .by_client
                     .iter()
-                    .filter_map(|(c, v)| v.front().map(|(seq, _)| (*seq, *c)))
+                    .filter_map(|(c, v)| v.items.front().map(|(seq, _)| (*seq, *c)))
                     .min()
                     .map(|(_, c)| c),
             };
             if let Some(c) = pick
-                && let Some((_, s)) = q.by_client.get_mut(&c).and_then(|v| v.pop_front())
+                && let Some(s) = q.by_client.get_mut(&c).and_then(Queue::pop)
             {
                 return Some(s);
             }

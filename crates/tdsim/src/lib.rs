@@ -20,6 +20,7 @@ mod execute;
 #[doc(hidden)]
 pub mod exercise;
 mod hub;
+mod journal;
 mod json;
 pub mod log;
 mod members;
@@ -44,6 +45,7 @@ mod world_control;
 
 pub use auth::LOGIN_CODE;
 pub use control::Control;
+pub use journal::Post;
 pub use scenario::{Colleague, Scenario, ScenarioError};
 pub use world::WorldId;
 pub use world_control::{

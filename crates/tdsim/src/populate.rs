@@ -64,6 +64,7 @@ impl World {
             events: BinaryHeap::new(),
             event_seq: 0,
             proxy_pings: Vec::new(),
+            journal: None,
         };
         w.populate(&mut rng.fork(2));
         w.write_history(&mut rng.fork(3));

@@ -257,6 +257,14 @@ impl World {
         }
     }
 
+    /// `customers` customer messages now, in chats picked as the scenario's traffic picks
+    /// them (colleagues may answer later, as they do); a trainer's burst.
+    pub fn burst(&mut self, customers: usize) {
+        for _ in 0..customers {
+            self.customer_message();
+        }
+    }
+
     fn customer_message(&mut self) {
         let chats: Vec<usize> = self.customer_chats().collect();
         let Some(&idx) = self.rng.pick(&chats) else {

@@ -62,6 +62,8 @@ pub struct World {
     pub event_seq: u64,
     /// Proxies that answer in this world: server, port, ping in seconds.
     pub proxy_pings: Vec<(String, i32, f64)>,
+    /// Messages in customer chats, kept for a floor's summary once it asked.
+    pub journal: Option<crate::journal::Journal>,
 }
 
 impl World {

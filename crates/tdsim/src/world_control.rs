@@ -474,6 +474,28 @@ impl WorldControl {
         })
     }
 
+    /// `customers` customer messages now, in chats picked as the scenario's traffic picks
+    /// them (colleagues may answer some later, as they do): a trainer's burst.
+    pub fn burst(&self, customers: usize) {
+        self.with(|w| w.burst(customers))
+    }
+
+    /// Starts (Some(cap)) or stops (None) keeping every message that reaches a customer
+    /// chat, for [`WorldControl::take_posts`]; at most `cap` are kept between two reads
+    /// (older ones are dropped first and counted).
+    pub fn record_posts(&self, cap: Option<usize>) {
+        self.with(|w| w.journal = cap.map(crate::journal::Journal::new))
+    }
+
+    /// The messages recorded since the last call, in the order they reached the server,
+    /// and how many were dropped at the cap meanwhile.
+    pub fn take_posts(&self) -> (Vec<crate::Post>, u64) {
+        self.with(|w| match &mut w.journal {
+            Some(j) => (j.take(), std::mem::take(&mut j.dropped)),
+            None => (Vec::new(), 0),
+        })
+    }
+
     /// A new customer group with `customers` new customers (or, with `private`, a private chat
     /// with one new customer) appears; returns the chat id and the customers' user ids.
     pub fn add_customer_chat(
