@@ -86,7 +86,7 @@ impl World {
         };
         self.insert_message(idx, msg);
         if self.journal.is_some() && self.chats[idx].is_customer {
-            self.record_post(idx, id, d.sender, d.date);
+            self.record_post(idx, id, d.sender, d.date, confirm.is_some());
         }
         if let Sender::User(u) = d.sender
             && let Some(&ui) = self.user_index.get(&u)
@@ -110,7 +110,14 @@ impl World {
         id
     }
 
-    fn record_post(&mut self, idx: usize, id: MessageId, sender: Sender, date: i64) {
+    fn record_post(
+        &mut self,
+        idx: usize,
+        id: MessageId,
+        sender: Sender,
+        date: i64,
+        from_client: bool,
+    ) {
         let sender = match sender {
             Sender::User(u) => Some(u),
             Sender::Chat(_) => None,
@@ -120,6 +127,7 @@ impl World {
             message_id: id,
             sender,
             from_customer: sender.is_some_and(|u| !self.is_staff(u)),
+            from_client,
             date,
         };
         if let Some(journal) = &mut self.journal {

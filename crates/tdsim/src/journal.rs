@@ -14,6 +14,9 @@ pub struct Post {
     pub sender: Option<i64>,
     /// A customer wrote it (else the account or a colleague).
     pub from_customer: bool,
+    /// A client sent it (sendMessage, forwardMessages): a person at a DutyDesk or another
+    /// TDLib client, not the scenario's traffic or a trainer's control.
+    pub from_client: bool,
     /// The message's own date (a late message is dated in the past).
     pub date: i64,
 }
