@@ -1,4 +1,5 @@
-//! The command line: the window (default), the demo floor, fetch-tdlib, doctor and stats.
+//! The command line: the window (default), the demo floor, a team floor joined (`--floor`)
+//! or served (`floor serve`), fetch-tdlib, doctor and stats.
 //!
 //! The language is chosen first (`DUTYDESK_LANGUAGE`, the config's `[ui] language`, else the
 //! OS's), so that the help clap prints, the messages below and the window all speak it.
@@ -16,7 +17,7 @@ use crate::telegram::{self, fetch};
 #[derive(Debug, Parser)]
 #[command(name = "dutydesk", version)]
 pub struct Cli {
-    #[arg(long)]
+    #[arg(long, conflicts_with = "floor")]
     pub demo: bool,
     #[arg(long, requires = "demo", default_value = "floor")]
     pub scenario: String,
@@ -24,6 +25,14 @@ pub struct Cli {
     pub speed: f64,
     #[arg(long, requires = "demo", default_value_t = 1)]
     pub seed: u64,
+    #[arg(long, value_name = "HOST:PORT")]
+    pub floor: Option<String>,
+    #[arg(long, requires = "floor", value_name = "TOKEN")]
+    pub token: Option<String>,
+    /// Test hook: writes the desk's alarms, assignments and waiting chats as JSON to this
+    /// file whenever they change (tests of several processes read each one's state).
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub report_state: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The language, chosen before the command line was read.
@@ -41,10 +50,32 @@ pub enum Command {
     /// Print the team's statistics for local days FROM..=TO (the Statistics screen's
     /// figures), optionally as CSV.
     Stats(crate::statistics::command::StatsArgs),
+    Floor {
+        #[command(subcommand)]
+        command: FloorCommand,
+    },
     /// Internal: writes to a store until killed (the crash test's child process).
     #[command(name = "__store-writer", hide = true)]
     StoreWriter {
         path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FloorCommand {
+    Serve {
+        #[arg(long, default_value = "floor")]
+        scenario: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+        #[arg(long, default_value = "127.0.0.1:7733", value_name = "ADDR")]
+        listen: String,
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
+        #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+        timeout: f64,
     },
 }
 
@@ -80,6 +111,19 @@ pub fn command() -> clap::Command {
         .mut_arg("scenario", |a| a.help(t!("cli-help-scenario")))
         .mut_arg("speed", |a| a.help(t!("cli-help-speed")))
         .mut_arg("seed", |a| a.help(t!("cli-help-seed")))
+        .mut_arg("floor", |a| a.help(t!("cli-help-join-floor")))
+        .mut_arg("token", |a| a.help(t!("cli-help-join-token")))
+        .mut_subcommand("floor", |c| {
+            c.about(t!("cli-help-floor")).mut_subcommand("serve", |c| {
+                c.about(t!("cli-help-floor-serve"))
+                    .mut_arg("scenario", |a| a.help(t!("cli-help-floor-scenario")))
+                    .mut_arg("seed", |a| a.help(t!("cli-help-floor-seed")))
+                    .mut_arg("speed", |a| a.help(t!("cli-help-floor-speed")))
+                    .mut_arg("listen", |a| a.help(t!("cli-help-floor-listen")))
+                    .mut_arg("token", |a| a.help(t!("cli-help-floor-token")))
+                    .mut_arg("timeout", |a| a.help(t!("cli-help-floor-timeout")))
+            })
+        })
         .mut_subcommand("fetch-tdlib", |c| {
             c.about(t!(
                 "cli-help-fetch-tdlib",
@@ -142,6 +186,24 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Doctor { login_probe }) => {
             crate::doctor::run(&paths, login_probe, &cli.language)
         }
+        Some(Command::Floor {
+            command:
+                FloorCommand::Serve {
+                    scenario,
+                    seed,
+                    speed,
+                    listen,
+                    token,
+                    timeout,
+                },
+        }) => crate::team_floor::serve::run(crate::team_floor::serve::Options {
+            scenario,
+            seed,
+            speed,
+            listen,
+            token,
+            timeout_secs: timeout,
+        }),
         Some(Command::StoreWriter { path }) => Ok(crate::store::crash_writer(&path)?),
         Some(Command::Stats(args)) => {
             crate::statistics::command::run(&paths, &args, &mut std::io::stdout().lock()).map(drop)
@@ -185,6 +247,13 @@ fn open_window(cli: &Cli, paths: Paths) -> CliResult {
     }
     cli.language.log();
     let config = Config::load_with_env(&paths)?;
+    crate::ui::report::set_path(cli.report_state.clone());
+    if let Some(addr) = &cli.floor {
+        let (backend, paths) = crate::team_floor::join(addr, cli.token.as_deref(), &paths)
+            .map_err(|e| t!("floor-join-failed", error = e))?;
+        telegram::init_backend(backend)?;
+        return crate::window::run(false, config, paths);
+    }
     let backend = if cli.demo {
         let scenario = crate::demo::scenario(&cli.scenario)?;
         Some(telegram::Backend::Simulated(crate::demo::world(

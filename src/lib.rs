@@ -18,6 +18,7 @@ pub mod proxy;
 pub mod shutdown;
 pub mod statistics;
 pub mod store;
+pub mod team_floor;
 pub mod telegram;
 pub mod tokens;
 pub mod ui;

@@ -42,7 +42,7 @@ pub fn install_signal_handlers() {
 }
 
 /// Waits for Ctrl+C or SIGTERM; returns the conventional exit code (128 + signal).
-async fn wait_for_signal() -> i32 {
+pub(crate) async fn wait_for_signal() -> i32 {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};

@@ -9,6 +9,7 @@ pub mod fetch;
 pub mod hub;
 pub mod keys;
 pub mod native;
+pub mod offer;
 pub mod proxy;
 pub mod session;
 pub mod tdjson;

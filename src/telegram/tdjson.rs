@@ -1,5 +1,6 @@
 //! The td_json C API that tdlib-rs calls, defined here and routed to the backend chosen
-//! once at start-up: the real libtdjson or the in-process simulator.
+//! once at start-up: the real libtdjson, the in-process simulator, or a simulated world
+//! served by a floor (`dutydesk floor serve`) that this process joined over TCP.
 //!
 //! Keeping the seam at this level means everything above it, tdlib-rs' JSON included,
 //! runs the same code against both.
@@ -16,6 +17,8 @@ use super::native::NativeLibrary;
 pub enum Backend {
     Native(NativeLibrary),
     Simulated(tdsim::WorldConfig),
+    /// A floor joined (`floor::Connection::connect`): its clients live in the server's world.
+    Floor(floor::Connection),
 }
 
 impl std::fmt::Debug for Backend {
@@ -23,6 +26,7 @@ impl std::fmt::Debug for Backend {
         match self {
             Backend::Native(lib) => write!(f, "Native({})", lib.path().display()),
             Backend::Simulated(_) => f.write_str("Simulated"),
+            Backend::Floor(_) => f.write_str("Floor"),
         }
     }
 }
@@ -30,6 +34,7 @@ impl std::fmt::Debug for Backend {
 enum Active {
     Native(NativeLibrary),
     Simulated,
+    Floor(floor::Connection),
 }
 
 static ACTIVE: OnceLock<Active> = OnceLock::new();
@@ -53,7 +58,7 @@ impl std::error::Error for BackendAlreadySet {}
 /// Chooses the backend for the rest of the process. A second call with the same kind of
 /// backend is accepted (tests share one process); switching kinds is an error.
 pub fn install(backend: Backend) -> Result<(), BackendAlreadySet> {
-    let wanted_native = matches!(backend, Backend::Native(_));
+    let wanted = kind(&backend);
     let mut installed_now = false;
     let active = ACTIVE.get_or_init(|| {
         installed_now = true;
@@ -63,24 +68,48 @@ pub fn install(backend: Backend) -> Result<(), BackendAlreadySet> {
                 tdsim::set_default_config(config);
                 Active::Simulated
             }
+            Backend::Floor(connection) => Active::Floor(connection),
         }
     });
-    match (installed_now, active) {
-        (true, _) => Ok(()),
-        (false, Active::Native(_)) if wanted_native => Ok(()),
-        (false, Active::Simulated) if !wanted_native => Ok(()),
-        (false, Active::Native(_)) => Err(BackendAlreadySet(true)),
-        (false, Active::Simulated) => Err(BackendAlreadySet(false)),
+    let now = match active {
+        Active::Native(_) => "native",
+        Active::Simulated => "simulated",
+        Active::Floor(_) => "floor",
+    };
+    if installed_now || now == wanted {
+        Ok(())
+    } else {
+        // A floor is the simulator too, as far as the words go.
+        Err(BackendAlreadySet(now == "native"))
     }
 }
 
-/// "native", "simulated" or "none": for `doctor` and logs, never for behaviour.
+fn kind(backend: &Backend) -> &'static str {
+    match backend {
+        Backend::Native(_) => "native",
+        Backend::Simulated(_) => "simulated",
+        Backend::Floor(_) => "floor",
+    }
+}
+
+/// "native", "simulated", "floor" or "none": for `doctor` and logs, never for behaviour
+/// (`is_simulated` is what behaviour may ask).
 pub fn backend_name() -> &'static str {
     match ACTIVE.get() {
         Some(Active::Native(_)) => "native",
         Some(Active::Simulated) => "simulated",
+        Some(Active::Floor(_)) => "floor",
         None => "none",
     }
+}
+
+/// Whether a simulated Telegram answers (in this process or on a floor): no real account,
+/// so no API key of the user's and no keyring are needed.
+pub fn is_simulated() -> bool {
+    matches!(
+        ACTIVE.get(),
+        Some(Active::Simulated) | Some(Active::Floor(_))
+    )
 }
 
 /// The loaded native library, if that is the backend.
@@ -123,6 +152,7 @@ pub extern "C" fn td_create_client_id() -> c_int {
     match ACTIVE.get() {
         Some(Active::Native(lib)) => lib.create_client_id(),
         Some(Active::Simulated) => tdsim::create_client_id(),
+        Some(Active::Floor(c)) => c.create_client(),
         None => {
             tracing::error!("td_create_client_id called before a TDLib backend was chosen");
             -1
@@ -145,6 +175,11 @@ pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
             let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
             tdsim::send(client_id, &text);
         }
+        Some(Active::Floor(c)) => {
+            // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+            let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
+            c.send(client_id, &text);
+        }
         None => tracing::error!("td_send called before a TDLib backend was chosen"),
     }
 }
@@ -156,6 +191,7 @@ pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
     match ACTIVE.get() {
         Some(Active::Native(lib)) => lib.receive_raw(timeout),
         Some(Active::Simulated) => park(&RECEIVED, tdsim::receive(timeout)),
+        Some(Active::Floor(c)) => park(&RECEIVED, c.receive(timeout)),
         None => {
             // Behave like an idle TDLib rather than spinning the caller.
             std::thread::sleep(std::time::Duration::from_secs_f64(timeout.clamp(0.0, 10.0)));
@@ -179,6 +215,11 @@ pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
             // SAFETY: checked non-NULL; NUL-terminated per the contract above.
             let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
             park(&EXECUTED, tdsim::execute(&text))
+        }
+        Some(Active::Floor(c)) => {
+            // SAFETY: checked non-NULL; NUL-terminated per the contract above.
+            let text = unsafe { CStr::from_ptr(request) }.to_string_lossy();
+            park(&EXECUTED, c.execute(&text))
         }
         None => std::ptr::null(),
     }

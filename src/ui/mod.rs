@@ -20,6 +20,7 @@ pub mod harness;
 pub mod icon;
 pub mod keys;
 pub mod notifications;
+pub mod report;
 pub mod start;
 pub mod theme;
 pub mod timer;

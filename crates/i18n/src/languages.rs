@@ -16,6 +16,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/console.ftl")),
             include_str!(concat!("../locales/", $code, "/demo.ftl")),
             include_str!(concat!("../locales/", $code, "/doctor.ftl")),
+            include_str!(concat!("../locales/", $code, "/floor.ftl")),
             include_str!(concat!("../locales/", $code, "/keyring.ftl")),
             include_str!(concat!("../locales/", $code, "/login.ftl")),
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),

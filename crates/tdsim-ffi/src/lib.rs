@@ -6,12 +6,16 @@
 //! cannot drive a manual clock), TDSIM_START (unix seconds; default now). As in TDLib, a fatal
 //! error (a log message at level 0, or a panic inside the simulator) reaches the log callbacks
 //! and then aborts the process.
+//!
+//! With TDSIM_FLOOR=host:port (and TDSIM_FLOOR_TOKEN when the floor asks for one) the
+//! library joins a floor (`dutydesk floor serve`) instead: every client it creates is a
+//! client of the floor's world, so an outside TDLib client logs in there beside DutyDesks.
 
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char, c_double, c_int, c_longlong, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
-use std::sync::{Arc, Once};
+use std::sync::{Arc, Once, OnceLock};
 
 use tdsim::{Scenario, WorldConfig};
 
@@ -72,6 +76,33 @@ pub fn config_from_env() -> Result<WorldConfig, String> {
     Ok(config)
 }
 
+/// The floor named by TDSIM_FLOOR, joined at the first call that needs it; None without the
+/// variable. A floor that cannot be joined is said on stderr once, and every client
+/// creation then fails (-1).
+fn floor() -> Option<&'static Result<floor::Connection, String>> {
+    static FLOOR: OnceLock<Option<Result<floor::Connection, String>>> = OnceLock::new();
+    FLOOR
+        .get_or_init(|| {
+            let addr = std::env::var("TDSIM_FLOOR")
+                .ok()
+                .filter(|a| !a.trim().is_empty())?;
+            let token = std::env::var("TDSIM_FLOOR_TOKEN").ok();
+            let name = format!("tdjson (tdsim {})", env!("CARGO_PKG_VERSION"));
+            let joined = floor::Connection::connect(addr.trim(), token.as_deref(), &name)
+                .map_err(|e| e.to_string());
+            if let Err(e) = &joined {
+                eprintln!("tdsim: TDSIM_FLOOR={addr}: {e}");
+            }
+            Some(joined)
+        })
+        .as_ref()
+}
+
+/// The joined floor, if TDSIM_FLOOR names one and it let us in.
+fn joined() -> Option<&'static floor::Connection> {
+    floor().and_then(|r| r.as_ref().ok())
+}
+
 /// A fatal error ends the process after the callbacks heard of it, as TDLib's does.
 fn like_tdlib() {
     static ABORT: Once = Once::new();
@@ -107,9 +138,13 @@ fn init_from_env() {
 
 #[unsafe(no_mangle)]
 pub extern "C" fn td_create_client_id() -> c_int {
-    guarded(|| {
-        init_from_env();
-        tdsim::create_client_id()
+    guarded(|| match floor() {
+        Some(Ok(connection)) => connection.create_client(),
+        Some(Err(_)) => -1,
+        None => {
+            init_from_env();
+            tdsim::create_client_id()
+        }
     })
 }
 
@@ -118,13 +153,21 @@ pub extern "C" fn td_create_client_id() -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
     if let Some(request) = read(request) {
-        guarded(|| tdsim::send(client_id, &request));
+        guarded(|| match joined() {
+            Some(connection) => connection.send(client_id, &request),
+            None => tdsim::send(client_id, &request),
+        });
     }
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
-    guarded(|| hand_out(tdsim::receive(timeout)))
+    guarded(|| {
+        hand_out(match joined() {
+            Some(connection) => connection.receive(timeout),
+            None => tdsim::receive(timeout),
+        })
+    })
 }
 
 /// # Safety
@@ -135,7 +178,12 @@ pub unsafe extern "C" fn td_execute(request: *const c_char) -> *const c_char {
     if let Some(version) = reported_version(request.as_deref()) {
         return hand_out(Some(version));
     }
-    guarded(|| hand_out(request.and_then(|r| tdsim::execute(&r))))
+    guarded(|| {
+        hand_out(request.and_then(|r| match joined() {
+            Some(connection) => connection.execute(&r),
+            None => tdsim::execute(&r),
+        }))
+    })
 }
 
 /// TDSIM_REPORT_VERSION makes the library claim another TDLib version, standing in for a
@@ -187,7 +235,11 @@ pub unsafe extern "C" fn td_json_client_receive(
     }
     // SAFETY: as above.
     let id = unsafe { *(client as *const c_int) };
-    hand_out(tdsim::control(id).and_then(|c| c.receive(timeout)))
+    match joined() {
+        // A floor's connection keeps one queue: the legacy API's one client is all of it.
+        Some(connection) => hand_out(connection.receive(timeout)),
+        None => hand_out(tdsim::control(id).and_then(|c| c.receive(timeout))),
+    }
 }
 
 /// # Safety
@@ -209,7 +261,10 @@ pub unsafe extern "C" fn td_json_client_destroy(client: *mut c_void) {
     }
     // SAFETY: created by Box::into_raw in td_json_client_create.
     let id = unsafe { Box::from_raw(client as *mut c_int) };
-    tdsim::send(*id, r#"{"@type":"close"}"#);
+    match joined() {
+        Some(connection) => connection.send(*id, r#"{"@type":"close"}"#),
+        None => tdsim::send(*id, r#"{"@type":"close"}"#),
+    }
 }
 
 // td_log.h: TDLib's log, deprecated there in favour of setLogStream & co. but exported by every

@@ -229,9 +229,14 @@ impl App {
             AuthState::Closed => Stage::NoLibrary(t!("app-session-closed")),
             AuthState::Other(name) => Stage::NoLibrary(t!("app-unknown-step", step = name)),
         };
+        let phone_step = stage == Stage::Phone;
         match &mut self.screen {
             Screen::Login(login) => login.advance(stage),
             _ => self.set_stage(stage),
+        }
+        if phone_step {
+            // Who the backend offers to log in as (a team floor's free members).
+            return self.route_login(crate::ui::features::login::Message::AskOffer);
         }
         Effects::none()
     }

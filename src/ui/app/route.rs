@@ -34,6 +34,14 @@ impl App {
     /// The window's update: the message handled, its effects handed to their executors.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let effects = self.handle(message);
+        if crate::ui::report::enabled() {
+            let screen = match &self.screen {
+                Screen::Login(_) => "login",
+                Screen::Console => "console",
+                Screen::Settings(_) => "settings",
+            };
+            crate::ui::report::write(&self.core.desk, screen);
+        }
         let task = self.run(effects);
         // What runs off the window's thread (Telegram's replies, the keyring) speaks the
         // process's language: the window's, once Settings changed it.
@@ -177,7 +185,7 @@ impl App {
         effects.and(reaction)
     }
 
-    fn route_login(&mut self, message: login::Message) -> Effects<Message> {
+    pub(super) fn route_login(&mut self, message: login::Message) -> Effects<Message> {
         let Screen::Login(login) = &mut self.screen else {
             return Effects::none();
         };

@@ -26,6 +26,7 @@ pub const CODE: &str = "code";
 pub const PASSWORD: &str = "password";
 pub use passphrase::{NoKeyring, PASSPHRASE, PASSPHRASE_REPEAT};
 
+mod offer;
 mod passphrase;
 /// Shown while the keyring is asked for the database key.
 pub fn checking_keyring() -> String {
@@ -90,6 +91,11 @@ pub enum Message {
     Replied(Result<(), TgError>),
     /// Opens the connection settings (proxies).
     ConnectionSettings,
+    /// The phone step came: ask who the backend offers to log in as.
+    AskOffer,
+    Offered(crate::telegram::offer::Offer),
+    /// Log in as the offered member with this phone.
+    UseMember(String),
 }
 
 /// What the login screen reports to the app.
@@ -163,6 +169,8 @@ pub struct Login {
     busy: bool,
     /// Bytes done / total of a running download.
     download: Option<(u64, u64)>,
+    /// Who the backend offers to log in as (a team floor's free members).
+    offer: crate::telegram::offer::Offer,
 }
 
 impl Feature for Login {
@@ -209,6 +217,16 @@ impl Feature for Login {
             }
             Message::Replied(Ok(())) => {}
             Message::Replied(Err(e)) => self.fail(e.message),
+            Message::AskOffer => return (offer::ask(std::time::Duration::ZERO), None),
+            Message::Offered(o) => {
+                self.offer = o;
+                return (offer::again(&self.offer, self.stage == Stage::Phone), None);
+            }
+            Message::UseMember(phone) if self.stage == Stage::Phone && !self.busy => {
+                self.phone = phone;
+                return self.submit();
+            }
+            Message::UseMember(_) => {}
         }
         (Effects::none(), None)
     }
@@ -235,6 +253,7 @@ impl Login {
             error: None,
             busy: false,
             download: None,
+            offer: Default::default(),
         }
     }
 
@@ -430,6 +449,9 @@ impl Login {
                         false,
                     ))
                     .push(submit(t!("login-send-code")));
+                if let Some(members) = offer::members(&self.offer, p) {
+                    form = form.push(members);
+                }
             }
             Stage::Code { .. } => {
                 form = form
@@ -441,6 +463,9 @@ impl Login {
                         false,
                     ))
                     .push(submit(t!("login-log-in")));
+                if let Some(hint) = offer::code_hint(&self.offer, p) {
+                    form = form.push(hint);
+                }
             }
             Stage::Password { .. } => {
                 form = form

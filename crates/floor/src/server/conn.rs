@@ -126,6 +126,7 @@ fn serve(stream: TcpStream, peer: SocketAddr, shared: &Arc<Shared>) {
     let info = serde_json::json!({
         "scenario": shared.config.world.scenario.name,
         "login_code": tdsim::LOGIN_CODE,
+        "duty_group_chat_id": shared.duty_group_chat_id,
         // A client pings four times per timeout, so one late ping never loses it.
         "ping_ms": (shared.config.timeout.as_millis() / 4).max(50) as u64,
     })

@@ -98,6 +98,7 @@ impl Seat {
 
 pub(crate) struct Shared {
     pub world: WorldControl,
+    pub duty_group_chat_id: i64,
     pub config: ServerConfig,
     notices: Mutex<Option<Sender<Notice>>>,
     pub connections: AtomicUsize,
@@ -137,6 +138,7 @@ impl Server {
         world.record_posts(Some(JOURNAL_CAP));
         let (tx, rx) = channel();
         let shared = Arc::new(Shared {
+            duty_group_chat_id: world.layout().duty_group_chat_id,
             world,
             config,
             notices: Mutex::new(Some(tx)),

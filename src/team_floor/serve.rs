@@ -1,0 +1,400 @@
+//! `dutydesk floor serve`: the world served, and the trainer's terminal. It prints how to
+//! join, who can log in as whom, a line of who is connected whenever it changes, and what
+//! happened to connections; it reads the trainer's commands on stdin (pause, resume, speed,
+//! a burst of customers, drop or restore one member's connection, end); at the end (q,
+//! Ctrl+C, SIGTERM) it prints the summary of first responses.
+
+use std::net::SocketAddr;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use floor::summary::{Tally, Waits, breach_secs};
+use floor::{Notice, Seat, Server, ServerConfig};
+use i18n::t;
+
+/// What `floor serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub scenario: String,
+    pub seed: u64,
+    pub speed: f64,
+    pub listen: String,
+    pub token: Option<String>,
+    pub timeout_secs: f64,
+}
+
+/// What reaches the terminal's loop.
+enum Input {
+    Command(String),
+    /// Ctrl+C, SIGTERM, or stdin's end with nothing to wait for.
+    End,
+}
+
+pub fn run(opts: Options) -> crate::cli::CliResult {
+    let listen: SocketAddr = opts.listen.parse()?;
+    let token = match (&opts.token, listen.ip().is_loopback()) {
+        (Some(t), _) => Some(t.clone()),
+        (None, true) => None,
+        (None, false) => {
+            println!("{}", t!("floor-needs-token", addr = listen.to_string()));
+            Some(floor::token::new_token()?)
+        }
+    };
+    let scenario = crate::demo::scenario(&opts.scenario)?;
+    let mut config = ServerConfig::new(
+        crate::demo::world(scenario.clone(), opts.speed, opts.seed),
+        listen,
+    );
+    config.token = token.clone();
+    config.timeout = Duration::from_secs_f64(opts.timeout_secs.clamp(0.5, 3600.0));
+    let (server, notices) = Server::start(config)?;
+    introduce(&server, &opts, &scenario.name, token.as_deref());
+    let (tx, inputs) = mpsc::channel();
+    read_stdin(tx.clone());
+    on_signal(tx);
+    serve(&server, &notices, &inputs, opts.speed);
+    summarise(&server);
+    server.stop();
+    Ok(())
+}
+
+fn introduce(server: &Server, opts: &Options, scenario: &str, token: Option<&str>) {
+    let addr = server.addr();
+    println!(
+        "{}",
+        t!(
+            "floor-serving",
+            scenario = scenario,
+            seed = opts.seed.to_string(),
+            speed = opts.speed.to_string(),
+            addr = addr.to_string()
+        )
+    );
+    let mut command = format!("dutydesk --floor {addr}");
+    if let Some(token) = token {
+        println!("{}", t!("floor-token-made", token = token));
+        command.push_str(&format!(" --token {token}"));
+    }
+    println!("{}", t!("floor-join-with", command = command));
+    println!("{}", t!("floor-team-heading", code = tdsim::LOGIN_CODE));
+    for seat in server.seats() {
+        let m = &seat.member;
+        let mut title = String::new();
+        if !m.title.is_empty() {
+            title = format!(" — {}", m.title);
+        }
+        if m.is_lead {
+            title.push_str(&format!(" {}", t!("floor-member-lead")));
+        }
+        let phone = format!("{:<14}", m.phone);
+        println!(
+            "  {}",
+            t!(
+                "floor-member",
+                phone = phone,
+                name = m.name.clone(),
+                title = title
+            )
+        );
+    }
+    println!("{}", t!("floor-controls"));
+}
+
+fn read_stdin(tx: Sender<Input>) {
+    let _ = std::thread::Builder::new()
+        .name("trainer".into())
+        .spawn(move || {
+            let mut line = String::new();
+            // Without a terminal (a CI run, a service), stdin ends at once: the floor then
+            // runs until a signal.
+            while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {
+                if tx.send(Input::Command(line.trim().to_string())).is_err() {
+                    return;
+                }
+                line.clear();
+            }
+        });
+}
+
+fn on_signal(tx: Sender<Input>) {
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            runtime.block_on(crate::shutdown::wait_for_signal());
+            let _ = tx.send(Input::End);
+        });
+}
+
+/// The terminal's loop: notices, commands, and the connected line when it changes.
+fn serve(server: &Server, notices: &Receiver<Notice>, inputs: &Receiver<Input>, speed: f64) {
+    let mut last_line = String::new();
+    let mut running_speed = if speed > 0.0 { speed } else { 1.0 };
+    loop {
+        while let Ok(n) = notices.try_recv() {
+            println!("{}", say_notice(&n));
+        }
+        let line = connected_line(server);
+        if line != last_line {
+            println!("{line}");
+            last_line = line;
+        }
+        match inputs.recv_timeout(Duration::from_millis(250)) {
+            Ok(Input::Command(c)) if c == "q" => return,
+            Ok(Input::Command(c)) => {
+                if let Some(out) = command(server, &c, &mut running_speed) {
+                    println!("{out}");
+                }
+            }
+            Ok(Input::End) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+}
+
+fn say_notice(n: &Notice) -> String {
+    match n {
+        Notice::Joined { peer, name } => {
+            t!("floor-joined", peer = peer.to_string(), name = name.clone())
+        }
+        Notice::Refused { peer, reason } => {
+            t!(
+                "floor-refused",
+                peer = peer.to_string(),
+                reason = reason.clone()
+            )
+        }
+        Notice::Left {
+            peer, name, reason, ..
+        } => t!(
+            "floor-left",
+            peer = peer.to_string(),
+            name = name.clone(),
+            reason = reason.clone()
+        ),
+    }
+}
+
+fn connected_line(server: &Server) -> String {
+    let seats = server.seats();
+    let names = |free: bool| {
+        let v: Vec<String> = seats
+            .iter()
+            .filter(|s: &&Seat| s.is_free() == free)
+            .map(|s| s.member.name.clone())
+            .collect();
+        if v.is_empty() {
+            t!("floor-nobody")
+        } else {
+            v.join(", ")
+        }
+    };
+    let now = server.world().now();
+    let time = format!(
+        "{:02}:{:02}",
+        now.rem_euclid(86_400) / 3600,
+        now.rem_euclid(3600) / 60
+    );
+    t!(
+        "floor-connected",
+        members = names(false),
+        free = names(true),
+        connections = server.connections().to_string(),
+        time = time
+    )
+}
+
+/// Runs one trainer's command; what to print.
+fn command(server: &Server, line: &str, running_speed: &mut f64) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let verb = words.next()?;
+    let arg = words.collect::<Vec<_>>().join(" ");
+    let number = || {
+        arg.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= 0.0)
+    };
+    let world = server.world();
+    Some(match (verb, number()) {
+        ("p", _) => {
+            world.set_speed(0.0);
+            t!("floor-paused")
+        }
+        ("r", _) => {
+            world.set_speed(*running_speed);
+            t!("floor-resumed", speed = running_speed.to_string())
+        }
+        ("s", Some(speed)) => {
+            world.set_speed(speed);
+            if speed > 0.0 {
+                *running_speed = speed;
+            }
+            t!("floor-speed-set", speed = speed.to_string())
+        }
+        ("b", Some(n)) => {
+            let n = (n as usize).clamp(1, 10_000);
+            world.burst(n);
+            t!("floor-burst-done", customers = n.to_string())
+        }
+        ("d", _) | ("u", _) if !arg.is_empty() => {
+            let drop = verb == "d";
+            let clients = if drop {
+                server.drop_member(&arg)
+            } else {
+                server.restore_member(&arg)
+            };
+            match clients {
+                Some(c) if drop => t!(
+                    "floor-dropped",
+                    phone = arg.clone(),
+                    clients = c.len().to_string()
+                ),
+                Some(c) => t!(
+                    "floor-restored",
+                    phone = arg.clone(),
+                    clients = c.len().to_string()
+                ),
+                None => t!("floor-no-member", phone = arg.clone()),
+            }
+        }
+        _ => t!("floor-unknown-command", command = line.to_string()),
+    })
+}
+
+fn summarise(server: &Server) {
+    let names: Vec<(i64, String)> = server
+        .seats()
+        .into_iter()
+        .map(|s| (s.member.user_id, s.member.name))
+        .collect();
+    let now = server.world().now();
+    for line in server.summary(|tally| summary_lines(tally, &names, now)) {
+        println!("{line}");
+    }
+}
+
+/// The summary, one line each (tested without a server).
+pub fn summary_lines(tally: &Tally, names: &[(i64, String)], now: i64) -> Vec<String> {
+    let breach = breach_secs();
+    let mut out = vec![t!("floor-summary-heading", sla = (breach / 60).to_string())];
+    let responders = tally.responders();
+    let trainees: Vec<_> = responders.iter().filter(|(r, _)| r.from_client).collect();
+    if trainees.is_empty() {
+        out.push(t!("floor-summary-none"));
+    }
+    for (who, waits) in trainees {
+        let name = names
+            .iter()
+            .find(|(id, _)| *id == who.user)
+            .map_or_else(|| who.user.to_string(), |(_, n)| n.clone());
+        out.push(t!(
+            "floor-summary-trainee",
+            name = name,
+            count = waits.count().to_string(),
+            median = span(waits.percentile(50)),
+            p90 = span(waits.percentile(90)),
+            longest = span(waits.percentile(100)),
+            share = share(waits, breach)
+        ));
+    }
+    let scripted = Waits(
+        responders
+            .iter()
+            .filter(|(r, _)| !r.from_client)
+            .flat_map(|(_, w)| w.0.iter().copied())
+            .collect(),
+    );
+    if scripted.count() > 0 {
+        out.push(t!(
+            "floor-summary-scripted",
+            count = scripted.count().to_string(),
+            median = span(scripted.percentile(50)),
+            share = share(&scripted, breach)
+        ));
+    }
+    if let (open, Some(longest)) = tally.open_waits(now) {
+        out.push(t!(
+            "floor-summary-open",
+            count = open.to_string(),
+            longest = span(Some(longest))
+        ));
+    }
+    if tally.dropped > 0 {
+        out.push(t!(
+            "floor-summary-dropped",
+            posts = tally.dropped.to_string()
+        ));
+    }
+    out.push(t!("floor-summary-source"));
+    out
+}
+
+/// "4 min 05 s", "38 s", "—".
+fn span(secs: Option<i64>) -> String {
+    match secs {
+        None => "—".into(),
+        Some(s) if s < 60 => format!("{s} s"),
+        Some(s) => format!("{} min {:02} s", s / 60, s % 60),
+    }
+}
+
+fn share(waits: &Waits, breach: i64) -> String {
+    waits
+        .sla_share(breach)
+        .map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tdsim::Post;
+
+    fn post(chat: i64, sender: i64, customer: bool, client: bool, date: i64) -> Post {
+        Post {
+            chat_id: chat,
+            message_id: date,
+            sender: Some(sender),
+            from_customer: customer,
+            from_client: client,
+            date,
+        }
+    }
+
+    #[test]
+    fn the_summary_names_each_trainee_with_their_figures() {
+        let mut tally = Tally::default();
+        tally.fold(&[
+            post(1, 30, true, false, 0),
+            post(1, 7, false, true, 125),
+            post(2, 30, true, false, 0),
+            post(2, 7, false, true, 1000),
+            post(3, 31, true, false, 0),
+            post(3, 9, false, false, 40),
+            post(4, 31, true, false, 100),
+        ]);
+        let names = vec![(7, "Sam Support".to_string())];
+        let lines = i18n::with_language(i18n::Language::En, || summary_lines(&tally, &names, 400));
+        assert_eq!(
+            lines[0],
+            "Summary: first responses by trainee (SLA: under 15 min)"
+        );
+        assert_eq!(
+            lines[1],
+            "Sam Support: 2 first responses, median 2 min 05 s, P90 16 min 40 s, longest 16 min 40 s, within SLA 50%"
+        );
+        assert_eq!(
+            lines[2],
+            "Simulated colleagues: 1 first responses, median 40 s, within SLA 100%"
+        );
+        assert_eq!(
+            lines[3],
+            "Still waiting: 1 chats, the longest for 5 min 00 s."
+        );
+    }
+}
