@@ -36,7 +36,11 @@ impl App {
         let effects = self.handle(message);
         if crate::ui::report::enabled() {
             let screen = match &self.screen {
-                Screen::Login(_) => "login",
+                Screen::Login(login) => match login.stage() {
+                    login::Stage::Phone => "login-phone",
+                    login::Stage::Code { .. } => "login-code",
+                    _ => "login",
+                },
                 Screen::Console => "console",
                 Screen::Settings(_) => "settings",
             };
