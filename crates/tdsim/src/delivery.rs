@@ -110,6 +110,26 @@ impl World {
         id
     }
 
+    /// Into the journal: every customer chat's customer messages since its last staff one.
+    pub fn record_open_waits(&mut self) {
+        for idx in 0..self.chats.len() {
+            if !self.chats[idx].is_customer {
+                continue;
+            }
+            let unanswered: Vec<(MessageId, Sender, i64)> = self.chats[idx]
+                .messages
+                .iter()
+                .rev()
+                .take_while(|m| !matches!(m.sender, Sender::User(u) if self.is_staff(u)))
+                .filter(|m| m.sending == Sending::Sent)
+                .map(|m| (m.id, m.sender, m.date))
+                .collect();
+            for (id, sender, date) in unanswered.into_iter().rev() {
+                self.record_post(idx, id, sender, date, false);
+            }
+        }
+    }
+
     fn record_post(
         &mut self,
         idx: usize,

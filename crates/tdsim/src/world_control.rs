@@ -483,8 +483,17 @@ impl WorldControl {
     /// Starts (Some(cap)) or stops (None) keeping every message that reaches a customer
     /// chat, for [`WorldControl::take_posts`]; at most `cap` are kept between two reads
     /// (older ones are dropped first and counted).
+    ///
+    /// Recording starts with the waits already open: each customer chat's customer
+    /// messages since its last staff message, so a reply to a customer who wrote before
+    /// the floor opened is counted too.
     pub fn record_posts(&self, cap: Option<usize>) {
-        self.with(|w| w.journal = cap.map(crate::journal::Journal::new))
+        self.with(|w| {
+            w.journal = cap.map(crate::journal::Journal::new);
+            if w.journal.is_some() {
+                w.record_open_waits();
+            }
+        })
     }
 
     /// The messages recorded since the last call, in the order they reached the server,
