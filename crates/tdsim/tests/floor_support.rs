@@ -88,7 +88,10 @@ fn a_burst_writes_that_many_customer_messages_and_the_journal_has_them() {
     assert_eq!(w.take_posts(), (vec![], 0), "nothing recorded before asked");
     w.record_posts(Some(100));
     let (open, _) = w.take_posts();
-    assert!(open.iter().all(|p| p.from_customer), "the waits open before");
+    assert!(
+        open.iter().all(|p| p.from_customer),
+        "the waits open before"
+    );
     let layout = w.layout();
     w.burst(7);
     let (posts, dropped) = w.take_posts();
@@ -130,12 +133,18 @@ fn recording_starts_with_the_waits_already_open_and_tells_clients_from_traffic()
     let layout = w.layout();
     let chat = &layout.customer_chats[0];
     w.write(chat.chat_id, layout.me, "answered").unwrap();
-    w.write(chat.chat_id, chat.customers[0], "still waiting 1").unwrap();
-    w.write(chat.chat_id, chat.customers[0], "still waiting 2").unwrap();
+    w.write(chat.chat_id, chat.customers[0], "still waiting 1")
+        .unwrap();
+    w.write(chat.chat_id, chat.customers[0], "still waiting 2")
+        .unwrap();
     w.record_posts(Some(100));
     let (posts, _) = w.take_posts();
     let here: Vec<&tdsim::Post> = posts.iter().filter(|p| p.chat_id == chat.chat_id).collect();
-    assert_eq!(here.len(), 2, "the two unanswered ones, not the answered history");
+    assert_eq!(
+        here.len(),
+        2,
+        "the two unanswered ones, not the answered history"
+    );
     assert!(here.iter().all(|p| p.from_customer && !p.from_client));
     assert!(here[0].message_id < here[1].message_id);
     // A client's send is a client's; a control's write is not.

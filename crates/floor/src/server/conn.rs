@@ -70,16 +70,21 @@ impl Link {
         if self.is_dead() {
             return Err("closed".into());
         }
-        let said = |e: std::io::Error| match e.kind() {
-            // The write timeout passed with the socket's buffers full.
-            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
-                "stopped reading: a write could not go on".to_string()
-            }
-            _ => format!("writing failed: {e}"),
-        };
         let mut w = lock(&self.writer);
         for f in frames {
             f.write_to(&mut *w).map_err(said)?;
+        }
+        w.flush().map_err(said)
+    }
+
+    /// A batch of one client's objects, in one lock and one flush.
+    fn write_objects(&self, client_id: i32, objects: &[String]) -> Result<(), String> {
+        if self.is_dead() {
+            return Err("closed".into());
+        }
+        let mut w = lock(&self.writer);
+        for json in objects {
+            frame::write_object(&mut *w, client_id, json).map_err(said)?;
         }
         w.flush().map_err(said)
     }
@@ -96,6 +101,17 @@ impl Link {
 
     fn is_dead(&self) -> bool {
         self.dead.load(Ordering::Relaxed)
+    }
+}
+
+/// What a failed write says.
+fn said(e: std::io::Error) -> String {
+    match e.kind() {
+        // The write timeout passed with the socket's buffers full.
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut => {
+            "stopped reading: a write could not go on".to_string()
+        }
+        _ => format!("writing failed: {e}"),
     }
 }
 
@@ -329,14 +345,7 @@ fn pump(control: tdsim::Control, link: Arc<Link>, limit: usize) {
         if batch.is_empty() {
             continue;
         }
-        let frames: Vec<Frame> = batch
-            .into_iter()
-            .map(|json| Frame::Object {
-                client_id: id,
-                json,
-            })
-            .collect();
-        if let Err(e) = link.write(&frames) {
+        if let Err(e) = link.write_objects(id, &batch) {
             link.end(format!("client {id}: {e}"));
             return;
         }

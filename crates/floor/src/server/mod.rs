@@ -53,7 +53,7 @@ impl ServerConfig {
             listen,
             token: None,
             timeout: Duration::from_secs(10),
-            queue_limit: 64 << 20,
+            queue_limit: 16 << 20,
             write_timeout: Duration::from_secs(10),
             max_connections: 256,
             max_clients_per_connection: 16,
