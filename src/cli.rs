@@ -111,17 +111,17 @@ pub fn command() -> clap::Command {
         .mut_arg("scenario", |a| a.help(t!("cli-help-scenario")))
         .mut_arg("speed", |a| a.help(t!("cli-help-speed")))
         .mut_arg("seed", |a| a.help(t!("cli-help-seed")))
-        .mut_arg("floor", |a| a.help(t!("cli-help-join-floor")))
-        .mut_arg("token", |a| a.help(t!("cli-help-join-token")))
+        .mut_arg("floor", |a| a.help(t!("floor-help-join")))
+        .mut_arg("token", |a| a.help(t!("floor-help-join-token")))
         .mut_subcommand("floor", |c| {
-            c.about(t!("cli-help-floor")).mut_subcommand("serve", |c| {
-                c.about(t!("cli-help-floor-serve"))
-                    .mut_arg("scenario", |a| a.help(t!("cli-help-floor-scenario")))
-                    .mut_arg("seed", |a| a.help(t!("cli-help-floor-seed")))
-                    .mut_arg("speed", |a| a.help(t!("cli-help-floor-speed")))
-                    .mut_arg("listen", |a| a.help(t!("cli-help-floor-listen")))
-                    .mut_arg("token", |a| a.help(t!("cli-help-floor-token")))
-                    .mut_arg("timeout", |a| a.help(t!("cli-help-floor-timeout")))
+            c.about(t!("floor-help")).mut_subcommand("serve", |c| {
+                c.about(t!("floor-help-serve"))
+                    .mut_arg("scenario", |a| a.help(t!("floor-help-scenario")))
+                    .mut_arg("seed", |a| a.help(t!("floor-help-seed")))
+                    .mut_arg("speed", |a| a.help(t!("floor-help-speed")))
+                    .mut_arg("listen", |a| a.help(t!("floor-help-listen")))
+                    .mut_arg("token", |a| a.help(t!("floor-help-token")))
+                    .mut_arg("timeout", |a| a.help(t!("floor-help-timeout")))
             })
         })
         .mut_subcommand("fetch-tdlib", |c| {

@@ -1,16 +1,16 @@
 ## The team floor: `dutydesk floor serve` (the trainer's terminal), `--floor` to join one, and
 ## the login screen's list of free team members.
 
-cli-help-floor = Train a team: one simulated Telegram that several DutyDesks join.
-cli-help-floor-serve = Serve a simulated world to DutyDesks on this machine or the LAN.
-cli-help-floor-scenario = A scenario file or a shipped name (floor, storm, faults, basic).
-cli-help-floor-seed = The scenario's random seed.
-cli-help-floor-speed = How fast virtual time runs (60 = a minute per second; 0 = paused).
-cli-help-floor-listen = Where to listen: loopback by default; an address on the LAN (e.g. 0.0.0.0:7733) requires a join token.
-cli-help-floor-token = The join token to require (made for you when listening on the LAN).
-cli-help-floor-timeout = Seconds of silence after which a trainee's connection counts as lost and its member is logged out.
-cli-help-join-floor = Open DutyDesk on a floor (HOST:PORT) started with `dutydesk floor serve`.
-cli-help-join-token = With --floor: the join token the floor printed.
+floor-help = Train a team: one simulated Telegram that several DutyDesks join.
+floor-help-serve = Serve a simulated world to DutyDesks on this machine or the LAN.
+floor-help-scenario = A scenario file or a shipped name (floor, storm, faults, basic).
+floor-help-seed = The scenario's random seed.
+floor-help-speed = How fast virtual time runs (60 = a minute per second; 0 = paused).
+floor-help-listen = Where to listen: loopback by default; an address on the LAN (e.g. 0.0.0.0:7733) requires a join token.
+floor-help-token = The join token to require (made for you when listening on the LAN).
+floor-help-timeout = Seconds of silence after which a trainee's connection counts as lost and its member is logged out.
+floor-help-join = Open DutyDesk on a floor (HOST:PORT) started with `dutydesk floor serve`.
+floor-help-join-token = With --floor: the join token the floor printed.
 
 floor-serving = DutyDesk floor: scenario «{ $scenario }», seed { $seed }, speed { $speed }× — listening on { $addr }
 floor-join-with = Join with: { $command }
@@ -42,6 +42,6 @@ floor-summary-dropped = ({ $posts } messages of a storm were not counted.)
 floor-summary-source = Computed by the floor from the messages it served (the desk crate's statistics functions are not in this build).
 floor-join-failed = Could not join the floor: { $error }
 
-login-floor-free = Free on this floor
-login-floor-member = { $name } — { $phone }
-login-floor-code = The simulator's login code is { $code }.
+floor-login-free = Free on this floor
+floor-login-member = { $name } — { $phone }
+floor-login-code = The simulator's login code is { $code }.

@@ -1,16 +1,16 @@
 ## The team floor: `dutydesk floor serve` (the trainer's terminal), `--floor` to join one, and
 ## the login screen's list of free team members.
 
-cli-help-floor = Тренировка команды: один смоделированный Telegram, к которому подключаются несколько DutyDesk.
-cli-help-floor-serve = Раздать смоделированный мир DutyDesk на этой машине или в локальной сети.
-cli-help-floor-scenario = Файл сценария или имя встроенного (floor, storm, faults, basic).
-cli-help-floor-seed = Начальное значение генератора случайных чисел для сценария.
-cli-help-floor-speed = Скорость виртуального времени (60 — минута за секунду; 0 — пауза).
-cli-help-floor-listen = Где слушать: по умолчанию только эта машина; адрес в локальной сети (например, 0.0.0.0:7733) требует токен входа.
-cli-help-floor-token = Токен входа (если слушать в сети, он создаётся сам).
-cli-help-floor-timeout = Через сколько секунд тишины подключение стажёра считается потерянным и его участник выходит.
-cli-help-join-floor = Открыть DutyDesk на тренировочном полу (HOST:PORT), запущенном `dutydesk floor serve`.
-cli-help-join-token = С --floor: токен входа, который напечатал пол.
+floor-help = Тренировка команды: один смоделированный Telegram, к которому подключаются несколько DutyDesk.
+floor-help-serve = Раздать смоделированный мир DutyDesk на этой машине или в локальной сети.
+floor-help-scenario = Файл сценария или имя встроенного (floor, storm, faults, basic).
+floor-help-seed = Начальное значение генератора случайных чисел для сценария.
+floor-help-speed = Скорость виртуального времени (60 — минута за секунду; 0 — пауза).
+floor-help-listen = Где слушать: по умолчанию только эта машина; адрес в локальной сети (например, 0.0.0.0:7733) требует токен входа.
+floor-help-token = Токен входа (если слушать в сети, он создаётся сам).
+floor-help-timeout = Через сколько секунд тишины подключение стажёра считается потерянным и его участник выходит.
+floor-help-join = Открыть DutyDesk на тренировочном полу (HOST:PORT), запущенном `dutydesk floor serve`.
+floor-help-join-token = С --floor: токен входа, который напечатал пол.
 
 floor-serving = Тренировочный пол DutyDesk: сценарий «{ $scenario }», seed { $seed }, скорость { $speed }× — слушаю { $addr }
 floor-join-with = Подключение: { $command }
@@ -42,6 +42,6 @@ floor-summary-dropped = (Сообщений наплыва не учтено: { 
 floor-summary-source = Посчитано полом по сообщениям, которые он раздал (функций статистики из desk в этой сборке нет).
 floor-join-failed = Не удалось подключиться к полу: { $error }
 
-login-floor-free = Свободны на этом полу
-login-floor-member = { $name } — { $phone }
-login-floor-code = Код входа симулятора: { $code }.
+floor-login-free = Свободны на этом полу
+floor-login-member = { $name } — { $phone }
+floor-login-code = Код входа симулятора: { $code }.

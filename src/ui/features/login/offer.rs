@@ -45,10 +45,10 @@ pub(super) fn members<'a>(offer: &Offer, p: Palette) -> Option<Element<'a, Messa
     if offer.free.is_empty() {
         return None;
     }
-    let mut list = column![text(t!("login-floor-free")).size(SMALL).color(p.muted)].spacing(4);
+    let mut list = column![text(t!("floor-login-free")).size(SMALL).color(p.muted)].spacing(4);
     for m in &offer.free {
         let mut label = t!(
-            "login-floor-member",
+            "floor-login-member",
             name = m.name.clone(),
             phone = m.phone.clone()
         );
@@ -69,7 +69,7 @@ pub(super) fn members<'a>(offer: &Offer, p: Palette) -> Option<Element<'a, Messa
 pub(super) fn code_hint<'a>(offer: &Offer, p: Palette) -> Option<Element<'a, Message>> {
     let code = offer.code.as_ref()?;
     Some(
-        text(t!("login-floor-code", code = code.clone()))
+        text(t!("floor-login-code", code = code.clone()))
             .size(SMALL)
             .color(p.muted)
             .into(),
