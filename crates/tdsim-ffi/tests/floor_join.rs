@@ -23,7 +23,9 @@ fn the_library_joins_the_floor_named_by_the_environment() {
     let td = TdJson::load(&simulator_path());
     let id = td.create_client_id();
     assert!(id > 0);
-    let team = td.execute(r#"{"@type":"tdsimGetTeam"}"#).expect("the floor answers");
+    let team = td
+        .execute(r#"{"@type":"tdsimGetTeam"}"#)
+        .expect("the floor answers");
     assert_eq!(team["@type"], "tdsimTeam");
     let reply = |td: &TdJson, req: Value| {
         td.send(id, &req.to_string());
