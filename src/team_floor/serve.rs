@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use floor::summary::{Tally, Waits, breach_secs};
+use floor::summary::{Tally, breach_secs};
 use floor::{Notice, Seat, Server, ServerConfig};
 use i18n::t;
 
@@ -282,47 +282,53 @@ fn summarise(server: &Server) {
 /// The summary, one line each (tested without a server).
 pub fn summary_lines(tally: &Tally, names: &[(i64, String)], now: i64) -> Vec<String> {
     let breach = breach_secs();
+    let figures = tally.figures(now);
     let mut out = vec![t!("floor-summary-heading", sla = (breach / 60).to_string())];
-    let responders = tally.responders();
-    let trainees: Vec<_> = responders.iter().filter(|(r, _)| r.from_client).collect();
-    if trainees.is_empty() {
+    if figures.trainees.admins.is_empty() {
         out.push(t!("floor-summary-none"));
     }
-    for (who, waits) in trainees {
+    for row in &figures.trainees.admins {
+        let user = match row.responder {
+            desk::Sender::User(u) => u,
+            desk::Sender::Chat(c) => c,
+        };
         let name = names
             .iter()
-            .find(|(id, _)| *id == who.user)
-            .map_or_else(|| who.user.to_string(), |(_, n)| n.clone());
+            .find(|(id, _)| *id == user)
+            .map_or_else(|| user.to_string(), |(_, n)| n.clone());
+        let w = &row.waits;
         out.push(t!(
             "floor-summary-trainee",
             name = name,
-            count = waits.count().to_string(),
-            median = span(waits.percentile(50)),
-            p90 = span(waits.percentile(90)),
-            longest = span(waits.percentile(100)),
-            share = share(waits, breach)
+            count = w.answered.to_string(),
+            median = span(w.median_secs),
+            p90 = span(w.p90_secs),
+            longest = span(w.max_secs),
+            share = share(w.sla.breach_share())
         ));
     }
-    let scripted = Waits(
-        responders
-            .iter()
-            .filter(|(r, _)| !r.from_client)
-            .flat_map(|(_, w)| w.0.iter().copied())
-            .collect(),
-    );
-    if scripted.count() > 0 {
+    let scripted = &figures.scripted.team;
+    if scripted.answered > 0 {
         out.push(t!(
             "floor-summary-scripted",
-            count = scripted.count().to_string(),
-            median = span(scripted.percentile(50)),
-            share = share(&scripted, breach)
+            count = scripted.answered.to_string(),
+            median = span(scripted.median_secs),
+            share = share(scripted.sla.breach_share())
         ));
     }
-    if let (open, Some(longest)) = tally.open_waits(now) {
+    let open = figures.trainees.team.open;
+    let longest_open = figures
+        .trainees
+        .longest
+        .iter()
+        .filter(|w| w.open)
+        .map(|w| w.wait_secs)
+        .max();
+    if open > 0 {
         out.push(t!(
             "floor-summary-open",
             count = open.to_string(),
-            longest = span(Some(longest))
+            longest = span(longest_open)
         ));
     }
     if tally.dropped > 0 {
@@ -344,10 +350,8 @@ fn span(secs: Option<i64>) -> String {
     }
 }
 
-fn share(waits: &Waits, breach: i64) -> String {
-    waits
-        .sla_share(breach)
-        .map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
+fn share(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".into(), |s| format!("{:.0}%", s * 100.0))
 }
 
 #[cfg(test)]
@@ -369,17 +373,20 @@ mod tests {
     #[test]
     fn the_summary_names_each_trainee_with_their_figures() {
         let mut tally = Tally::default();
+        const T: i64 = 1_772_442_000;
         tally.fold(&[
-            post(1, 30, true, false, 0),
-            post(1, 7, false, true, 125),
-            post(2, 30, true, false, 0),
-            post(2, 7, false, true, 1000),
-            post(3, 31, true, false, 0),
-            post(3, 9, false, false, 40),
-            post(4, 31, true, false, 100),
+            post(1, 30, true, false, T),
+            post(1, 7, false, true, T + 125),
+            post(2, 30, true, false, T),
+            post(2, 7, false, true, T + 1000),
+            post(3, 31, true, false, T),
+            post(3, 9, false, false, T + 40),
+            post(4, 31, true, false, T + 100),
         ]);
         let names = vec![(7, "Sam Support".to_string())];
-        let lines = i18n::with_language(i18n::Language::En, || summary_lines(&tally, &names, 400));
+        let lines = i18n::with_language(i18n::Language::En, || {
+            summary_lines(&tally, &names, T + 400)
+        });
         assert_eq!(
             lines[0],
             "Summary: first responses by trainee (SLA: under 15 min)"

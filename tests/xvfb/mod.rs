@@ -56,7 +56,15 @@ impl Display {
         let server = Command::new("Xvfb")
             // -noreset: the probe below is a client too; without it, its leaving would
             // reset the server just as the real client connects.
-            .args([&name, "-screen", "0", "1280x820x24", "-nolisten", "tcp", "-noreset"])
+            .args([
+                &name,
+                "-screen",
+                "0",
+                "1280x820x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -39,7 +39,7 @@ floor-summary-none = No trainee answered a waiting customer.
 floor-summary-scripted = Simulated colleagues: { $count } first responses, median { $median }, within SLA { $share }
 floor-summary-open = Still waiting: { $count } chats, the longest for { $longest }.
 floor-summary-dropped = ({ $posts } messages of a storm were not counted.)
-floor-summary-source = Computed by the floor from the messages it served (the desk crate's statistics functions are not in this build).
+floor-summary-source = Computed by DutyDesk's statistics (desk::figures) from the messages the floor served.
 floor-join-failed = Could not join the floor: { $error }
 
 floor-login-free = Free on this floor

@@ -39,7 +39,7 @@ floor-summary-none = Ни один стажёр не ответил ожидаю
 floor-summary-scripted = Смоделированные коллеги: первых ответов { $count }, медиана { $median }, в SLA { $share }
 floor-summary-open = Ещё ждут: чатов { $count }, дольше всех { $longest }.
 floor-summary-dropped = (Сообщений наплыва не учтено: { $posts }.)
-floor-summary-source = Посчитано полом по сообщениям, которые он раздал (функций статистики из desk в этой сборке нет).
+floor-summary-source = Посчитано статистикой DutyDesk (desk::figures) по сообщениям, которые раздал пол.
 floor-join-failed = Не удалось подключиться к полу: { $error }
 
 floor-login-free = Свободны на этом полу
