@@ -123,9 +123,21 @@ fn main() {
         _ => println!("floor: server CPU and memory: not readable here (/proc)"),
     }
     let alive = conns.iter().filter(|c| c.is_alive()).count();
+    let mut dropped: Vec<&str> = conns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_alive())
+        .map(|(i, _)| team[i % team.len()].as_str())
+        .collect();
+    dropped.dedup();
     println!(
-        "floor: clients still connected after the storm window: {alive} of {clients} (the others fell {} MB behind and were disconnected)",
-        ServerConfig::new(Default::default(), "127.0.0.1:0".parse().unwrap()).queue_limit >> 20
+        "floor: clients still connected after the storm window: {alive} of {clients}; the others fell {} MB behind and were disconnected (logged in as {})",
+        ServerConfig::new(Default::default(), "127.0.0.1:0".parse().unwrap()).queue_limit >> 20,
+        if dropped.is_empty() {
+            "nobody".to_string()
+        } else {
+            dropped.join(", ")
+        }
     );
     stop.store(true, Ordering::Relaxed);
     println!("floor: load average {}", load_average());
