@@ -59,6 +59,9 @@ mod layout;
 mod team;
 #[path = "ui_flows/team_demo.rs"]
 mod team_demo;
+// The login screen on a team floor (the offered members).
+#[path = "ui_flows/floor_login.rs"]
+mod floor_login;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

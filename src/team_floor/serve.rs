@@ -83,8 +83,8 @@ fn introduce(server: &Server, opts: &Options, scenario: &str, token: Option<&str
         if !m.title.is_empty() {
             title = format!(" — {}", m.title);
         }
-        if m.is_lead {
-            title.push_str(&format!(" {}", t!("floor-member-lead")));
+        if m.is_lead && m.title.is_empty() {
+            title = format!(" {}", t!("floor-member-lead"));
         }
         let phone = format!("{:<14}", m.phone);
         println!(

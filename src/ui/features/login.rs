@@ -219,8 +219,12 @@ impl Feature for Login {
             Message::Replied(Err(e)) => self.fail(e.message),
             Message::AskOffer => return (offer::ask(std::time::Duration::ZERO), None),
             Message::Offered(o) => {
-                self.offer = o;
-                return (offer::again(&self.offer, self.stage == Stage::Phone), None);
+                let again = offer::again(&o, self.stage == Stage::Phone);
+                // An unanswered ask (the floor gone a moment) keeps the list shown.
+                if o.answered {
+                    self.offer = o;
+                }
+                return (again, None);
             }
             Message::UseMember(phone) if self.stage == Stage::Phone && !self.busy => {
                 self.phone = phone;
