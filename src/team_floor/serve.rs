@@ -32,14 +32,7 @@ enum Input {
 
 pub fn run(opts: Options) -> crate::cli::CliResult {
     let listen: SocketAddr = opts.listen.parse()?;
-    let token = match (&opts.token, listen.ip().is_loopback()) {
-        (Some(t), _) => Some(t.clone()),
-        (None, true) => None,
-        (None, false) => {
-            println!("{}", t!("floor-needs-token", addr = listen.to_string()));
-            Some(floor::token::new_token()?)
-        }
-    };
+    let token = join_token(opts.token.clone(), listen)?;
     let scenario = crate::demo::scenario(&opts.scenario)?;
     let mut config = ServerConfig::new(
         crate::demo::world(scenario.clone(), opts.speed, opts.seed),
@@ -56,6 +49,22 @@ pub fn run(opts: Options) -> crate::cli::CliResult {
     summarise(&server);
     server.stop();
     Ok(())
+}
+
+/// The token the floor requires: the one given; else none on loopback; else a new one (a
+/// LAN floor never opens without one).
+fn join_token(
+    given: Option<String>,
+    listen: SocketAddr,
+) -> Result<Option<String>, Box<dyn std::error::Error>> {
+    match (given, listen.ip().is_loopback()) {
+        (Some(t), _) => Ok(Some(t)),
+        (None, true) => Ok(None),
+        (None, false) => {
+            println!("{}", t!("floor-needs-token", addr = listen.to_string()));
+            Ok(Some(floor::token::new_token()?))
+        }
+    }
 }
 
 fn introduce(server: &Server, opts: &Options, scenario: &str, token: Option<&str>) {
@@ -368,6 +377,77 @@ mod tests {
             from_client: client,
             date,
         }
+    }
+
+    #[test]
+    fn a_floor_on_the_network_always_has_a_token() {
+        let lan: SocketAddr = "0.0.0.0:7733".parse().unwrap();
+        let local: SocketAddr = "127.0.0.1:7733".parse().unwrap();
+        assert_eq!(join_token(None, local).unwrap(), None);
+        assert_eq!(
+            join_token(Some("T".into()), local).unwrap().as_deref(),
+            Some("T")
+        );
+        assert_eq!(
+            join_token(Some("T".into()), lan).unwrap().as_deref(),
+            Some("T")
+        );
+        let made = join_token(None, lan).unwrap().expect("a token made");
+        assert_eq!(made.len(), 32);
+    }
+
+    #[test]
+    fn the_trainer_s_commands_act_on_the_world() {
+        let config = ServerConfig::new(
+            tdsim::WorldConfig {
+                speed: 5.0,
+                ..Default::default()
+            },
+            "127.0.0.1:0".parse().unwrap(),
+        );
+        let (server, _notices) = Server::start(config).unwrap();
+        let world = server.world().clone();
+        let sam = world.create_client();
+        for req in [
+            r#"{"@type":"setTdlibParameters","database_directory":"/tmp/x","api_id":1,"api_hash":"h","system_language_code":"en","device_model":"t","application_version":"1"}"#,
+            r#"{"@type":"setAuthenticationPhoneNumber","phone_number":"+15550000002"}"#,
+            r#"{"@type":"checkAuthenticationCode","code":"22222"}"#,
+        ] {
+            tdsim::send(sam, req);
+        }
+        let say = |line: &str, speed: &mut f64| {
+            i18n::with_language(i18n::Language::En, || command(&server, line, speed))
+                .unwrap_or_default()
+        };
+        let mut speed = 5.0;
+        assert_eq!(say("p", &mut speed), "Clock paused.");
+        assert_eq!(world.speed(), 0.0);
+        assert_eq!(say("r", &mut speed), "Clock running at 5×.");
+        assert_eq!(world.speed(), 5.0);
+        assert_eq!(say("s 60", &mut speed), "Speed 60×.");
+        assert_eq!((world.speed(), speed), (60.0, 60.0));
+        world.record_posts(Some(100));
+        world.take_posts();
+        assert_eq!(say("b 4", &mut speed), "4 customers wrote.");
+        assert_eq!(world.take_posts().0.len(), 4);
+        let control = tdsim::control(sam).unwrap();
+        assert_eq!(control.connection_state(), "connectionStateReady");
+        assert_eq!(
+            say("d +1 555 000 0002", &mut speed),
+            "+1 555 000 0002: connection dropped for 1 client(s)."
+        );
+        assert_eq!(control.connection_state(), "connectionStateConnecting");
+        assert_eq!(
+            say("u +15550000002", &mut speed),
+            "+15550000002: connection back for 1 client(s)."
+        );
+        assert_eq!(control.connection_state(), "connectionStateReady");
+        assert_eq!(
+            say("d +19999", &mut speed),
+            "No team member has phone +19999."
+        );
+        assert_eq!(say("x", &mut speed), "Not a trainer's command: x");
+        assert_eq!(say("s fast", &mut speed), "Not a trainer's command: s fast");
     }
 
     #[test]
