@@ -65,7 +65,9 @@ struct Inner {
     replies: Mutex<HashMap<u32, Reply>>,
     replied: Condvar,
     next_tag: AtomicU32,
-    clients: Mutex<Vec<i32>>,
+    /// This connection's clients, and whether their sessions were closed already (the
+    /// connection lost): one lock, so a client created as the connection goes hears it too.
+    clients: Mutex<(Vec<i32>, bool)>,
     alive: AtomicBool,
     /// Why the connection ended.
     lost: Mutex<Option<String>>,
@@ -141,7 +143,7 @@ impl Connection {
             replies: Mutex::new(HashMap::new()),
             replied: Condvar::new(),
             next_tag: AtomicU32::new(1),
-            clients: Mutex::new(Vec::new()),
+            clients: Mutex::new((Vec::new(), false)),
             alive: AtomicBool::new(true),
             lost: Mutex::new(None),
             info,
@@ -196,7 +198,11 @@ impl Connection {
         match self.wait_reply(tag) {
             Some(Reply::Created(id)) => {
                 if id >= 0 {
-                    lock(&self.inner.clients).push(id);
+                    let mut clients = lock(&self.inner.clients);
+                    clients.0.push(id);
+                    if clients.1 {
+                        closed(&self.inner, &[id]);
+                    }
                 }
                 id
             }
@@ -337,9 +343,17 @@ fn lose(inner: &Inner, reason: String) {
     }
     *lock(&inner.lost) = Some(reason);
     let _ = inner.stream.shutdown(Shutdown::Both);
-    let clients = lock(&inner.clients).clone();
+    let mut clients = lock(&inner.clients);
+    clients.1 = true;
+    closed(inner, &clients.0);
+    drop(clients);
+    inner.replied.notify_all();
+}
+
+/// Each client hears its session closed (Closing, then Closed).
+fn closed(inner: &Inner, clients: &[i32]) {
     let mut q = lock(&inner.objects);
-    for id in clients {
+    for &id in clients {
         for state in ["authorizationStateClosing", "authorizationStateClosed"] {
             q.push_back(
                 serde_json::json!({
@@ -353,7 +367,6 @@ fn lose(inner: &Inner, reason: String) {
     }
     drop(q);
     inner.arrived.notify_all();
-    inner.replied.notify_all();
 }
 
 /// TDLib's answer to a request for a client that is closed.
