@@ -93,6 +93,17 @@ fn main() {
     writeln!(control, "speed {speed}").unwrap();
     let _ = lines.next();
     std::thread::sleep(Duration::from_secs(1));
+    storm(pid, &counts, seconds, speed);
+    dropped(&conns, &team);
+    stop.store(true, Ordering::Relaxed);
+    println!("floor: load average {}", load_average());
+    let _ = server.kill();
+    let _ = server.wait();
+    std::process::exit(0);
+}
+
+/// Measures the storm for `seconds`: what each client received, the server's CPU and memory.
+fn storm(pid: u32, counts: &[Arc<AtomicU64>], seconds: u64, speed: f64) {
     let cpu0 = cpu_seconds(pid);
     let before: Vec<u64> = counts.iter().map(|c| c.load(Ordering::Relaxed)).collect();
     let t0 = Instant::now();
@@ -107,10 +118,11 @@ fn main() {
     rates.sort_by(f64::total_cmp);
     let total: f64 = rates.iter().sum();
     println!(
-        "floor: storm at {speed}× (20,000 updates per virtual second to the busiest client): updates/s delivered per client: min {:.0}, median {:.0}, max {:.0}; all {clients}: {:.0}/s",
+        "floor: storm at {speed}× (20,000 updates per virtual second to the busiest client): updates/s delivered per client: min {:.0}, median {:.0}, max {:.0}; all {}: {:.0}/s",
         rates[0],
         rates[rates.len() / 2],
         rates[rates.len() - 1],
+        counts.len(),
         total
     );
     match (cpu, memory_kb(pid)) {
@@ -122,6 +134,10 @@ fn main() {
         ),
         _ => println!("floor: server CPU and memory: not readable here (/proc)"),
     }
+}
+
+/// Says how many clients the server disconnected for falling behind, and as whom.
+fn dropped(conns: &[Connection], team: &[String]) {
     let alive = conns.iter().filter(|c| c.is_alive()).count();
     let mut dropped: Vec<&str> = conns
         .iter()
@@ -131,7 +147,8 @@ fn main() {
         .collect();
     dropped.dedup();
     println!(
-        "floor: clients still connected after the storm window: {alive} of {clients}; the others fell {} MB behind and were disconnected (logged in as {})",
+        "floor: clients still connected after the storm window: {alive} of {}; the others fell {} MB behind and were disconnected (logged in as {})",
+        conns.len(),
         ServerConfig::new(Default::default(), "127.0.0.1:0".parse().unwrap()).queue_limit >> 20,
         if dropped.is_empty() {
             "nobody".to_string()
@@ -139,11 +156,6 @@ fn main() {
             dropped.join(", ")
         }
     );
-    stop.store(true, Ordering::Relaxed);
-    println!("floor: load average {}", load_average());
-    let _ = server.kill();
-    let _ = server.wait();
-    std::process::exit(0);
 }
 
 /// The lead's alarms and when each client had them.
