@@ -79,7 +79,7 @@ fn introduce(server: &Server, opts: &Options, scenario: &str, token: Option<&str
             addr = addr.to_string()
         )
     );
-    let mut command = format!("dutydesk --floor {addr}");
+    let mut command = format!("dutydesk --floor {}", shown_addr(addr));
     if let Some(token) = token {
         println!("{}", t!("floor-token-made", token = token));
         command.push_str(&format!(" --token {token}"));
@@ -354,8 +354,28 @@ pub fn summary_lines(tally: &Tally, names: &[(i64, String)], now: i64) -> Vec<St
 fn span(secs: Option<i64>) -> String {
     match secs {
         None => "—".into(),
-        Some(s) if s < 60 => format!("{s} s"),
-        Some(s) => format!("{} min {:02} s", s / 60, s % 60),
+        Some(s) if s < 60 => t!("floor-span-seconds", s = s.to_string()),
+        Some(s) => t!(
+            "floor-span-minutes",
+            m = (s / 60).to_string(),
+            s = format!("{:02}", s % 60)
+        ),
+    }
+}
+
+/// The address trainees type: the listening one, or for 0.0.0.0 / [::] this machine's
+/// address on its default route (no packet is sent: a UDP socket's connect only picks the
+/// route).
+fn shown_addr(addr: SocketAddr) -> SocketAddr {
+    if !addr.ip().is_unspecified() {
+        return addr;
+    }
+    let probe = std::net::UdpSocket::bind(("0.0.0.0", 0))
+        .and_then(|u| u.connect(("192.0.2.1", 9)).map(|()| u))
+        .and_then(|u| u.local_addr());
+    match probe {
+        Ok(local) => SocketAddr::new(local.ip(), addr.port()),
+        Err(_) => addr,
     }
 }
 
@@ -377,6 +397,16 @@ mod tests {
             from_client: client,
             date,
         }
+    }
+
+    #[test]
+    fn trainees_are_told_an_address_they_can_reach() {
+        let local: SocketAddr = "127.0.0.1:7733".parse().unwrap();
+        assert_eq!(shown_addr(local), local);
+        let shown = shown_addr("0.0.0.0:7733".parse().unwrap());
+        assert_eq!(shown.port(), 7733);
+        // With a default route, this machine's address on it; without one, as listened.
+        assert!(!shown.ip().is_unspecified() || shown == "0.0.0.0:7733".parse().unwrap());
     }
 
     #[test]

@@ -40,6 +40,8 @@ floor-summary-scripted = Simulated colleagues: { $count } first responses, media
 floor-summary-open = Still waiting: { $count } chats, the longest for { $longest }.
 floor-summary-dropped = ({ $posts } messages of a storm were not counted.)
 floor-summary-source = Computed by DutyDesk's statistics (desk::figures) from the messages the floor served.
+floor-span-seconds = { $s } s
+floor-span-minutes = { $m } min { $s } s
 floor-join-failed = Could not join the floor: { $error }
 
 floor-login-free = Free on this floor

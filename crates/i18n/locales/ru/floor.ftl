@@ -40,6 +40,8 @@ floor-summary-scripted = Смоделированные коллеги: перв
 floor-summary-open = Ещё ждут: чатов { $count }, дольше всех { $longest }.
 floor-summary-dropped = (Сообщений наплыва не учтено: { $posts }.)
 floor-summary-source = Посчитано статистикой DutyDesk (desk::figures) по сообщениям, которые раздал пол.
+floor-span-seconds = { $s } с
+floor-span-minutes = { $m } мин { $s } с
 floor-join-failed = Не удалось подключиться к полу: { $error }
 
 floor-login-free = Свободны на этом полу
