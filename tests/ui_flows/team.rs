@@ -10,6 +10,10 @@ use dutydesk::ui::features::team::{self, Dialog, Reply};
 use std::sync::Arc;
 use tdsim::{WorldControl, WorldId};
 
+// A restart whose duty group moved on past an action while it was closed.
+#[path = "team_catch_up.rs"]
+mod catch_up;
+
 const LEAD: &str = "+15550000001";
 const SAM: &str = "+15550000002";
 const KIM: &str = "+15550000003";

@@ -13,7 +13,6 @@ use crate::ui::features::connection::{self, Status};
 use crate::ui::features::console;
 use crate::ui::features::login::Stage;
 use crate::ui::features::settings;
-use crate::ui::features::team;
 use crate::ui::start::{self, Begun, Inputs};
 use i18n::t;
 
@@ -273,7 +272,7 @@ impl App {
                 // customers' messages: re-read the waiting chats to set that right. The
                 // team's messages since the checkpoint can be checked now too.
                 return ask(Request::Resync(self.core.desk.waiting_chats()))
-                    .and(self.route_team(team::Message::CatchUp));
+                    .and(self.catch_up_team());
             }
             Reply::Members { result: Err(e), .. } => {
                 self.notices.banner = Some(t!("app-duty-members-failed", error = e.to_string()))

@@ -390,7 +390,7 @@ impl Core {
         if let Some(local) = store.as_ref().and_then(|s| s.load_local().ok()) {
             desk.load_local(local);
         }
-        let team_warning = team::restore_checkpoint(&mut desk, store.as_ref());
+        let team_warning = team::restore_checkpoint(&mut desk, store.as_ref()).err();
         let core = Core {
             desk,
             store,

@@ -162,8 +162,10 @@ impl App {
 
     pub(super) fn route_team(&mut self, message: team::Message) -> Effects<Message> {
         let (effects, event) = route!(self, &mut self.team.feature, message, Message::Team);
-        if let Some(team::Event::Notice(text)) = event {
-            self.notices.banner = Some(text);
+        match event {
+            Some(team::Event::Notice(text)) => self.notices.banner = Some(text),
+            Some(team::Event::CaughtUp) => self.team_caught_up(),
+            None => {}
         }
         effects
     }

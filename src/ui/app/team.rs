@@ -12,7 +12,7 @@
 //! `[notifications] alarm_sound = false` (Settings).
 
 use super::{App, Message};
-use crate::desk::{ChatId, Desk};
+use crate::desk::{ChatId, Desk, MessageId};
 use crate::store::Store;
 use crate::telegram::ConnectionState;
 use crate::ui::effect::{Effects, store};
@@ -30,6 +30,15 @@ pub(super) struct TeamPart {
     pub feature: Team,
     /// The team revision last saved as a checkpoint.
     saved_revision: u64,
+    /// Whether the desk's team state is complete up to its newest message: the group's
+    /// history since `resume_after` has been folded, and the connection has not dropped
+    /// since. Only then is a checkpoint stored: a live update folded before the catch-up
+    /// (a colleague's take at login) would otherwise move the stored resume point past
+    /// the messages still to be read, and they would never be.
+    synced: bool,
+    /// Where the next catch-up reads the group's history from: the last message of the
+    /// checkpoint restored or last stored.
+    resume_after: Option<MessageId>,
     /// Telegram's connection dropped since the account was ready: when it is back, the
     /// duty group is read again.
     dropped: bool,
@@ -42,23 +51,32 @@ impl TeamPart {
         TeamPart {
             feature: Team::new(),
             saved_revision: desk.team_revision(),
+            synced: false,
+            // Built right after the stored checkpoint was restored, before any update.
+            resume_after: desk.team_checkpoint().and_then(|c| c.last_message),
             dropped: false,
             announced: Vec::new(),
         }
     }
 }
 
-/// Restores the duty group's stored checkpoint into the desk, if there is one; a
-/// checkpoint that no longer reads is a warning (the group's history is read instead).
-pub(super) fn restore_checkpoint(desk: &mut Desk, store: Option<&Store>) -> Option<String> {
-    let group = desk.settings().staff.duty_group?;
-    match store?.load_team_checkpoint(group) {
+/// Restores the duty group's stored checkpoint into the desk, if there is one: the last
+/// message it had folded (where the group's history is read from next), or a warning when
+/// it no longer reads (the group's history is read instead).
+pub(super) fn restore_checkpoint(
+    desk: &mut Desk,
+    store: Option<&Store>,
+) -> Result<Option<MessageId>, String> {
+    let (Some(group), Some(store)) = (desk.settings().staff.duty_group, store) else {
+        return Ok(None);
+    };
+    match store.load_team_checkpoint(group) {
         Ok(Some(checkpoint)) => {
-            desk.restore_team(checkpoint);
-            None
+            let after = checkpoint.last_message;
+            Ok(desk.restore_team(checkpoint).then_some(after).flatten())
         }
-        Ok(None) => None,
-        Err(e) => Some(e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -81,9 +99,10 @@ impl App {
         }
         let mut effects = Effects::none();
         let revision = self.core.desk.team_revision();
-        if revision != self.team.saved_revision {
+        if self.team.synced && revision != self.team.saved_revision {
             self.team.saved_revision = revision;
             if let Some(checkpoint) = self.core.desk.team_checkpoint() {
+                self.team.resume_after = checkpoint.last_message;
                 effects = effects.and(Effects::store(store::Write::TeamCheckpoint(checkpoint)));
             }
         }
@@ -94,11 +113,31 @@ impl App {
     /// A duty group became known or changed: its stored checkpoint, then its members (whose
     /// reply re-reads waiting chats and catches the group's history up).
     pub(super) fn duty_group_changed(&mut self, group: ChatId) -> Effects<Message> {
-        if let Some(warning) = restore_checkpoint(&mut self.core.desk, self.core.store.as_ref()) {
-            self.notices.banner = Some(warning);
-        }
+        self.team.synced = false;
+        self.team.resume_after =
+            match restore_checkpoint(&mut self.core.desk, self.core.store.as_ref()) {
+                Ok(after) => after,
+                Err(warning) => {
+                    self.notices.banner = Some(warning);
+                    None
+                }
+            };
         self.team.saved_revision = self.core.desk.team_revision();
         super::link::duty_members(group)
+    }
+
+    /// Reads the duty group's history since the stored resume point.
+    pub(super) fn catch_up_team(&mut self) -> Effects<Message> {
+        let after = self.team.resume_after;
+        self.route_team(crate::ui::features::team::Message::CatchUp { after })
+    }
+
+    /// The history since the resume point is folded: the state is complete, so it is
+    /// stored now and from now on as it moves (until the connection drops).
+    pub(super) fn team_caught_up(&mut self) {
+        self.team.synced = true;
+        // Stored at the end of this message's handling, whatever the revision.
+        self.team.saved_revision = self.core.desk.team_revision().wrapping_sub(1);
     }
 
     /// Telegram's connection changed: back after a drop (once logged in), the duty group's
@@ -110,7 +149,12 @@ impl App {
         }
         match state {
             ConnectionState::Ready | ConnectionState::Updating => {}
-            _ => self.team.dropped = true,
+            _ => {
+                self.team.dropped = true;
+                // Updates missed while offline: nothing is stored until the history since
+                // the last stored checkpoint has been read again.
+                self.team.synced = false;
+            }
         }
         if state != ConnectionState::Ready || !std::mem::take(&mut self.team.dropped) {
             return Effects::none();

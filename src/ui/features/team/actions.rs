@@ -8,7 +8,7 @@ use super::words::{self, Names};
 use super::{ASSIGN_ID, Dialog, Event, Message, NOTE_ID, REASON_ID, Team};
 use crate::desk::team::protocol::{self, MAX_MESSAGE_CHARS};
 use crate::desk::team::{TeamMessage, message_link};
-use crate::desk::{Action, ChatId, Desk, Event as DeskEvent, UserId};
+use crate::desk::{Action, ChatId, Desk, Event as DeskEvent, MessageId, UserId};
 use crate::telegram::duty::HORIZON_SECS;
 use crate::ui::effect::Effects;
 use crate::ui::feature::Ctx;
@@ -164,12 +164,12 @@ impl Team {
         (ask(Request::Publish { group, text, edit }), None)
     }
 
-    /// Reads the duty group's pins and its history after the stored checkpoint.
-    pub(super) fn catch_up(&self, ctx: &Ctx<'_>) -> Effects<Message> {
+    /// Reads the duty group's pins and its history after `after` (the stored checkpoint's
+    /// last message, from the app).
+    pub(super) fn catch_up(&self, after: Option<MessageId>, ctx: &Ctx<'_>) -> Effects<Message> {
         let Some(group) = ctx.desk.settings().staff.duty_group else {
             return Effects::none();
         };
-        let after = ctx.desk.team_checkpoint().and_then(|c| c.last_message);
         ask(Request::CatchUp {
             group,
             after,
@@ -205,7 +205,7 @@ impl Team {
                 let history = history.map(|h| h.messages);
                 match (pins, fold(ctx.desk, ctx.now, group, history)) {
                     (Err(e), _) | (_, Err(e)) => notice(t!("team-catch-up-failed", error = e)),
-                    _ => (Effects::none(), None),
+                    _ => (Effects::none(), Some(Event::CaughtUp)),
                 }
             }
             Reply::Pins { group, result } => match fold(ctx.desk, ctx.now, group, result) {

@@ -66,8 +66,12 @@ pub enum Message {
     Edit(text_editor::Action),
     SaveSettings,
     CloseEditor,
-    /// From the app: read the duty group's pins and its history after the checkpoint.
-    CatchUp,
+    /// From the app: read the duty group's pins and its history after `after` (the last
+    /// message of the stored checkpoint: what live updates folded since may have skipped a
+    /// gap, so the desk's own newest message is not a safe resume point).
+    CatchUp {
+        after: Option<MessageId>,
+    },
     /// A pin changed in the duty group: read its pinned team messages again.
     ReadPins,
     /// A published settings message reached the server under this id: pin it.
@@ -80,6 +84,9 @@ pub enum Message {
 pub enum Event {
     /// Why an action was refused or did not go out: the banner.
     Notice(String),
+    /// The group's history since the resume point is folded: from now on the desk's team
+    /// state is complete up to the newest message, and may be stored as a checkpoint.
+    CaughtUp,
 }
 
 #[derive(Default)]
@@ -124,7 +131,7 @@ impl Feature for Team {
                 self.editor = None;
                 (Effects::none(), None)
             }
-            Message::CatchUp => (self.catch_up(&ctx), None),
+            Message::CatchUp { after } => (self.catch_up(after, &ctx), None),
             Message::ReadPins => match ctx.desk.settings().staff.duty_group {
                 Some(group) => (requests::ask(Request::ReadPins { group }), None),
                 None => (Effects::none(), None),
