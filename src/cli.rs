@@ -105,8 +105,11 @@ fn choose_language() -> Choice {
 
 /// The command line with its help in the current language.
 pub fn command() -> clap::Command {
+    let version = version_text();
     let mut command = Cli::command()
         .about(t!("cli-about"))
+        .version(version.clone())
+        .long_version(version)
         .mut_arg("demo", |a| a.help(t!("cli-help-demo")))
         .mut_arg("scenario", |a| a.help(t!("cli-help-scenario")))
         .mut_arg("speed", |a| a.help(t!("cli-help-speed")))
@@ -146,6 +149,18 @@ pub fn command() -> clap::Command {
     // the headings, are set once they exist.
     command.build();
     clap_words(command)
+}
+
+/// What `--version` prints after the name: this build's version, the TDLib it expects
+/// (the one `fetch-tdlib` installs and the loader checks for), and the commit it was built
+/// from (`build.rs`: git, or `DUTYDESK_COMMIT` for a build from a tarball).
+pub fn version_text() -> String {
+    t!(
+        "cli-version",
+        version = env!("CARGO_PKG_VERSION"),
+        tdlib = telegram::TDLIB_VERSION,
+        commit = env!("DUTYDESK_COMMIT")
+    )
 }
 
 fn clap_words(command: clap::Command) -> clap::Command {
@@ -292,6 +307,55 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         with_language(Language::Ru, || command().debug_assert());
+    }
+
+    fn version(language: Language) -> String {
+        with_language(language, || {
+            let err = command()
+                .try_get_matches_from(["dutydesk", "--version"])
+                .expect_err("--version ends parsing");
+            assert_eq!(err.kind(), clap::error::ErrorKind::DisplayVersion);
+            err.render().to_string()
+        })
+    }
+
+    #[test]
+    fn version_names_the_build_the_tdlib_it_loads_and_the_commit() {
+        let en = version(Language::En);
+        let lines: Vec<&str> = en.lines().collect();
+        assert_eq!(lines[0], format!("dutydesk {}", env!("CARGO_PKG_VERSION")));
+        assert_eq!(lines[1], "TDLib 1.8.61 (the version this build loads)");
+        let commit = lines[2].strip_prefix("commit ").expect("a commit line");
+        assert_eq!(commit, env!("DUTYDESK_COMMIT"));
+        match env!("DUTYDESK_COMMIT_SOURCE") {
+            // From this checkout: twelve hex digits and the commit's date.
+            "git" => {
+                let (hash, date) = commit.split_once(' ').expect("hash and date");
+                assert_eq!(hash.len(), 12, "{commit}");
+                assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{commit}");
+                assert!(
+                    date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+                    "{commit}"
+                );
+            }
+            "none" => assert_eq!(commit, "unknown"),
+            _ => assert!(!commit.is_empty()),
+        }
+        let ru = version(Language::Ru);
+        assert!(
+            ru.contains("TDLib 1.8.61 (версия, которую загружает эта сборка)"),
+            "{ru}"
+        );
+        assert!(ru.contains(&format!("коммит {commit}")), "{ru}");
+        // -V says the same.
+        let short = with_language(Language::En, || {
+            command()
+                .try_get_matches_from(["dutydesk", "-V"])
+                .expect_err("-V ends parsing")
+                .render()
+                .to_string()
+        });
+        assert_eq!(short, en);
     }
 
     #[test]

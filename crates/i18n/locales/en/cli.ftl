@@ -28,3 +28,7 @@ cli-help-stats-to = Last day, YYYY-MM-DD, included.
 cli-help-stats-csv = Also write every table as CSV, one file each beside FILE: its stem + -summary.csv, -admins.csv, -days.csv, -admin-days.csv, -hours.csv, -heatmap.csv, -longest.csv.
 cli-help-stats-tz = The zone days and hours are in (an IANA name, e.g. Europe/Berlin). Default: the config's [statistics] or [business_hours] time_zone, else UTC.
 cli-help-stats-longest = How many of the longest waits to list.
+cli-version =
+    { $version }
+    TDLib { $tdlib } (the version this build loads)
+    commit { $commit }

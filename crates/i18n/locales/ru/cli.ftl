@@ -28,3 +28,7 @@ cli-help-stats-to = Последний день, ГГГГ-ММ-ДД, включ�
 cli-help-stats-csv = Записать и каждую таблицу в CSV, по файлу рядом с FILE: его имя + -summary.csv, -admins.csv, -days.csv, -admin-days.csv, -hours.csv, -heatmap.csv, -longest.csv.
 cli-help-stats-tz = Часовой пояс дней и часов (имя IANA, например Europe/Berlin). По умолчанию — time_zone из [statistics] или [business_hours] в настройках, иначе UTC.
 cli-help-stats-longest = Сколько самых долгих ожиданий показать.
+cli-version =
+    { $version }
+    TDLib { $tdlib } (версия, которую загружает эта сборка)
+    коммит { $commit }
