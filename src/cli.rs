@@ -42,7 +42,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    FetchTdlib,
+    FetchTdlib {
+        /// Install the library into this folder (a package's, beside the executable)
+        /// instead of the data directory.
+        #[arg(long, value_name = "DIR")]
+        dest: Option<PathBuf>,
+        /// Verify and install a package already downloaded (`npm pack`'s .tgz).
+        #[arg(long, value_name = "FILE")]
+        archive: Option<PathBuf>,
+        /// With --archive: its sha512 (npm's `dist.integrity`), for a platform this build
+        /// pins none for; never over a pin.
+        #[arg(long, requires = "archive", value_name = "INTEGRITY")]
+        sha512: Option<String>,
+    },
     Doctor {
         #[arg(long)]
         login_probe: bool,
@@ -56,9 +68,7 @@ pub enum Command {
     },
     /// Internal: writes to a store until killed (the crash test's child process).
     #[command(name = "__store-writer", hide = true)]
-    StoreWriter {
-        path: PathBuf,
-    },
+    StoreWriter { path: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +142,9 @@ pub fn command() -> clap::Command {
                 "cli-help-fetch-tdlib",
                 version = telegram::TDLIB_VERSION
             ))
+            .mut_arg("dest", |a| a.help(t!("cli-help-fetch-dest")))
+            .mut_arg("archive", |a| a.help(t!("cli-help-fetch-archive")))
+            .mut_arg("sha512", |a| a.help(t!("cli-help-fetch-sha512")))
         })
         .mut_subcommand("doctor", |c| {
             c.about(t!("cli-help-doctor"))
@@ -197,7 +210,17 @@ pub type CliResult = Result<(), Box<dyn std::error::Error>>;
 pub fn run(cli: Cli) -> CliResult {
     let paths = Paths::resolve()?;
     match cli.command {
-        Some(Command::FetchTdlib) => fetch_command(&paths),
+        Some(Command::FetchTdlib {
+            dest,
+            archive,
+            sha512,
+        }) => {
+            let target = match dest {
+                Some(dir) => dir.join(telegram::native::library_file_name()),
+                None => fetch::installed_path(&paths.tdlib_dir),
+            };
+            fetch_command(&target, archive.as_deref(), sha512.as_deref())
+        }
         Some(Command::Doctor { login_probe }) => {
             crate::doctor::run(&paths, login_probe, &cli.language)
         }
@@ -227,7 +250,31 @@ pub fn run(cli: Cli) -> CliResult {
     }
 }
 
-fn fetch_command(paths: &Paths) -> CliResult {
+/// Installs TDLib as `target`: downloaded (or read from `archive`), verified, and loaded
+/// once to prove it is the version this build needs before saying so.
+fn fetch_command(
+    target: &std::path::Path,
+    archive: Option<&std::path::Path>,
+    sha512: Option<&str>,
+) -> CliResult {
+    let path = match archive {
+        Some(archive) => {
+            let expected = fetch::checksum_for_archive(sha512)?;
+            fetch::install_local_archive(archive, &expected, target)?
+        }
+        None => download(target)?,
+    };
+    let lib = telegram::NativeLibrary::load(&path)?;
+    let installed = t!(
+        "cli-fetch-installed",
+        version = lib.version(),
+        path = path.display().to_string()
+    );
+    println!("{installed}");
+    Ok(())
+}
+
+fn download(target: &std::path::Path) -> Result<PathBuf, fetch::FetchError> {
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -237,22 +284,14 @@ fn fetch_command(paths: &Paths) -> CliResult {
         .progress_chars("=> "),
     );
     bar.set_message(t!("cli-fetch-progress", version = telegram::TDLIB_VERSION));
-    let path = fetch::fetch_tdlib(&paths.tdlib_dir, |done, total| {
+    let path = fetch::fetch_tdlib_to(target, |done, total| {
         if total > 0 {
             bar.set_length(total);
         }
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    // Prove the installed file is the library we need before saying so.
-    let lib = telegram::NativeLibrary::load(&path)?;
-    let installed = t!(
-        "cli-fetch-installed",
-        version = lib.version(),
-        path = path.display().to_string()
-    );
-    println!("{installed}");
-    Ok(())
+    Ok(path)
 }
 
 fn open_window(cli: &Cli, paths: Paths) -> CliResult {

@@ -171,6 +171,15 @@ pub fn installed_path(tdlib_dir: &Path) -> PathBuf {
 /// gets (bytes done, bytes total or 0 when unknown). Blocking: run it off the UI thread.
 pub fn fetch_tdlib(
     tdlib_dir: &Path,
+    progress: impl FnMut(u64, u64),
+) -> Result<PathBuf, FetchError> {
+    fetch_tdlib_to(&installed_path(tdlib_dir), progress)
+}
+
+/// Downloads this platform's package, verifies it against the pinned sha512 and installs
+/// its library as `target` (a package build puts it beside the executable).
+pub fn fetch_tdlib_to(
+    target: &Path,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<PathBuf, FetchError> {
     let package = package_for(std::env::consts::OS, std::env::consts::ARCH)?;
@@ -199,23 +208,59 @@ pub fn fetch_tdlib(
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
     let reader = response.into_body().into_reader();
-    install_archive(reader, total, expected, tdlib_dir, &mut progress)
+    install_archive(reader, total, expected, target, &mut progress)
+}
+
+/// The checksum a local archive is verified against: this platform's pin; `given` (the
+/// registry's `dist.integrity`, for a platform this source has no pin for yet) only where
+/// there is none, and never over a pin that says otherwise.
+pub fn checksum_for_archive(given: Option<&str>) -> Result<String, FetchError> {
+    let package = package_for(std::env::consts::OS, std::env::consts::ARCH)?;
+    archive_checksum(&package, given)
+}
+
+fn archive_checksum(package: &Package, given: Option<&str>) -> Result<String, FetchError> {
+    // npm writes integrity as `sha512-<base64>`; the pins are the base64 alone.
+    let given = given.map(|g| g.trim().trim_start_matches("sha512-").to_string());
+    match (package.sha512, given) {
+        (Some(pinned), Some(given)) if given != pinned => Err(FetchError::ChecksumMismatch {
+            expected: pinned.into(),
+            found: given,
+        }),
+        (Some(pinned), _) => Ok(pinned.into()),
+        (None, Some(given)) => Ok(given),
+        (None, None) => Err(FetchError::NoPinnedChecksum {
+            package: package.name.into(),
+        }),
+    }
+}
+
+/// Installs the library of a package already on disk (`npm pack`'s `.tgz`) as `target`,
+/// verified against `expected_sha512` as a download would be.
+pub fn install_local_archive(
+    archive: &Path,
+    expected_sha512: &str,
+    target: &Path,
+) -> Result<PathBuf, FetchError> {
+    let file = File::open(archive).map_err(io(archive))?;
+    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+    install_archive(file, total, expected_sha512, target, &mut |_, _| {})
 }
 
 /// Verifies a `.tgz` stream against `expected_sha512` (base64) and installs its library
-/// into `tdlib_dir`. The archive is kept in a temporary file until verified; the library is
+/// as `target`. The archive is kept in a temporary file until verified; the library is
 /// written to a temporary name and renamed into place, so readers see all or nothing.
 pub fn install_archive(
     mut reader: impl Read,
     total: u64,
     expected_sha512: &str,
-    tdlib_dir: &Path,
+    target: &Path,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<PathBuf, FetchError> {
-    let target = installed_path(tdlib_dir);
     let dir = target
         .parent()
-        .expect("installed path has a parent")
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
         .to_path_buf();
     std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     let archive = dir.join(format!(".download-{}.tgz", std::process::id()));
@@ -227,10 +272,10 @@ pub fn install_archive(
                 found,
             });
         }
-        unpack_library(&archive, &target)
+        unpack_library(&archive, target)
     })();
     let _ = std::fs::remove_file(&archive);
-    result.map(|()| target)
+    result.map(|()| target.to_path_buf())
 }
 
 fn save_and_hash(
@@ -359,7 +404,7 @@ mod tests {
             &archive[..],
             archive.len() as u64,
             &sha512(&archive),
-            dir.path(),
+            &installed_path(dir.path()),
             &mut |d, t| seen.push((d, t)),
         )
         .unwrap();
@@ -382,8 +427,14 @@ mod tests {
         let lib_entry = format!("package/{}", library_file_name());
         let archive = tgz(&[(&lib_entry, b"tampered library")]);
         let pinned = sha512(b"the genuine archive");
-        let err =
-            install_archive(&archive[..], 0, &pinned, dir.path(), &mut |_, _| {}).unwrap_err();
+        let err = install_archive(
+            &archive[..],
+            0,
+            &pinned,
+            &installed_path(dir.path()),
+            &mut |_, _| {},
+        )
+        .unwrap_err();
         assert!(
             matches!(err, FetchError::ChecksumMismatch { ref expected, .. } if *expected == pinned),
             "{err}"
@@ -404,12 +455,65 @@ mod tests {
             &archive[..],
             0,
             &sha512(&archive),
-            dir.path(),
+            &installed_path(dir.path()),
             &mut |_, _| {},
         )
         .unwrap_err();
         assert!(matches!(err, FetchError::MissingFile { .. }), "{err}");
         assert!(files_in(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_local_archive_installs_where_the_package_build_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib_entry = format!("package/{}", library_file_name());
+        let archive = tgz(&[(&lib_entry, b"library bytes")]);
+        let file = dir.path().join("prebuilt.tgz");
+        std::fs::write(&file, &archive).unwrap();
+        let target = dir
+            .path()
+            .join("stage/usr/lib/dutydesk")
+            .join(library_file_name());
+        let path = install_local_archive(&file, &sha512(&archive), &target).unwrap();
+        assert_eq!(path, target);
+        assert_eq!(std::fs::read(&target).unwrap(), b"library bytes");
+        // Beside it: nothing but the library (no archive copy, no partial file).
+        let beside: Vec<String> = std::fs::read_dir(target.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(beside, vec![library_file_name().to_string()]);
+        let err = install_local_archive(&file, &sha512(b"other"), &target).unwrap_err();
+        assert!(matches!(err, FetchError::ChecksumMismatch { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_given_checksum_stands_only_where_there_is_no_pin() {
+        let pinned = Package {
+            name: "linux-x64-glibc",
+            sha512: Some("PIN"),
+        };
+        let unpinned = Package {
+            name: "win32-x64",
+            sha512: None,
+        };
+        assert_eq!(archive_checksum(&pinned, None).unwrap(), "PIN");
+        assert_eq!(
+            archive_checksum(&pinned, Some("sha512-PIN")).unwrap(),
+            "PIN"
+        );
+        assert!(matches!(
+            archive_checksum(&pinned, Some("OTHER")),
+            Err(FetchError::ChecksumMismatch { .. })
+        ));
+        assert_eq!(
+            archive_checksum(&unpinned, Some(" sha512-GIVEN\n")).unwrap(),
+            "GIVEN"
+        );
+        assert!(matches!(
+            archive_checksum(&unpinned, None),
+            Err(FetchError::NoPinnedChecksum { .. })
+        ));
     }
 
     #[test]

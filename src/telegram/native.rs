@@ -223,7 +223,8 @@ pub fn library_file_name() -> &'static str {
 }
 
 /// The places searched for libtdjson, in order: `DUTYDESK_TDJSON` (or the config's
-/// `telegram.tdjson`), next to the executable, the data directory, the system path.
+/// `telegram.tdjson`), beside the executable (see `beside_executable`), the data directory,
+/// the system path.
 pub fn candidates(explicit: Option<&Path>, tdlib_dir: &Path) -> Vec<PathBuf> {
     if let Some(path) = explicit {
         // An explicit choice is final: silently falling back to another library would hide
@@ -231,16 +232,31 @@ pub fn candidates(explicit: Option<&Path>, tdlib_dir: &Path) -> Vec<PathBuf> {
         return vec![path.to_path_buf()];
     }
     let name = library_file_name();
-    let mut paths = Vec::new();
-    if let Some(dir) = std::env::current_exe()
-        .ok()
-        .and_then(|e| e.parent().map(Path::to_path_buf))
-    {
-        paths.push(dir.join(name));
-    }
+    let mut paths = std::env::current_exe()
+        .map(|exe| beside_executable(&exe))
+        .unwrap_or_default();
     paths.push(tdlib_dir.join(TDLIB_VERSION).join(name));
     // A bare name makes the platform loader search the system library path.
     paths.push(PathBuf::from(name));
+    paths
+}
+
+/// Where a package puts libtdjson for the executable `exe`: in the executable's own
+/// folder, symlinks resolved (the .deb's `/usr/bin/dutydesk` links to
+/// `/usr/lib/dutydesk/dutydesk`, beside the library; an AppImage's or a Windows install's
+/// folder holds both), and in a macOS bundle's `Contents/Frameworks`.
+pub fn beside_executable(exe: &Path) -> Vec<PathBuf> {
+    let name = library_file_name();
+    // Linux's current_exe is already resolved (/proc/self/exe); macOS's is the path the
+    // program was started by, which may be a link.
+    let exe = std::fs::canonicalize(exe).unwrap_or_else(|_| exe.to_path_buf());
+    let Some(dir) = exe.parent() else {
+        return Vec::new();
+    };
+    let mut paths = vec![dir.join(name)];
+    if cfg!(target_os = "macos") {
+        paths.push(dir.join("../Frameworks").join(name));
+    }
     paths
 }
 
@@ -278,21 +294,38 @@ mod tests {
     #[test]
     fn the_lookup_order_is_executable_dir_then_data_dir_then_system() {
         let found = candidates(None, Path::new("/data/tdlib"));
-        let exe_dir = std::env::current_exe()
-            .unwrap()
-            .parent()
-            .unwrap()
-            .to_path_buf();
+        let exe = std::env::current_exe().unwrap();
+        let mut expected = beside_executable(&exe);
         assert_eq!(
-            found,
-            vec![
-                exe_dir.join(library_file_name()),
-                Path::new("/data/tdlib")
-                    .join(TDLIB_VERSION)
-                    .join(library_file_name()),
-                PathBuf::from(library_file_name()),
-            ]
+            expected[0],
+            std::fs::canonicalize(&exe)
+                .unwrap()
+                .with_file_name(library_file_name())
         );
+        expected.extend([
+            Path::new("/data/tdlib")
+                .join(TDLIB_VERSION)
+                .join(library_file_name()),
+            PathBuf::from(library_file_name()),
+        ]);
+        assert_eq!(found, expected);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn beside_a_linked_executable_means_beside_the_file_it_links_to() {
+        // The .deb's layout: /usr/bin/dutydesk -> ../lib/dutydesk/dutydesk.
+        let root = tempfile::tempdir().unwrap();
+        let lib_dir = root.path().join("usr/lib/dutydesk");
+        let bin_dir = root.path().join("usr/bin");
+        std::fs::create_dir_all(&lib_dir).unwrap();
+        std::fs::create_dir_all(&bin_dir).unwrap();
+        std::fs::write(lib_dir.join("dutydesk"), b"").unwrap();
+        std::os::unix::fs::symlink("../lib/dutydesk/dutydesk", bin_dir.join("dutydesk")).unwrap();
+        let found = beside_executable(&bin_dir.join("dutydesk"));
+        let real_lib_dir = std::fs::canonicalize(&lib_dir).unwrap();
+        assert_eq!(found[0], real_lib_dir.join(library_file_name()));
+        assert!(!found.contains(&bin_dir.join(library_file_name())));
     }
 
     #[test]
@@ -301,7 +334,10 @@ mod tests {
         // The test binary's own directory has no libtdjson, nor has the empty data dir; the
         // system lookup may find one only where TDLib is installed system-wide.
         match locate(None, dir.path()) {
-            Err(LibraryError::NotFound { searched }) => assert_eq!(searched.len(), 3),
+            Err(LibraryError::NotFound { searched }) => {
+                let beside = beside_executable(&std::env::current_exe().unwrap()).len();
+                assert_eq!(searched.len(), beside + 2)
+            }
             Ok(lib) => assert_eq!(lib.version(), TDLIB_VERSION),
             Err(other) => panic!("unexpected: {other}"),
         }

@@ -6,6 +6,9 @@ cli-help-scenario = With --demo: a scenario file or a shipped name (floor, storm
 cli-help-speed = With --demo: how fast virtual time runs (60 = a minute per second).
 cli-help-seed = With --demo: the scenario's random seed.
 cli-help-fetch-tdlib = Download TDLib { $version } for this platform into the data directory.
+cli-help-fetch-dest = Install the library into this folder (a package's, beside the executable) instead of the data directory.
+cli-help-fetch-archive = Verify and install a package already downloaded (the .tgz of npm pack) instead of downloading it.
+cli-help-fetch-sha512 = With --archive: the package's sha512 (npm's dist.integrity), for a platform this build pins none for; a pin always wins.
 cli-help-doctor = Print what DutyDesk sees: paths, TDLib, keyring, notifications, language.
 cli-help-login-probe = Also start TDLib in a temporary directory and print the state it reaches.
 cli-help-help = Print help
