@@ -4,6 +4,11 @@
 //! boundary -> `telegram` (receive thread, auth, translation) -> `desk` (pure domain state)
 //! -> `ui` (iced) and `store` (SQLite).
 
+/// The application's id: the freedesktop desktop entry's and icons' name, the Wayland
+/// app id and X11 class of the window, the Flatpak's and the AppStream component's id,
+/// the macOS bundle identifier.
+pub const APP_ID: &str = "io.github.dutydesk.DutyDesk";
+
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -56,6 +56,13 @@ pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
             // Below this the two panes and the header no longer fit side by side.
             min_size: Some(iced::Size::new(900.0, 480.0)),
             icon: icon::window_icon(),
+            // The desktop entry's name: docks and the Wayland compositor find the icon and
+            // group the window with the launcher by it.
+            #[cfg(target_os = "linux")]
+            platform_specific: iced::window::settings::PlatformSpecific {
+                application_id: crate::APP_ID.into(),
+                ..Default::default()
+            },
             ..iced::window::Settings::default()
         })
         .default_font(fonts::TEXT)
