@@ -24,6 +24,8 @@ pub struct Config {
     pub ui: UiConfig,
     pub notifications: NotificationConfig,
     pub messages: MessageConfig,
+    /// The tray and what closing the window does.
+    pub desktop: DesktopConfig,
     /// The proxy TDLib connects through (its password or secret is in the OS keyring).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy: Option<crate::proxy::ProxyConfig>,
@@ -199,8 +201,16 @@ pub struct NotificationConfig {
     pub new_message: bool,
     pub turned_red: bool,
     pub breach: bool,
-    /// A team alarm's notification plays the alarm sound (the notification's sound hint).
+    /// A team alarm plays the alarm sound (`crate::sound`).
     pub alarm_sound: bool,
+    /// A chat turning red plays the red sound.
+    pub red_sound: bool,
+    /// A breach plays the breach sound.
+    pub breach_sound: bool,
+    /// The sounds' loudness, 0–100.
+    pub volume: u8,
+    /// `"22:00-07:00"`: no sound between these local times; empty: none.
+    pub quiet_hours: String,
 }
 
 impl Default for NotificationConfig {
@@ -211,6 +221,29 @@ impl Default for NotificationConfig {
             turned_red: true,
             breach: true,
             alarm_sound: true,
+            red_sound: true,
+            breach_sound: true,
+            volume: 70,
+            quiet_hours: String::new(),
+        }
+    }
+}
+
+/// `[desktop]`: the tray icon, and what closing the window does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DesktopConfig {
+    /// Show a tray icon where the desktop has a tray.
+    pub tray: bool,
+    /// Closing the window keeps DutyDesk running in the tray (when there is one).
+    pub close_to_tray: bool,
+}
+
+impl Default for DesktopConfig {
+    fn default() -> Self {
+        DesktopConfig {
+            tray: true,
+            close_to_tray: false,
         }
     }
 }
@@ -274,6 +307,10 @@ pub enum Problem {
     NotADate(String),
     /// `[business_hours]` with no weekday open.
     NoOpeningHours,
+    /// `[notifications] volume` above 100.
+    Volume(u8),
+    /// `[notifications] quiet_hours` not `HH:MM-HH:MM`.
+    QuietHours(String),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -340,6 +377,10 @@ impl std::fmt::Display for Problem {
             }
             Problem::NotADate(value) => t!("config-problem-date", value = value.as_str()),
             Problem::NoOpeningHours => t!("config-problem-no-hours"),
+            Problem::Volume(value) => t!("config-problem-volume", value = *value),
+            Problem::QuietHours(value) => {
+                t!("config-problem-quiet-hours", value = value.as_str())
+            }
         };
         f.write_str(&text)
     }
@@ -415,6 +456,16 @@ impl Config {
             return Err(invalid(
                 "statistics.time_zone",
                 Problem::NotATimeZone(zone.clone()),
+            ));
+        }
+        let n = &self.notifications;
+        if n.volume > 100 {
+            return Err(invalid("notifications.volume", Problem::Volume(n.volume)));
+        }
+        if let Err(e) = crate::sound::QuietHours::parse(&n.quiet_hours) {
+            return Err(invalid(
+                "notifications.quiet_hours",
+                Problem::QuietHours(e.0),
             ));
         }
         if let Some(Err((key, problem))) = self.business_hours.as_ref().map(|b| b.calendar()) {

@@ -9,6 +9,7 @@
 /// the macOS bundle identifier.
 pub const APP_ID: &str = "io.github.dutydesk.DutyDesk";
 
+pub mod autostart;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -21,11 +22,13 @@ pub mod logging;
 pub mod paths;
 pub mod proxy;
 pub mod shutdown;
+pub mod sound;
 pub mod statistics;
 pub mod store;
 pub mod team_floor;
 pub mod telegram;
 pub mod tokens;
+pub mod tray;
 pub mod ui;
 mod window;
 

@@ -25,6 +25,9 @@ mod timer;
 // Start-up when the keyring does not give the database key: Retry, a named entry.
 #[path = "ui_flows/keyring.rs"]
 mod keyring;
+// The tray, sounds, attention, closing into the tray, their settings.
+#[path = "ui_flows/desktop.rs"]
+mod desktop;
 // The settings screen: every control from the keyboard, the duty-group picker.
 #[path = "ui_flows/settings.rs"]
 mod settings;

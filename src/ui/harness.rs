@@ -149,8 +149,13 @@ impl Harness {
 
     /// Drives an app whose session has started: one a test brought through start-up
     /// steps of its own (a keyring stand-in, a Retry) before there was a session to drive.
-    pub fn attach(app: App) -> Harness {
+    pub fn attach(mut app: App) -> Harness {
         crate::ui::fonts::install();
+        // Sounds are recorded, never played (`app.player().played()`); a login entry goes
+        // beside the test's config, never into the machine's autostart folder.
+        app.set_player(crate::sound::Player::recording());
+        let entry = app.config_dir().join("autostart").join("dutydesk.desktop");
+        app.set_autostart(crate::autostart::Method::Xdg(entry));
         let session = app
             .session()
             .cloned()

@@ -43,29 +43,51 @@ pub struct RunOptions {
 /// The window's initial size: room for ~30 one-line rows beside the open chat.
 pub const WINDOW_SIZE: iced::Size = iced::Size::new(1280.0, 820.0);
 
-/// Opens the window and runs until it is closed.
+/// The window: its size, icon and, on Linux, the app id docks match it to the desktop
+/// entry by. Closing it is the app's decision (into the tray, or quit), not iced's.
+pub fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        size: WINDOW_SIZE,
+        // Below this the two panes and the header no longer fit side by side.
+        min_size: Some(iced::Size::new(900.0, 480.0)),
+        icon: icon::window_icon(),
+        exit_on_close_request: false,
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: crate::APP_ID.into(),
+            ..Default::default()
+        },
+        ..iced::window::Settings::default()
+    }
+}
+
+/// Runs the app until it quits: an iced daemon, so the window may close into the tray
+/// while DutyDesk keeps watching (`App::boot` opens the window).
 pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
     fonts::install();
-    iced::application(move || App::boot(opts.clone()), App::update, App::view)
-        .title(App::title)
-        .theme(App::iced_theme)
+    iced::daemon(move || App::boot(opts.clone()), App::update, view)
+        .title(title)
+        .theme(theme)
         .subscription(App::subscription)
-        .scale_factor(App::scale)
-        .window(iced::window::Settings {
-            size: WINDOW_SIZE,
-            // Below this the two panes and the header no longer fit side by side.
-            min_size: Some(iced::Size::new(900.0, 480.0)),
-            icon: icon::window_icon(),
-            // The desktop entry's name: docks and the Wayland compositor find the icon and
-            // group the window with the launcher by it.
-            #[cfg(target_os = "linux")]
-            platform_specific: iced::window::settings::PlatformSpecific {
-                application_id: crate::APP_ID.into(),
-                ..Default::default()
-            },
-            ..iced::window::Settings::default()
-        })
+        .scale_factor(scale)
         .default_font(fonts::TEXT)
         .run()?;
     Ok(())
+}
+
+// One window: the daemon's per-window functions ask the app.
+fn view(app: &App, _: iced::window::Id) -> iced::Element<'_, Message> {
+    app.view()
+}
+
+fn title(app: &App, _: iced::window::Id) -> String {
+    app.title()
+}
+
+fn theme(app: &App, _: iced::window::Id) -> iced::Theme {
+    app.iced_theme()
+}
+
+fn scale(app: &App, _: iced::window::Id) -> f32 {
+    app.scale()
 }

@@ -57,15 +57,6 @@ pub fn banner(summary: &str, body: &str, more: usize) -> String {
     }
 }
 
-/// The alarm sound a team alarm's notification asks the notification server for: the
-/// freedesktop sound theme's name, or a system sound macOS and Windows ship.
-#[cfg(all(unix, not(target_os = "macos")))]
-const ALARM_SOUND: &str = "alarm-clock-elapsed";
-#[cfg(target_os = "macos")]
-const ALARM_SOUND: &str = "Sosumi";
-#[cfg(target_os = "windows")]
-const ALARM_SOUND: &str = "Reminder";
-
 /// What became of one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -82,18 +73,17 @@ pub async fn show(chat: ChatId, summary: String, body: String) -> Outcome {
     show_with(chat, summary, body, false).await
 }
 
-/// A team alarm's notification: urgent, and with the alarm sound when `sound` (the
-/// notification server plays it; see `app::team`).
-pub async fn show_alarm(chat: ChatId, summary: String, body: String, sound: bool) -> Outcome {
-    show_with(chat, summary, body, sound).await
+/// A team alarm's notification: urgent (its sound is DutyDesk's own, `crate::sound`).
+pub async fn show_alarm(chat: ChatId, summary: String, body: String) -> Outcome {
+    show_with(chat, summary, body, true).await
 }
 
-async fn show_with(chat: ChatId, summary: String, body: String, alarm_sound: bool) -> Outcome {
+async fn show_with(chat: ChatId, summary: String, body: String, urgent: bool) -> Outcome {
     let (tx, rx) = oneshot::channel();
     let spawned = std::thread::Builder::new()
         .name("notification".into())
         .spawn(move || {
-            let _ = tx.send(show_blocking(chat, &summary, &body, alarm_sound));
+            let _ = tx.send(show_blocking(chat, &summary, &body, urgent));
         });
     if let Err(e) = spawned {
         return Outcome::Unavailable {
@@ -104,14 +94,15 @@ async fn show_with(chat: ChatId, summary: String, body: String, alarm_sound: boo
     rx.await.unwrap_or(Outcome::Shown)
 }
 
-fn show_blocking(chat: ChatId, summary: &str, body: &str, alarm_sound: bool) -> Outcome {
+fn show_blocking(chat: ChatId, summary: &str, body: &str, urgent: bool) -> Outcome {
     let mut note = notify_rust::Notification::new();
     note.appname("DutyDesk").summary(summary).body(body);
-    if alarm_sound {
-        note.sound_name(ALARM_SOUND);
-        #[cfg(all(unix, not(target_os = "macos")))]
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if urgent {
         note.urgency(notify_rust::Urgency::Critical);
     }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    let _ = urgent;
     #[cfg(all(unix, not(target_os = "macos")))]
     note.action("default", &t!("notifications-open-chat"));
     let text = if body.is_empty() {

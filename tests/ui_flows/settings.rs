@@ -61,7 +61,8 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     tap(&mut h, &[Named::Tab]);
     tap(&mut h, &[Named::ArrowDown; 5]);
     assert_eq!(settings_focus(&h.app), Some(Control::AlarmSound));
-    tap(&mut h, &[Named::ArrowDown]);
+    // Past the sounds (red, breach, volume, quiet hours) to the messages.
+    tap(&mut h, &[Named::ArrowDown; 5]);
     assert_eq!(settings_focus(&h.app), Some(Control::LinkPreviews));
     tap(&mut h, &[Named::Enter]);
     // Up and back down again, then the choices: Right steps through them.
@@ -79,7 +80,8 @@ fn every_setting_changes_and_saves_from_the_keyboard_alone() {
     assert!(!h.app.desk().settings().float_waiting);
     assert_eq!(h.app.config().ui.theme, "auto");
 
-    tap(&mut h, &[Named::Tab]);
+    // Past the Desktop section (tray, closing into it, start at login) to Save.
+    tap(&mut h, &[Named::Tab; 4]);
     assert_eq!(settings_focus(&h.app), Some(Control::Save));
     tap(&mut h, &[Named::Enter]);
     assert!(

@@ -194,6 +194,11 @@ fn the_leads_alarm_reaches_every_app_in_the_same_virtual_second_and_clearing_too
     // Each app announced it: notification, sound, the taskbar's attention.
     assert_eq!(dana.app.team_alerts(), &[target.chat_id]);
     assert_eq!(sam.app.team_alerts(), &[target.chat_id]);
+    for app in [&dana.app, &sam.app] {
+        let alarm = dutydesk::sound::Sound::Alarm;
+        assert_eq!(app.player().played().last().map(|p| p.sound), Some(alarm));
+        assert_eq!(app.attention_requests(), 1);
+    }
     // Who raised it and why, on screen: the overview lists it.
     assert!(visible(&dana, "Team alarms"));
     assert!(shows_text_starting(&dana, "Alarm raised by Lena Lead, "));

@@ -15,6 +15,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/connection.ftl")),
             include_str!(concat!("../locales/", $code, "/console.ftl")),
             include_str!(concat!("../locales/", $code, "/demo.ftl")),
+            include_str!(concat!("../locales/", $code, "/desktop.ftl")),
             include_str!(concat!("../locales/", $code, "/doctor.ftl")),
             include_str!(concat!("../locales/", $code, "/floor.ftl")),
             include_str!(concat!("../locales/", $code, "/keyring.ftl")),

@@ -73,15 +73,28 @@ impl Alert {
 }
 
 impl App {
-    /// Notifications for `transitions`, one per chat, as the config allows.
+    /// What `transitions` tell the admin once the account has settled: the red and breach
+    /// sounds and attention (`desktop.rs`), and notifications as the config allows.
     pub(super) fn announce(&mut self, transitions: &[Transition]) -> Effects<Message> {
-        let n = &self.shell.config.notifications;
+        if !self.settled() || transitions.is_empty() {
+            return Effects::none();
+        }
+        self.alert_transitions(transitions)
+            .and(self.notify(transitions))
+    }
+
+    /// Past the initial sync's grace.
+    fn settled(&self) -> bool {
         let now = self.core.clock.now();
-        let settled = self
-            .link
+        self.link
             .ready_at
-            .is_some_and(|t| now - t >= SYNC_GRACE_SECS);
-        if !n.enabled || !settled || transitions.is_empty() {
+            .is_some_and(|t| now - t >= SYNC_GRACE_SECS)
+    }
+
+    /// Notifications for `transitions`, one per chat, as the config allows.
+    fn notify(&mut self, transitions: &[Transition]) -> Effects<Message> {
+        let n = &self.shell.config.notifications;
+        if !n.enabled {
             return Effects::none();
         }
         let mut alerts: Vec<Alert> = Vec::new();

@@ -5,6 +5,7 @@
 //! few they must set up by hand are behind the `test-support` feature.
 
 mod announce;
+mod desktop;
 mod duty_guess;
 mod link;
 mod route;
@@ -63,6 +64,12 @@ pub enum Message {
     DismissBanner,
     /// The keyring answered a read started by `start_session` (off the window's thread).
     KeyRead(start::KeyAnswer),
+    /// The tray: up, gone, or a menu item picked (`desktop.rs`).
+    Tray(crate::tray::Event),
+    /// The window opened (at start, or again from the tray).
+    WindowOpened(iced::window::Id),
+    /// The window's close button: into the tray, or quit (`desktop.rs`).
+    CloseRequested(iced::window::Id),
 }
 
 /// The feature on screen. The console lives on behind the others (its open chat, scroll
@@ -142,6 +149,8 @@ pub struct App {
     /// The duty group's feature and what the app keeps of the team (`team.rs`).
     team: team::TeamPart,
     notices: Notices,
+    /// The tray, the window's comings and goings, sounds and attention (`desktop.rs`).
+    desktop: desktop::DesktopPart,
 }
 
 impl App {
@@ -202,6 +211,7 @@ impl App {
                 focused: true,
                 in_app: false,
             },
+            desktop: desktop::DesktopPart::new(),
         }
     }
 
@@ -213,7 +223,11 @@ impl App {
         let theme =
             iced::system::theme().map(|mode| Message::SystemDark(mode == iced::theme::Mode::Dark));
         let key = key_job(read).map_or_else(Task::none, work::Job::task);
-        (app, Task::batch([theme, key]))
+        // The window: the app runs as an iced daemon, so it may close into the tray.
+        let (window, opened) = iced::window::open(crate::ui::window_settings());
+        app.desktop.window = Some(window);
+        let opened = opened.map(Message::WindowOpened);
+        (app, Task::batch([theme, key, opened]))
     }
 
     pub fn desk(&self) -> &Desk {

@@ -97,10 +97,15 @@ impl App {
                 self.key_answered(answer);
                 Effects::none()
             }
+            Message::Tray(event) => self.on_tray(event),
+            Message::WindowOpened(id) => self.window_opened(id),
+            Message::CloseRequested(id) => self.close_requested(id),
         };
         // A scroll, a re-sorting batch or a filter may have moved the menu's row.
         self.console.keep_menu_in_place(&self.core.desk);
-        effects.and(self.core.drained()).and(self.team_drained())
+        let effects = effects.and(self.core.drained()).and(self.team_drained());
+        self.desktop_after();
+        effects
     }
 
     /// Hands effects to the window's executors: store writes now, in order; Telegram
@@ -171,6 +176,11 @@ impl App {
     }
 
     pub(super) fn route_settings(&mut self, message: settings::Message) -> Effects<Message> {
+        // Save's blocking work answers after the screen closed.
+        if let settings::Message::AutostartApplied(Err(error)) = &message {
+            self.notices.banner = Some(t!("desktop-autostart-failed", error = error.as_str()));
+            return Effects::none();
+        }
         let Screen::Settings(draft) = &mut self.screen else {
             return Effects::none();
         };
@@ -274,6 +284,7 @@ impl App {
         let themes = theme::available(&self.shell.paths.themes_dir);
         let mut draft = settings::Draft::open(&self.core.desk, &self.shell.config, themes);
         draft.set_tokens(self.core.tokens.clone());
+        draft.set_autostart(self.desktop.autostart.clone());
         self.screen = Screen::Settings(Box::new(draft));
         Effects::none()
     }
@@ -303,6 +314,7 @@ impl App {
                 self.notices.banner = Some(t!("app-settings-not-saved", error = e.to_string()));
             }
             self.apply_theme();
+            self.desktop_settings_saved();
         }
         self.screen = Screen::Console;
         let effects = self.announce(&transitions);

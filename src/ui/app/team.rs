@@ -3,22 +3,19 @@
 //! saved whenever the desk's team revision moves; the group's members are read again on a
 //! reconnect (their reply catches the history up); refused duty-group messages are logged;
 //! a team alarm newly raised (by anyone: through the group, from its history, or by a
-//! customer's stop word) gets a desktop notification with a sound and the window asks for
-//! the user's attention.
-//!
-//! The sound: the notification's own sound hint (freedesktop `sound-name`
-//! `alarm-clock-elapsed`, with critical urgency; macOS and Windows name a system sound),
-//! so no audio library joins the build; the notification server plays it. Off with
-//! `[notifications] alarm_sound = false` (Settings).
+//! customer's stop word) gets an urgent desktop notification, the alarm sound and the
+//! window asks for the user's attention (`desktop.rs`; the sound is off with
+//! `[notifications] alarm_sound = false`, Settings).
 
 use super::{App, Message};
 use crate::desk::{ChatId, Desk, MessageId};
+use crate::sound::Sound;
 use crate::store::Store;
 use crate::telegram::ConnectionState;
 use crate::ui::effect::{Effects, store};
 use crate::ui::features::team::{Team, words};
 use crate::ui::notifications;
-use iced::{Task, window};
+use iced::Task;
 
 /// Team alarms announced at most per batch; the rest are summed up in one.
 const ALARM_BURST: usize = 3;
@@ -181,14 +178,11 @@ impl App {
         self.team.announced.extend(&chats);
         let excess = self.team.announced.len().saturating_sub(ANNOUNCED_MAX);
         self.team.announced.drain(..excess);
-        let attention = window::oldest().and_then(|id| {
-            window::request_user_attention(id, Some(window::UserAttention::Critical))
-        });
+        let alert = self.alert(&[Sound::Alarm], true);
         let n = &self.shell.config.notifications;
         if !n.enabled {
-            return Effects::task(attention);
+            return alert;
         }
-        let sound = n.alarm_sound;
         let mut texts: Vec<(ChatId, String, String)> = chats
             .iter()
             .filter_map(|&chat| {
@@ -208,7 +202,7 @@ impl App {
                 let more = texts.len() - 1;
                 self.notices.banner = Some(notifications::banner(summary, body, more));
             }
-            return Effects::task(attention);
+            return alert;
         }
         if texts.len() > ALARM_BURST {
             let more = texts.len() - ALARM_BURST + 1;
@@ -218,10 +212,10 @@ impl App {
         }
         let shown = texts.into_iter().map(move |(chat, summary, body)| {
             Task::perform(
-                notifications::show_alarm(chat, summary, body, sound),
+                notifications::show_alarm(chat, summary, body),
                 Message::Notified,
             )
         });
-        Effects::task(Task::batch(shown.chain([attention])))
+        alert.and(Effects::task(Task::batch(shown)))
     }
 }

@@ -54,6 +54,9 @@ impl App {
         if let Some(at) = self.next_wake().and_then(|t| self.core.clock.instant_at(t)) {
             subs.push(timer::at(at).map(|()| Message::Tick));
         }
+        if self.shell.config.desktop.tray {
+            subs.push(crate::tray::subscription().map(Message::Tray));
+        }
         if self.shell.config.ui.theme == "auto" {
             subs.push(
                 iced::system::theme_changes()
@@ -80,7 +83,10 @@ impl App {
             Screen::Settings(_) => timer::next_wake(&self.core.desk, Vec::new(), now),
             Screen::Console => timer::next_wake(&self.core.desk, self.shown_waits(), now),
         };
-        desk.into_iter().chain(connection).min()
+        desk.into_iter()
+            .chain(connection)
+            .chain(self.desktop_wake())
+            .min()
     }
 
     /// The time the view draws with.
@@ -169,9 +175,9 @@ impl App {
 }
 
 /// Runtime events the app listens to: key presses (captured or not: shortcuts use Ctrl or
-/// Alt, which never type text), the modifier keys (for selecting messages), and window
-/// focus, for notifications.
-fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> Option<Message> {
+/// Alt, which never type text), the modifier keys (for selecting messages), window
+/// focus, for notifications, and the close button (into the tray, or quit).
+fn on_event(event: iced::Event, status: event::Status, window: window::Id) -> Option<Message> {
     match event {
         // Tab moves the focus between fields, unless a widget (the composer) used it.
         iced::Event::Keyboard(keyboard::Event::KeyPressed {
@@ -193,6 +199,7 @@ fn on_event(event: iced::Event, status: event::Status, _window: window::Id) -> O
         iced::Event::Window(window::Event::Resized(size)) => Some(Message::Resized(size.height)),
         iced::Event::Window(window::Event::Focused) => Some(Message::Focus(true)),
         iced::Event::Window(window::Event::Unfocused) => Some(Message::Focus(false)),
+        iced::Event::Window(window::Event::CloseRequested) => Some(Message::CloseRequested(window)),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@
 //! app to apply (the desk, the config file, the theme) or `Event::Cancelled`. The app tells
 //! it when the pickers' candidates may have changed (`Message::ChatsChanged`).
 
+pub mod desktop;
 pub mod focus;
 pub mod picker;
 pub mod trackers;
@@ -63,6 +64,11 @@ pub enum Message {
     NotifyRed(bool),
     NotifyBreach(bool),
     AlarmSound(bool),
+    RedSound(bool),
+    BreachSound(bool),
+    /// `[notifications] volume`, percent.
+    Volume(u8),
+    QuietHours(String),
     LinkPreviews(bool),
     SendTyping(bool),
     /// `[ui] language`: "auto" (the system's) or a language's code.
@@ -81,6 +87,14 @@ pub enum Message {
     ChatsChanged,
     /// The task trackers' section (`trackers`).
     Trackers(trackers::Message),
+    /// `[desktop] tray`.
+    Tray(bool),
+    /// `[desktop] close_to_tray`.
+    CloseToTray(bool),
+    /// Start at login (the system's own entry, written at Save).
+    Autostart(bool),
+    /// Save wrote or removed the login entry (the app shows a failure).
+    AutostartApplied(Result<(), String>),
 }
 
 /// What the settings screen reports to the app.
@@ -116,6 +130,7 @@ pub struct Draft {
     /// The control with the keyboard focus; None until the first Tab or click.
     focus: Option<Control>,
     trackers: trackers::Editor,
+    autostart: desktop::AutostartSwitch,
 }
 
 /// The labels' column: the controls line up beside it.
@@ -144,6 +159,7 @@ impl Feature for Draft {
                 (Effects::none(), None)
             }
             Message::Save => self.save(ctx.desk.settings()),
+            Message::AutostartApplied(_) => (Effects::none(), None),
             Message::Trackers(m) => (self.trackers.update(m).map(Message::Trackers), None),
             Message::Cancel => (Effects::none(), Some(Event::Cancelled)),
             Message::ConnectionSettings => (Effects::none(), Some(Event::ConnectionSettings)),
@@ -225,7 +241,19 @@ impl Draft {
             error: None,
             focus: None,
             trackers: trackers::Editor::new(&config.trackers),
+            autostart: desktop::AutostartSwitch::new(Err(
+                crate::autostart::Unavailable::NoConfigDir,
+            )),
         }
+    }
+
+    /// The system's way to start at login (`autostart::method()`, or a stand-in in tests);
+    /// the switch reads whether an entry is there now.
+    pub fn set_autostart(
+        &mut self,
+        method: Result<crate::autostart::Method, crate::autostart::Unavailable>,
+    ) {
+        self.autostart = desktop::AutostartSwitch::new(method);
     }
 
     /// Where the trackers' section stores API tokens (the OS keyring, or its stand-in).
@@ -266,6 +294,13 @@ impl Draft {
             Message::NotifyRed(v) => n.turned_red = v,
             Message::NotifyBreach(v) => n.breach = v,
             Message::AlarmSound(v) => n.alarm_sound = v,
+            Message::RedSound(v) => n.red_sound = v,
+            Message::BreachSound(v) => n.breach_sound = v,
+            Message::Volume(v) => n.volume = v.min(100),
+            Message::QuietHours(v) => n.quiet_hours = v,
+            Message::Tray(v) => self.config.desktop.tray = v,
+            Message::CloseToTray(v) => self.config.desktop.close_to_tray = v,
+            Message::Autostart(v) if self.autostart_available() => self.autostart.wanted = v,
             Message::LinkPreviews(v) => self.config.messages.link_previews = v,
             Message::SendTyping(v) => self.config.messages.send_typing = v,
             Message::Language(v) => self.config.ui.language = v,
@@ -277,7 +312,9 @@ impl Draft {
             | Message::TeamSettings
             | Message::Key(..)
             | Message::ChatsChanged
-            | Message::Trackers(_) => {}
+            | Message::Trackers(_)
+            | Message::Autostart(_)
+            | Message::AutostartApplied(_) => {}
         }
     }
 
@@ -289,6 +326,9 @@ impl Draft {
                 let mut effects = Effects::store(store::Write::Settings(settings.clone()));
                 let kept = Message::Trackers(trackers::Message::TokensKept);
                 if let Some(job) = self.trackers.save_job(kept) {
+                    effects = effects.and(Effects::work(job));
+                }
+                if let Some(job) = self.autostart.save_job() {
                     effects = effects.and(Effects::work(job));
                 }
                 (effects, Some(Event::Saved(settings, config)))
@@ -343,6 +383,11 @@ impl Draft {
             })
             .collect::<Result<_, _>>()?;
         let mut config = self.config.clone();
+        config.notifications.quiet_hours = config.notifications.quiet_hours.trim().to_string();
+        let quiet = &config.notifications.quiet_hours;
+        if crate::sound::QuietHours::parse(quiet).is_err() {
+            return Err(t!("desktop-error-quiet-hours", value = quiet.as_str()));
+        }
         config.trackers = self.trackers.build()?;
         config.ui.scale = self.scale.parse().map_err(|_| t!("settings-error-scale"))?;
         Ok((s, config))
@@ -511,42 +556,44 @@ impl Draft {
                 Control::AlarmSound,
                 Message::AlarmSound
             ),
-            section(t!("settings-section-messages")),
-            check(
-                t!("settings-link-previews"),
-                m.link_previews,
-                Control::LinkPreviews,
-                Message::LinkPreviews
-            ),
-            check(
-                t!("settings-send-typing"),
-                m.send_typing,
-                Control::SendTyping,
-                Message::SendTyping
-            ),
-            section(t!("settings-section-appearance")),
-            choice(
-                t!("settings-language"),
-                Control::Language,
-                Labelled::languages(&self.config.ui.language),
-                &Labelled::language_value(&self.config.ui.language),
-                Message::Language
-            ),
-            choice(
-                t!("settings-theme"),
-                Control::Theme,
-                self.themes.iter().map(|t| Labelled::theme(t)).collect(),
-                &self.config.ui.theme,
-                Message::Theme
-            ),
-            choice(
-                t!("settings-scale"),
-                Control::Scale,
-                SCALES.map(Labelled::plain).to_vec(),
-                &self.scale,
-                Message::Scale
-            ),
         ]
+        .extend(self.sound_controls(p))
+        .push(section(t!("settings-section-messages")))
+        .push(check(
+            t!("settings-link-previews"),
+            m.link_previews,
+            Control::LinkPreviews,
+            Message::LinkPreviews,
+        ))
+        .push(check(
+            t!("settings-send-typing"),
+            m.send_typing,
+            Control::SendTyping,
+            Message::SendTyping,
+        ))
+        .push(section(t!("settings-section-appearance")))
+        .push(choice(
+            t!("settings-language"),
+            Control::Language,
+            Labelled::languages(&self.config.ui.language),
+            &Labelled::language_value(&self.config.ui.language),
+            Message::Language,
+        ))
+        .push(choice(
+            t!("settings-theme"),
+            Control::Theme,
+            self.themes.iter().map(|t| Labelled::theme(t)).collect(),
+            &self.config.ui.theme,
+            Message::Theme,
+        ))
+        .push(choice(
+            t!("settings-scale"),
+            Control::Scale,
+            SCALES.map(Labelled::plain).to_vec(),
+            &self.scale,
+            Message::Scale,
+        ))
+        .extend(self.desktop_controls(p))
         .push(self.trackers.view(p).map(Message::Trackers))
         .spacing(10);
         let save = button(text(t!("settings-save")).size(TEXT))
@@ -616,7 +663,7 @@ pub(super) struct Labelled {
 }
 
 impl Labelled {
-    fn plain(value: &str) -> Labelled {
+    pub(super) fn plain(value: &str) -> Labelled {
         Labelled {
             value: value.to_string(),
             label: value.to_string(),

@@ -17,3 +17,5 @@ config-problem-hours = `{ $value }` is not a range like 09:00-18:00 within one d
 config-problem-hours-overlap = the ranges { $value } overlap
 config-problem-date = `{ $value }` is not a date like 2026-12-25
 config-problem-no-hours = no opening hours on any day: give at least one weekday its ranges
+config-problem-volume = the volume is { $value }; it goes from 0 to 100
+config-problem-quiet-hours = `{ $value }` is not a time range like "22:00-07:00"

@@ -18,3 +18,5 @@ config-problem-hours = `{ $value }` — не интервал внутри су�
 config-problem-hours-overlap = интервалы { $value } пересекаются
 config-problem-date = `{ $value }` — не дата вроде 2026-12-25
 config-problem-no-hours = ни в один день нет рабочих часов: задайте интервалы хотя бы одному дню недели
+config-problem-volume = громкость { $value }; она бывает от 0 до 100
+config-problem-quiet-hours = `{ $value }` — не интервал времени вроде "22:00-07:00"

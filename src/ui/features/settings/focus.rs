@@ -33,11 +33,18 @@ pub enum Control {
     NotifyRed,
     NotifyBreach,
     AlarmSound,
+    RedSound,
+    BreachSound,
+    Volume,
+    QuietHours,
     LinkPreviews,
     SendTyping,
     Language,
     Theme,
     Scale,
+    Tray,
+    CloseToTray,
+    Autostart,
     Save,
     Cancel,
     /// "Connection settings" (proxies), beside Save and Cancel.
@@ -46,7 +53,7 @@ pub enum Control {
     TeamSettings,
 }
 
-pub const ORDER: [Control; 23] = {
+pub const ORDER: [Control; 30] = {
     use Control::*;
     [
         Red,
@@ -63,11 +70,18 @@ pub const ORDER: [Control; 23] = {
         NotifyRed,
         NotifyBreach,
         AlarmSound,
+        RedSound,
+        BreachSound,
+        Volume,
+        QuietHours,
         LinkPreviews,
         SendTyping,
         Language,
         Theme,
         Scale,
+        Tray,
+        CloseToTray,
+        Autostart,
         Save,
         Cancel,
         Connection,
@@ -76,7 +90,7 @@ pub const ORDER: [Control; 23] = {
 };
 
 /// The controls inside the scrolled body (the buttons below it are always in view).
-const IN_BODY: usize = 19;
+const IN_BODY: usize = 26;
 
 /// What a key asks of the focus (see `keys::settings`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +122,7 @@ impl Control {
             Control::Pattern => super::PATTERN_ID,
             Control::DutyGroup => super::DUTY_GROUP_ID,
             Control::Staff => super::STAFF_ID,
+            Control::QuietHours => super::desktop::QUIET_HOURS_ID,
             _ => return None,
         })
     }
@@ -136,6 +151,13 @@ impl Control {
             Message::NotifyRed(_) => Control::NotifyRed,
             Message::NotifyBreach(_) => Control::NotifyBreach,
             Message::AlarmSound(_) => Control::AlarmSound,
+            Message::RedSound(_) => Control::RedSound,
+            Message::BreachSound(_) => Control::BreachSound,
+            Message::Volume(_) => Control::Volume,
+            Message::QuietHours(_) => Control::QuietHours,
+            Message::Tray(_) => Control::Tray,
+            Message::CloseToTray(_) => Control::CloseToTray,
+            Message::Autostart(_) => Control::Autostart,
             Message::LinkPreviews(_) => Control::LinkPreviews,
             Message::SendTyping(_) => Control::SendTyping,
             Message::Language(_) => Control::Language,
@@ -147,7 +169,8 @@ impl Control {
             | Message::TeamSettings
             | Message::Key(..)
             | Message::ChatsChanged
-            | Message::Trackers(_) => {
+            | Message::Trackers(_)
+            | Message::AutostartApplied(_) => {
                 return None;
             }
         })
@@ -231,9 +254,18 @@ impl Draft {
             Control::NotifyRed => Message::NotifyRed(!n.turned_red),
             Control::NotifyBreach => Message::NotifyBreach(!n.breach),
             Control::AlarmSound => Message::AlarmSound(!n.alarm_sound),
+            Control::RedSound => Message::RedSound(!n.red_sound),
+            Control::BreachSound => Message::BreachSound(!n.breach_sound),
+            Control::Tray => Message::Tray(!self.config.desktop.tray),
+            Control::CloseToTray => Message::CloseToTray(!self.config.desktop.close_to_tray),
+            Control::Autostart if self.autostart_available() => {
+                Message::Autostart(!self.autostart.wanted)
+            }
             Control::LinkPreviews => Message::LinkPreviews(!m.link_previews),
             Control::SendTyping => Message::SendTyping(!m.send_typing),
-            Control::Language | Control::Theme | Control::Scale => return self.cycle(c, 1),
+            Control::Language | Control::Theme | Control::Scale | Control::Volume => {
+                return self.cycle(c, 1);
+            }
             // An option the arrows are on; in the filter field Space types instead.
             Control::Folder => return self.folder.highlighted().map(Message::FolderPick),
             Control::DutyGroup => return self.duty_group.highlighted().map(Message::DutyPick),
@@ -268,6 +300,13 @@ impl Draft {
             }
             Control::Theme => next(&self.themes, &self.config.ui.theme).map(Message::Theme),
             Control::Scale => next(&SCALES.map(String::from), &self.scale).map(Message::Scale),
+            Control::Volume => {
+                let volumes = super::desktop::VOLUMES.map(|v| v.to_string());
+                let current = self.config.notifications.volume.to_string();
+                next(&volumes, &current)
+                    .and_then(|v| v.parse().ok())
+                    .map(Message::Volume)
+            }
             _ => None,
         }
     }
