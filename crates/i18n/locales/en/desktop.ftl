@@ -31,7 +31,6 @@ desktop-tray-unmute = Unmute sounds (muted until { $time })
 desktop-tray-quit = Quit DutyDesk
 
 # Settings.
-desktop-section-sounds = Sounds
 desktop-sound-red = Sound when a chat turns red
 desktop-sound-breach = Sound when a chat breaches the SLA
 desktop-volume = Volume

@@ -39,7 +39,6 @@ desktop-tray-unmute = Включить звуки (выключены до { $ti
 desktop-tray-quit = Выйти из DutyDesk
 
 # Настройки.
-desktop-section-sounds = Звуки
 desktop-sound-red = Звук, когда чат краснеет
 desktop-sound-breach = Звук при нарушении SLA
 desktop-volume = Громкость
