@@ -34,6 +34,7 @@ impl Desk {
             .flat_map(char::to_lowercase)
             .collect();
         self.settings = settings;
+        self.sync_team_toolkit();
         for c in self.chats.values_mut() {
             c.title_match = None;
         }
@@ -59,6 +60,7 @@ impl Desk {
         self.flags = state.support_flags.into_iter().collect();
         self.dismissed = state.dismissed.into_iter().collect();
         self.alarms = state.alarms.into_iter().collect();
+        self.load_toolkit(state.toolkit);
         for (&chat, &up_to) in &self.dismissed {
             if let Some(c) = self.chats.get_mut(&chat) {
                 c.answer_below(up_to.saturating_add(1));
@@ -240,9 +242,10 @@ impl Desk {
         })
     }
 
-    /// A user's display name, if `UserUpdated` told it.
-    pub fn user_name(&self, user: super::model::UserId) -> Option<&str> {
-        self.users.get(&user).map(String::as_str)
+    /// A user's display name, if `UserUpdated` told it; for a contractor a customer's is
+    /// their pseudonym (see `toolkit::masking`).
+    pub fn user_name(&self, user: super::model::UserId) -> Option<std::borrow::Cow<'_, str>> {
+        self.shown_user_name(user)
     }
 
     /// Feeds many events at once (same `now`); transitions are concatenated.

@@ -69,10 +69,12 @@ pub(crate) struct Key {
     pub chat: ChatId,
 }
 
-pub(crate) const BAND_PINNED: u8 = 0;
-pub(crate) const BAND_ALARM: u8 = 1;
-pub(crate) const BAND_WAITING: u8 = 2;
-pub(crate) const BAND_REST: u8 = 3;
+/// Alerts chats (monitoring) sit above everything else.
+pub(crate) const BAND_ALERTS: u8 = 0;
+pub(crate) const BAND_PINNED: u8 = 1;
+pub(crate) const BAND_ALARM: u8 = 2;
+pub(crate) const BAND_WAITING: u8 = 3;
+pub(crate) const BAND_REST: u8 = 4;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Chat {
@@ -134,8 +136,11 @@ pub(crate) struct Chat {
     pub key: Option<Key>,
     pub mask: u8,
     /// What the chat adds to the header counters, as last counted (see `Desk::contrib`).
-    pub counted: [bool; 6],
+    pub counted: [bool; COUNTED],
 }
+
+/// How many header counters a chat contributes to (see `core::contrib_of`).
+pub(crate) const COUNTED: usize = 8;
 
 impl Chat {
     pub(crate) fn new(id: ChatId, kind: ChatKind, title: String) -> Self {
@@ -169,7 +174,7 @@ impl Chat {
             marked_unread: false,
             key: None,
             mask: 0,
-            counted: [false; 6],
+            counted: [false; COUNTED],
         }
     }
 

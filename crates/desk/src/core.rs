@@ -9,13 +9,16 @@ use std::collections::BTreeSet;
 use super::hash::{IdMap, IdSet};
 
 use super::actions::{support_of, title_matches};
-use super::chat::{BAND_ALARM, BAND_PINNED, BAND_REST, BAND_WAITING, Chat, Key, Sending};
+use super::chat::{
+    BAND_ALARM, BAND_ALERTS, BAND_PINNED, BAND_REST, BAND_WAITING, COUNTED, Chat, Key, Sending,
+};
 use super::model::{
     ChatFolder, ChatId, Event, LATE_AFTER_SECS, Message, MessageId, Role, Sender, UnixTime, UserId,
 };
 use super::sending::promote;
 use super::settings::Settings;
 use super::team::fold::Team;
+use super::toolkit::desk::ToolkitState;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
 
@@ -57,12 +60,15 @@ pub struct Desk {
     /// The duty group's shared state (see `team`).
     pub(crate) team: Team,
     pub(crate) team_revision: u64,
+    /// Tags, tiers, alerts chats, reminders, masking (see `toolkit`).
+    pub(crate) toolkit: ToolkitState,
 }
 
 /// The last title-filter result (see `Desk::titled`).
 #[derive(Debug)]
 pub(crate) struct TitleCache {
     pub needle: String,
+    pub tag: Option<crate::toolkit::tags::TagId>,
     pub cat: usize,
     pub generation: u64,
     pub ids: std::sync::Arc<[ChatId]>,
@@ -102,7 +108,7 @@ pub(crate) struct Snapshot {
     key: Option<Key>,
     mask: u8,
     level: Status,
-    contrib: [bool; 6],
+    contrib: [bool; COUNTED],
 }
 
 impl Desk {
@@ -133,6 +139,7 @@ impl Desk {
             title_cache: CacheCell::default(),
             team: Team::default(),
             team_revision: 0,
+            toolkit: ToolkitState::default(),
         };
         desk.set_settings(settings);
         desk
@@ -168,7 +175,7 @@ impl Desk {
                         key: None,
                         mask: 0,
                         level: Status::Normal,
-                        contrib: [false; 6],
+                        contrib: [false; COUNTED],
                     };
                     self.commit(chat, before, out);
                 }
@@ -260,6 +267,7 @@ impl Desk {
                 }
             }
             Event::UserUpdated { user, name } => {
+                self.toolkit.names.add(user, &name);
                 self.users.insert(user, name);
             }
             Event::OwnUser { user } => {
@@ -352,6 +360,7 @@ impl Desk {
             }
         }
         let in_flight = known || (m.outgoing && arrived);
+        let customer_wrote = arrived && role == Role::Customer;
         // A stop word in an unanswered customer message raises the team's alarm here, as
         // on every client that sees the message.
         if role == Role::Customer && c.support && m.id >= c.answered_up_to && self.team.is_active()
@@ -389,7 +398,11 @@ impl Desk {
                 }
             }
         }
-        self.commit(m.chat, before, out);
+        let (chat, date) = (m.chat, m.date);
+        self.commit(chat, before, out);
+        if customer_wrote && !self.toolkit.reminders.is_empty() {
+            self.customer_wrote(chat, date, out);
+        }
     }
 
     fn remove_chat(&mut self, chat: ChatId) {
@@ -437,7 +450,9 @@ impl Desk {
     pub(crate) fn commit(&mut self, chat: ChatId, before: Snapshot, out: &mut Vec<Transition>) {
         self.generation = self.generation.wrapping_add(1);
         let now = self.now;
-        let (red, breach) = self.team.sla(&self.settings);
+        let kit = self.toolkit.of(chat);
+        let thresholds = self.thresholds_of(kit);
+        let fired = self.toolkit.fired_at(chat);
         let float = self.settings.float_waiting;
         let pin = self.pin_index.get(&chat).copied();
         let alarm = self.alarms.contains(&chat) || self.team.alarm_raised(chat);
@@ -450,7 +465,8 @@ impl Desk {
         if c.title_match.is_none() {
             c.title_match = Some(title_matches(&self.pattern, &c.title_lower));
         }
-        let support = support_of(c, flag, &self.settings, &self.pattern);
+        // An alerts chat is never a customer's: it never counts toward customer SLA.
+        let support = !kit.alerts && support_of(c, flag, &self.settings, &self.pattern);
         if c.support != support {
             c.support = support;
             // Pending messages are only tracked for support chats: this bounds memory in
@@ -458,16 +474,7 @@ impl Desk {
             c.clear_pending();
         }
         let (level, deadline) = match c.waiting {
-            Some(w) if c.support => {
-                let waited = now.saturating_sub(w.date);
-                if waited >= breach {
-                    (Status::Breach, None)
-                } else if waited >= red {
-                    (Status::Red, Some(w.date.saturating_add(breach)))
-                } else {
-                    (Status::Waiting, Some(w.date.saturating_add(red)))
-                }
-            }
+            Some(w) if c.support => thresholds.level(w.date, now),
             _ => (Status::Normal, None),
         };
         if c.deadline != deadline {
@@ -488,15 +495,27 @@ impl Desk {
         }
         c.level = level;
         let waiting = c.support && c.waiting.is_some();
+        // A reminder that fired lifts the chat like a waiting one until it is opened.
+        let lifted = waiting || fired.is_some();
         // Role visibility: a support chat this account's roles do not cover is not listed.
         let hidden = c.support && self.team.hides(chat, pin.is_some());
         let key = (c.in_main_list && !hidden).then(|| {
-            let (band, primary) = if let Some(i) = pin {
+            let since = match (c.waiting.filter(|_| waiting), fired) {
+                (Some(w), Some(f)) => w.date.min(f),
+                (Some(w), None) => w.date,
+                (None, f) => f.unwrap_or(0),
+            };
+            let (band, primary) = if kit.alerts {
+                (BAND_ALERTS, c.jump.saturating_neg())
+            } else if let Some(i) = pin {
                 (BAND_PINNED, i as i64)
             } else if alarm {
                 (BAND_ALARM, c.jump.saturating_neg())
-            } else if float && waiting {
-                (BAND_WAITING, c.waiting.map_or(0, |w| w.date))
+            } else if float && lifted {
+                (BAND_WAITING, since)
+            } else if let Some(f) = fired {
+                // Risen to the top of the rest, as a new message would have moved it.
+                (BAND_REST, c.jump.max(f).saturating_neg())
             } else {
                 (BAND_REST, c.jump.saturating_neg())
             };
@@ -510,7 +529,7 @@ impl Desk {
         if c.support {
             mask |= 1 << CAT_SUPPORT;
         }
-        if waiting {
+        if lifted {
             mask |= 1 << CAT_WAITING;
         }
         if starred {
@@ -535,7 +554,7 @@ impl Desk {
         }
         c.key = key;
         c.mask = mask;
-        let after = contrib_of(c, alarm);
+        let after = contrib_of(c, alarm, kit.alerts, fired.is_some());
         c.counted = after;
         if after != before.contrib {
             add_counts(&mut self.counters, before.contrib, -1);
@@ -556,11 +575,15 @@ impl Desk {
             }
             self.update(chat, out, |_, _| {});
         }
+        if !self.toolkit.deadlines.is_empty() {
+            self.fire_due_reminders(out);
+        }
     }
 }
 
-/// What a chat adds to each header counter: support, waiting, red, breach, alarm, unread.
-fn contrib_of(c: &Chat, alarm: bool) -> [bool; 6] {
+/// What a chat adds to each header counter: support, waiting, red, breach, alarm, unread
+/// (customer and colleague chats), unread alerts chats, reminders that fired.
+fn contrib_of(c: &Chat, alarm: bool, alerts: bool, fired: bool) -> [bool; COUNTED] {
     let listed = c.key.is_some();
     let support = listed && c.support;
     [
@@ -569,11 +592,13 @@ fn contrib_of(c: &Chat, alarm: bool) -> [bool; 6] {
         support && c.level >= Status::Red,
         support && c.level >= Status::Breach,
         listed && alarm,
-        listed && c.unread(),
+        listed && !alerts && c.unread(),
+        listed && alerts && c.unread(),
+        listed && fired,
     ]
 }
 
-fn add_counts(k: &mut Counters, contrib: [bool; 6], sign: isize) {
+fn add_counts(k: &mut Counters, contrib: [bool; COUNTED], sign: isize) {
     let fields = [
         &mut k.support_chats,
         &mut k.waiting,
@@ -581,6 +606,8 @@ fn add_counts(k: &mut Counters, contrib: [bool; 6], sign: isize) {
         &mut k.breach,
         &mut k.alarms,
         &mut k.unread_chats,
+        &mut k.alerts_unread,
+        &mut k.reminders_due,
     ];
     for (field, on) in fields.into_iter().zip(contrib) {
         if on {

@@ -32,6 +32,11 @@
 //!   group's messages (`Event::TeamMessage`); a team alarm or a customer's stop word puts a
 //!   chat in the alarm band beside this client's local alarm; "Mine" lists what is assigned
 //!   to this account; roles may hide support chats (see `team::roles`).
+//! - **The toolkit** (`toolkit`): tags and SLA tiers decide each chat's thresholds (one
+//!   seam, `Desk::thresholds`); alerts chats sit above every other chat with their own
+//!   unread count and never count toward customer SLA; a reminder that fires lifts its chat
+//!   like a waiting one until it is opened; for a contractor the rows, names and texts the
+//!   desk hands out are masked.
 
 mod actions;
 pub mod calendar;
@@ -45,6 +50,7 @@ mod resync;
 mod sending;
 mod settings;
 pub mod team;
+pub mod toolkit;
 mod tree;
 mod view;
 
@@ -60,6 +66,10 @@ pub use team::roles::{MemberStatus, Roles, TeamRole};
 pub use team::settings::{SettingsError, SettingsProblem, TeamSettings};
 pub use team::state::TeamCheckpoint;
 pub use team::{AlarmView, Assignee, Ignored, SharedNote, TeamMember, TeamMessage, TeamNotice};
+pub use toolkit::reminders::{Due, When};
+pub use toolkit::tags::{Colour, TagChip, TagId, TagSet};
+pub use toolkit::tiers::{SlaMap, Thresholds};
+pub use toolkit::{ReminderView, RowReminder, ToolkitChange, ToolkitLocal, ToolkitSettings};
 pub use view::{
     Counters, Filter, ListFilter, LocalChange, LocalState, RowView, StatEvent, Status, SupportFlag,
     Transition,

@@ -1,5 +1,6 @@
 //! Reading the list for a virtualized view: its length, the rows in a visible range, and
-//! where a chat sits. Without a title filter every call is O(log n) per row returned.
+//! where a chat sits. Without a title or tag filter every call is O(log n) per row
+//! returned; with one, the list is scanned once per change of the desk (cached).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -18,10 +19,10 @@ impl Desk {
     /// Number of rows the list shows under `filter`.
     pub fn len(&self, filter: &ListFilter) -> usize {
         let cat = self.category(filter.filter);
-        if filter.title.is_empty() {
+        if !filter.scans() {
             self.tree.count(cat)
         } else {
-            self.titled(cat, &filter.title).len()
+            self.scanned(cat, filter).len()
         }
     }
 
@@ -34,7 +35,7 @@ impl Desk {
     pub fn rows(&self, filter: &ListFilter, range: Range<usize>) -> Vec<RowView> {
         let cat = self.category(filter.filter);
         let mut rows = Vec::with_capacity(range.len().min(1024));
-        if filter.title.is_empty() {
+        if !filter.scans() {
             for i in range {
                 let Some(key) = self.tree.nth(cat, i) else {
                     break;
@@ -42,7 +43,7 @@ impl Desk {
                 rows.push(self.row_of(&self.chats[&key.chat]));
             }
         } else {
-            let ids = self.titled(cat, &filter.title);
+            let ids = self.scanned(cat, filter);
             let end = range.end.min(ids.len());
             let start = range.start.min(end);
             rows.extend(
@@ -56,7 +57,7 @@ impl Desk {
 
     /// The chat ids in `range` under `filter` (cheaper than `rows` when only ids are needed).
     pub fn chat_ids(&self, filter: &ListFilter, range: Range<usize>) -> Vec<ChatId> {
-        if !filter.title.is_empty() {
+        if filter.scans() {
             return self
                 .rows(filter, range)
                 .into_iter()
@@ -77,10 +78,10 @@ impl Desk {
         if c.mask & (1 << cat) == 0 {
             return None;
         }
-        if filter.title.is_empty() {
+        if !filter.scans() {
             Some(self.tree.rank(cat, &key))
         } else {
-            self.titled(cat, &filter.title)
+            self.scanned(cat, filter)
                 .iter()
                 .position(|&id| id == chat)
         }
@@ -111,7 +112,7 @@ impl Desk {
         self.chats
             .values()
             .filter(|c| matches!(c.kind, ChatKind::BasicGroup | ChatKind::Supergroup))
-            .map(|c| (c.id, c.title.clone()))
+            .map(|c| (c.id, self.shown_title(c)))
             .collect()
     }
 
@@ -136,7 +137,11 @@ impl Desk {
     /// O(log n).
     pub fn next_deadline(&self) -> Option<UnixTime> {
         // Every call that moves time fires what came due, so what is left is after `now`.
-        self.deadlines.first().map(|&(due, _)| due)
+        let sla = self.deadlines.first().map(|&(due, _)| due);
+        match (sla, self.next_reminder()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn category(&self, filter: Filter) -> usize {
@@ -150,16 +155,19 @@ impl Desk {
         }
     }
 
-    /// The chats of category `cat` whose title contains `title`, in list order. A title
-    /// filter has no index, so this scans the list; the result is cached until the desk
-    /// changes, so one frame's `len`, `rows` and `position` share one scan.
-    fn titled(&self, cat: usize, title: &str) -> Arc<[ChatId]> {
-        let needle = title.to_lowercase();
+    /// The chats of category `cat` whose title contains the filter's title and that carry
+    /// its tag, in list order. Neither has an index, so this scans the list; the result is
+    /// cached until the desk changes, so one frame's `len`, `rows` and `position` share one
+    /// scan.
+    fn scanned(&self, cat: usize, filter: &ListFilter) -> Arc<[ChatId]> {
+        let needle = filter.title.to_lowercase();
+        let tag = filter.tag;
         let mut cache = self.title_cache.lock();
         if let Some(c) = cache.as_ref()
             && c.generation == self.generation
             && c.cat == cat
             && c.needle == needle
+            && c.tag == tag
         {
             return Arc::clone(&c.ids);
         }
@@ -170,6 +178,7 @@ impl Desk {
             .chats
             .values()
             .filter(|c| c.mask & bit != 0 && c.title_lower.contains(&needle))
+            .filter(|c| tag.is_none_or(|t| self.toolkit.of(c.id).tags.contains(t)))
             .filter_map(|c| c.key)
             .collect();
         keys.sort_unstable();
@@ -177,6 +186,7 @@ impl Desk {
         let ids: Arc<[ChatId]> = ids.into();
         *cache = Some(TitleCache {
             needle,
+            tag,
             cat,
             generation: self.generation,
             ids: Arc::clone(&ids),
@@ -190,7 +200,7 @@ impl Desk {
         let alarm = local_alarm || team_alarm.is_some();
         let status = if alarm { Status::Alarm } else { c.level };
         let waiting = c.waiting.filter(|_| c.support);
-        RowView {
+        let mut row = RowView {
             chat: c.id,
             kind: c.kind,
             title: c.title.clone(),
@@ -217,6 +227,12 @@ impl Desk {
                 .notes
                 .get(&c.id)
                 .is_some_and(|n| n.value.is_some()),
-        }
+            tags: Vec::new(),
+            alerts: false,
+            tier: None,
+            reminder: None,
+        };
+        self.toolkit_row(c, &mut row);
+        row
     }
 }

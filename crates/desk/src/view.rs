@@ -3,6 +3,8 @@
 
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, Role, Sender, UnixTime};
 use super::team::{AlarmView, Assignee};
+use super::toolkit::tags::{TagChip, TagId};
+use super::toolkit::{RowReminder, ToolkitChange, ToolkitLocal};
 
 /// A chat's state on the duty desk, by urgency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,12 +35,14 @@ pub enum Filter {
     Mine,
 }
 
-/// A filter plus an optional case-insensitive title substring.
+/// A filter plus an optional case-insensitive title substring and an optional tag.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ListFilter {
     pub filter: Filter,
     /// Empty means no title filter.
     pub title: String,
+    /// Only chats carrying this tag (an index in `Desk::toolkit().tags`).
+    pub tag: Option<TagId>,
 }
 
 impl ListFilter {
@@ -46,6 +50,7 @@ impl ListFilter {
         Self {
             filter,
             title: String::new(),
+            tag: None,
         }
     }
 
@@ -53,7 +58,19 @@ impl ListFilter {
         Self {
             filter,
             title: title.into(),
+            tag: None,
         }
+    }
+
+    /// Only chats carrying `tag`.
+    pub fn with_tag(mut self, tag: Option<TagId>) -> Self {
+        self.tag = tag;
+        self
+    }
+
+    /// Whether the list needs a scan (a title or a tag; see `Desk::rows`).
+    pub(crate) fn scans(&self) -> bool {
+        !self.title.is_empty() || self.tag.is_some()
     }
 }
 
@@ -99,6 +116,13 @@ pub struct RowView {
     pub has_note: bool,
     /// The team's shared note.
     pub has_shared_note: bool,
+    /// The chat's tags, in definition order.
+    pub tags: Vec<TagChip>,
+    /// An alerts chat (above the rest, its own unread count, no SLA).
+    pub alerts: bool,
+    /// The label of the SLA tier the chat is held to, if it has one.
+    pub tier: Option<String>,
+    pub reminder: Option<RowReminder>,
 }
 
 /// Header counters.
@@ -112,8 +136,12 @@ pub struct Counters {
     pub red: usize,
     pub breach: usize,
     pub alarms: usize,
-    /// Chats (not messages) with anything unread.
+    /// Chats (not messages) with anything unread, alerts chats aside.
     pub unread_chats: usize,
+    /// Alerts chats with anything unread.
+    pub alerts_unread: usize,
+    /// Chats whose reminder fired and that were not opened since.
+    pub reminders_due: usize,
 }
 
 /// A change the UI may want to announce.
@@ -128,6 +156,10 @@ pub enum Transition {
         chat: ChatId,
     },
     Breached {
+        chat: ChatId,
+    },
+    /// A reminder the admin set on the chat fired.
+    ReminderDue {
         chat: ChatId,
     },
 }
@@ -199,6 +231,8 @@ pub enum LocalChange {
         chat: ChatId,
         raised: bool,
     },
+    /// Tags, tiers, alerts chats, reminders.
+    Toolkit(ToolkitChange),
 }
 
 /// The local marks as loaded from the store at start-up.
@@ -212,4 +246,5 @@ pub struct LocalState {
     pub dismissed: Vec<(ChatId, MessageId)>,
     /// Chats with an alarm raised here.
     pub alarms: Vec<ChatId>,
+    pub toolkit: ToolkitLocal,
 }

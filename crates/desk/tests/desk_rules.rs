@@ -197,7 +197,9 @@ fn waiting_turns_red_then_breaches_and_a_colleague_clears_it() {
             red: 1,
             breach: 1,
             alarms: 0,
-            unread_chats: 0
+            unread_chats: 0,
+            alerts_unread: 0,
+            reminders_due: 0,
         }
     );
     assert_eq!(order(&d, Filter::Waiting), vec![10]);

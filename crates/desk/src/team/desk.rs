@@ -114,6 +114,7 @@ impl Desk {
             Touched::Nothing => return,
             Touched::Chat(chat) => self.update(chat, out, |_, _| {}),
             Touched::All => {
+                self.sync_team_toolkit();
                 let ids: Vec<ChatId> = self.chats.keys().copied().collect();
                 for chat in ids {
                     self.update(chat, out, |_, _| {});
@@ -190,9 +191,9 @@ impl Desk {
         if let Some(a) = &slot.raised {
             return Some(AlarmView {
                 raised_by: Some(a.stamp.by),
-                raised_by_name: self.user_name(a.stamp.by).map(str::to_owned),
+                raised_by_name: self.user_name(a.stamp.by).map(|n| n.into_owned()),
                 at: a.stamp.at,
-                reason: a.reason.clone(),
+                reason: a.reason.as_deref().map(|r| self.masked(r).into_owned()),
                 stop_word,
                 message: a.about,
             });
@@ -211,7 +212,7 @@ impl Desk {
     /// Who the team assigned the chat to.
     pub fn assignee(&self, chat: ChatId) -> Option<Assignee> {
         let user = self.team.state.assignee(chat)?;
-        let name = self.user_name(user).map(str::to_owned);
+        let name = self.user_name(user).map(|n| n.into_owned());
         let initials = name.as_deref().map_or_else(|| "?".to_owned(), initials);
         Some(Assignee {
             user,
@@ -224,7 +225,7 @@ impl Desk {
     pub fn shared_note(&self, chat: ChatId) -> Option<SharedNote> {
         let r = self.team.state.notes.get(&chat)?;
         Some(SharedNote {
-            text: r.value.clone()?,
+            text: self.masked(r.value.as_deref()?).into_owned(),
             by: r.stamp.by,
             at: r.stamp.at,
         })
@@ -267,7 +268,7 @@ impl Desk {
             .iter()
             .map(|(&user, &status)| TeamMember {
                 user,
-                name: self.user_name(user).map(str::to_owned),
+                name: self.user_name(user).map(|n| n.into_owned()),
                 status,
                 roles: self.team.settings.roles_of(user),
             })
