@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::chat::{Chat, Key};
 use super::core::{CAT_MINE, CAT_STARRED, CAT_SUPPORT, CAT_WAITING, Desk, TitleCache};
 use super::model::{ChatFolder, ChatId, ChatKind, UnixTime};
+use super::toolkit::tags::TagSet;
 use super::view::{Counters, Filter, ListFilter, RowView, Status};
 
 impl Desk {
@@ -227,9 +228,8 @@ impl Desk {
                 .notes
                 .get(&c.id)
                 .is_some_and(|n| n.value.is_some()),
-            tags: Vec::new(),
+            tags: TagSet::default(),
             alerts: false,
-            tier: None,
             reminder: None,
         };
         self.toolkit_row(c, &mut row);

@@ -3,7 +3,7 @@
 
 use super::model::{ChatId, ChatKind, ContentKind, MessageId, Role, Sender, UnixTime};
 use super::team::{AlarmView, Assignee};
-use super::toolkit::tags::{TagChip, TagId};
+use super::toolkit::tags::{TagId, TagSet};
 use super::toolkit::{RowReminder, ToolkitChange, ToolkitLocal};
 
 /// A chat's state on the duty desk, by urgency.
@@ -116,12 +116,11 @@ pub struct RowView {
     pub has_note: bool,
     /// The team's shared note.
     pub has_shared_note: bool,
-    /// The chat's tags, in definition order.
-    pub tags: Vec<TagChip>,
+    /// The chat's tags (indices into `Desk::toolkit().tags`; `Desk::tag_chips` names
+    /// them): a word, so a row with tags costs no allocation.
+    pub tags: TagSet,
     /// An alerts chat (above the rest, its own unread count, no SLA).
     pub alerts: bool,
-    /// The label of the SLA tier the chat is held to, if it has one.
-    pub tier: Option<String>,
     pub reminder: Option<RowReminder>,
 }
 

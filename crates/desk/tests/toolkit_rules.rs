@@ -70,8 +70,9 @@ fn a_vip_chat_is_red_at_four_minutes_a_regular_one_is_not() {
     assert_eq!(d.counters().red, 1);
     assert_eq!(d.next_deadline(), Some(T0 + 300));
     assert_eq!(d.tick(T0 + 300), vec![Transition::Breached { chat: ACME }]);
-    assert_eq!(d.row(ACME).unwrap().tier.as_deref(), Some("VIP"));
-    let chips: Vec<String> = d.row(ACME).unwrap().tags.into_iter().map(|t| t.label).collect();
+    assert_eq!(d.tier_of(ACME).map(|t| t.label.as_str()), Some("VIP"));
+    let tags = d.row(ACME).unwrap().tags;
+    let chips: Vec<String> = d.tag_chips(tags).into_iter().map(|t| t.label).collect();
     assert_eq!(chips, ["VIP"]);
     // Statistics judge with the same thresholds.
     let map = d.sla_map();

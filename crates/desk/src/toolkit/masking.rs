@@ -129,7 +129,9 @@ impl Masker<'_> {
         let mut last: Option<Kind> = None;
         for (start, end, kind) in spans {
             if start < at {
-                continue; // inside a span already masked
+                // Overlapping what is masked already: the mask covers both.
+                at = at.max(end);
+                continue;
             }
             let between = &text[byte(at)..byte(start)];
             // "Alice Smith": one pseudonym for the person, not one per word.

@@ -21,13 +21,14 @@
 //! - `reminders`: when a reminder is due.
 //! - `guards`: words, patterns and card numbers in outgoing messages.
 //! - `masking`: pseudonyms and masked texts for contractors.
-//! - `desk`: how all of it reaches the `Desk`.
+//! - `desk`: how all of it reaches the `Desk`; `remind`: reminders on the `Desk`.
 
 pub(crate) mod desk;
 pub mod document;
 pub mod guards;
 pub mod masking;
 pub mod reminders;
+mod remind;
 pub mod tags;
 pub mod template;
 pub mod tiers;
