@@ -37,6 +37,10 @@ pub struct Config {
     /// team settings in the duty group once those exist.)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_hours: Option<BusinessHoursConfig>,
+    /// This admin's own toolkit (quick replies, tags, tiers, guards, alerts chats, the
+    /// masking switch), merged after the team's; read by `desk::toolkit::document`.
+    #[serde(skip_serializing_if = "toml::Table::is_empty")]
+    pub toolkit: toml::Table,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -311,6 +315,8 @@ pub enum Problem {
     Volume(u8),
     /// `[notifications] quiet_hours` not `HH:MM-HH:MM`.
     QuietHours(String),
+    /// A `[toolkit]` key (a template naming an unknown variable, a bad colour, …).
+    Toolkit(crate::desk::toolkit::document::ToolkitProblem),
 }
 
 impl std::fmt::Display for ConfigError {
@@ -381,6 +387,7 @@ impl std::fmt::Display for Problem {
             Problem::QuietHours(value) => {
                 t!("config-problem-quiet-hours", value = value.as_str())
             }
+            Problem::Toolkit(problem) => crate::toolkit::describe(problem),
         };
         f.write_str(&text)
     }
@@ -470,6 +477,9 @@ impl Config {
         }
         if let Some(Err((key, problem))) = self.business_hours.as_ref().map(|b| b.calendar()) {
             return Err(invalid(&key, problem));
+        }
+        if !self.toolkit.is_empty() {
+            crate::toolkit::validate(text, path)?;
         }
         self.validate_trackers(text, path)
     }

@@ -29,6 +29,7 @@ pub mod team_floor;
 pub mod telegram;
 pub mod tokens;
 pub mod tray;
+pub mod toolkit;
 pub mod ui;
 mod window;
 

@@ -66,6 +66,7 @@ fn local_marks_survive_a_reopen_and_feed_the_desk() {
             support_flags: vec![(40, SupportFlag::Include), (41, SupportFlag::Exclude)],
             dismissed: vec![(5, 90)],
             alarms: vec![50],
+            ..LocalState::default()
         }
     );
     let mut restored = Desk::new(Settings::default());

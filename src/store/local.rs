@@ -37,6 +37,7 @@ impl Store {
                 two,
             )?,
             alarms: self.all_rows(what, "SELECT chat FROM alarms ORDER BY chat", one)?,
+            toolkit: self.load_toolkit()?,
             ..LocalState::default()
         };
         let flags: Vec<(i64, String)> = self.all_rows(
@@ -168,6 +169,9 @@ impl Store {
                     } => {
                         tx.execute("DELETE FROM alarms WHERE chat = ?1", [chat])
                             .map_err(err)?;
+                    }
+                    LocalChange::Toolkit(change) => {
+                        super::toolkit::apply(&tx, change).map_err(err)?
                     }
                 }
             }

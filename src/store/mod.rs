@@ -15,6 +15,7 @@ mod local;
 mod stats;
 mod tasks;
 mod team;
+mod toolkit;
 
 use std::path::{Path, PathBuf};
 
@@ -140,6 +141,16 @@ const MIGRATIONS: &[&str] = &[
     // messages, so a start reads only the history after it.
     "CREATE TABLE team_checkpoints (
          duty_group INTEGER PRIMARY KEY, checkpoint TEXT NOT NULL);",
+    // 7: the toolkit's marks: this admin's tags and tiers on chats, alerts chats, and
+    // reminders (one per chat; a fired one stays until its chat is opened).
+    // (IF NOT EXISTS: a file taken back to an older version by hand keeps them.)
+    "CREATE TABLE IF NOT EXISTS chat_tags (
+         chat INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (chat, tag));
+     CREATE TABLE IF NOT EXISTS chat_tiers (chat INTEGER PRIMARY KEY, tier TEXT NOT NULL);
+     CREATE TABLE IF NOT EXISTS alerts_chats (chat INTEGER PRIMARY KEY);
+     CREATE TABLE IF NOT EXISTS reminders (
+         chat INTEGER PRIMARY KEY, due INTEGER, on_reply INTEGER NOT NULL,
+         note TEXT NOT NULL, set_at INTEGER NOT NULL, fired_at INTEGER);",
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,90 @@
+//! The toolkit's marks in the store: tags, tiers and alerts chats set and unset, reminders
+//! set, fired and done, all read back as the desk left them; a store from before the
+//! toolkit gains its tables.
+
+use dutydesk::desk::toolkit::document::{Origin, parse};
+use dutydesk::desk::{ChatKind, Desk, Due, Event, Settings, Thresholds};
+use dutydesk::store::{SCHEMA_VERSION, Store};
+use rusqlite::Connection;
+
+const TOOLKIT: &str = "[toolkit.sla_tiers.vip]\nred_minutes = 4\nbreach_minutes = 5\n\
+                       [toolkit.tags.vip]\ncolour = \"gold\"\ntier = \"vip\"\n\
+                       [toolkit.tags.billing]\ncolour = \"blue\"\n";
+const T0: i64 = 1_772_442_000;
+
+fn desk() -> Desk {
+    let mut d = Desk::new(Settings::default());
+    d.set_personal_toolkit(parse(TOOLKIT, Origin::Config).unwrap());
+    for chat in [10, 11, 12, 13] {
+        d.apply(
+            Event::ChatAdded {
+                chat,
+                kind: ChatKind::Supergroup,
+                title: format!("Chat {chat}"),
+            },
+            T0,
+        );
+    }
+    d
+}
+
+#[test]
+fn toolkit_marks_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite3");
+    let mut d = desk();
+    d.set_tag(10, "vip", true);
+    d.set_tag(10, "billing", true);
+    d.set_tag(11, "billing", true);
+    d.set_tag(11, "billing", false);
+    d.set_chat_tier(12, Some("vip"));
+    d.set_alerts(13, true);
+    d.set_reminder(10, Due::At(T0 + 1800), "call back");
+    d.set_reminder(11, Due::CustomerWrites, "");
+    d.set_reminder(12, Due::At(T0 + 60), "soon");
+    d.tick(T0 + 60);
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.apply_changes(&d.drain_local_changes()).unwrap();
+    }
+    let mut restored = desk();
+    restored.load_local(Store::open(&path).unwrap().load_local().unwrap());
+    restored.tick(T0 + 61);
+    assert!(restored.has_own_tag(10, "vip") && restored.has_own_tag(10, "billing"));
+    assert!(!restored.has_own_tag(11, "billing"));
+    assert_eq!(restored.thresholds(10), Thresholds::new(240, 300), "by its tag");
+    assert_eq!(restored.own_tier(12), Some("vip"));
+    assert!(restored.is_alerts(13));
+    let reminders = restored.reminders();
+    let summary: Vec<(i64, Option<i64>, &str)> = reminders
+        .iter()
+        .map(|r| (r.chat, r.fired_at, r.note.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [(12, Some(T0 + 60), "soon"), (10, None, "call back"), (11, None, "")],
+        "fired first, then by when"
+    );
+    // Opened: gone from the store too.
+    restored.chat_opened(12);
+    let mut store = Store::open(&path).unwrap();
+    store.apply_changes(&restored.drain_local_changes()).unwrap();
+    assert_eq!(store.load_local().unwrap().toolkit.reminders.len(), 2);
+}
+
+#[test]
+fn a_store_from_before_the_toolkit_gains_its_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TABLE chat_tags; DROP TABLE chat_tiers; DROP TABLE alerts_chats;
+         DROP TABLE reminders; PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.load_local().unwrap().toolkit, Default::default());
+}
