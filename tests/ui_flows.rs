@@ -65,6 +65,12 @@ mod team_demo;
 // The login screen on a team floor (the offered members).
 #[path = "ui_flows/floor_login.rs"]
 mod floor_login;
+// The support toolkit: quick replies, tags, tiers, reminders, alerts chats, guards.
+#[path = "ui_flows/toolkit.rs"]
+mod toolkit;
+// A contractor's console: no customer's name, username, phone or e-mail on any screen.
+#[path = "ui_flows/masking.rs"]
+mod masking;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

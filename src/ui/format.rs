@@ -60,6 +60,32 @@ pub fn time(unix: i64, now: i64) -> String {
     }
 }
 
+/// The wall clock's time of day, "14:05" (a quick reply's `{time}`).
+pub fn clock(unix: i64) -> String {
+    wall_clock(unix)
+        .map(|t| t!("time-today", hour = t.hour(), minute = t.minute()))
+        .unwrap_or_default()
+}
+
+/// The wall clock's date, "2026-11-03" in English (a quick reply's `{date}`).
+pub fn date(unix: i64) -> String {
+    wall_clock(unix)
+        .map(|t| t!("time-date", year = t.year(), month = t.month(), day = t.day()))
+        .unwrap_or_default()
+}
+
+/// The wall clock's offset from UTC at `unix`, in seconds (0 when `use_utc` says so): what
+/// "tomorrow 09:00" means here.
+pub fn utc_offset(unix: i64) -> i64 {
+    if UTC.load(Ordering::Relaxed) {
+        return 0;
+    }
+    Local
+        .timestamp_opt(unix, 0)
+        .single()
+        .map_or(0, |t| i64::from(t.offset().local_minus_utc()))
+}
+
 /// `unix` on the wall clock: local time, or UTC when `use_utc` says so.
 fn wall_clock(unix: i64) -> Option<NaiveDateTime> {
     if UTC.load(Ordering::Relaxed) {

@@ -16,6 +16,8 @@ pub enum Kind {
     CustomerMessage,
     TurnedRed,
     Breached,
+    /// A reminder the admin set fired.
+    Reminder,
 }
 
 impl Kind {
@@ -25,7 +27,21 @@ impl Kind {
             Kind::CustomerMessage => t!("notifications-customer-message"),
             Kind::TurnedRed => t!("notifications-turned-red"),
             Kind::Breached => t!("notifications-breached"),
+            Kind::Reminder => t!("notifications-reminder"),
         }
+    }
+}
+
+/// The body of a reminder's notification: the chat, and the note if there is one.
+pub fn reminder_body(chat_title: &str, note: &str) -> String {
+    if note.is_empty() {
+        chat_title.to_owned()
+    } else {
+        t!(
+            "notifications-reminder-body",
+            chat_title = chat_title,
+            note = note
+        )
     }
 }
 

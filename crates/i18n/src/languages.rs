@@ -29,6 +29,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/tdlib.ftl")),
             include_str!(concat!("../locales/", $code, "/team.ftl")),
             include_str!(concat!("../locales/", $code, "/time.ftl")),
+            include_str!(concat!("../locales/", $code, "/toolkit.ftl")),
             include_str!(concat!("../locales/", $code, "/tracker.ftl")),
         ]
     };

@@ -35,12 +35,18 @@ impl Alert {
             Transition::CustomerMessage { .. } => Kind::CustomerMessage,
             Transition::TurnedRed { .. } => Kind::TurnedRed,
             Transition::Breached { .. } => Kind::Breached,
+            Transition::ReminderDue { .. } => Kind::Reminder,
+        };
+        // A reminder's notification says its note where a message's says the message.
+        let preview = match kind {
+            Kind::Reminder => row.reminder.map(|r| r.note).unwrap_or_default(),
+            _ => row.preview,
         };
         Alert::Chat {
             kind,
             chat: row.chat,
             title: row.title,
-            preview: row.preview,
+            preview,
         }
     }
 
@@ -65,6 +71,15 @@ impl Alert {
                 Kind::CustomerMessage.summary(),
                 notifications::message_body(title, preview),
             ),
+            Alert::Chat {
+                kind: Kind::Reminder,
+                title,
+                preview,
+                ..
+            } => (
+                Kind::Reminder.summary(),
+                notifications::reminder_body(title, preview),
+            ),
             Alert::Chat { kind, title, .. } => (kind.summary(), title.clone()),
             // The app's name, in every language.
             Alert::More { chats } => ("DutyDesk".into(), notifications::more_chats(*chats)),
@@ -75,12 +90,19 @@ impl Alert {
 impl App {
     /// What `transitions` tell the admin once the account has settled: the red and breach
     /// sounds and attention (`desktop.rs`), and notifications as the config allows.
+    /// A reminder is said even before then: one due while the app was closed fires at the
+    /// start.
     pub(super) fn announce(&mut self, transitions: &[Transition]) -> Effects<Message> {
-        if !self.settled() || transitions.is_empty() {
+        if transitions.is_empty() {
             return Effects::none();
         }
-        self.alert_transitions(transitions)
-            .and(self.notify(transitions))
+        let settled = self.settled();
+        let sounds = if settled {
+            self.alert_transitions(transitions)
+        } else {
+            Effects::none()
+        };
+        sounds.and(self.notify(transitions, settled))
     }
 
     /// Past the initial sync's grace.
@@ -92,14 +114,21 @@ impl App {
     }
 
     /// Notifications for `transitions`, one per chat, as the config allows.
-    fn notify(&mut self, transitions: &[Transition]) -> Effects<Message> {
+    fn notify(&mut self, transitions: &[Transition], settled: bool) -> Effects<Message> {
         let n = &self.shell.config.notifications;
         if !n.enabled {
             return Effects::none();
         }
         let mut alerts: Vec<Alert> = Vec::new();
-        for &t in transitions {
+        // What the admin asked to be reminded of comes first.
+        let reminders = transitions.iter().filter(|t| matches!(t, Transition::ReminderDue { .. }));
+        let others = transitions.iter().filter(|t| !matches!(t, Transition::ReminderDue { .. }));
+        for &t in reminders.chain(others) {
             let chat = match t {
+                // What the admin asked to be reminded of is said even during the sync:
+                // a reminder due while the app was closed fires at the start.
+                Transition::ReminderDue { chat } => chat,
+                _ if !settled => continue,
                 Transition::CustomerMessage { chat, .. }
                     if n.new_message && !self.notices.focused =>
                 {

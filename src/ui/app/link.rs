@@ -155,7 +155,8 @@ impl App {
                     {
                         effects = effects.and(self.duty_group_changed(group));
                     }
-                    self.console.observe(&event);
+                    let shown = self.masked_event(&event);
+                    self.console.observe(&shown);
                     let group = self.core.desk.settings().staff.duty_group;
                     if let Some(message) = self.team.feature.observe(&event, group) {
                         effects = effects.and(self.route_team(message));
@@ -204,6 +205,7 @@ impl App {
         if names_changed && matches!(self.screen, Screen::Settings(_)) {
             effects = effects.and(self.route_settings(settings::Message::ChatsChanged));
         }
+        self.toolkit_error_to_banner();
         effects.and(self.announce(&transitions))
     }
 

@@ -8,6 +8,7 @@ mod announce;
 mod desktop;
 mod duty_guess;
 mod link;
+mod mask;
 mod route;
 mod team;
 mod view;
@@ -136,6 +137,8 @@ struct Notices {
     focused: bool,
     /// Notifications go to the banner (no notification service here).
     in_app: bool,
+    /// The team document's toolkit problem last put in the banner.
+    toolkit_error: Option<String>,
 }
 
 pub struct App {
@@ -175,6 +178,9 @@ impl App {
         // What the command line chose (or, in a test, this thread's language).
         let language = i18n::language();
         let (mut core, store_warning) = Core::open(&paths, demo);
+        core.desk
+            .set_personal_toolkit(crate::toolkit::personal(&config, demo));
+        core.desk.set_mask_words(crate::toolkit::mask_words());
         let (theme, theme_warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
         let (tasks, tasks_warning) = core.tasks(demo, &config);
         let mut console = Console::new();
@@ -210,6 +216,7 @@ impl App {
                 banner: store_warning.or(theme_warning).or(tasks_warning),
                 focused: true,
                 in_app: false,
+                toolkit_error: None,
             },
             desktop: desktop::DesktopPart::new(),
         }

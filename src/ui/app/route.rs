@@ -70,6 +70,13 @@ impl App {
             Message::Team(message) => self.route_team(message),
             Message::Key(key, modifiers) => self.on_key(&key, modifiers),
             Message::Resized(height) => self.route_console(console::Message::Resized(height)),
+            // Tab in the quick replies moves between their free fields.
+            Message::FocusNext(forward)
+                if matches!(self.screen, Screen::Console) && self.console.picker_open() =>
+            {
+                let next = crate::ui::features::toolkit::Message::NextField(forward);
+                self.route_console(console::Message::Toolkit(next))
+            }
             Message::FocusNext(forward) => Effects::task(if forward {
                 iced::widget::operation::focus_next()
             } else {
@@ -149,7 +156,12 @@ impl App {
     }
 
     pub(super) fn route_console(&mut self, message: console::Message) -> Effects<Message> {
+        let message = self.masked_console(message);
         let (effects, event) = route!(self, &mut self.console, message, Message::Console);
+        // Opening a chat is what ends a reminder that fired there.
+        if let Some(chat) = self.console.open_chat() {
+            self.core.desk.chat_opened(chat);
+        }
         let reaction = match event {
             Some(console::Event::OpenSettings) => self.open_settings(),
             Some(console::Event::ConnectionSettings) => self.open_connection(),
@@ -301,6 +313,10 @@ impl App {
         let transitions = self.core.desk.set_settings(settings.clone());
         self.core.duty_group_chosen = true;
         if config != self.shell.config {
+            if config.toolkit != self.shell.config.toolkit {
+                let personal = crate::toolkit::personal(&config, self.shell.demo);
+                self.core.desk.set_personal_toolkit(personal);
+            }
             let language_changed = config.ui.language != self.shell.config.ui.language;
             self.shell.config = config;
             if language_changed {
@@ -310,6 +326,8 @@ impl App {
                 choice.log();
                 self.shell.language = choice.language;
             }
+            // The language may have changed: masking writes its words in it.
+            self.core.desk.set_mask_words(crate::toolkit::mask_words());
             if let Err(e) = self.shell.config.save(&self.shell.paths) {
                 self.notices.banner = Some(t!("app-settings-not-saved", error = e.to_string()));
             }

@@ -8,3 +8,4 @@ pub mod login;
 pub mod settings;
 pub mod tasks;
 pub mod team;
+pub mod toolkit;

@@ -3,6 +3,7 @@
 //! keeps its true height and scrollbar with 20,000 chats (iced#1720: a full column of
 //! thousands of rows stops responding).
 
+use crate::desk::toolkit::tags::TagDef;
 use crate::desk::{ChatId, ContentKind, RowView, Status};
 use crate::ui::features::team::marks as team_marks;
 use crate::ui::fonts;
@@ -10,6 +11,7 @@ use crate::ui::format;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
 use i18n::t;
+use crate::ui::widgets::tag_chips::{MAX_CHIPS, TagChips};
 use iced::widget::text::Wrapping;
 use iced::widget::{Space, column, container, mouse_area, row, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
@@ -23,6 +25,8 @@ const WAITING_WIDTH: f32 = 60.0;
 pub const OVERSCAN: usize = 4;
 
 pub const LIST_ID: &str = "chat-list";
+/// A reminder on the chat, among the row's marks.
+pub const REMINDER_MARK: char = '⏰';
 /// What a row with an alarm and no wait shows in the waiting column.
 pub fn alarm_label() -> String {
     t!("console-alarm")
@@ -45,7 +49,7 @@ pub enum Event {
     Scrolled { offset_y: f32, height: f32 },
 }
 
-pub struct List {
+pub struct List<'t> {
     /// The rows `first..first + rows.len()` of the filtered list.
     pub rows: Vec<RowView>,
     pub first: usize,
@@ -54,17 +58,22 @@ pub struct List {
     /// The desk's "now", for live waiting times.
     pub now: i64,
     pub palette: Palette,
+    /// The tag definitions the rows' tags index (`Desk::toolkit().tags`).
+    pub tags: &'t [TagDef],
 }
 
-impl List {
-    pub fn view<'a, M: Clone + 'a>(self, on: impl Fn(Event) -> M + Copy + 'a) -> Element<'a, M> {
+impl<'t> List<'t> {
+    pub fn view<'a, M: Clone + 'a>(self, on: impl Fn(Event) -> M + Copy + 'a) -> Element<'a, M>
+    where
+        't: 'a,
+    {
         let p = self.palette;
         let above = self.first as f32 * ROW_HEIGHT;
         let below = self.total.saturating_sub(self.first + self.rows.len()) as f32 * ROW_HEIGHT;
         let mut items = column![Space::new().height(above)].width(Length::Fill);
         for r in self.rows {
             let selected = self.selected == Some(r.chat);
-            items = items.push(row_view(r, selected, self.now, p, on));
+            items = items.push(row_view(r, selected, self.now, p, self.tags, on));
         }
         items = items.push(Space::new().height(below));
         scrollable(items)
@@ -85,6 +94,7 @@ fn row_view<'a, M: Clone + 'a>(
     selected: bool,
     now: i64,
     p: Palette,
+    tags: &'a [TagDef],
     on: impl Fn(Event) -> M + Copy + 'a,
 ) -> Element<'a, M> {
     let mark = team_marks::alarm_tooltip(status_mark(&r, p), &r, now, p);
@@ -98,6 +108,9 @@ fn row_view<'a, M: Clone + 'a>(
     }
     if r.has_note {
         flags.push(fonts::mark::NOTE);
+    }
+    if r.reminder.is_some() {
+        flags.push(REMINDER_MARK);
     }
     let title_color = if r.unread || r.status > Status::Normal {
         p.text
@@ -156,8 +169,23 @@ fn row_view<'a, M: Clone + 'a>(
     if let Some(initials) = assignee {
         line = line.push(initials);
     }
+    line = line.push(container(title).width(Length::FillPortion(4)).clip(true));
+    // Tags sit on the same line, between the title and the preview.
+    if !r.tags.is_empty() {
+        let mut chips = [None; MAX_CHIPS];
+        let shown = r.tags.iter().filter_map(|t| tags.get(usize::from(t)));
+        for (slot, tag) in chips.iter_mut().zip(shown) {
+            let c = iced::Color::from_rgb8(tag.colour.r, tag.colour.g, tag.colour.b);
+            *slot = Some((tag.label.as_str(), c));
+        }
+        line = line.push(TagChips {
+            chips,
+            text_color: p.surface,
+            size: SMALL,
+            font: fonts::TEXT,
+        });
+    }
     let line = line
-        .push(container(title).width(Length::FillPortion(4)).clip(true))
         .push(container(preview).width(Length::FillPortion(5)).clip(true))
         .push(
             container(waiting)

@@ -6,3 +6,4 @@ pub mod key_nav;
 pub mod popup;
 pub mod spread;
 pub mod style;
+pub mod tag_chips;

@@ -12,3 +12,5 @@ notifications-more-chats =
     }
 notifications-banner = { $summary }: { $body }
 notifications-banner-more = { $summary }: { $body } (and { $more } more)
+notifications-reminder = Reminder
+notifications-reminder-body = { $chat_title }: { $note }

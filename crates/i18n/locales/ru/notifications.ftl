@@ -14,3 +14,5 @@ notifications-more-chats =
     }
 notifications-banner = { $summary }: { $body }
 notifications-banner-more = { $summary }: { $body } (и ещё { $more })
+notifications-reminder = Напоминание
+notifications-reminder-body = { $chat_title }: { $note }

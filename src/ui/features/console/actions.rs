@@ -6,6 +6,7 @@ use super::{ChatAction, Console, HISTORY_ID, Message, NOTE_ID};
 use crate::desk::{ChatId, Desk, MessageId, Sender, SupportFlag};
 use crate::ui::effect::Effects;
 use crate::ui::feature::Ctx;
+use crate::ui::features::toolkit::{GuardPrompt, picker};
 use iced::widget::{operation, text_editor};
 
 impl Console {
@@ -83,6 +84,11 @@ impl Console {
         if text.trim().is_empty() {
             return Effects::none();
         }
+        // A keyword guard holds the message back: it stays in the composer.
+        if let Some(prompt) = GuardPrompt::check(ctx.desk, &text) {
+            self.toolkit.guard = Some(prompt);
+            return Effects::none();
+        }
         let reply_to = open.reply_to.take();
         open.composer = text_editor::Content::new();
         self.send_text(text, reply_to, ctx)
@@ -100,12 +106,16 @@ impl Console {
         self.next_local += 1;
         let local = self.next_local;
         let own = Sender::User(ctx.own_user.unwrap_or(0));
+        // A contractor's placeholders become the customer's name and the chat's title only
+        // in what leaves; the history (and a Retry) keeps the placeholders.
+        let customer = super::kit::customer_of(open, ctx.desk);
+        let outgoing = picker::outgoing(&text, ctx.desk, open.history.chat, customer);
         open.history
-            .push_local(local, own, text.clone(), reply_to, ctx.now);
+            .push_local(local, own, text, reply_to, ctx.now);
         let chat = open.history.chat;
         let request = Request::SendText {
             chat,
-            text,
+            text: outgoing,
             reply_to,
             local,
             link_previews: ctx.config.messages.link_previews,

@@ -1,13 +1,17 @@
 //! The open chat: its header and actions, the note, search in the chat, the chat's tasks
 //! (`tasks::panel`), the history with staff and customers told apart (each message
-//! selectable for a task), and the composer with its send states.
+//! selectable for a task), and the composer with its send states; the toolkit's parts
+//! (`features::toolkit`) where they belong: the tools under the header, the quick-reply
+//! picker over the composer, a guard's prompt under it.
 
 use super::history::{Line, SendState};
 use super::{COMPOSER_ID, ChatAction, HISTORY_ID, Message, NOTE_ID, OpenChat, SEARCH_ID};
 use crate::desk::{Desk, Role, Sender, Status};
 use crate::ui::features::tasks::Tasks;
 use crate::ui::features::team::marks as team_marks;
+use crate::ui::features::toolkit;
 use crate::ui::format;
+use i18n::t;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
 use crate::ui::widgets::spread::spread;
@@ -23,6 +27,7 @@ use iced::{Alignment, Element, Length, Padding};
 
 pub fn view<'a>(
     open: &'a OpenChat,
+    kit: &'a toolkit::State,
     desk: &'a Desk,
     now: i64,
     own_name: &str,
@@ -59,6 +64,19 @@ pub fn view<'a>(
         }
         if let Some(team) = team_marks::chat_status(r, now, p) {
             status_line = status_line.push(team);
+        }
+        if let Some(tier) = desk.tier_of(chat) {
+            let t = tier.thresholds;
+            status_line = status_line.push(
+                text(t!(
+                    "toolkit-tier-line",
+                    tier = tier.label.as_str(),
+                    red = t.red_after_secs / 60,
+                    breach = t.breach_after_secs / 60
+                ))
+                .size(SMALL)
+                .color(p.muted),
+            );
         }
     }
     let action = |label: String, a: ChatAction| {
@@ -97,6 +115,10 @@ pub fn view<'a>(
                 .padding(Padding::from([3, 8]))
                 .style(style::flat(p, false))
                 .on_press(Message::SearchOpen),
+            button(text(t!("toolkit-tools")).size(SMALL))
+                .padding(Padding::from([3, 8]))
+                .style(style::flat(p, kit.tools_open))
+                .on_press(Message::Toolkit(toolkit::Message::ToggleTools)),
         ]
         .extend(team_marks::note_button(
             desk,
@@ -113,6 +135,9 @@ pub fn view<'a>(
     .style(style::bar(p));
 
     let mut body = column![header];
+    if kit.tools_open {
+        body = body.push(toolkit::tools::view(kit, chat, desk, now, p).map(Message::Toolkit));
+    }
     match (&open.note, desk.note(chat)) {
         (Some(draft), _) => {
             body = body.push(
@@ -236,7 +261,20 @@ pub fn view<'a>(
             from_top: v.absolute_offset_reversed().y,
         });
     body = body.push(history);
+    if let Some(picker) = &kit.picker {
+        let fill = super::kit::fill(open, desk, now, own_name);
+        body = body.push(
+            container(toolkit::picker::view(picker, desk, &fill, p).map(Message::Toolkit))
+                .padding(Padding::from([0, 10])),
+        );
+    }
     body = body.push(composer(open, p));
+    if let Some(prompt) = &kit.guard {
+        body = body.push(
+            container(toolkit::guard::view(prompt, desk, p).map(Message::Toolkit))
+                .padding(Padding { top: 0.0, right: 10.0, bottom: 6.0, left: 10.0 }),
+        );
+    }
     container(body)
         .width(Length::Fill)
         .height(Length::Fill)
@@ -249,7 +287,7 @@ fn sender_name(sender: Sender, outgoing: bool, desk: &Desk, own_name: &str) -> S
         _ if outgoing => own_name.to_string(),
         Sender::User(u) => desk
             .user_name(u)
-            .map(str::to_string)
+            .map(|n| n.into_owned())
             .unwrap_or_else(|| t!("console-user-fallback", user = u)),
         Sender::Chat(c) => desk
             .row(c)

@@ -129,7 +129,11 @@ impl History {
         }
         let (id, fate) = self.resolve(m.id);
         if let Some(line) = self.lines.iter_mut().find(|l| l.id == Some(id)) {
-            line.text.clone_from(&m.preview);
+            // A line this window sent keeps what was typed: for a contractor the echo is
+            // masked, and a Retry must send the text, not its mask.
+            if line.local.is_none() {
+                line.text.clone_from(&m.preview);
+            }
             line.date = m.date;
             return;
         }

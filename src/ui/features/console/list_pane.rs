@@ -46,6 +46,7 @@ pub fn view<'a>(
         selected: console.open_chat(),
         now,
         palette: p,
+        tags: &desk.toolkit().tags,
     }
     .view(Message::List);
     let list: Element<'a, Message> = if total == 0 {

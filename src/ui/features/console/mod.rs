@@ -12,6 +12,7 @@ pub mod actions;
 pub mod chat_view;
 pub mod header;
 pub mod history;
+mod kit;
 pub mod list_pane;
 mod menu_place;
 pub mod overview;
@@ -24,6 +25,7 @@ use crate::ui::effect::Effects;
 use crate::ui::feature::{Ctx, Feature, ViewCtx};
 use crate::ui::features::connection::status;
 use crate::ui::features::tasks::{self, Tasks};
+use crate::ui::features::toolkit;
 use crate::ui::keys::{self, Shortcut};
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use crate::ui::widgets::style;
@@ -118,6 +120,8 @@ pub enum Message {
     /// From the app: the window's new height, an upper bound of the list's until the
     /// first scroll reports the list's own.
     Resized(f32),
+    /// Quick replies, guards, tags, tiers, alerts chats, reminders (`features::toolkit`).
+    Toolkit(toolkit::Message),
     /// From the app: TDLib could not send a message.
     SendFailed {
         chat: ChatId,
@@ -198,6 +202,7 @@ pub struct Console {
     next_local: u64,
     /// Tasks from the open chat's messages; shown in the chat view and over it.
     tasks: Tasks,
+    toolkit: toolkit::State,
 }
 
 impl Feature for Console {
@@ -244,6 +249,7 @@ impl Feature for Console {
                 self.global = None;
                 self.select(chat, ctx.desk)
             }
+            Message::Toolkit(message) => self.kit(message, ctx),
             Message::Step(step) => self.step(step, ctx.desk),
             Message::NextWaiting => self.next_waiting(ctx.desk),
             Message::Escape => self.escape(),
@@ -273,12 +279,23 @@ impl Feature for Console {
         .view(std::convert::identity, Message::OpenSettings);
         let (rows, first, total) = list_pane::visible(self, ctx.desk);
         let list = list_pane::view(self, ctx.desk, rows, first, total, ctx.now, p);
-        let own_name = ctx
+        let own_name: String = ctx
             .own_user
             .and_then(|u| ctx.desk.user_name(u))
-            .map_or_else(|| t!("console-you"), str::to_string);
+            .map_or_else(|| t!("console-you"), |n| n.into_owned());
         let right = match &self.open {
-            Some(open) => chat_view::view(open, ctx.desk, ctx.now, &own_name, &self.tasks, p),
+            _ if self.toolkit.reminders_open => {
+                toolkit::bar::reminders(ctx.desk, ctx.now, p).map(Message::Toolkit)
+            }
+            Some(open) => chat_view::view(
+                open,
+                &self.toolkit,
+                ctx.desk,
+                ctx.now,
+                &own_name,
+                &self.tasks,
+                p,
+            ),
             None => overview::view(ctx.desk, ctx.now, p),
         };
         let divider = container(Space::new())
@@ -297,6 +314,9 @@ impl Feature for Console {
                 .style(style::rule(p))
         };
         let mut top = column![header, rule()];
+        if let Some(bar) = toolkit::bar::view(&self.toolkit, ctx.desk, p) {
+            top = top.push(bar.map(Message::Toolkit));
+        }
         // A connection that has not come back for a while: what to check, and the way to
         // the proxy settings, right under the header.
         if let Some(hint) = hint {
@@ -325,6 +345,9 @@ impl Feature for Console {
     }
 
     fn shortcut(&self, key: &Key, modifiers: Modifiers) -> Option<Message> {
+        if let Some(message) = self.kit_shortcut(key, modifiers) {
+            return Some(message);
+        }
         match keys::console(key, modifiers)? {
             Shortcut::Console(message) => Some(message),
             Shortcut::Open(action) => self.open_chat().map(|chat| Message::Act(chat, action)),
@@ -347,7 +370,12 @@ impl Console {
     }
 
     pub fn list_filter(&self) -> ListFilter {
-        ListFilter::with_title(self.filter, self.title_filter.trim())
+        ListFilter::with_title(self.filter, self.title_filter.trim()).with_tag(self.toolkit.tag_filter)
+    }
+
+    /// The toolkit's state here (picker, guard prompt, tools, tag filter, reminders list).
+    pub fn toolkit(&self) -> &toolkit::State {
+        &self.toolkit
     }
 
     /// The list's scroll offset and the height it shows.
@@ -447,7 +475,7 @@ impl Console {
                     ctx.desk.set_note(open.history.chat, note.trim());
                 }
             }
-            Message::Composer(action) => return self.typed(action, &ctx),
+            Message::Composer(action) => return self.typed(action, ctx),
             Message::Send => return self.send(ctx),
             Message::ReplyTo(id) => {
                 if let Some(open) = &mut self.open {
@@ -476,12 +504,20 @@ impl Console {
 
     /// An edit in the composer; "typing…" goes out at most every few seconds, and only
     /// with `messages.send_typing` on.
-    fn typed(&mut self, action: text_editor::Action, ctx: &Ctx<'_>) -> Effects<Message> {
+    fn typed(&mut self, action: text_editor::Action, ctx: Ctx<'_>) -> Effects<Message> {
         let Some(open) = &mut self.open else {
             return Effects::none();
         };
         let typed = action.is_edit();
         open.composer.perform(action);
+        if typed {
+            self.toolkit.composer_edited();
+            // `/` as the first thing typed opens the quick replies.
+            if open.composer.text().trim_end_matches('\n') == "/" {
+                open.composer = text_editor::Content::new();
+                return self.kit(toolkit::Message::OpenPicker, ctx);
+            }
+        }
         let due = open
             .typing_sent_at
             .is_none_or(|t| ctx.now - t >= TYPING_EVERY_SECS);
@@ -559,6 +595,12 @@ impl Console {
         }
         if self.menu.take().is_some() || self.global.take().is_some() {
             return Effects::none();
+        }
+        if self.toolkit.picker.take().is_some()
+            || self.toolkit.guard.take().is_some()
+            || std::mem::take(&mut self.toolkit.reminders_open)
+        {
+            return Effects::task(operation::focus(COMPOSER_ID));
         }
         if let Some(open) = &mut self.open {
             if open.search.take().is_some()
@@ -640,6 +682,7 @@ impl Console {
         if let Some(previous) = self.open_chat() {
             effects = ask(Request::CloseChat(previous));
         }
+        self.toolkit.chat_changed();
         let mut open = OpenChat::new(chat);
         open.history.loading = true;
         self.open = Some(open);
