@@ -83,7 +83,10 @@ fn tag_every_chat(app: &mut App) {
         }
     }
     desk.drain_local_changes();
-    assert!(desk.row(desk.chat_ids(&all, 0..1)[0]).is_some_and(|r| r.tags.iter().count() == 2));
+    assert!(
+        desk.row(desk.chat_ids(&all, 0..1)[0])
+            .is_some_and(|r| r.tags.iter().count() == 2)
+    );
 }
 
 fn run_cases(app: &mut App, renderer: &mut iced::Renderer, label: &str) {

@@ -9,7 +9,9 @@ use std::path::Path;
 use i18n::t;
 
 use crate::config::{Config, ConfigError, Problem};
-use crate::desk::toolkit::document::{Expected, Origin, ToolkitDoc, ToolkitError, ToolkitProblem, parse};
+use crate::desk::toolkit::document::{
+    Expected, Origin, ToolkitDoc, ToolkitError, ToolkitProblem, parse,
+};
 use crate::desk::toolkit::guards::PatternProblem;
 use crate::desk::toolkit::masking::MaskWords;
 use crate::desk::toolkit::template::{TemplateProblem, Variable};
@@ -19,12 +21,14 @@ pub const DEMO_TOOLKIT: &str = include_str!("../assets/demo/toolkit.toml");
 
 /// Checks the config text's `[toolkit]` (its line and key in the error).
 pub fn validate(text: &str, path: &Path) -> Result<(), ConfigError> {
-    parse(text, Origin::Config).map(|_| ()).map_err(|e| ConfigError::Invalid {
-        path: path.into(),
-        line: e.line,
-        key: e.key,
-        problem: Problem::Toolkit(e.problem),
-    })
+    parse(text, Origin::Config)
+        .map(|_| ())
+        .map_err(|e| ConfigError::Invalid {
+            path: path.into(),
+            line: e.line,
+            key: e.key,
+            problem: Problem::Toolkit(e.problem),
+        })
 }
 
 /// The admin's own toolkit: the config's `[toolkit]`, or on the demo floor without one the
@@ -93,7 +97,9 @@ pub fn describe(problem: &ToolkitProblem) -> String {
             PatternProblem::DanglingEscape => t!("toolkit-problem-pattern-escape"),
         },
         ToolkitProblem::NotAColour => t!("toolkit-problem-colour"),
-        ToolkitProblem::UnknownTier(tier) => t!("toolkit-problem-unknown-tier", tier = tier.as_str()),
+        ToolkitProblem::UnknownTier(tier) => {
+            t!("toolkit-problem-unknown-tier", tier = tier.as_str())
+        }
         ToolkitProblem::NotAnAction => t!("toolkit-problem-action"),
         ToolkitProblem::TooMany { max } => t!("toolkit-problem-too-many", max = *max),
         ToolkitProblem::Duplicate(name) => t!("toolkit-problem-duplicate", name = name.as_str()),

@@ -52,7 +52,11 @@ fn toolkit_marks_survive_a_restart() {
     restored.tick(T0 + 61);
     assert!(restored.has_own_tag(10, "vip") && restored.has_own_tag(10, "billing"));
     assert!(!restored.has_own_tag(11, "billing"));
-    assert_eq!(restored.thresholds(10), Thresholds::new(240, 300), "by its tag");
+    assert_eq!(
+        restored.thresholds(10),
+        Thresholds::new(240, 300),
+        "by its tag"
+    );
     assert_eq!(restored.own_tier(12), Some("vip"));
     assert!(restored.is_alerts(13));
     let reminders = restored.reminders();
@@ -62,13 +66,19 @@ fn toolkit_marks_survive_a_restart() {
         .collect();
     assert_eq!(
         summary,
-        [(12, Some(T0 + 60), "soon"), (10, None, "call back"), (11, None, "")],
+        [
+            (12, Some(T0 + 60), "soon"),
+            (10, None, "call back"),
+            (11, None, "")
+        ],
         "fired first, then by when"
     );
     // Opened: gone from the store too.
     restored.chat_opened(12);
     let mut store = Store::open(&path).unwrap();
-    store.apply_changes(&restored.drain_local_changes()).unwrap();
+    store
+        .apply_changes(&restored.drain_local_changes())
+        .unwrap();
     assert_eq!(store.load_local().unwrap().toolkit.reminders.len(), 2);
 }
 

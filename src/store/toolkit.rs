@@ -13,9 +13,15 @@ impl Store {
         let what = "reading the toolkit's marks";
         let two = |r: &Row<'_>| Ok((r.get(0)?, r.get(1)?));
         Ok(ToolkitLocal {
-            tags: self.all_rows(what, "SELECT chat, tag FROM chat_tags ORDER BY chat, tag", two)?,
+            tags: self.all_rows(
+                what,
+                "SELECT chat, tag FROM chat_tags ORDER BY chat, tag",
+                two,
+            )?,
             tiers: self.all_rows(what, "SELECT chat, tier FROM chat_tiers ORDER BY chat", two)?,
-            alerts: self.all_rows(what, "SELECT chat FROM alerts_chats ORDER BY chat", |r| r.get(0))?,
+            alerts: self.all_rows(what, "SELECT chat FROM alerts_chats ORDER BY chat", |r| {
+                r.get(0)
+            })?,
             reminders: self.all_rows(
                 what,
                 "SELECT chat, due, on_reply, note, set_at, fired_at FROM reminders ORDER BY chat",
@@ -47,30 +53,43 @@ fn reminder(r: &Row<'_>) -> rusqlite::Result<StoredReminder> {
 /// Persists one toolkit mark inside the caller's transaction.
 pub(super) fn apply(tx: &Transaction<'_>, change: &ToolkitChange) -> rusqlite::Result<()> {
     match change {
-        ToolkitChange::Tag { chat, tag, on: true } => tx.execute(
+        ToolkitChange::Tag {
+            chat,
+            tag,
+            on: true,
+        } => tx.execute(
             "INSERT OR IGNORE INTO chat_tags (chat, tag) VALUES (?1, ?2)",
             params![chat, tag],
         ),
-        ToolkitChange::Tag { chat, tag, on: false } => tx.execute(
+        ToolkitChange::Tag {
+            chat,
+            tag,
+            on: false,
+        } => tx.execute(
             "DELETE FROM chat_tags WHERE chat = ?1 AND tag = ?2",
             params![chat, tag],
         ),
-        ToolkitChange::Tier { chat, tier: Some(tier) } => tx.execute(
+        ToolkitChange::Tier {
+            chat,
+            tier: Some(tier),
+        } => tx.execute(
             "INSERT OR REPLACE INTO chat_tiers (chat, tier) VALUES (?1, ?2)",
             params![chat, tier],
         ),
         ToolkitChange::Tier { chat, tier: None } => {
             tx.execute("DELETE FROM chat_tiers WHERE chat = ?1", [chat])
         }
-        ToolkitChange::Alerts { chat, on: true } => {
-            tx.execute("INSERT OR IGNORE INTO alerts_chats (chat) VALUES (?1)", [chat])
-        }
+        ToolkitChange::Alerts { chat, on: true } => tx.execute(
+            "INSERT OR IGNORE INTO alerts_chats (chat) VALUES (?1)",
+            [chat],
+        ),
         ToolkitChange::Alerts { chat, on: false } => {
             tx.execute("DELETE FROM alerts_chats WHERE chat = ?1", [chat])
         }
-        ToolkitChange::Reminder { chat, reminder: None } => {
-            tx.execute("DELETE FROM reminders WHERE chat = ?1", [chat])
-        }
+        ToolkitChange::Reminder {
+            chat,
+            reminder: None,
+        } => tx.execute("DELETE FROM reminders WHERE chat = ?1", [chat]),
         ToolkitChange::Reminder {
             chat,
             reminder: Some(stored),

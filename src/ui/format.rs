@@ -70,7 +70,14 @@ pub fn clock(unix: i64) -> String {
 /// The wall clock's date, "2026-11-03" in English (a quick reply's `{date}`).
 pub fn date(unix: i64) -> String {
     wall_clock(unix)
-        .map(|t| t!("time-date", year = t.year(), month = t.month(), day = t.day()))
+        .map(|t| {
+            t!(
+                "time-date",
+                year = t.year(),
+                month = t.month(),
+                day = t.day()
+            )
+        })
         .unwrap_or_default()
 }
 

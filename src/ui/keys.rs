@@ -104,7 +104,10 @@ pub fn help() -> Vec<(&'static str, String)> {
         ("Ctrl+G / Ctrl+Shift+G", t!("team-keys-take")),
         ("Ctrl+L", t!("console-keys-title-filter")),
         ("Ctrl+T, Ctrl/Shift+click", t!("console-keys-task")),
-        ("Ctrl+K, / first in the composer", t!("toolkit-keys-quick-replies")),
+        (
+            "Ctrl+K, / first in the composer",
+            t!("toolkit-keys-quick-replies"),
+        ),
         ("Shift+F10, Menu", t!("console-keys-menu")),
         ("Enter / Shift+Enter", t!("console-keys-send")),
         ("Esc", t!("console-keys-escape")),

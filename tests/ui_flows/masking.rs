@@ -49,7 +49,10 @@ impl Secrets {
     fn check(&self, screen: &str, texts: &[String]) {
         for text in texts {
             for name in &self.names {
-                assert!(!has_word(text, name), "{screen}: a customer's name `{name}` in {text:?}");
+                assert!(
+                    !has_word(text, name),
+                    "{screen}: a customer's name `{name}` in {text:?}"
+                );
             }
             for contact in &self.contacts {
                 assert!(!text.contains(contact), "{screen}: `{contact}` in {text:?}");
@@ -69,7 +72,9 @@ fn a_contractor_sees_no_customer_on_any_screen() {
     let mut config = Config::default();
     let demo: toml::Table = dutydesk::toolkit::DEMO_TOOLKIT.parse().unwrap();
     config.toolkit = demo["toolkit"].as_table().unwrap().clone();
-    config.toolkit.insert("mask_customers".into(), toml::Value::Boolean(true));
+    config
+        .toolkit
+        .insert("mask_customers".into(), toml::Value::Boolean(true));
     let mut h = Harness::start(true, home.path(), config);
     h.pump_until("the console", |app| matches!(app.screen(), Screen::Console));
     h.settle();
@@ -93,7 +98,14 @@ fn a_contractor_sees_no_customer_on_any_screen() {
     }
     let secrets = Secrets {
         names,
-        contacts: vec![PHONE, "5550104477", "555 010 4477", EMAIL, USERNAME, "olivia_wood"],
+        contacts: vec![
+            PHONE,
+            "5550104477",
+            "555 010 4477",
+            EMAIL,
+            USERNAME,
+            "olivia_wood",
+        ],
     };
 
     // A customer in a group writes their contacts; another writes in a private chat.
@@ -104,19 +116,31 @@ fn a_contractor_sees_no_customer_on_any_screen() {
         .write(
             group.chat_id,
             group.customers[0],
-            &format!("This is {} — call {PHONE}, mail {EMAIL} or ask {USERNAME}", private.title),
+            &format!(
+                "This is {} — call {PHONE}, mail {EMAIL} or ask {USERNAME}",
+                private.title
+            ),
         )
         .unwrap();
-    h.control.write(private.chat_id, private.customers[0], "Hello? Anyone?").unwrap();
+    h.control
+        .write(private.chat_id, private.customers[0], "Hello? Anyone?")
+        .unwrap();
     h.settle();
     h.freeze_clock();
 
     // The notification (in the window here): the banner is part of the view.
-    let banner = h.app.banner().expect("the new messages are announced").to_owned();
+    let banner = h
+        .app
+        .banner()
+        .expect("the new messages are announced")
+        .to_owned();
     secrets.check("notification", std::slice::from_ref(&banner));
     let console = all_texts(&h.app);
     secrets.check("console", &console);
-    assert!(console.iter().any(|t| t.starts_with("Customer ")), "pseudonyms are shown");
+    assert!(
+        console.iter().any(|t| t.starts_with("Customer ")),
+        "pseudonyms are shown"
+    );
 
     // The group's chat, its history and the sender's pseudonym.
     filter_by_title(&mut h, &group.title);
@@ -126,18 +150,29 @@ fn a_contractor_sees_no_customer_on_any_screen() {
     h.settle();
     let chat = all_texts(&h.app);
     secrets.check("chat view", &chat);
-    assert!(chat.iter().any(|t| t.contains("call [phone], mail [e-mail] or ask [username]")), "{chat:?}");
+    assert!(
+        chat.iter()
+            .any(|t| t.contains("call [phone], mail [e-mail] or ask [username]")),
+        "{chat:?}"
+    );
     // The quick replies' preview greets the customer by pseudonym.
-    h.send(Message::Console(console::Message::Toolkit(toolkit::Message::OpenPicker)));
+    h.send(Message::Console(console::Message::Toolkit(
+        toolkit::Message::OpenPicker,
+    )));
     interact(&mut h, |sim| {
         sim.click(id(PICKER_ID)).unwrap();
         sim.typewrite("greeting");
     });
     let picker = all_texts(&h.app);
     secrets.check("quick replies", &picker);
-    assert!(picker.iter().any(|t| t.starts_with("Hello Customer ")), "{picker:?}");
+    assert!(
+        picker.iter().any(|t| t.starts_with("Hello Customer ")),
+        "{picker:?}"
+    );
     // Inserted, the composer holds the placeholder, not the name ...
-    h.send(Message::Console(console::Message::Toolkit(toolkit::Message::PickerSubmit)));
+    h.send(Message::Console(console::Message::Toolkit(
+        toolkit::Message::PickerSubmit,
+    )));
     let composer = h.app.console().open().unwrap().composer.text();
     assert!(composer.contains("{customer_first_name}"), "{composer}");
     secrets.check("composer", &[composer]);
@@ -151,10 +186,17 @@ fn a_contractor_sees_no_customer_on_any_screen() {
             _ => None,
         })
         .collect();
-    let first = h.app.desk().first_name_for_sending(group.customers[0]).unwrap();
+    let first = h
+        .app
+        .desk()
+        .first_name_for_sending(group.customers[0])
+        .unwrap();
     assert!(secrets.names.contains(&first));
     assert_eq!(sent.len(), 1);
-    assert!(sent[0].starts_with(&format!("Hello {first}! This is Dana Duty")), "{sent:?}");
+    assert!(
+        sent[0].starts_with(&format!("Hello {first}! This is Dana Duty")),
+        "{sent:?}"
+    );
     h.run(effects);
     h.settle();
     secrets.check("chat view after sending", &all_texts(&h.app));
@@ -176,15 +218,24 @@ fn a_contractor_sees_no_customer_on_any_screen() {
         sim.click("When the customer writes").unwrap();
     });
     secrets.check("tools", &all_texts(&h.app));
-    h.send(Message::Console(console::Message::Toolkit(toolkit::Message::ToggleReminders)));
+    h.send(Message::Console(console::Message::Toolkit(
+        toolkit::Message::ToggleReminders,
+    )));
     let reminders = all_texts(&h.app);
     secrets.check("reminders", &reminders);
-    assert!(reminders.iter().any(|t| t.starts_with("Customer ")), "{reminders:?}");
-    h.send(Message::Console(console::Message::Toolkit(toolkit::Message::ToggleReminders)));
+    assert!(
+        reminders.iter().any(|t| t.starts_with("Customer ")),
+        "{reminders:?}"
+    );
+    h.send(Message::Console(console::Message::Toolkit(
+        toolkit::Message::ToggleReminders,
+    )));
 
     // Search across chats: the hit's chat and its text.
     h.send(Message::Console(console::Message::GlobalOpen));
-    h.send(Message::Console(console::Message::GlobalQuery("call".into())));
+    h.send(Message::Console(console::Message::GlobalQuery(
+        "call".into(),
+    )));
     h.send(Message::Console(console::Message::GlobalSubmit));
     let global = h.app.console().global().unwrap();
     assert!(!global.groups.is_empty(), "the search found the message");

@@ -76,7 +76,10 @@ fn a_quick_reply_with_a_free_field_and_a_variable_is_inserted_and_sent() {
 
     // `/` at the start of the composer opens the picker (and is not left behind).
     type_in_composer(&mut h, "/");
-    assert!(h.app.console().toolkit().picker.is_some(), "the picker opened");
+    assert!(
+        h.app.console().toolkit().picker.is_some(),
+        "the picker opened"
+    );
     assert_eq!(composer_text(&h).trim(), "");
     interact(&mut h, |sim| {
         sim.click(id(PICKER_ID)).unwrap();
@@ -92,7 +95,10 @@ fn a_quick_reply_with_a_free_field_and_a_variable_is_inserted_and_sent() {
     assert!(h.app.console().toolkit().picker.is_some(), "still open");
     // Tab goes to the free field.
     h.send(Message::FocusNext(true));
-    assert_eq!(h.app.console().toolkit().picker.as_ref().unwrap().field, Some(0));
+    assert_eq!(
+        h.app.console().toolkit().picker.as_ref().unwrap().field,
+        Some(0)
+    );
     interact(&mut h, |sim| {
         sim.click(id(field_id(0))).unwrap();
         sim.typewrite("20 minutes");
@@ -115,7 +121,9 @@ fn a_quick_reply_with_a_free_field_and_a_variable_is_inserted_and_sent() {
     h.pump_until("the reply sent", |app| {
         app.console().open().is_some_and(|o| {
             o.history.lines.iter().any(|l| {
-                l.outgoing && l.text == expected && l.state == console::history::SendState::Delivered
+                l.outgoing
+                    && l.text == expected
+                    && l.state == console::history::SendState::Delivered
             })
         })
     });
@@ -161,7 +169,10 @@ fn the_tag_filter_lists_only_tagged_chats() {
     assert_eq!(h.app.desk().tag_chips(tags)[0].label, "Billing");
     // The tag sits on the row: the bar's, the row's and the tools' "VIP".
     filter_by_title(&mut h, &a.title);
-    assert!(ui(&h.app).find(nth_label("VIP", 2)).is_ok(), "the row's chip");
+    assert!(
+        ui(&h.app).find(nth_label("VIP", 2)).is_ok(),
+        "the row's chip"
+    );
 
     click_nth(&mut h, "VIP", 0);
     let filter = h.app.console().list_filter();
@@ -185,20 +196,41 @@ fn a_vip_chat_is_red_at_four_minutes_while_a_regular_one_is_not() {
     open_tools(&mut h);
     click_nth(&mut h, "VIP", 1);
     for chat in [&vip, &regular] {
-        h.control.write(chat.chat_id, chat.customers[0], "Hello, anyone?").unwrap();
+        h.control
+            .write(chat.chat_id, chat.customers[0], "Hello, anyone?")
+            .unwrap();
     }
     h.settle();
     h.freeze_clock();
-    let since = h.app.desk().row(vip.chat_id).unwrap().waiting_since.unwrap();
-    assert_eq!(h.app.desk().row(regular.chat_id).unwrap().waiting_since, Some(since));
+    let since = h
+        .app
+        .desk()
+        .row(vip.chat_id)
+        .unwrap()
+        .waiting_since
+        .unwrap();
+    assert_eq!(
+        h.app.desk().row(regular.chat_id).unwrap().waiting_since,
+        Some(since)
+    );
     // Wake as the window would until four minutes have passed.
     while h.app.clock().now() < since + 240 {
         h.wake().expect("a customer waits");
     }
-    assert_eq!(h.app.clock().now(), since + 240, "woken at the VIP threshold");
+    assert_eq!(
+        h.app.clock().now(),
+        since + 240,
+        "woken at the VIP threshold"
+    );
     assert_eq!(h.app.desk().row(vip.chat_id).unwrap().status, Status::Red);
-    assert_eq!(h.app.desk().row(regular.chat_id).unwrap().status, Status::Waiting);
-    assert!(visible(&h, "VIP: red at 4 min, breach at 5 min"), "the chat says its tier");
+    assert_eq!(
+        h.app.desk().row(regular.chat_id).unwrap().status,
+        Status::Waiting
+    );
+    assert!(
+        visible(&h, "VIP: red at 4 min, breach at 5 min"),
+        "the chat says its tier"
+    );
     assert!(visible(&h, "Waiting too long · 4m"));
     assert_eq!(h.app.desk().thresholds(regular.chat_id).red_after_secs, 600);
 }
@@ -231,14 +263,22 @@ fn a_reminder_fires_while_running_and_lifts_its_chat_until_opened() {
     assert_eq!(h.app.clock().now(), set_at + 1800, "fired on time");
     let banner = h.app.banner().unwrap_or_default().to_owned();
     assert!(
-        banner.contains("Reminder") && banner.contains(&chat.title) && banner.contains("ask about the renewal"),
+        banner.contains("Reminder")
+            && banner.contains(&chat.title)
+            && banner.contains("ask about the renewal"),
         "{banner}"
     );
     let row = h.app.desk().row(chat.chat_id).unwrap();
     assert!(row.reminder.unwrap().fired);
     assert_eq!(h.app.desk().counters().reminders_due, 1);
     let waiting = ListFilter::new(Filter::Waiting);
-    assert!(h.app.desk().chat_ids(&waiting, 0..1000).contains(&chat.chat_id), "lifted like a waiting chat");
+    assert!(
+        h.app
+            .desk()
+            .chat_ids(&waiting, 0..1000)
+            .contains(&chat.chat_id),
+        "lifted like a waiting chat"
+    );
     // Listed in one place.
     interact(&mut h, |sim| {
         sim.click("Reminders (1, 1 due)").unwrap();
@@ -248,7 +288,10 @@ fn a_reminder_fires_while_running_and_lifts_its_chat_until_opened() {
         sim.click("Open").unwrap();
     });
     assert_eq!(h.app.console().open_chat(), Some(chat.chat_id));
-    assert!(h.app.desk().row(chat.chat_id).unwrap().reminder.is_none(), "done once opened");
+    assert!(
+        h.app.desk().row(chat.chat_id).unwrap().reminder.is_none(),
+        "done once opened"
+    );
     assert_eq!(h.app.desk().counters().reminders_due, 0);
 }
 
@@ -297,14 +340,20 @@ fn a_reminder_due_while_the_app_was_closed_fires_at_start() {
     // What the window's store executor does with the effects.
     app.write(effects.into_parts().store);
     let banner = app.banner().unwrap_or_default().to_owned();
-    assert!(banner.contains("Reminder") && banner.contains("Renewals Ltd: renewal call"), "{banner}");
+    assert!(
+        banner.contains("Reminder") && banner.contains("Renewals Ltd: renewal call"),
+        "{banner}"
+    );
     assert!(app.desk().row(chat).unwrap().reminder.unwrap().fired);
     let mut ui = Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view());
     assert!(ui.find("Reminders (1, 1 due)".to_string()).is_ok());
     drop(ui);
     drop(app);
     // Kept as fired: after another restart the chat is still lifted, and not announced again.
-    let local = Store::open(&paths.store_file).unwrap().load_local().unwrap();
+    let local = Store::open(&paths.store_file)
+        .unwrap()
+        .load_local()
+        .unwrap();
     assert_eq!(local.toolkit.reminders[0].fired_at, Some(t0 - 600));
 }
 
@@ -317,9 +366,16 @@ fn an_alerts_chat_sits_above_an_alarmed_customer_chat() {
         alarmed.chat_id,
         console::ChatAction::ToggleAlarm,
     )));
-    h.control.write(alerts.chat_id, alerts.customers[0], "CPU 99% on web-3").unwrap();
+    h.control
+        .write(alerts.chat_id, alerts.customers[0], "CPU 99% on web-3")
+        .unwrap();
     h.settle();
-    assert_eq!(h.app.desk().position(&h.app.console().list_filter(), alarmed.chat_id), Some(0));
+    assert_eq!(
+        h.app
+            .desk()
+            .position(&h.app.console().list_filter(), alarmed.chat_id),
+        Some(0)
+    );
     open_by_click(&mut h, &alerts.title);
     open_tools(&mut h);
     interact(&mut h, |sim| {
@@ -327,9 +383,15 @@ fn an_alerts_chat_sits_above_an_alarmed_customer_chat() {
     });
     filter_by_title(&mut h, "");
     let f = h.app.console().list_filter();
-    assert_eq!(h.app.desk().chat_ids(&f, 0..2), [alerts.chat_id, alarmed.chat_id]);
+    assert_eq!(
+        h.app.desk().chat_ids(&f, 0..2),
+        [alerts.chat_id, alarmed.chat_id]
+    );
     let row = h.app.desk().row(alerts.chat_id).unwrap();
-    assert!(row.alerts && !row.support && row.status == Status::Normal, "no customer SLA");
+    assert!(
+        row.alerts && !row.support && row.status == Status::Normal,
+        "no customer SLA"
+    );
     // Drawn in that order too.
     let top = |title: &str| label_bounds(&h, title).y;
     assert!(top(&alerts.title) < top(&alarmed.title));
@@ -337,7 +399,9 @@ fn an_alerts_chat_sits_above_an_alarmed_customer_chat() {
     h.send(Message::Console(console::Message::Escape));
     assert_eq!(h.app.console().open_chat(), None);
     let customers_unread = h.app.desk().counters().unread_chats;
-    h.control.write(alerts.chat_id, alerts.customers[0], "Disk 95% on db-1").unwrap();
+    h.control
+        .write(alerts.chat_id, alerts.customers[0], "Disk 95% on db-1")
+        .unwrap();
     h.settle();
     assert!(h.app.desk().row(alerts.chat_id).unwrap().unread);
     assert_eq!(h.app.desk().counters().alerts_unread, 1);
@@ -359,7 +423,10 @@ fn a_blocked_and_a_warned_message_stay_in_the_composer() {
     h.settle();
     assert_eq!(sent_lines(&h).len(), before, "blocked: nothing sent");
     assert_eq!(composer_text(&h).trim_end(), "Your password: hunter2");
-    assert!(visible(&h, "Not sent: “Passwords” does not allow this in a message to a customer."));
+    assert!(visible(
+        &h,
+        "Not sent: “Passwords” does not allow this in a message to a customer."
+    ));
     assert!(visible(&h, "Matched: “password:”"));
     assert!(!visible(&h, "Send anyway"), "a block has no way around");
     let prompt = h.app.console().toolkit().guard.clone().unwrap();
@@ -378,21 +445,33 @@ fn a_blocked_and_a_warned_message_stay_in_the_composer() {
     }
     assert_eq!(composer_text(&h).trim(), "");
     type_in_composer(&mut h, "Logs are on db1.corp.dutydesk.example");
-    assert_eq!(composer_text(&h).trim_end(), "Logs are on db1.corp.dutydesk.example");
+    assert_eq!(
+        composer_text(&h).trim_end(),
+        "Logs are on db1.corp.dutydesk.example"
+    );
     interact(&mut h, |sim| {
         sim.click("Send").unwrap();
     });
     h.settle();
     assert_eq!(sent_lines(&h).len(), before, "warned: not sent yet");
-    assert!(visible(&h, "“Internal hosts” flags this message. Send it anyway?"));
+    assert!(visible(
+        &h,
+        "“Internal hosts” flags this message. Send it anyway?"
+    ));
     assert!(visible(&h, "Matched: “db1.corp.dutydesk.example”"));
-    assert_eq!(composer_text(&h).trim_end(), "Logs are on db1.corp.dutydesk.example");
+    assert_eq!(
+        composer_text(&h).trim_end(),
+        "Logs are on db1.corp.dutydesk.example"
+    );
     interact(&mut h, |sim| {
         sim.click("Send anyway").unwrap();
     });
     h.pump_until("the warned message sent", |app| {
         app.console().open().is_some_and(|o| {
-            o.history.lines.iter().any(|l| l.outgoing && l.text == "Logs are on db1.corp.dutydesk.example")
+            o.history
+                .lines
+                .iter()
+                .any(|l| l.outgoing && l.text == "Logs are on db1.corp.dutydesk.example")
         })
     });
     assert!(composer_text(&h).trim().is_empty());
@@ -405,6 +484,12 @@ fn a_quick_reply_that_trips_a_guard_says_so_before_it_is_inserted() {
     open_by_click(&mut h, &title);
     h.send(kit(toolkit::Message::OpenPicker));
     h.send(kit(toolkit::Message::PickerQuery("password reset".into())));
-    h.send(kit(toolkit::Message::PickerField(0, "4111 1111 1111 1111".into())));
-    assert!(visible(&h, "Not sent: “Passwords” does not allow this in a message to a customer."));
+    h.send(kit(toolkit::Message::PickerField(
+        0,
+        "4111 1111 1111 1111".into(),
+    )));
+    assert!(visible(
+        &h,
+        "Not sent: “Passwords” does not allow this in a message to a customer."
+    ));
 }

@@ -82,9 +82,7 @@ impl Desk {
         if !filter.scans() {
             Some(self.tree.rank(cat, &key))
         } else {
-            self.scanned(cat, filter)
-                .iter()
-                .position(|&id| id == chat)
+            self.scanned(cat, filter).iter().position(|&id| id == chat)
         }
     }
 

@@ -140,7 +140,10 @@ fn an_alerts_chat_sits_above_an_alarmed_chat_with_its_own_unread_count() {
         },
         T0,
     );
-    assert!(d.row(ALERTS).unwrap().support, "a group with a customer writing");
+    assert!(
+        d.row(ALERTS).unwrap().support,
+        "a group with a customer writing"
+    );
     assert_eq!(d.counters().waiting, 1);
     assert!(d.set_alerts(ALERTS, true));
     let top = order(&d, Filter::All);
@@ -162,14 +165,24 @@ fn an_alerts_chat_sits_above_an_alarmed_chat_with_its_own_unread_count() {
 fn a_reminder_fires_lifts_its_chat_until_opened() {
     let mut d = toolkit_desk();
     d.tick(T0);
-    assert!(d.set_reminder(INITECH, Due::At(T0 + 1800), " call back ").is_empty());
+    assert!(
+        d.set_reminder(INITECH, Due::At(T0 + 1800), " call back ")
+            .is_empty()
+    );
     assert_eq!(d.row(INITECH).unwrap().reminder.unwrap().note, "call back");
     assert_eq!(d.next_deadline(), Some(T0 + 1800));
     assert_eq!(d.tick(T0 + 1799), vec![]);
-    assert_eq!(d.tick(T0 + 1800), vec![Transition::ReminderDue { chat: INITECH }]);
+    assert_eq!(
+        d.tick(T0 + 1800),
+        vec![Transition::ReminderDue { chat: INITECH }]
+    );
     let row = d.row(INITECH).unwrap();
     assert!(row.reminder.as_ref().unwrap().fired);
-    assert_eq!(order(&d, Filter::Waiting), [INITECH], "listed like a waiting chat");
+    assert_eq!(
+        order(&d, Filter::Waiting),
+        [INITECH],
+        "listed like a waiting chat"
+    );
     assert_eq!(d.counters().reminders_due, 1);
     assert_eq!(d.counters().waiting, 0, "not a customer's wait");
     assert_eq!(d.reminders()[0].fired_at, Some(T0 + 1800));
@@ -181,7 +194,10 @@ fn a_reminder_fires_lifts_its_chat_until_opened() {
     let changes = d.drain_local_changes();
     assert!(matches!(
         changes.last(),
-        Some(LocalChange::Toolkit(ToolkitChange::Reminder { chat: INITECH, reminder: None }))
+        Some(LocalChange::Toolkit(ToolkitChange::Reminder {
+            chat: INITECH,
+            reminder: None
+        }))
     ));
 }
 
@@ -209,7 +225,10 @@ fn a_reminder_due_while_closed_fires_at_start_and_a_fired_one_stays_lifted() {
     };
     d.load_local(LocalState {
         toolkit: ToolkitLocal {
-            reminders: vec![stored(ACME, T0 - 60, None), stored(INITECH, T0 - 3600, Some(T0 - 3600))],
+            reminders: vec![
+                stored(ACME, T0 - 60, None),
+                stored(INITECH, T0 - 3600, Some(T0 - 3600)),
+            ],
             ..ToolkitLocal::default()
         },
         ..LocalState::default()
@@ -222,7 +241,11 @@ fn a_reminder_due_while_closed_fires_at_start_and_a_fired_one_stays_lifted() {
         },
         T0,
     );
-    assert_eq!(out, vec![Transition::ReminderDue { chat: ACME }], "fires at the first time it sees");
+    assert_eq!(
+        out,
+        vec![Transition::ReminderDue { chat: ACME }],
+        "fires at the first time it sees"
+    );
     d.apply(
         Event::ChatAdded {
             chat: INITECH,
@@ -231,7 +254,10 @@ fn a_reminder_due_while_closed_fires_at_start_and_a_fired_one_stays_lifted() {
         },
         T0,
     );
-    assert!(d.row(INITECH).unwrap().reminder.unwrap().fired, "fired before, still lifted");
+    assert!(
+        d.row(INITECH).unwrap().reminder.unwrap().fired,
+        "fired before, still lifted"
+    );
     assert_eq!(d.counters().reminders_due, 2);
 }
 
@@ -253,7 +279,13 @@ fn masking_hides_customers_not_staff() {
         },
         T0,
     );
-    customer_says(&mut d, CUSTOMER, 7, T0, "I am Alice, call +1 555 010 9999 or alice@example.com");
+    customer_says(
+        &mut d,
+        CUSTOMER,
+        7,
+        T0,
+        "I am Alice, call +1 555 010 9999 or alice@example.com",
+    );
     assert_eq!(d.row(CUSTOMER).unwrap().title, "Alice Smith");
     let mut doc = parse(PERSONAL, Origin::Config).unwrap();
     doc.mask_customers = true;
@@ -265,16 +297,31 @@ fn masking_hides_customers_not_staff() {
     assert_eq!(row.title, p);
     assert_eq!(row.preview, format!("I am {p}, call [phone] or [e-mail]"));
     assert_eq!(d.user_name(CUSTOMER).unwrap(), p);
-    assert_eq!(d.user_name(COLLEAGUE).unwrap(), "Anna Petrova", "staff stay visible");
+    assert_eq!(
+        d.user_name(COLLEAGUE).unwrap(),
+        "Anna Petrova",
+        "staff stay visible"
+    );
     assert_eq!(d.masked("ask Anna"), "ask Anna");
 }
 
 #[test]
 fn the_contractor_role_masks_too() {
     let mut d = toolkit_desk();
-    d.apply(Event::UserUpdated { user: CUSTOMER, name: "Bob Jones".into() }, T0);
+    d.apply(
+        Event::UserUpdated {
+            user: CUSTOMER,
+            name: "Bob Jones".into(),
+        },
+        T0,
+    );
     assert!(!d.masking_active());
-    publish(&mut d, 1, OWNER, &format!("[roster]\n{ME} = [\"contractor\"]\n"));
+    publish(
+        &mut d,
+        1,
+        OWNER,
+        &format!("[roster]\n{ME} = [\"contractor\"]\n"),
+    );
     assert!(d.masking_active());
     assert_ne!(d.user_name(CUSTOMER).unwrap(), "Bob Jones");
 }
@@ -289,17 +336,31 @@ fn the_team_document_s_toolkit_comes_first_and_its_errors_say_where() {
         "[sla_tiers.vip]\nred_minutes = 2\nbreach_minutes = 3\n\n[tags.vip]\ncolour = \"red\"\ntier = \"vip\"\nchats = [-1000000001002]\n",
     );
     assert_eq!(d.toolkit_team_error(), None);
-    assert_eq!(d.thresholds(INITECH), Thresholds::new(120, 180), "the team's tag and tier");
-    assert_eq!(d.toolkit().tags.len(), 2, "vip is the team's, billing the admin's");
+    assert_eq!(
+        d.thresholds(INITECH),
+        Thresholds::new(120, 180),
+        "the team's tag and tier"
+    );
+    assert_eq!(
+        d.toolkit().tags.len(),
+        2,
+        "vip is the team's, billing the admin's"
+    );
     publish(
         &mut d,
         2,
         OWNER,
         "[[quick_replies]]\nname = \"Hi\"\ntext = \"Hi {custmer_first_name}\"\n",
     );
-    let e = d.toolkit_team_error().expect("the bad template is reported");
+    let e = d
+        .toolkit_team_error()
+        .expect("the bad template is reported");
     assert_eq!((e.line, e.key.as_str()), (3, "quick_replies[1].text"));
-    assert_eq!(d.thresholds(INITECH), Thresholds::new(120, 180), "the last good one stays");
+    assert_eq!(
+        d.thresholds(INITECH),
+        Thresholds::new(120, 180),
+        "the last good one stays"
+    );
 }
 
 #[test]

@@ -121,8 +121,12 @@ impl App {
         }
         let mut alerts: Vec<Alert> = Vec::new();
         // What the admin asked to be reminded of comes first.
-        let reminders = transitions.iter().filter(|t| matches!(t, Transition::ReminderDue { .. }));
-        let others = transitions.iter().filter(|t| !matches!(t, Transition::ReminderDue { .. }));
+        let reminders = transitions
+            .iter()
+            .filter(|t| matches!(t, Transition::ReminderDue { .. }));
+        let others = transitions
+            .iter()
+            .filter(|t| !matches!(t, Transition::ReminderDue { .. }));
         for &t in reminders.chain(others) {
             let chat = match t {
                 // What the admin asked to be reminded of is said even during the sync:

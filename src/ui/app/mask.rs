@@ -15,7 +15,11 @@ impl App {
     /// A newly published team document whose toolkit sections do not read: the banner
     /// says where, once per problem (the last good toolkit stays in force).
     pub(super) fn toolkit_error_to_banner(&mut self) {
-        let error = self.core.desk.toolkit_team_error().map(crate::toolkit::team_error);
+        let error = self
+            .core
+            .desk
+            .toolkit_team_error()
+            .map(crate::toolkit::team_error);
         if error != self.notices.toolkit_error {
             if let Some(text) = &error {
                 self.notices.banner = Some(text.clone());
@@ -42,13 +46,15 @@ impl App {
                     result: result.map(mask),
                 })
             }
-            console::Message::Replied(Reply::ChatSearch { chat, query, result }) => {
-                console::Message::Replied(Reply::ChatSearch {
-                    chat,
-                    query,
-                    result: result.map(mask),
-                })
-            }
+            console::Message::Replied(Reply::ChatSearch {
+                chat,
+                query,
+                result,
+            }) => console::Message::Replied(Reply::ChatSearch {
+                chat,
+                query,
+                result: result.map(mask),
+            }),
             console::Message::Replied(Reply::GlobalSearch { query, result }) => {
                 console::Message::Replied(Reply::GlobalSearch {
                     query,

@@ -6,10 +6,10 @@
 //! read any text widget.
 
 use iced::advanced::layout::{self, Layout};
+use iced::advanced::mouse;
 use iced::advanced::renderer;
 use iced::advanced::text::{self, LineHeight, Paragraph, Shaping, Wrapping, paragraph};
 use iced::advanced::widget::{self, Tree, Widget, tree};
-use iced::advanced::mouse;
 use iced::alignment::Vertical;
 use iced::{Border, Color, Element, Font, Length, Pixels, Point, Rectangle, Size};
 
@@ -125,7 +125,12 @@ where
                 *colour,
             );
             let top = bounds.y + (HEIGHT - plain.min_height()) / 2.0;
-            renderer.fill_paragraph(plain.raw(), Point::new(x + PAD_X, top), self.text_color, clip);
+            renderer.fill_paragraph(
+                plain.raw(),
+                Point::new(x + PAD_X, top),
+                self.text_color,
+                clip,
+            );
             x += width + GAP;
         }
     }

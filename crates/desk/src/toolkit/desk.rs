@@ -127,7 +127,12 @@ impl ToolkitState {
             .iter()
             .filter_map(|t| s.tags[usize::from(t)].tier.as_deref())
             .filter_map(|k| s.tiers.iter().position(|t| t.key == k))
-            .min_by_key(|&i| (s.tiers[i].thresholds.breach_after_secs, s.tiers[i].thresholds.red_after_secs))
+            .min_by_key(|&i| {
+                (
+                    s.tiers[i].thresholds.breach_after_secs,
+                    s.tiers[i].thresholds.red_after_secs,
+                )
+            })
             .map(|i| i as u8);
         let facts = PerChat {
             tags,
@@ -257,7 +262,10 @@ impl Desk {
     }
 
     pub(crate) fn thresholds_of(&self, facts: PerChat) -> Thresholds {
-        match facts.tier.and_then(|i| self.toolkit.settings.tiers.get(usize::from(i))) {
+        match facts
+            .tier
+            .and_then(|i| self.toolkit.settings.tiers.get(usize::from(i)))
+        {
             Some(tier) => tier.thresholds,
             None => self.default_thresholds(),
         }
@@ -316,7 +324,10 @@ impl Desk {
 
     /// Whether this admin tagged the chat with `tag` (the team's tagging is its own).
     pub fn has_own_tag(&self, chat: ChatId, tag: &str) -> bool {
-        self.toolkit.local_tags.get(&chat).is_some_and(|t| t.iter().any(|k| k == tag))
+        self.toolkit
+            .local_tags
+            .get(&chat)
+            .is_some_and(|t| t.iter().any(|k| k == tag))
     }
 
     /// Tags or untags a chat (this admin's mark). Returns whether anything changed.
@@ -334,7 +345,14 @@ impl Desk {
                 self.toolkit.local_tags.remove(&chat);
             }
         }
-        self.mark_changed(chat, ToolkitChange::Tag { chat, tag: tag.to_owned(), on });
+        self.mark_changed(
+            chat,
+            ToolkitChange::Tag {
+                chat,
+                tag: tag.to_owned(),
+                on,
+            },
+        );
         true
     }
 
@@ -344,7 +362,10 @@ impl Desk {
             Some(t) => self.toolkit.local_tiers.insert(chat, t.to_owned()),
             None => self.toolkit.local_tiers.remove(&chat),
         };
-        let change = ToolkitChange::Tier { chat, tier: tier.map(str::to_owned) };
+        let change = ToolkitChange::Tier {
+            chat,
+            tier: tier.map(str::to_owned),
+        };
         self.mark_changed(chat, change)
     }
 
@@ -457,7 +478,11 @@ impl Desk {
         let facts = self.toolkit.of(c.id);
         row.tags = facts.tags;
         row.alerts = facts.alerts;
-        let fired = self.toolkit.fired.get(&c.id).filter(|_| !self.toolkit.fired.is_empty());
+        let fired = self
+            .toolkit
+            .fired
+            .get(&c.id)
+            .filter(|_| !self.toolkit.fired.is_empty());
         row.reminder = match (self.toolkit.reminders.get(&c.id), fired) {
             (_, Some((at, note))) => Some(RowReminder {
                 due: Due::At(*at),

@@ -91,12 +91,19 @@ pub enum ToolkitProblem {
     /// The TOML parser's own words (English).
     Syntax(String),
     TooLong,
-    UnknownKey { known: &'static [&'static str] },
-    WrongType { expected: Expected, found: &'static str },
+    UnknownKey {
+        known: &'static [&'static str],
+    },
+    WrongType {
+        expected: Expected,
+        found: &'static str,
+    },
     Missing,
     Empty,
     NumberOutOfRange,
-    MinutesOutOfRange { max: i64 },
+    MinutesOutOfRange {
+        max: i64,
+    },
     BreachBeforeRed,
     Template(TemplateProblem),
     Pattern(PatternProblem),
@@ -104,7 +111,9 @@ pub enum ToolkitProblem {
     /// A tag names a tier this document does not define.
     UnknownTier(String),
     NotAnAction,
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     /// A second template or guard of the same name.
     Duplicate(String),
 }
@@ -127,7 +136,9 @@ impl std::fmt::Display for ToolkitProblem {
             Self::Syntax(m) => f.write_str(m),
             Self::TooLong => write!(f, "the document is too long"),
             Self::UnknownKey { known } => write!(f, "unknown key (known: {})", known.join(", ")),
-            Self::WrongType { expected, found } => write!(f, "expected {expected:?}, found {found}"),
+            Self::WrongType { expected, found } => {
+                write!(f, "expected {expected:?}, found {found}")
+            }
             Self::Missing => write!(f, "missing"),
             Self::Empty => write!(f, "must not be empty"),
             Self::NumberOutOfRange => write!(f, "number out of range"),
@@ -149,7 +160,11 @@ impl std::fmt::Display for ToolkitError {
         if self.key.is_empty() {
             write!(f, "line {}: {}", self.line, self.problem)
         } else {
-            write!(f, "line {}, key `{}`: {}", self.line, self.key, self.problem)
+            write!(
+                f,
+                "line {}, key `{}`: {}",
+                self.line, self.key, self.problem
+            )
         }
     }
 }
@@ -243,7 +258,11 @@ impl Doc<'_> {
 
     fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
     }
 
     fn error(&self, offset: usize, key: &str, problem: ToolkitProblem) -> ToolkitError {
@@ -256,10 +275,18 @@ impl Doc<'_> {
 
     fn wrong(&self, key: &str, value: &Value<'_>, expected: Expected) -> ToolkitError {
         let found = value.get_ref().type_str();
-        self.error(value.span().start, key, ToolkitProblem::WrongType { expected, found })
+        self.error(
+            value.span().start,
+            key,
+            ToolkitProblem::WrongType { expected, found },
+        )
     }
 
-    fn table<'t, 'i>(&self, key: &str, value: &'t Value<'i>) -> Result<&'t Table<'i>, ToolkitError> {
+    fn table<'t, 'i>(
+        &self,
+        key: &str,
+        value: &'t Value<'i>,
+    ) -> Result<&'t Table<'i>, ToolkitError> {
         value
             .get_ref()
             .as_table()
@@ -291,9 +318,8 @@ impl Doc<'_> {
 
     fn int(&self, key: &str, value: &Value<'_>) -> Result<i64, ToolkitError> {
         match value.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).map_err(|_| {
-                self.error(value.span().start, key, ToolkitProblem::NumberOutOfRange)
-            }),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .map_err(|_| self.error(value.span().start, key, ToolkitProblem::NumberOutOfRange)),
             _ => Err(self.wrong(key, value, Expected::WholeNumber)),
         }
     }
@@ -357,7 +383,11 @@ impl Doc<'_> {
         let section = self.key(name);
         let items = self.list(&section, value, Expected::ListOfTables)?;
         if items.len() > max {
-            return Err(self.error(value.span().start, &section, ToolkitProblem::TooMany { max }));
+            return Err(self.error(
+                value.span().start,
+                &section,
+                ToolkitProblem::TooMany { max },
+            ));
         }
         items
             .iter()
@@ -383,7 +413,13 @@ impl Doc<'_> {
                     _ => fields = self.strings(&key, v)?,
                 }
             }
-            let missing = |k: &str| self.error(item.span().start, &format!("{at}.{k}"), ToolkitProblem::Missing);
+            let missing = |k: &str| {
+                self.error(
+                    item.span().start,
+                    &format!("{at}.{k}"),
+                    ToolkitProblem::Missing,
+                )
+            };
             let (name, name_key, name_value) = name.ok_or_else(|| missing("name"))?;
             let (text, text_key, text_value) = text.ok_or_else(|| missing("text"))?;
             if out.templates.iter().any(|t| t.name == name) {
@@ -413,8 +449,10 @@ impl Doc<'_> {
             return self.line(span.start + at);
         }
         let lines_before = text.get(..offset).map_or(0, |t| t.matches('\n').count());
-        let opens_a_line = source.starts_with("\"\"\"\n") || source.starts_with("'''\n")
-            || source.starts_with("\"\"\"\r\n") || source.starts_with("'''\r\n");
+        let opens_a_line = source.starts_with("\"\"\"\n")
+            || source.starts_with("'''\n")
+            || source.starts_with("\"\"\"\r\n")
+            || source.starts_with("'''\r\n");
         self.line(span.start) + lines_before + usize::from(opens_a_line)
     }
 
@@ -447,9 +485,16 @@ impl Doc<'_> {
                     }
                 }
             }
-            let missing = |k: &str| self.error(value.span().start, &format!("{at}.{k}"), ToolkitProblem::Missing);
+            let missing = |k: &str| {
+                self.error(
+                    value.span().start,
+                    &format!("{at}.{k}"),
+                    ToolkitProblem::Missing,
+                )
+            };
             let red = red.ok_or_else(|| missing("red_minutes"))?;
-            let (breach, breach_key, breach_at) = breach.ok_or_else(|| missing("breach_minutes"))?;
+            let (breach, breach_key, breach_at) =
+                breach.ok_or_else(|| missing("breach_minutes"))?;
             if breach < red {
                 return Err(self.error(breach_at, &breach_key, ToolkitProblem::BreachBeforeRed));
             }
@@ -470,7 +515,11 @@ impl Doc<'_> {
             let tag_key: &str = key.get_ref().as_ref();
             let at = format!("{section}.{tag_key}");
             if out.tags.len() >= MAX_TAGS {
-                return Err(self.error(key.span().start, &at, ToolkitProblem::TooMany { max: MAX_TAGS }));
+                return Err(self.error(
+                    key.span().start,
+                    &at,
+                    ToolkitProblem::TooMany { max: MAX_TAGS },
+                ));
             }
             let entry = self.table(&at, value)?;
             let mut tag = TagDef {
@@ -532,7 +581,11 @@ impl Doc<'_> {
                         for p in self.list(&dotted, v, Expected::ListOfText)? {
                             let source = self.text(&dotted, p)?;
                             let pattern = Pattern::new(&source).map_err(|problem| {
-                                self.error(p.span().start, &dotted, ToolkitProblem::Pattern(problem))
+                                self.error(
+                                    p.span().start,
+                                    &dotted,
+                                    ToolkitProblem::Pattern(problem),
+                                )
                             })?;
                             guard.patterns.push(pattern);
                         }
@@ -542,16 +595,30 @@ impl Doc<'_> {
                         guard.action = match self.string(&dotted, v)?.as_str() {
                             "warn" => GuardAction::Warn,
                             "block" => GuardAction::Block,
-                            _ => return Err(self.error(v.span().start, &dotted, ToolkitProblem::NotAnAction)),
+                            _ => {
+                                return Err(self.error(
+                                    v.span().start,
+                                    &dotted,
+                                    ToolkitProblem::NotAnAction,
+                                ));
+                            }
                         };
                     }
                 }
             }
             if !named {
-                return Err(self.error(item.span().start, &format!("{at}.name"), ToolkitProblem::Missing));
+                return Err(self.error(
+                    item.span().start,
+                    &format!("{at}.name"),
+                    ToolkitProblem::Missing,
+                ));
             }
             if guard.words.is_empty() && guard.patterns.is_empty() && !guard.cards {
-                return Err(self.error(item.span().start, &format!("{at}.words"), ToolkitProblem::Missing));
+                return Err(self.error(
+                    item.span().start,
+                    &format!("{at}.words"),
+                    ToolkitProblem::Missing,
+                ));
             }
             out.guards.push(guard);
         }

@@ -257,8 +257,7 @@ fn find_cards(text: &[char], out: &mut Vec<Range<usize>>) {
                 digits.push(c as u8 - b'0');
                 j += 1;
                 end = j;
-            } else if (c == ' ' || c == '-') && text.get(j + 1).is_some_and(char::is_ascii_digit)
-            {
+            } else if (c == ' ' || c == '-') && text.get(j + 1).is_some_and(char::is_ascii_digit) {
                 j += 1;
             } else {
                 break;
@@ -298,7 +297,10 @@ mod tests {
         Guard {
             name: "g".into(),
             action,
-            words: words.iter().map(|w| w.chars().map(fold).collect()).collect(),
+            words: words
+                .iter()
+                .map(|w| w.chars().map(fold).collect())
+                .collect(),
             patterns: patterns.iter().map(|p| Pattern::new(p).unwrap()).collect(),
             cards,
         }
@@ -331,8 +333,14 @@ mod tests {
         assert_eq!(matched(text, &check(&g, text)), ["10.0.12.7"]);
         let g = [guard(GuardAction::Warn, &[], &["k?y"], false)];
         assert_eq!(matched("a kEy k y", &check(&g, "a kEy k y")), ["kEy"]);
-        assert_eq!(Pattern::new("**").unwrap_err(), PatternProblem::MatchesEverything);
-        assert_eq!(Pattern::new("a\\").unwrap_err(), PatternProblem::DanglingEscape);
+        assert_eq!(
+            Pattern::new("**").unwrap_err(),
+            PatternProblem::MatchesEverything
+        );
+        assert_eq!(
+            Pattern::new("a\\").unwrap_err(),
+            PatternProblem::DanglingEscape
+        );
         assert!(Pattern::new("\\*").is_ok());
     }
 

@@ -79,7 +79,11 @@ impl NameIndex {
     }
 
     fn customer(&self, word: &str, is_staff: &dyn Fn(UserId) -> bool) -> Option<UserId> {
-        self.words.get(word)?.iter().copied().find(|&u| !is_staff(u))
+        self.words
+            .get(word)?
+            .iter()
+            .copied()
+            .find(|&u| !is_staff(u))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -200,7 +204,9 @@ fn emails_and_usernames(chars: &[(usize, char)], spans: &mut Vec<(usize, usize, 
                 start -= 1;
             }
             let mut end = i + 1;
-            while end < chars.len() && (chars[end].1.is_alphanumeric() || matches!(chars[end].1, '.' | '-' | '_')) {
+            while end < chars.len()
+                && (chars[end].1.is_alphanumeric() || matches!(chars[end].1, '.' | '-' | '_'))
+            {
                 end += 1;
             }
             while end > i + 1 && matches!(chars[end - 1].1, '.' | '-') {
@@ -222,7 +228,10 @@ fn emails_and_usernames(chars: &[(usize, char)], spans: &mut Vec<(usize, usize, 
                 }
             }
         } else if c == '/' && i >= 4 {
-            let before: String = chars[i - 4..i].iter().map(|c| c.1.to_ascii_lowercase()).collect();
+            let before: String = chars[i - 4..i]
+                .iter()
+                .map(|c| c.1.to_ascii_lowercase())
+                .collect();
             if before == "t.me" {
                 let mut end = i + 1;
                 while end < chars.len() && is_handle(chars[end].1) {
@@ -244,7 +253,10 @@ fn phones(chars: &[(usize, char)], spans: &mut Vec<(usize, usize, Kind)>) {
     while i < chars.len() {
         let c = chars[i].1;
         let opens = c.is_ascii_digit()
-            || (matches!(c, '+' | '(') && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit() || n.1 == '('));
+            || (matches!(c, '+' | '(')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.1.is_ascii_digit() || n.1 == '('));
         if !opens {
             i += 1;
             continue;
@@ -264,7 +276,13 @@ fn phones(chars: &[(usize, char)], spans: &mut Vec<(usize, usize, Kind)>) {
                 break;
             }
             // A separator counts only between digits: two spaces end the number.
-            if separator(c) && c != '(' && c != ')' && chars.get(j + 1).is_some_and(|n| separator(n.1) && n.1 != '(') {
+            if separator(c)
+                && c != '('
+                && c != ')'
+                && chars
+                    .get(j + 1)
+                    .is_some_and(|n| separator(n.1) && n.1 != '(')
+            {
                 break;
             }
             j += 1;
@@ -297,7 +315,10 @@ mod tests {
             m.text("mail me at alice.smith+x@example.co.uk, or call +7 (912) 345-67-89."),
             "mail me at [e-mail], or call [phone]."
         );
-        assert_eq!(m.text("ask @alice_s or t.me/bob_the_builder"), "ask [username] or t.me/[username]");
+        assert_eq!(
+            m.text("ask @alice_s or t.me/bob_the_builder"),
+            "ask [username] or t.me/[username]"
+        );
         assert_eq!(m.text("order 12345 at 10:30"), "order 12345 at 10:30");
         assert!(matches!(m.text("nothing here"), Cow::Borrowed(_)));
     }
@@ -310,7 +331,10 @@ mod tests {
         names.add(99, "Sam Support");
         let m = masker_with(&words, &names);
         let p = pseudonym(&words, 5);
-        assert_eq!(m.text("Alice Smith wrote to Sam"), format!("{p} wrote to Sam"));
+        assert_eq!(
+            m.text("Alice Smith wrote to Sam"),
+            format!("{p} wrote to Sam")
+        );
         assert_eq!(m.text("hi alice!"), format!("hi {p}!"));
         assert_eq!(m.text("Smithsonian"), "Smithsonian");
     }

@@ -27,8 +27,8 @@ pub(crate) mod desk;
 pub mod document;
 pub mod guards;
 pub mod masking;
-pub mod reminders;
 mod remind;
+pub mod reminders;
 pub mod tags;
 pub mod template;
 pub mod tiers;
@@ -42,7 +42,7 @@ use tiers::Tier;
 use crate::model::{ChatId, UnixTime};
 use reminders::Reminder;
 
-pub use desk::{RowReminder, ReminderView};
+pub use desk::{ReminderView, RowReminder};
 
 /// The toolkit in force: the team's definitions, then the admin's own (see the module
 /// docs for the rule).
@@ -89,7 +89,10 @@ impl ToolkitSettings {
     }
 
     pub fn tag_index(&self, key: &str) -> Option<tags::TagId> {
-        self.tags.iter().position(|t| t.key == key).map(|i| i as tags::TagId)
+        self.tags
+            .iter()
+            .position(|t| t.key == key)
+            .map(|i| i as tags::TagId)
     }
 }
 
@@ -104,12 +107,25 @@ fn add_missing<T: Clone>(into: &mut Vec<T>, from: &[T], name: impl Fn(&T) -> &St
 /// A toolkit mark this admin changed, for the store (`LocalChange::Toolkit`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ToolkitChange {
-    Tag { chat: ChatId, tag: String, on: bool },
+    Tag {
+        chat: ChatId,
+        tag: String,
+        on: bool,
+    },
     /// `None`: the chat follows its tags and the default again.
-    Tier { chat: ChatId, tier: Option<String> },
-    Alerts { chat: ChatId, on: bool },
+    Tier {
+        chat: ChatId,
+        tier: Option<String>,
+    },
+    Alerts {
+        chat: ChatId,
+        on: bool,
+    },
     /// `None`: the chat's reminder is gone (cancelled, or fired and opened).
-    Reminder { chat: ChatId, reminder: Option<StoredReminder> },
+    Reminder {
+        chat: ChatId,
+        reminder: Option<StoredReminder>,
+    },
 }
 
 /// A reminder as the store keeps it: fired ones stay until the chat is opened.

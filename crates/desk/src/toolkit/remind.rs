@@ -25,8 +25,17 @@ impl Desk {
             self.toolkit.deadlines.insert((at, chat));
         }
         self.toolkit.reminders.insert(chat, reminder.clone());
-        let stored = StoredReminder { reminder, fired_at: None };
-        let mut out = self.mark_changed(chat, ToolkitChange::Reminder { chat, reminder: Some(stored) });
+        let stored = StoredReminder {
+            reminder,
+            fired_at: None,
+        };
+        let mut out = self.mark_changed(
+            chat,
+            ToolkitChange::Reminder {
+                chat,
+                reminder: Some(stored),
+            },
+        );
         self.fire_due_reminders(&mut out);
         out
     }
@@ -35,7 +44,13 @@ impl Desk {
     pub fn cancel_reminder(&mut self, chat: ChatId) -> bool {
         let had = self.drop_reminder(chat);
         if had {
-            self.mark_changed(chat, ToolkitChange::Reminder { chat, reminder: None });
+            self.mark_changed(
+                chat,
+                ToolkitChange::Reminder {
+                    chat,
+                    reminder: None,
+                },
+            );
         }
         had
     }
@@ -58,7 +73,13 @@ impl Desk {
     pub fn chat_opened(&mut self, chat: ChatId) {
         if self.toolkit.fired.contains_key(&chat) {
             self.toolkit.fired.remove(&chat);
-            self.mark_changed(chat, ToolkitChange::Reminder { chat, reminder: None });
+            self.mark_changed(
+                chat,
+                ToolkitChange::Reminder {
+                    chat,
+                    reminder: None,
+                },
+            );
         }
     }
 
@@ -117,7 +138,12 @@ impl Desk {
     }
 
     /// A customer wrote in `chat`: a reminder waiting for that fires.
-    pub(crate) fn customer_wrote(&mut self, chat: ChatId, date: UnixTime, out: &mut Vec<Transition>) {
+    pub(crate) fn customer_wrote(
+        &mut self,
+        chat: ChatId,
+        date: UnixTime,
+        out: &mut Vec<Transition>,
+    ) {
         if self
             .toolkit
             .reminders
@@ -133,11 +159,15 @@ impl Desk {
             return;
         };
         self.toolkit.fired.insert(chat, (at, reminder.note.clone()));
-        let stored = StoredReminder { reminder, fired_at: Some(at) };
-        self.changes.push(LocalChange::Toolkit(ToolkitChange::Reminder {
-            chat,
-            reminder: Some(stored),
-        }));
+        let stored = StoredReminder {
+            reminder,
+            fired_at: Some(at),
+        };
+        self.changes
+            .push(LocalChange::Toolkit(ToolkitChange::Reminder {
+                chat,
+                reminder: Some(stored),
+            }));
         self.update(chat, out, |_, _| {});
         out.push(Transition::ReminderDue { chat });
     }
@@ -146,6 +176,10 @@ impl Desk {
     /// for a timer).
     pub(crate) fn next_reminder(&self) -> Option<UnixTime> {
         let after = (self.now.saturating_add(1), ChatId::MIN);
-        self.toolkit.deadlines.range(after..).next().map(|&(due, _)| due)
+        self.toolkit
+            .deadlines
+            .range(after..)
+            .next()
+            .map(|&(due, _)| due)
     }
 }

@@ -95,7 +95,10 @@ mod tests {
         // Tomorrow 09:00 in UTC: 2026-03-03 09:00 UTC.
         assert_eq!(When::Tomorrow(9, 0).due(NOW, 0), Due::At(1_772_528_400));
         // In UTC+3 it is 13:20 now; tomorrow 09:00 local is 06:00 UTC.
-        assert_eq!(When::Tomorrow(9, 0).due(NOW, 3 * 3600), Due::At(1_772_528_400 - 3 * 3600));
+        assert_eq!(
+            When::Tomorrow(9, 0).due(NOW, 3 * 3600),
+            Due::At(1_772_528_400 - 3 * 3600)
+        );
         // At 11:00 UTC: later today; at 10:00: tomorrow.
         assert_eq!(When::At(11, 0).due(NOW, 0), Due::At(NOW + 40 * 60));
         assert_eq!(When::At(10, 0).due(NOW, 0), Due::At(NOW - 20 * 60 + DAY));

@@ -49,11 +49,7 @@ impl Colour {
             }
             let digit = |i: usize| u8::from_str_radix(&hex[i..i + 1], 16).ok();
             return match hex.len() {
-                3 => Some(Colour::rgb(
-                    digit(0)? * 17,
-                    digit(1)? * 17,
-                    digit(2)? * 17,
-                )),
+                3 => Some(Colour::rgb(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
                 6 => {
                     let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
                     Some(Colour::rgb(byte(0)?, byte(2)?, byte(4)?))
@@ -127,8 +123,14 @@ mod tests {
     #[test]
     fn colours_read() {
         assert_eq!(Colour::parse("#fff"), Some(Colour::rgb(255, 255, 255)));
-        assert_eq!(Colour::parse("#d4a017"), Some(Colour::rgb(0xd4, 0xa0, 0x17)));
-        assert_eq!(Colour::parse("Gold"), Colour::NAMES.iter().find(|n| n.0 == "gold").map(|n| n.1));
+        assert_eq!(
+            Colour::parse("#d4a017"),
+            Some(Colour::rgb(0xd4, 0xa0, 0x17))
+        );
+        assert_eq!(
+            Colour::parse("Gold"),
+            Colour::NAMES.iter().find(|n| n.0 == "gold").map(|n| n.1)
+        );
         assert_eq!(Colour::parse("#ggg"), None);
         assert_eq!(Colour::parse("#12345"), None);
         assert_eq!(Colour::parse("#é12"), None);

@@ -345,11 +345,26 @@ mod tests {
     fn errors_say_where() {
         let e = Template::new("t", "Hello {custmer}!", &[]).unwrap_err();
         assert_eq!(e.offset, 6);
-        assert_eq!(e.problem, TemplateProblem::UnknownVariable("custmer".into()));
-        assert_eq!(parse("a { b", &[]).unwrap_err().problem, TemplateProblem::Unclosed);
-        assert_eq!(parse("a } b", &[]).unwrap_err().problem, TemplateProblem::UnmatchedClose);
-        assert_eq!(parse("{}", &[]).unwrap_err().problem, TemplateProblem::BadName);
-        assert_eq!(parse("{a {b}", &[]).unwrap_err().problem, TemplateProblem::Unclosed);
+        assert_eq!(
+            e.problem,
+            TemplateProblem::UnknownVariable("custmer".into())
+        );
+        assert_eq!(
+            parse("a { b", &[]).unwrap_err().problem,
+            TemplateProblem::Unclosed
+        );
+        assert_eq!(
+            parse("a } b", &[]).unwrap_err().problem,
+            TemplateProblem::UnmatchedClose
+        );
+        assert_eq!(
+            parse("{}", &[]).unwrap_err().problem,
+            TemplateProblem::BadName
+        );
+        assert_eq!(
+            parse("{a {b}", &[]).unwrap_err().problem,
+            TemplateProblem::Unclosed
+        );
         assert!(parse("{order}", &["order".into()]).is_ok());
     }
 

@@ -37,9 +37,15 @@ impl Thresholds {
         if waited >= self.breach_after_secs {
             (Status::Breach, None)
         } else if waited >= self.red_after_secs {
-            (Status::Red, Some(since.saturating_add(self.breach_after_secs)))
+            (
+                Status::Red,
+                Some(since.saturating_add(self.breach_after_secs)),
+            )
         } else {
-            (Status::Waiting, Some(since.saturating_add(self.red_after_secs)))
+            (
+                Status::Waiting,
+                Some(since.saturating_add(self.red_after_secs)),
+            )
         }
     }
 

@@ -110,8 +110,7 @@ impl Console {
         // in what leaves; the history (and a Retry) keeps the placeholders.
         let customer = super::kit::customer_of(open, ctx.desk);
         let outgoing = picker::outgoing(&text, ctx.desk, open.history.chat, customer);
-        open.history
-            .push_local(local, own, text, reply_to, ctx.now);
+        open.history.push_local(local, own, text, reply_to, ctx.now);
         let chat = open.history.chat;
         let request = Request::SendText {
             chat,

@@ -11,7 +11,6 @@ use crate::ui::features::tasks::Tasks;
 use crate::ui::features::team::marks as team_marks;
 use crate::ui::features::toolkit;
 use crate::ui::format;
-use i18n::t;
 use crate::ui::theme::Palette;
 use crate::ui::widgets::chat_list::media_label;
 use crate::ui::widgets::spread::spread;
@@ -271,8 +270,14 @@ pub fn view<'a>(
     body = body.push(composer(open, p));
     if let Some(prompt) = &kit.guard {
         body = body.push(
-            container(toolkit::guard::view(prompt, desk, p).map(Message::Toolkit))
-                .padding(Padding { top: 0.0, right: 10.0, bottom: 6.0, left: 10.0 }),
+            container(toolkit::guard::view(prompt, desk, p).map(Message::Toolkit)).padding(
+                Padding {
+                    top: 0.0,
+                    right: 10.0,
+                    bottom: 6.0,
+                    left: 10.0,
+                },
+            ),
         );
     }
     container(body)

@@ -25,7 +25,8 @@ impl Console {
             Outcome::Insert(text) => {
                 if let Some(open) = &mut self.open {
                     open.composer = text_editor::Content::with_text(&text);
-                    open.composer.perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
+                    open.composer
+                        .perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
                 }
                 Effects::task(operation::focus(COMPOSER_ID))
             }
@@ -54,8 +55,12 @@ impl Console {
         }
         self.toolkit.picker.as_ref()?;
         match key {
-            Key::Named(Named::ArrowUp) if modifiers.is_empty() => kit(toolkit::Message::PickerMove(-1)),
-            Key::Named(Named::ArrowDown) if modifiers.is_empty() => kit(toolkit::Message::PickerMove(1)),
+            Key::Named(Named::ArrowUp) if modifiers.is_empty() => {
+                kit(toolkit::Message::PickerMove(-1))
+            }
+            Key::Named(Named::ArrowDown) if modifiers.is_empty() => {
+                kit(toolkit::Message::PickerMove(1))
+            }
             Key::Named(Named::Escape) => kit(toolkit::Message::ClosePicker),
             _ => None,
         }
@@ -83,10 +88,14 @@ pub(super) fn customer_of(open: &OpenChat, desk: &Desk) -> Option<UserId> {
     if desk.row(chat).is_some_and(|r| r.kind == ChatKind::Private) && customer(chat) {
         return Some(chat);
     }
-    open.history.lines.iter().rev().find_map(|l| match l.sender {
-        Sender::User(u) if !l.outgoing && customer(u) => Some(u),
-        _ => None,
-    })
+    open.history
+        .lines
+        .iter()
+        .rev()
+        .find_map(|l| match l.sender {
+            Sender::User(u) if !l.outgoing && customer(u) => Some(u),
+            _ => None,
+        })
 }
 
 /// The open chat's values for a quick reply. The task key is the tasks feature's to give
@@ -99,7 +108,10 @@ pub(super) fn fill(open: &OpenChat, desk: &Desk, now: i64, my_name: &str) -> Fil
             // The pseudonym whole: its first word alone would say nothing.
             name.into_owned()
         } else {
-            name.split_whitespace().next().unwrap_or_default().to_owned()
+            name.split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
         }
     });
     Fill {

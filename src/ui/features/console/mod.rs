@@ -249,7 +249,7 @@ impl Feature for Console {
                 self.global = None;
                 self.select(chat, ctx.desk)
             }
-            Message::Toolkit(message) => self.kit(message, ctx),
+            Message::Toolkit(message) => self.kit(message, ctx.reborrow()),
             Message::Step(step) => self.step(step, ctx.desk),
             Message::NextWaiting => self.next_waiting(ctx.desk),
             Message::Escape => self.escape(),
@@ -370,7 +370,8 @@ impl Console {
     }
 
     pub fn list_filter(&self) -> ListFilter {
-        ListFilter::with_title(self.filter, self.title_filter.trim()).with_tag(self.toolkit.tag_filter)
+        ListFilter::with_title(self.filter, self.title_filter.trim())
+            .with_tag(self.toolkit.tag_filter)
     }
 
     /// The toolkit's state here (picker, guard prompt, tools, tag filter, reminders list).
@@ -626,7 +627,7 @@ impl Console {
         let message = match message {
             tasks::Message::Pick(pick) => {
                 let own = ctx.own_user.and_then(|u| ctx.desk.user_name(u));
-                let own = own.map_or_else(|| i18n::t!("tasks-you"), str::to_string);
+                let own = own.map_or_else(|| i18n::t!("tasks-you"), |n| n.into_owned());
                 let history = self.open.as_ref().map(|o| &o.history);
                 match tasks::resolve(&self.tasks, pick, history, ctx.desk, &own) {
                     Some(message) => message,

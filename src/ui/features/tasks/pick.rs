@@ -83,7 +83,7 @@ fn author(line: &Line, desk: &Desk, own_name: &str) -> String {
         _ if line.outgoing => own_name.to_string(),
         Sender::User(u) => desk
             .user_name(u)
-            .map_or_else(|| u.to_string(), str::to_string),
+            .map_or_else(|| u.to_string(), |n| n.into_owned()),
         Sender::Chat(c) => desk.row(c).map_or_else(|| c.to_string(), |r| r.title),
     }
 }

@@ -251,7 +251,7 @@ pub(super) fn matching_members(desk: &Desk, filter: &str) -> Vec<(UserId, String
 pub(super) fn message_text(action: &Action, desk: &Desk, me: Option<UserId>) -> String {
     let name = |user: UserId| {
         desk.user_name(user)
-            .map(str::to_owned)
+            .map(|n| n.into_owned())
             .unwrap_or_else(|| words::unknown_user(user))
     };
     let who = me.map(name).unwrap_or_default();

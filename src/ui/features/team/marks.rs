@@ -94,7 +94,7 @@ pub fn shared_note<'a, M: Clone + 'a>(
     let note = desk.shared_note(chat)?;
     let by = desk
         .user_name(note.by)
-        .map(str::to_owned)
+        .map(|n| n.into_owned())
         .unwrap_or_else(|| words::unknown_user(note.by));
     let small = |label: String, m: M| {
         button(text(label).size(SMALL))

@@ -26,19 +26,23 @@ pub fn view<'a>(state: &'a State, desk: &'a Desk, p: Palette) -> Option<Element<
             let on = state.tag_filter == Some(i);
             let c = tools::colour(tag.colour);
             bar = bar.push(
-                button(text(tag.label.clone()).size(SMALL).color(if on { p.surface } else { c }))
-                    .padding(Padding::from([1, 8]))
-                    .style(move |_theme, _status| button::Style {
-                        background: on.then_some(iced::Background::Color(c)),
-                        text_color: if on { p.surface } else { c },
-                        border: iced::Border {
-                            color: c,
-                            width: 1.0,
-                            radius: 8.0.into(),
-                        },
-                        ..button::Style::default()
-                    })
-                    .on_press(Message::FilterTag(Some(i))),
+                button(
+                    text(tag.label.clone())
+                        .size(SMALL)
+                        .color(if on { p.surface } else { c }),
+                )
+                .padding(Padding::from([1, 8]))
+                .style(move |_theme, _status| button::Style {
+                    background: on.then_some(iced::Background::Color(c)),
+                    text_color: if on { p.surface } else { c },
+                    border: iced::Border {
+                        color: c,
+                        width: 1.0,
+                        radius: 8.0.into(),
+                    },
+                    ..button::Style::default()
+                })
+                .on_press(Message::FilterTag(Some(i))),
             );
         }
     }
@@ -51,15 +55,23 @@ pub fn view<'a>(state: &'a State, desk: &'a Desk, p: Palette) -> Option<Element<
         );
     }
     let label = if k.reminders_due > 0 {
-        t!("toolkit-bar-reminders-due", count = reminders, due = k.reminders_due)
+        t!(
+            "toolkit-bar-reminders-due",
+            count = reminders,
+            due = k.reminders_due
+        )
     } else {
         t!("toolkit-bar-reminders", count = reminders)
     };
     bar = bar.push(
-        button(text(label).size(SMALL).color(if k.reminders_due > 0 { p.waiting } else { p.text }))
-            .padding(Padding::from([1, 8]))
-            .style(style::flat(p, state.reminders_open))
-            .on_press(Message::ToggleReminders),
+        button(text(label).size(SMALL).color(if k.reminders_due > 0 {
+            p.waiting
+        } else {
+            p.text
+        }))
+        .padding(Padding::from([1, 8]))
+        .style(style::flat(p, state.reminders_open))
+        .on_press(Message::ToggleReminders),
     );
     Some(
         container(bar)
@@ -75,16 +87,27 @@ pub fn reminders<'a>(desk: &'a Desk, now: i64, p: Palette) -> Element<'a, Messag
     let mut list = column![].spacing(6);
     let all = desk.reminders();
     if all.is_empty() {
-        list = list.push(text(t!("toolkit-reminders-empty")).size(TEXT).color(p.muted));
+        list = list.push(
+            text(t!("toolkit-reminders-empty"))
+                .size(TEXT)
+                .color(p.muted),
+        );
     }
     for r in all {
         let when = match r.fired_at {
-            Some(at) => t!("toolkit-reminders-fired", when = crate::ui::format::time(at, now)),
+            Some(at) => t!(
+                "toolkit-reminders-fired",
+                when = crate::ui::format::time(at, now)
+            ),
             None => tools::due_words(r.due, now),
         };
         let mut line = row![
             text(r.title).size(TEXT).font(BOLD),
-            text(when).size(SMALL).color(if r.fired_at.is_some() { p.waiting } else { p.muted }),
+            text(when).size(SMALL).color(if r.fired_at.is_some() {
+                p.waiting
+            } else {
+                p.muted
+            }),
         ]
         .spacing(8)
         .align_y(Alignment::Center);
@@ -108,7 +131,10 @@ pub fn reminders<'a>(desk: &'a Desk, now: i64, p: Palette) -> Element<'a, Messag
     container(
         column![
             row![
-                text(t!("toolkit-reminders-title")).size(15).font(BOLD).width(Length::Fill),
+                text(t!("toolkit-reminders-title"))
+                    .size(15)
+                    .font(BOLD)
+                    .width(Length::Fill),
                 button(text(t!("toolkit-reminders-close")).size(SMALL))
                     .style(style::flat(p, false))
                     .on_press(Message::ToggleReminders),

@@ -112,7 +112,10 @@ pub fn view<'a>(prompt: &'a GuardPrompt, desk: &Desk, p: Palette) -> Element<'a,
     );
     container(
         column![
-            text(prompt.headline(desk)).size(TEXT).font(BOLD).color(colour),
+            text(prompt.headline(desk))
+                .size(TEXT)
+                .font(BOLD)
+                .color(colour),
             rich_text(spans).size(TEXT),
             row![
                 text(t!("toolkit-guard-matched", parts = matched))

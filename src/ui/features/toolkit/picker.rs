@@ -206,7 +206,12 @@ pub fn outgoing(text: &str, desk: &Desk, chat: ChatId, customer: Option<i64>) ->
 }
 
 /// The picker, drawn over the composer.
-pub fn view<'a>(picker: &'a Picker, desk: &'a Desk, fill: &Fill, p: Palette) -> Element<'a, Message> {
+pub fn view<'a>(
+    picker: &'a Picker,
+    desk: &'a Desk,
+    fill: &Fill,
+    p: Palette,
+) -> Element<'a, Message> {
     let search = text_input(&t!("toolkit-picker-search"), &picker.query)
         .id(PICKER_ID)
         .size(TEXT)
@@ -217,11 +222,19 @@ pub fn view<'a>(picker: &'a Picker, desk: &'a Desk, fill: &Fill, p: Palette) -> 
     let templates = &desk.toolkit().templates;
     let mut list = column![].spacing(1);
     for (at, &i) in picker.matches.iter().take(SHOWN).enumerate() {
-        let Some(tpl) = templates.get(i) else { continue };
+        let Some(tpl) = templates.get(i) else {
+            continue;
+        };
         let first_line = tpl.text.lines().next().unwrap_or("").to_owned();
         let item = row![
-            text(tpl.name.clone()).size(TEXT).font(BOLD).wrapping(Wrapping::None),
-            text(first_line).size(SMALL).color(p.muted).wrapping(Wrapping::None),
+            text(tpl.name.clone())
+                .size(TEXT)
+                .font(BOLD)
+                .wrapping(Wrapping::None),
+            text(first_line)
+                .size(SMALL)
+                .color(p.muted)
+                .wrapping(Wrapping::None),
         ]
         .spacing(10)
         .align_y(Alignment::Center);
@@ -297,7 +310,9 @@ fn preview<'a>(
     let filled = tpl.fill(&fill.values(false), &shown);
     let missing = tpl.fill(&fill.values(false), &picker.fields).missing;
     let mut col = column![
-        text(t!("toolkit-picker-preview")).size(SMALL).color(p.muted),
+        text(t!("toolkit-picker-preview"))
+            .size(SMALL)
+            .color(p.muted),
         container(text(filled.text.clone()).size(TEXT))
             .padding(Padding::from([4, 8]))
             .width(Length::Fill)

@@ -36,16 +36,29 @@ pub fn due_words(due: Due, now: i64) -> String {
     }
 }
 
-pub fn view<'a>(state: &'a State, chat: ChatId, desk: &'a Desk, now: i64, p: Palette) -> Element<'a, Message> {
+pub fn view<'a>(
+    state: &'a State,
+    chat: ChatId,
+    desk: &'a Desk,
+    now: i64,
+    p: Palette,
+) -> Element<'a, Message> {
     let kit = desk.toolkit();
     let label = |s: String| text(s).size(SMALL).color(p.muted).width(90);
     // Tags: a toggle each, in its colour; the team's tagging shows but is the team's.
     let carried = desk.tags_of(chat);
-    let mut tags = row![label(t!("toolkit-tags"))].spacing(4).align_y(Alignment::Center);
+    let mut tags = row![label(t!("toolkit-tags"))]
+        .spacing(4)
+        .align_y(Alignment::Center);
     for (i, tag) in kit.tags.iter().enumerate() {
         let on = carried.contains(i as u8);
         let c = colour(tag.colour);
-        let chip = button(text(tag.label.clone()).size(SMALL).color(if on { p.surface } else { c }))
+        let chip =
+            button(
+                text(tag.label.clone())
+                    .size(SMALL)
+                    .color(if on { p.surface } else { c }),
+            )
             .padding(Padding::from([1, 8]))
             .style(move |_theme, status| {
                 let mut s = button::Style {
@@ -72,13 +85,22 @@ pub fn view<'a>(state: &'a State, chat: ChatId, desk: &'a Desk, now: i64, p: Pal
     // Tier: the default, then each tier.
     let own = desk.own_tier(chat);
     let in_force = desk.tier_of(chat).map(|t| t.key.as_str());
-    let mut tiers = row![label(t!("toolkit-tier"))].spacing(4).align_y(Alignment::Center);
+    let mut tiers = row![label(t!("toolkit-tier"))]
+        .spacing(4)
+        .align_y(Alignment::Center);
     let default = desk.default_thresholds();
     tiers = tiers.push(
-        button(text(t!("toolkit-tier-default", red = default.red_after_secs / 60, breach = default.breach_after_secs / 60)).size(SMALL))
-            .padding(Padding::from([1, 8]))
-            .style(style::flat(p, in_force.is_none()))
-            .on_press(Message::SetTier(None)),
+        button(
+            text(t!(
+                "toolkit-tier-default",
+                red = default.red_after_secs / 60,
+                breach = default.breach_after_secs / 60
+            ))
+            .size(SMALL),
+        )
+        .padding(Padding::from([1, 8]))
+        .style(style::flat(p, in_force.is_none()))
+        .on_press(Message::SetTier(None)),
     );
     for tier in &kit.tiers {
         let chosen = in_force == Some(tier.key.as_str());
@@ -115,8 +137,17 @@ pub fn view<'a>(state: &'a State, chat: ChatId, desk: &'a Desk, now: i64, p: Pal
     .into()
 }
 
-fn reminder<'a>(state: &'a State, chat: ChatId, desk: &'a Desk, now: i64, p: Palette) -> Element<'a, Message> {
-    let label = text(t!("toolkit-remind")).size(SMALL).color(p.muted).width(90);
+fn reminder<'a>(
+    state: &'a State,
+    chat: ChatId,
+    desk: &'a Desk,
+    now: i64,
+    p: Palette,
+) -> Element<'a, Message> {
+    let label = text(t!("toolkit-remind"))
+        .size(SMALL)
+        .color(p.muted)
+        .width(90);
     if let Some(r) = desk.row(chat).and_then(|r| r.reminder) {
         let when = due_words(r.due, now);
         let line = if r.fired {
@@ -124,7 +155,9 @@ fn reminder<'a>(state: &'a State, chat: ChatId, desk: &'a Desk, now: i64, p: Pal
         } else {
             t!("toolkit-reminder-set", when = when)
         };
-        let mut row = row![label, text(line).size(SMALL).font(BOLD)].spacing(6).align_y(Alignment::Center);
+        let mut row = row![label, text(line).size(SMALL).font(BOLD)]
+            .spacing(6)
+            .align_y(Alignment::Center);
         if !r.note.is_empty() {
             row = row.push(text(format!("· {}", r.note)).size(SMALL).color(p.muted));
         }
