@@ -88,10 +88,12 @@ fn a_store_from_before_the_toolkit_gains_its_tables() {
     let path = dir.path().join("store.sqlite3");
     drop(Store::open(&path).unwrap());
     let conn = Connection::open(&path).unwrap();
-    conn.execute_batch(
+    // The toolkit's migration is the last one: the version before it had none of its tables.
+    conn.execute_batch(&format!(
         "DROP TABLE chat_tags; DROP TABLE chat_tiers; DROP TABLE alerts_chats;
-         DROP TABLE reminders; PRAGMA user_version = 3;",
-    )
+         DROP TABLE reminders; PRAGMA user_version = {};",
+        SCHEMA_VERSION - 1
+    ))
     .unwrap();
     drop(conn);
     let store = Store::open(&path).unwrap();
