@@ -11,6 +11,7 @@ use dutydesk::desk::{ChatKind, Event, LocalChange};
 use dutydesk::paths::Paths;
 use dutydesk::store::Store;
 use dutydesk::telegram::TgEvent;
+use dutydesk::ui::features::team;
 use dutydesk::ui::features::toolkit::{self, PICKER_ID, field_id};
 use dutydesk::ui::{RunOptions, format};
 
@@ -366,6 +367,9 @@ fn an_alerts_chat_sits_above_an_alarmed_customer_chat() {
         alarmed.chat_id,
         console::ChatAction::ToggleAlarm,
     )));
+    // The demo floor has a duty group: the alarm is the team's, raised with a reason.
+    h.send(Message::Team(team::Message::Reason("angry customer".into())));
+    h.send(Message::Team(team::Message::Raise));
     h.control
         .write(alerts.chat_id, alerts.customers[0], "CPU 99% on web-3")
         .unwrap();
