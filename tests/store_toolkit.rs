@@ -100,3 +100,33 @@ fn a_store_from_before_the_toolkit_gains_its_tables() {
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(store.load_local().unwrap().toolkit, Default::default());
 }
+
+#[test]
+fn statistics_hold_each_chat_to_its_own_tier() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite3");
+    // Marked in the window: one chat by its tag, one by its own tier, one left alone.
+    let mut d = desk();
+    d.set_tag(10, "vip", true);
+    d.set_chat_tier(12, Some("vip"));
+    let mut store = Store::open(&path).unwrap();
+    store.apply_changes(&d.drain_local_changes()).unwrap();
+    // `dutydesk stats` reads the tiers from the config and the marks from the store.
+    let config =
+        dutydesk::config::Config::parse(TOOLKIT, std::path::Path::new("config.toml")).unwrap();
+    let settings = Settings::default();
+    let sla = dutydesk::statistics::tiered_sla(&config, &settings, &store).unwrap();
+    let vip = dutydesk::desk::figures::Thresholds {
+        red_secs: 240,
+        breach_secs: 300,
+    };
+    assert_eq!(sla.for_chat(10), vip);
+    assert_eq!(sla.for_chat(12), vip);
+    let team = dutydesk::desk::figures::Thresholds {
+        red_secs: settings.red_after_secs,
+        breach_secs: settings.breach_after_secs,
+    };
+    assert_ne!(team, vip);
+    assert_eq!(sla.for_chat(11), team);
+    assert_eq!(sla.default, team);
+}

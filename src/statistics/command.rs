@@ -80,6 +80,7 @@ pub fn run(
     let mut store = Store::open(&path)?;
     let desk = store.load_settings()?.unwrap_or_default();
     let mut settings = figure_settings(&config, &desk, zone);
+    settings.sla = super::tiered_sla(&config, &desk, &store)?;
     settings.longest = args.longest;
     let q = StatsQuery {
         period: super::days(&settings.zone, from, to),

@@ -34,7 +34,7 @@ pub struct StatsAnswer {
 }
 
 /// How figures are computed for this team: `zone` if given, else the config's statistics
-/// zone; the desk's red and breach thresholds (the seam for SLA tiers: `Sla::per_chat`);
+/// zone; the desk's red and breach thresholds (each chat's tier: `tiered_sla`);
 /// the config's business hours, if any.
 pub fn figure_settings(config: &Config, desk: &Settings, zone: Option<Zone>) -> FigureSettings {
     FigureSettings {
@@ -44,6 +44,21 @@ pub fn figure_settings(config: &Config, desk: &Settings, zone: Option<Zone>) -> 
             Sla::team(desk.red_after_secs, desk.breach_after_secs),
         )
     }
+}
+
+/// Each chat's thresholds as the window would hold it to them: the desk settings' SLA,
+/// tiers from the team document of the stored checkpoint and from the config's
+/// `[toolkit]`, and this admin's tags and tiers on chats from the store (`Desk::sla_map`).
+pub fn tiered_sla(config: &Config, desk: &Settings, store: &Store) -> Result<Sla, StoreError> {
+    let mut d = crate::desk::Desk::new(desk.clone());
+    d.load_local(store.load_local()?);
+    if let Some(group) = desk.staff.duty_group
+        && let Some(checkpoint) = store.load_team_checkpoint(group)?
+    {
+        d.restore_team(checkpoint);
+    }
+    d.set_personal_toolkit(crate::toolkit::personal(config, false));
+    Ok(d.sla_map().into())
 }
 
 /// Local days `first..=last` in `zone`, as a period from the first's start to the start of

@@ -135,13 +135,31 @@ pub struct Thresholds {
     pub breach_secs: i64,
 }
 
-/// Which thresholds a chat's waits are held to: the team's, or the chat's own tier. Today
-/// only the team's (`Settings::red_after_secs` / `breach_after_secs`); SLA tiers per chat
-/// or tag fill `per_chat`.
+/// Which thresholds a chat's waits are held to: the team's, or the chat's own tier (the
+/// toolkit's tiers, per chat or through a tag: `From<SlaMap>`, taken from
+/// `Desk::sla_map`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sla {
     pub default: Thresholds,
     pub per_chat: HashMap<ChatId, Thresholds>,
+}
+
+impl From<crate::toolkit::tiers::Thresholds> for Thresholds {
+    fn from(t: crate::toolkit::tiers::Thresholds) -> Thresholds {
+        Thresholds {
+            red_secs: t.red_after_secs,
+            breach_secs: t.breach_after_secs,
+        }
+    }
+}
+
+impl From<crate::toolkit::tiers::SlaMap> for Sla {
+    fn from(map: crate::toolkit::tiers::SlaMap) -> Sla {
+        Sla {
+            default: map.default.into(),
+            per_chat: map.chats.into_iter().map(|(c, t)| (c, t.into())).collect(),
+        }
+    }
 }
 
 impl Sla {
