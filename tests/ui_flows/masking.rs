@@ -1,8 +1,9 @@
 //! A contractor's console (`[toolkit] mask_customers = true`, the local switch; the team's
 //! `contractor` role does the same): every text widget of every screen — the list, an open
-//! chat, search results, the settings, the reminders list, the quick-reply preview and the
-//! notification banner — is read, and no customer's name, username, phone number or e-mail
-//! address is in any of them. Pseudonyms are, and staff names stay.
+//! chat, the task form, search results, the settings, the reminders list, the quick-reply
+//! preview and the notification banner — is read, and no customer's name, username, phone
+//! number or e-mail address is in any of them. Pseudonyms are, and staff names stay. (The
+//! statistics and their CSV name chats by id and staff by name only.)
 
 use super::*;
 use dutydesk::ui::features::toolkit::{self, PICKER_ID};
@@ -155,6 +156,29 @@ fn a_contractor_sees_no_customer_on_any_screen() {
             .any(|t| t.contains("call [phone], mail [e-mail] or ask [username]")),
         "{chat:?}"
     );
+    // The task form from that message: its title, quotes and description.
+    let quoted = chat
+        .iter()
+        .find(|t| t.starts_with("This is ") && t.contains("call [phone]"))
+        .unwrap()
+        .clone();
+    crate::tasks::click_task_of(&mut h, &quoted);
+    let form = h.app.console().tasks().form().expect("the task form opens");
+    let fields = [
+        form.title.clone(),
+        form.chat_title.clone(),
+        form.description.text(),
+        format!("{:?}", form.quotes),
+    ];
+    secrets.check("task form fields", &fields);
+    assert!(fields[2].contains("[phone]"), "{fields:?}");
+    let task_form = all_texts(&h.app);
+    secrets.check("task form", &task_form);
+    h.send(Message::Console(console::Message::Tasks(
+        dutydesk::ui::features::tasks::Message::Cancel,
+    )));
+    assert!(h.app.console().tasks().form().is_none());
+
     // The quick replies' preview greets the customer by pseudonym.
     h.send(Message::Console(console::Message::Toolkit(
         toolkit::Message::OpenPicker,

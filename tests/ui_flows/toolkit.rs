@@ -368,7 +368,9 @@ fn an_alerts_chat_sits_above_an_alarmed_customer_chat() {
         console::ChatAction::ToggleAlarm,
     )));
     // The demo floor has a duty group: the alarm is the team's, raised with a reason.
-    h.send(Message::Team(team::Message::Reason("angry customer".into())));
+    h.send(Message::Team(team::Message::Reason(
+        "angry customer".into(),
+    )));
     h.send(Message::Team(team::Message::Raise));
     h.control
         .write(alerts.chat_id, alerts.customers[0], "CPU 99% on web-3")
