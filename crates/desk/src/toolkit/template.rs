@@ -377,7 +377,7 @@ mod tests {
         };
         let f = tpl.fill(&values, &[]);
         assert_eq!(f.text, "Hi Alice, task , ETA ");
-        assert_eq!(f.filled, [3..8]);
+        assert_eq!(f.filled, vec![3..8_usize]);
         assert_eq!(
             f.missing,
             [
