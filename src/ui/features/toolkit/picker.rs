@@ -297,14 +297,14 @@ fn preview<'a>(
     fill: &Fill,
     p: Palette,
 ) -> Element<'a, Message> {
-    // A free field not filled yet shows where it goes: ⟨eta⟩.
+    // A free field not filled yet shows where it goes: ‹eta›.
     let shown: Vec<String> = tpl
         .fields
         .iter()
         .enumerate()
         .map(|(i, name)| match picker.fields.get(i).map(|v| v.trim()) {
             Some(value) if !value.is_empty() => value.to_owned(),
-            _ => format!("⟨{name}⟩"),
+            _ => format!("‹{name}›"),
         })
         .collect();
     let filled = tpl.fill(&fill.values(false), &shown);
