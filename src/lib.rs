@@ -28,8 +28,8 @@ pub mod store;
 pub mod team_floor;
 pub mod telegram;
 pub mod tokens;
-pub mod tray;
 pub mod toolkit;
+pub mod tray;
 pub mod ui;
 mod window;
 

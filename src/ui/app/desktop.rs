@@ -222,7 +222,8 @@ impl App {
                     sounds.push(Sound::Breach);
                     breached = true;
                 }
-                Transition::CustomerMessage { .. } => {}
+                // A reminder is a notification, not an alarm sound.
+                Transition::CustomerMessage { .. } | Transition::ReminderDue { .. } => {}
             }
         }
         self.alert(&sounds, breached)
