@@ -126,8 +126,11 @@ fn scroll_list(h: &mut Harness, pixels: f32) {
         .find(id(dutydesk::ui::widgets::chat_list::LIST_ID))
         .unwrap()
         .bounds();
+    // Low in the list: a menu opened on one of the top rows reaches past its middle (the
+    // toolkit's bar sits above the list) and would take the wheel itself.
+    let spot = iced::Point::new(list.center_x(), list.y + list.height * 0.85);
     interact(h, |sim| {
-        sim.point_at(list.center());
+        sim.point_at(spot);
         sim.simulate([iced::Event::Mouse(mouse::Event::WheelScrolled {
             delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -pixels },
         })]);
