@@ -83,13 +83,15 @@ fn a_version_1_file_gains_the_alarms_table_and_keeps_its_marks() {
     let (_dir, path) = temp_db();
     star_chat_9(&path);
     // Back to what the first schema left: no alarms table (version 2), none of the tasks
-    // tables (version 4) nor the statistics rollups (version 5), version 1.
+    // tables (version 4), the statistics rollups (version 5), the team's checkpoints (6)
+    // nor staff names (8), version 1 (the toolkit's tables of 7 stay: IF NOT EXISTS).
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE alarms; DROP TABLE task_messages; DROP TABLE tasks;
          DROP TABLE chat_projects; DROP TABLE stat_days; DROP TABLE stat_dirty_days;
          DROP TABLE stat_chats; DROP TABLE backfill_marks; DROP INDEX stat_replies_by_start;
-         DROP TABLE team_checkpoints; PRAGMA user_version = 1;",
+         DROP TABLE team_checkpoints; DROP TABLE staff_names;
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);

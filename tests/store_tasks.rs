@@ -141,7 +141,7 @@ fn a_version_3_file_migrates_to_tasks_with_its_marks_intact() {
         "DROP TABLE task_messages; DROP TABLE tasks; DROP TABLE chat_projects;
          DROP TABLE stat_days; DROP TABLE stat_dirty_days; DROP TABLE stat_chats;
          DROP TABLE backfill_marks; DROP INDEX stat_replies_by_start;
-         DROP TABLE team_checkpoints;
+         DROP TABLE team_checkpoints; DROP TABLE staff_names;
          INSERT INTO stars (chat) VALUES (9);
          PRAGMA user_version = 3;",
     )

@@ -88,7 +88,12 @@ pub fn run(
         settings,
     };
     let answer = super::query(&mut store, &q)?;
-    let tables = report::tables(&answer.figures, &q.settings.zone, q.settings.sla.default);
+    let tables = report::tables(
+        &answer.figures,
+        &q.settings.zone,
+        q.settings.sla.default,
+        &answer.names,
+    );
     let text = report::render_text(&answer.figures, &tables);
     out.write_all(text.as_bytes())?;
     let mut csv_files = Vec::new();

@@ -8,13 +8,14 @@ pub mod command;
 pub mod report;
 pub mod words;
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::desk::calendar::{CivilDate, Zone};
 use crate::desk::figures::{FigureSettings, Figures, MinuteRow, Period, Sla};
-use crate::desk::{Settings, UnixTime};
+use crate::desk::{Settings, UnixTime, UserId};
 use crate::store::{Store, StoreError};
 
 /// One request for figures.
@@ -26,11 +27,16 @@ pub struct StatsQuery {
     pub settings: FigureSettings,
 }
 
-/// The figures of a query and the live last hour, as the screen shows them.
+/// Staff names by user id, as the store kept them (`Store::staff_names`).
+pub type Names = HashMap<UserId, String>;
+
+/// The figures of a query and the live last hour, as the screen shows them, with the names
+/// of the admins in them.
 #[derive(Debug, Clone)]
 pub struct StatsAnswer {
     pub figures: Figures,
     pub last_hour: Vec<MinuteRow>,
+    pub names: Names,
 }
 
 /// How figures are computed for this team: `zone` if given, else the config's statistics
@@ -72,6 +78,7 @@ pub fn query(store: &mut Store, q: &StatsQuery) -> Result<StatsAnswer, StoreErro
     Ok(StatsAnswer {
         figures: store.figures(q.period, q.as_of, &q.settings)?,
         last_hour: store.live_minutes(q.as_of)?,
+        names: store.staff_names()?,
     })
 }
 
@@ -80,4 +87,10 @@ pub fn query(store: &mut Store, q: &StatsQuery) -> Result<StatsAnswer, StoreErro
 pub fn query_file(path: &Path, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
     let mut store = Store::open(path)?;
     query(&mut store, q)
+}
+
+/// The last hour alone (the screen refreshes it every minute while open), on a store of its
+/// own.
+pub fn last_hour_file(path: &Path, as_of: UnixTime) -> Result<Vec<MinuteRow>, StoreError> {
+    Store::open(path)?.live_minutes(as_of)
 }

@@ -9,7 +9,7 @@ use crate::desk::calendar::Zone;
 use crate::desk::figures::{Figures, SlaShare, Thresholds, WaitStats};
 use crate::desk::{Sender, UnixTime};
 
-use super::words;
+use super::{Names, words};
 
 /// One value, as CSV and as text.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,17 +74,28 @@ fn percent(part: u32, whole: u32) -> String {
     }
 }
 
-fn admin(s: Sender) -> Cell {
-    match s {
-        Sender::User(u) => Cell {
-            csv: format!("user:{u}"),
-            text: words::user(u),
+/// An admin's cells: the stable id (`user:<id>`, `chat:<id>` for a message on behalf of a
+/// chat) and the name, in CSV as its own column (empty when the store has none); in text,
+/// the name or, without one, the id in words.
+fn admin(s: Sender, names: &Names) -> [Cell; 2] {
+    let name = match s {
+        Sender::User(u) => names.get(&u).cloned(),
+        Sender::Chat(_) => None,
+    };
+    let (csv, text) = match s {
+        Sender::User(u) => (format!("user:{u}"), words::user(u)),
+        Sender::Chat(c) => (format!("chat:{c}"), words::on_behalf_of_chat(c)),
+    };
+    [
+        Cell {
+            csv,
+            text: name.clone().unwrap_or(text),
         },
-        Sender::Chat(c) => Cell {
-            csv: format!("chat:{c}"),
-            text: words::on_behalf_of_chat(c),
+        Cell {
+            csv: name.unwrap_or_default(),
+            text: String::new(),
         },
-    }
+    ]
 }
 
 /// `2026-03-02 10:00 +01:00`: the offset tells a repeated hour's two occurrences apart.
@@ -146,8 +157,8 @@ fn wait_cells(w: &WaitStats) -> Vec<Cell> {
     ]
 }
 
-/// Every table of the figures, in the order they are printed.
-pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
+/// Every table of the figures, in the order they are printed; admins named from `names`.
+pub fn tables(f: &Figures, zone: &Zone, t: Thresholds, names: &Names) -> Vec<Table> {
     let summary = vec![
         (
             "period_from",
@@ -218,15 +229,18 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     let mut admins = Table {
         name: "admins",
         title: words::admins(),
-        columns: [("admin", words::admin())]
+        columns: [("admin", words::admin()), ("admin_name", String::new())]
             .into_iter()
             .chain(wait_columns())
             .collect(),
         rows: vec![
-            [Cell {
-                csv: "team".into(),
-                text: words::team(),
-            }]
+            [
+                Cell {
+                    csv: "team".into(),
+                    text: words::team(),
+                },
+                Cell::same(""),
+            ]
             .into_iter()
             .chain(wait_cells(&f.team))
             .collect(),
@@ -234,7 +248,7 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     };
     for a in &f.admins {
         admins.rows.push(
-            [admin(a.responder)]
+            admin(a.responder, names)
                 .into_iter()
                 .chain(wait_cells(&a.waits))
                 .collect(),
@@ -273,16 +287,21 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
     let admin_days = Table {
         name: "admin-days",
         title: words::admin_days(),
-        columns: [("date", words::date()), ("admin", words::admin())]
-            .into_iter()
-            .chain(wait_columns())
-            .collect(),
+        columns: [
+            ("date", words::date()),
+            ("admin", words::admin()),
+            ("admin_name", String::new()),
+        ]
+        .into_iter()
+        .chain(wait_columns())
+        .collect(),
         rows: f
             .admin_days
             .iter()
             .map(|a| {
-                [Cell::same(a.date), admin(a.responder)]
+                [Cell::same(a.date)]
                     .into_iter()
+                    .chain(admin(a.responder, names))
                     .chain(wait_cells(&a.waits))
                     .collect()
             })
@@ -295,7 +314,7 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds) -> Vec<Table> {
         admin_days,
         hours(f, zone),
         heatmap(f),
-        longest(f, zone),
+        longest(f, zone, names),
     ]
 }
 
@@ -359,7 +378,7 @@ fn heatmap(f: &Figures) -> Table {
     }
 }
 
-fn longest(f: &Figures, zone: &Zone) -> Table {
+fn longest(f: &Figures, zone: &Zone, names: &Names) -> Table {
     Table {
         name: "longest",
         title: words::longest_waits(),
@@ -371,12 +390,13 @@ fn longest(f: &Figures, zone: &Zone) -> Table {
             ("wait_secs", words::wait()),
             ("open", String::new()),
             ("responder", words::admin()),
+            ("responder_name", String::new()),
         ],
         rows: f
             .longest
             .iter()
             .map(|w| {
-                vec![
+                let mut row = vec![
                     Cell::same(w.chat),
                     Cell::same(w.message.map_or(String::new(), |m| m.to_string())),
                     Cell {
@@ -393,8 +413,12 @@ fn longest(f: &Figures, zone: &Zone) -> Table {
                             String::new()
                         },
                     },
-                    w.responder.map_or(Cell::same(""), admin),
-                ]
+                ];
+                match w.responder {
+                    Some(r) => row.extend(admin(r, names)),
+                    None => row.extend([Cell::same(""), Cell::same("")]),
+                }
+                row
             })
             .collect(),
     }

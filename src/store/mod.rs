@@ -1,6 +1,6 @@
 //! The local SQLite store: pins, stars, notes, support flags, dismissals, alarms, settings, the
-//! statistics event log, the tasks linked to chats and the team's checkpoint, in one file
-//! (WAL mode, bundled SQLite).
+//! statistics event log, staff names, the tasks linked to chats and the team's checkpoint,
+//! in one file (WAL mode, bundled SQLite).
 //!
 //! The schema is versioned with `PRAGMA user_version`: each migration runs in its own
 //! transaction together with the version bump, so a crash mid-migration leaves the previous
@@ -12,6 +12,7 @@ mod crash;
 mod digests;
 mod error;
 mod local;
+mod staff_names;
 mod stats;
 mod tasks;
 mod team;
@@ -151,6 +152,8 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE IF NOT EXISTS reminders (
          chat INTEGER PRIMARY KEY, due INTEGER, on_reply INTEGER NOT NULL,
          note TEXT NOT NULL, set_at INTEGER NOT NULL, fired_at INTEGER);",
+    // 8: staff names (`staff_names.rs`), so statistics name admins rather than ids.
+    "CREATE TABLE staff_names (user INTEGER PRIMARY KEY, name TEXT NOT NULL);",
 ];
 
 /// The schema version this build writes.

@@ -248,6 +248,21 @@ impl Desk {
         self.shown_user_name(user)
     }
 
+    /// Everyone the desk takes for staff: this account, the extra staff and the duty
+    /// group's members, by id.
+    pub fn staff_users(&self) -> Vec<super::model::UserId> {
+        let mut users: Vec<_> = self
+            .own_user
+            .iter()
+            .chain(&self.extra_staff)
+            .chain(&self.duty_members)
+            .copied()
+            .collect();
+        users.sort_unstable();
+        users.dedup();
+        users
+    }
+
     /// Feeds many events at once (same `now`); transitions are concatenated.
     pub fn apply_all(
         &mut self,

@@ -128,6 +128,8 @@ struct Core {
     /// The admin has saved a duty-group choice (kept in the store): the demo floor no
     /// longer guesses the group, which would override a saved "None".
     duty_group_chosen: bool,
+    /// Staff names as the store has them (statistics name admins from there).
+    staff_named: std::collections::HashMap<UserId, String>,
 }
 
 /// What the window tells the admin beside the screens.
@@ -412,12 +414,17 @@ impl Core {
             desk.load_local(local);
         }
         let team_warning = team::restore_checkpoint(&mut desk, store.as_ref()).err();
+        let staff_named = store
+            .as_ref()
+            .and_then(|s| s.staff_names().ok())
+            .unwrap_or_default();
         let core = Core {
             desk,
             store,
             clock: Clock::system(),
             tokens: tokens::os(),
             duty_group_chosen,
+            staff_named,
         };
         (core, warning.or(team_warning))
     }
@@ -454,7 +461,29 @@ impl Core {
         if !stats.is_empty() {
             effects = effects.and(Effects::store(Write::Stats(stats)));
         }
+        let names = self.new_staff_names();
+        if !names.is_empty() {
+            effects = effects.and(Effects::store(Write::StaffNames(names)));
+        }
         effects
+    }
+
+    /// Staff names the desk knows and the store does not have yet (or has another for):
+    /// a staff member's name arrived, or someone named became staff. Staff are a few dozen
+    /// at most, so this looks at all of them after every message.
+    fn new_staff_names(&mut self) -> Vec<(UserId, String)> {
+        let mut out = Vec::new();
+        for user in self.desk.staff_users() {
+            let Some(name) = self.desk.user_name(user) else {
+                continue;
+            };
+            if self.staff_named.get(&user).map(String::as_str) != Some(name.as_ref()) {
+                let name = name.into_owned();
+                self.staff_named.insert(user, name.clone());
+                out.push((user, name));
+            }
+        }
+        out
     }
 }
 

@@ -4,7 +4,7 @@
 //! headless harness alike: SQLite in WAL mode writes these in well under a millisecond,
 //! and a later read must see an earlier write.
 
-use crate::desk::{LocalChange, Settings, StatEvent, TeamCheckpoint};
+use crate::desk::{LocalChange, Settings, StatEvent, TeamCheckpoint, UserId};
 use crate::store::{ChatProject, LinkedTask, Store};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +31,8 @@ pub enum Write {
     ChatProject(ChatProject),
     /// The team's checkpoint, when the desk's team revision moved (`app::team`).
     TeamCheckpoint(TeamCheckpoint),
+    /// Staff names learned or changed (statistics name admins with them).
+    StaffNames(Vec<(UserId, String)>),
 }
 
 impl Write {
@@ -63,6 +65,9 @@ impl Write {
                 .map_err(|e| not_saved(store, e)),
             Write::TeamCheckpoint(checkpoint) => store
                 .save_team_checkpoint(checkpoint)
+                .map_err(|e| not_saved(store, e)),
+            Write::StaffNames(names) => store
+                .save_staff_names(names)
                 .map_err(|e| not_saved(store, e)),
         }
     }

@@ -31,6 +31,8 @@ store-reading-digests = reading the statistics digests
 store-reading-open-waits = reading the open waits
 store-saving-task = saving task { $key } of chat { $chat }
 store-reading-tasks = reading the linked tasks
+store-saving-staff-names = saving staff names
+store-reading-staff-names = reading staff names
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = negative schema version { $found }

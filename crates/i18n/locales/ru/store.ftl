@@ -31,6 +31,8 @@ store-reading-digests = чтение сводок статистики
 store-reading-open-waits = чтение открытых ожиданий
 store-saving-task = сохранение задачи { $key } чата { $chat }
 store-reading-tasks = чтение связанных задач
+store-saving-staff-names = сохранение имён сотрудников
+store-reading-staff-names = чтение имён сотрудников
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = отрицательная версия схемы { $found }
