@@ -1,5 +1,7 @@
 //! Widgets and styles shared by the screens.
 
+pub mod chart;
+pub mod chart_heatmap;
 pub mod chat_list;
 mod forward;
 pub mod key_nav;
