@@ -248,6 +248,19 @@ impl Desk {
         self.shown_user_name(user)
     }
 
+    /// Every support chat, the most recently active first (hidden ones too: the team's
+    /// statistics count every support chat, whoever may see it).
+    pub fn support_chats(&self) -> Vec<ChatId> {
+        let mut chats: Vec<(UnixTime, ChatId)> = self
+            .chats
+            .values()
+            .filter(|c| c.support)
+            .map(|c| (c.max_date.unwrap_or(UnixTime::MIN), c.id))
+            .collect();
+        chats.sort_unstable_by(|a, b| b.cmp(a));
+        chats.into_iter().map(|(_, chat)| chat).collect()
+    }
+
     /// Everyone the desk takes for staff: this account, the extra staff and the duty
     /// group's members, by id.
     pub fn staff_users(&self) -> Vec<super::model::UserId> {
