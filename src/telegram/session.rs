@@ -188,6 +188,34 @@ impl Session {
         .await
     }
 
+    /// The history from the newest message back to `message`, and `context` older ones
+    /// after it, newest first; at most `cap` messages (a message further back than that is
+    /// left out: the caller finds it missing).
+    pub async fn load_history_until(
+        &self,
+        chat: i64,
+        message: i64,
+        context: i32,
+        cap: usize,
+    ) -> Result<Vec<desk::Message>, TgError> {
+        let mut out: Vec<desk::Message> = Vec::new();
+        let mut from = 0;
+        while out.len() < cap {
+            let page = self.load_history(chat, from, 100).await?;
+            let Some(oldest) = page.last().map(|m| m.id) else {
+                break;
+            };
+            let reached = page.iter().any(|m| m.id <= message);
+            out.extend(page);
+            if reached {
+                out.extend(self.load_history(chat, oldest, context).await?);
+                break;
+            }
+            from = oldest;
+        }
+        Ok(out)
+    }
+
     /// The same messages as desk events, for replaying into the desk: sends still pending
     /// stay sends in flight, failed ones are left out (`translate::redelivered`).
     pub async fn load_history_events(

@@ -16,6 +16,8 @@ pub enum Shortcut {
     Open(ChatAction),
     FocusFilter,
     Settings,
+    /// The Statistics screen (F9).
+    Statistics,
 }
 
 pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
@@ -34,6 +36,7 @@ pub fn console(key: &Key, m: Modifiers) -> Option<Shortcut> {
         Key::Named(Named::Tab) if ctrl => step(1),
         Key::Named(Named::ContextMenu) => Some(Console(Message::MenuForOpen)),
         Key::Named(Named::F10) if m.shift() => Some(Console(Message::MenuForOpen)),
+        Key::Named(Named::F9) => Some(Statistics),
         Key::Character(c) if ctrl => match (c.as_str(), m.shift()) {
             ("f" | "F", false) => Some(Console(Message::SearchOpen)),
             ("f" | "F", true) => Some(Console(Message::GlobalOpen)),
@@ -109,6 +112,7 @@ pub fn help() -> Vec<(&'static str, String)> {
             t!("toolkit-keys-quick-replies"),
         ),
         ("Shift+F10, Menu", t!("console-keys-menu")),
+        ("F9", t!("console-keys-statistics")),
         ("Enter / Shift+Enter", t!("console-keys-send")),
         ("Esc", t!("console-keys-escape")),
     ]

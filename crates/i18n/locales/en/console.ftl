@@ -18,6 +18,7 @@ console-counter-unread =
 console-mark-all-read = Mark all read
 console-search-chats = Search chats
 console-settings = Settings
+console-statistics = Statistics
 
 ## The chat list.
 console-filter-placeholder = Filter chats by title
@@ -122,6 +123,8 @@ console-keys-no-reply = no reply needed
 console-keys-filters = All / Support / Waiting / Starred
 console-keys-title-filter = filter chats by title
 console-keys-task = task from the selected messages (or the last customer message); select messages
+console-keys-statistics = the Statistics screen (again: back to the console)
 console-keys-menu = context menu of the open chat
 console-keys-send = send / new line
 console-keys-escape = close what is open
+console-jump-missing = Message { $message } is no longer in this chat (deleted?): showing the chat instead

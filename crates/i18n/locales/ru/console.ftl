@@ -31,6 +31,7 @@ console-counter-unread =
 console-mark-all-read = Прочитать все
 console-search-chats = Поиск по чатам
 console-settings = Настройки
+console-statistics = Статистика
 
 ## The chat list.
 console-filter-placeholder = Фильтр по названию чата
@@ -136,6 +137,8 @@ console-keys-no-reply = ответ не нужен
 console-keys-filters = Все / Поддержка / Ждут / Избранные
 console-keys-title-filter = фильтр чатов по названию
 console-keys-task = задача из выбранных сообщений (или последнего сообщения клиента); выбрать сообщения
+console-keys-statistics = экран «Статистика» (ещё раз: назад к консоли)
 console-keys-menu = контекстное меню открытого чата
 console-keys-send = отправить / новая строка
 console-keys-escape = закрыть открытое
+console-jump-missing = Сообщения { $message } в этом чате больше нет (удалено?): открыт сам чат

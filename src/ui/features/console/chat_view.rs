@@ -315,7 +315,7 @@ fn message<'a>(
         Role::Staff => (p.success, p.staff),
         Role::Customer => (p.primary, p.customer),
     };
-    let is_hit = line.id.is_some() && line.id == highlighted;
+    let is_hit = line.id.is_some() && (line.id == highlighted || line.id == open.focus);
     let mut head = row![
         text(sender_name(line.sender, line.outgoing, desk, own_name))
             .size(SMALL)
@@ -395,11 +395,16 @@ fn message<'a>(
     } else {
         p.border
     };
-    container(content)
+    let card = container(content)
         .padding(Padding::from([4, 8]))
         .width(Length::Fill)
-        .style(style::card(background, border))
-        .into()
+        .style(style::card(background, border));
+    // The message the chat was opened at: the history scrolls to it (`console::jump`).
+    if line.id.is_some() && line.id == open.focus {
+        card.id(super::jump::FOCUS_ID).into()
+    } else {
+        card.into()
+    }
 }
 
 fn composer(open: &OpenChat, p: Palette) -> Element<'_, Message> {

@@ -1,4 +1,5 @@
-//! The console's top bar: counters, filters, Mark all read, search across chats, settings.
+//! The console's top bar: counters, filters, Mark all read, search across chats, statistics,
+//! settings.
 
 use super::Message;
 use crate::desk::{Counters, Filter};
@@ -118,6 +119,10 @@ impl Header {
                 .padding(Padding::from([3, 10]))
                 .style(style::outline(p))
                 .on_press(map(Message::GlobalOpen)),
+            button(text(t!("console-statistics")).size(TEXT))
+                .padding(Padding::from([3, 10]))
+                .style(style::flat(p, false))
+                .on_press(map(Message::OpenStatistics)),
             button(text(t!("console-settings")).size(TEXT))
                 .padding(Padding::from([3, 10]))
                 .style(style::flat(p, false))

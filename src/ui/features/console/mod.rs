@@ -12,6 +12,7 @@ pub mod actions;
 pub mod chat_view;
 pub mod header;
 pub mod history;
+mod jump;
 mod kit;
 pub mod list_pane;
 mod menu_place;
@@ -113,6 +114,14 @@ pub enum Message {
     FocusFilter,
     /// The header's Settings button, or Ctrl+,.
     OpenSettings,
+    /// The header's Statistics button, or F9.
+    OpenStatistics,
+    /// From the app (the statistics' drill-down): opens `chat` at `message`, its history
+    /// loaded back to it.
+    OpenAt {
+        chat: ChatId,
+        message: Option<MessageId>,
+    },
     /// The connection hint's button: the connection settings (proxies).
     ConnectionSettings,
     /// Telegram's answer to one of the console's requests.
@@ -136,6 +145,7 @@ pub enum Message {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     OpenSettings,
+    OpenStatistics,
     ConnectionSettings,
     /// Something the admin must learn that the console cannot show where it happened (a
     /// reply to a chat no longer open did not go out, a search failed): the banner.
@@ -168,6 +178,10 @@ pub struct OpenChat {
     pub note: Option<String>,
     /// When "typing…" was last sent here (it lasts about 5 s in Telegram's clients).
     pub typing_sent_at: Option<i64>,
+    /// The message the chat was opened at (drill-down), marked in the history.
+    pub focus: Option<MessageId>,
+    /// Its history is being read back to `focus` (see `jump.rs`).
+    pub jumping: bool,
 }
 
 impl OpenChat {
@@ -179,6 +193,8 @@ impl OpenChat {
             search: None,
             note: None,
             typing_sent_at: None,
+            focus: None,
+            jumping: false,
         }
     }
 }
@@ -213,6 +229,8 @@ impl Feature for Console {
         let before = self.open_chat();
         let effects = match message {
             Message::OpenSettings => return (Effects::none(), Some(Event::OpenSettings)),
+            Message::OpenStatistics => return (Effects::none(), Some(Event::OpenStatistics)),
+            Message::OpenAt { chat, message } => self.open_at(chat, message, ctx.desk),
             Message::ConnectionSettings => {
                 return (Effects::none(), Some(Event::ConnectionSettings));
             }
@@ -353,6 +371,7 @@ impl Feature for Console {
             Shortcut::Open(action) => self.open_chat().map(|chat| Message::Act(chat, action)),
             Shortcut::FocusFilter => Some(Message::FocusFilter),
             Shortcut::Settings => Some(Message::OpenSettings),
+            Shortcut::Statistics => Some(Message::OpenStatistics),
         }
     }
 }
@@ -675,6 +694,17 @@ impl Console {
 
     /// Opens a chat: its history is loaded and, as in Telegram, opening marks it read.
     fn select(&mut self, chat: ChatId, desk: &Desk) -> Effects<Message> {
+        self.select_reading(chat, desk, None)
+    }
+
+    /// Opens a chat, its history read back to `until` when given (a drill-down), else its
+    /// first page.
+    fn select_reading(
+        &mut self,
+        chat: ChatId,
+        desk: &Desk,
+        until: Option<MessageId>,
+    ) -> Effects<Message> {
         self.menu = None;
         if self.open_chat() == Some(chat) {
             return Effects::none();
@@ -687,13 +717,15 @@ impl Console {
         let mut open = OpenChat::new(chat);
         open.history.loading = true;
         self.open = Some(open);
-        effects = effects
-            .and(ask(Request::OpenChat(chat)))
-            .and(ask(Request::LoadHistory {
+        let first = match until {
+            Some(message) => Request::LoadUntil { chat, message },
+            None => Request::LoadHistory {
                 chat,
                 from: 0,
                 limit: HISTORY_PAGE,
-            }));
+            },
+        };
+        effects = effects.and(ask(Request::OpenChat(chat))).and(ask(first));
         if desk.row(chat).is_some_and(|r| r.unread) {
             effects = effects.and(ask(Request::MarkChatRead(chat)));
         }

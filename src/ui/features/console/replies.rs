@@ -70,7 +70,8 @@ impl Console {
             },
             Reply::History { chat, from, result } => {
                 let effects = self.history_loaded(chat, from, result.map_err(|e| e.to_string()));
-                return (effects, None);
+                let (scroll, event) = self.jumped(chat);
+                return (effects.and(scroll), event);
             }
             Reply::ChatSearch {
                 chat,

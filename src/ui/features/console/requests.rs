@@ -22,6 +22,12 @@ pub enum Request {
         from: MessageId,
         limit: i32,
     },
+    /// The history from the newest message back to `message` and a little before it (the
+    /// statistics' drill-down); answered as a first page (`Reply::History` from 0).
+    LoadUntil {
+        chat: ChatId,
+        message: MessageId,
+    },
     OpenChat(ChatId),
     CloseChat(ChatId),
     ViewMessages {
@@ -119,6 +125,13 @@ impl telegram::Request for Request {
                 chat,
                 from,
                 result: session.load_history(chat, from, limit).await,
+            },
+            Request::LoadUntil { chat, message } => Reply::History {
+                chat,
+                from: 0,
+                result: session
+                    .load_history_until(chat, message, super::jump::CONTEXT, super::jump::CAP)
+                    .await,
             },
             Request::OpenChat(chat) => done(Chore::OpenChat, session.open_chat(chat).await),
             Request::CloseChat(chat) => done(Chore::CloseChat, session.close_chat(chat).await),
