@@ -52,6 +52,11 @@ pub struct StatisticsConfig {
     pub time_zone: Option<String>,
     /// How far back the first backfill of a support chat reads, in days.
     pub backfill_days: u32,
+    /// Read support chats' history in the background after login and on reconnect, so
+    /// statistics cover the time DutyDesk was closed.
+    pub backfill: bool,
+    /// At least this long between two history requests of the backfill, in milliseconds.
+    pub backfill_pace_ms: u64,
 }
 
 impl Default for StatisticsConfig {
@@ -59,6 +64,8 @@ impl Default for StatisticsConfig {
         StatisticsConfig {
             time_zone: None,
             backfill_days: 30,
+            backfill: true,
+            backfill_pace_ms: 300,
         }
     }
 }

@@ -48,8 +48,17 @@ pub struct Harness {
 }
 
 impl Harness {
-    /// An app over a fresh simulated world, with config and data under `home`.
-    pub fn start(demo: bool, home: &Path, config: Config) -> Harness {
+    /// An app over a fresh simulated world, with config and data under `home`. It does not
+    /// read support chats' history after login (`[statistics] backfill`): the harness runs
+    /// every Telegram call to completion within the message that asked, so every test
+    /// would first read the whole floor. Tests of it use `start_with_backfill`.
+    pub fn start(demo: bool, home: &Path, mut config: Config) -> Harness {
+        config.statistics.backfill = false;
+        Harness::start_with_backfill(demo, home, config)
+    }
+
+    /// As `start`, with the backfill as `config` says.
+    pub fn start_with_backfill(demo: bool, home: &Path, config: Config) -> Harness {
         simulated_backend();
         let paths = Paths::portable(home);
         let _ = paths.create_dirs();

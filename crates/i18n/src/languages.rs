@@ -23,6 +23,7 @@ macro_rules! catalog_files {
             include_str!(concat!("../locales/", $code, "/notifications.ftl")),
             include_str!(concat!("../locales/", $code, "/session.ftl")),
             include_str!(concat!("../locales/", $code, "/settings.ftl")),
+            include_str!(concat!("../locales/", $code, "/statistics.ftl")),
             include_str!(concat!("../locales/", $code, "/stats.ftl")),
             include_str!(concat!("../locales/", $code, "/store.ftl")),
             include_str!(concat!("../locales/", $code, "/tasks.ftl")),

@@ -176,7 +176,9 @@ impl App {
                 TgEvent::Connection(state) => {
                     let now = self.core.clock.now();
                     self.link.connection = Some(Status::next(self.link.connection, state, now));
-                    effects = effects.and(self.connection_changed(state));
+                    effects = effects
+                        .and(self.connection_changed(state))
+                        .and(self.backfill_connection(state));
                 }
                 // The console saw it as the desk's MessageIdChanged, in the same stream.
                 TgEvent::SendSucceeded { .. } => {}
@@ -253,7 +255,8 @@ impl App {
                     Ok(user) => {
                         self.link.own_user = Some(user);
                         let transitions = self.core.desk.apply(Event::OwnUser { user }, now);
-                        return self.announce(&transitions);
+                        let backfill = self.backfill_chats_known();
+                        return self.announce(&transitions).and(backfill);
                     }
                     Err(e) => {
                         self.notices.banner = Some(t!("app-account-failed", error = e.to_string()))
@@ -272,9 +275,11 @@ impl App {
                 self.core.desk.apply(event, now);
                 // Replies by colleagues seen before they were known as staff counted as
                 // customers' messages: re-read the waiting chats to set that right. The
-                // team's messages since the checkpoint can be checked now too.
+                // team's messages since the checkpoint can be checked now too, and the
+                // backfill knows who is staff.
                 return ask(Request::Resync(self.core.desk.waiting_chats()))
-                    .and(self.catch_up_team());
+                    .and(self.catch_up_team())
+                    .and(self.backfill_staff_known());
             }
             Reply::Members { result: Err(e), .. } => {
                 self.notices.banner = Some(t!("app-duty-members-failed", error = e.to_string()))

@@ -5,11 +5,13 @@
 //! few they must set up by hand are behind the `test-support` feature.
 
 mod announce;
+mod backfill;
 mod desktop;
 mod duty_guess;
 mod link;
 mod mask;
 mod route;
+mod statistics;
 mod team;
 mod view;
 
@@ -28,6 +30,7 @@ use crate::ui::features::connection::{self, Connection, Status};
 use crate::ui::features::console::{self, Console};
 use crate::ui::features::login::{self, Login, Stage};
 use crate::ui::features::settings::{self, Draft};
+use crate::ui::features::statistics::{self as stats_screen, Statistics};
 use crate::ui::features::tasks::Tasks;
 use crate::ui::features::team as team_feature;
 use crate::ui::notifications;
@@ -38,6 +41,7 @@ use iced::Task;
 use iced::keyboard;
 use std::sync::Arc;
 
+pub use backfill::{Reply as BackfillReply, Request as BackfillRequest};
 pub use link::{Reply as LinkReply, Request as LinkRequest};
 
 #[derive(Debug, Clone)]
@@ -46,9 +50,12 @@ pub enum Message {
     Tg(Vec<telegram::TgEvent>),
     /// A reply to one of the link's own requests (who we are, the duty group's members).
     Link(LinkReply),
+    /// Some support chats' history read (`backfill`).
+    Backfilled(backfill::Reply),
     Login(login::Message),
     Console(console::Message),
     Settings(settings::Message),
+    Statistics(stats_screen::Message),
     /// The connection settings (proxies), shown over any screen.
     Connection(connection::Message),
     Team(team_feature::Message),
@@ -79,6 +86,8 @@ pub enum Screen {
     Login(Box<Login>),
     Console,
     Settings(Box<Draft>),
+    /// The statistics (the feature lives on in `App`, keeping its period and figures).
+    Statistics,
 }
 
 /// Where the app lives and how it looks.
@@ -149,6 +158,9 @@ pub struct App {
     core: Core,
     screen: Screen,
     console: Console,
+    statistics: Statistics,
+    /// Reading support chats' history in the background.
+    backfill: backfill::Backfill,
     /// Over the screen while open; it keeps its list and form when closed.
     connection: Connection,
     /// The duty group's feature and what the app keeps of the team (`team.rs`).
@@ -212,6 +224,8 @@ impl App {
             core,
             screen: Screen::Login(Box::new(Login::new(Stage::Starting))),
             console,
+            statistics: Statistics::new(),
+            backfill: backfill::Backfill::default(),
             connection: Connection::new(Arc::new(OsKeyring) as Arc<dyn Secrets>),
             team,
             notices: Notices {
@@ -300,6 +314,11 @@ impl App {
 
     pub fn console(&self) -> &Console {
         &self.console
+    }
+
+    /// The statistics screen's state (shown or not).
+    pub fn statistics(&self) -> &Statistics {
+        &self.statistics
     }
 
     /// The connection settings (open or not).

@@ -29,6 +29,7 @@ macro_rules! route {
         (effects.map($wrap), event)
     }};
 }
+pub(super) use route;
 
 impl App {
     /// The window's update: the message handled, its effects handed to their executors.
@@ -43,6 +44,7 @@ impl App {
                 },
                 Screen::Console => "console",
                 Screen::Settings(_) => "settings",
+                Screen::Statistics => "statistics",
             };
             crate::ui::report::write(&self.core.desk, screen);
         }
@@ -63,9 +65,11 @@ impl App {
         let effects = match message {
             Message::Tg(batch) => self.on_telegram(batch),
             Message::Link(reply) => self.on_link_reply(reply),
+            Message::Backfilled(reply) => self.backfilled(reply),
             Message::Login(message) => self.route_login(message),
             Message::Console(message) => self.route_console(message),
             Message::Settings(message) => self.route_settings(message),
+            Message::Statistics(message) => self.route_statistics(message),
             Message::Connection(message) => self.route_connection(message),
             Message::Team(message) => self.route_team(message),
             Message::Key(key, modifiers) => self.on_key(&key, modifiers),
@@ -93,7 +97,7 @@ impl App {
             }
             Message::Tick => {
                 let transitions = self.core.desk.tick(self.core.clock.now());
-                self.announce(&transitions)
+                self.announce(&transitions).and(self.statistics_tick())
             }
             Message::Notified(outcome) => self.notified(outcome),
             Message::DismissBanner => {
@@ -164,6 +168,7 @@ impl App {
         }
         let reaction = match event {
             Some(console::Event::OpenSettings) => self.open_settings(),
+            Some(console::Event::OpenStatistics) => self.open_statistics(),
             Some(console::Event::ConnectionSettings) => self.open_connection(),
             Some(console::Event::Notice(text)) => {
                 self.notices.banner = Some(text);
@@ -287,6 +292,10 @@ impl App {
             },
             Screen::Login(login) => match login.shortcut(key, modifiers) {
                 Some(message) => self.route_login(message),
+                None => Effects::none(),
+            },
+            Screen::Statistics => match self.statistics.shortcut(key, modifiers) {
+                Some(message) => self.route_statistics(message),
                 None => Effects::none(),
             },
         }

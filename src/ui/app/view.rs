@@ -7,6 +7,7 @@ use crate::telegram;
 use crate::ui::feature::{Feature, ViewCtx};
 use crate::ui::features::console;
 use crate::ui::features::console::list_pane;
+use crate::ui::features::statistics;
 use crate::ui::features::tasks;
 use crate::ui::features::team::Team;
 use crate::ui::theme;
@@ -82,6 +83,11 @@ impl App {
             Screen::Login(_) => None,
             Screen::Settings(_) => timer::next_wake(&self.core.desk, Vec::new(), now),
             Screen::Console => timer::next_wake(&self.core.desk, self.shown_waits(), now),
+            // The live hour turns over every minute.
+            Screen::Statistics => timer::next_wake(&self.core.desk, Vec::new(), now)
+                .into_iter()
+                .chain([now - now.rem_euclid(60) + 60])
+                .min(),
         };
         desk.into_iter()
             .chain(connection)
@@ -132,6 +138,7 @@ impl App {
             _ if self.connection.is_open() => self.connection.view(ctx).map(Message::Connection),
             Screen::Login(login) => login.view(ctx).map(Message::Login),
             Screen::Settings(draft) => draft.view(ctx).map(Message::Settings),
+            Screen::Statistics => self.statistics.view(ctx).map(Message::Statistics),
             Screen::Console if self.team.feature.editing() => {
                 self.team.feature.view(ctx).map(Message::Team)
             }
@@ -145,6 +152,17 @@ impl App {
                     None => console,
                 }
             }
+        };
+        // Reading history: a line over the console (the Statistics screen has its own).
+        let body = match statistics::view::backfill_words(self.backfill_status()) {
+            Some(words) if matches!(self.screen, Screen::Console) && self.backfill_status().running => {
+                let line = container(text(words).size(SMALL).color(p.muted))
+                    .padding(Padding::from([2, 10]))
+                    .width(Length::Fill)
+                    .style(style::fill(p.surface));
+                column![line, body].into()
+            }
+            _ => body,
         };
         // A bad pinned team settings document: named above everything but the banner.
         let body = match Team::banner(ctx) {
