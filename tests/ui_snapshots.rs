@@ -63,6 +63,54 @@ fn console_snapshots_per_theme() {
     }
 }
 
+/// The Statistics screen over the fixture's week (src/ui/fixture/statistics.rs), the last 7
+/// days, in each theme, English and Russian (`statistics-<theme>`, `statistics-ru-<theme>`).
+/// Regenerate like the console's.
+#[test]
+fn statistics_snapshots_per_theme() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = fixture::statistics::app(home.path());
+    let loaded = app.statistics().loaded().expect("the week's figures");
+    assert!(!loaded.answer.figures.is_empty());
+    let shots = [(Language::En, "statistics"), (Language::Ru, "statistics-ru")]
+        .into_iter()
+        .flat_map(|shot| ["light", "dark", "high-contrast"].map(|name| (shot, name)));
+    for ((language, prefix), name) in shots {
+        app.set_language(language);
+        app.set_theme(Theme::builtin(name).unwrap());
+        assert_snapshot(&app, prefix, name);
+        // To look at: the whole screen, tables included, in a window tall enough for it.
+        if let Ok(dir) = std::env::var("DUTYDESK_SNAPSHOT_PNG") {
+            let tall = iced::Size::new(WINDOW_SIZE.width, 3000.0);
+            let mut ui = Simulator::with_size(iced::Settings::default(), tall, app.view());
+            let snapshot = ui.snapshot(&app.theme().iced()).unwrap();
+            let _ = snapshot.matches_image(format!("{dir}/{prefix}-whole-{name}"));
+        }
+    }
+}
+
+/// Renders the app's view and compares it with the committed hash (see the module docs).
+fn assert_snapshot(app: &dutydesk::ui::App, prefix: &str, name: &str) {
+    let theme = app.theme().iced();
+    let mut ui = Simulator::with_size(iced::Settings::default(), WINDOW_SIZE, app.view());
+    let snapshot = ui.snapshot(&theme).unwrap();
+    if let Ok(dir) = std::env::var("DUTYDESK_SNAPSHOT_PNG") {
+        snapshot
+            .matches_image(format!("{dir}/{prefix}-{name}"))
+            .unwrap();
+    }
+    let path = format!("tests/snapshots/{prefix}-{name}");
+    let tiny_skia = std::env::var("ICED_TEST_BACKEND").is_ok_and(|b| b == "tiny-skia");
+    if tiny_skia && std::env::var("DUTYDESK_UPDATE_SNAPSHOTS").is_err() {
+        let committed = format!("{path}-tiny-skia.sha256");
+        assert!(Path::new(&committed).exists(), "{committed} is not committed");
+    }
+    assert!(
+        snapshot.matches_hash(&path).unwrap(),
+        "the {prefix} screen in {name} changed; see {path}"
+    );
+}
+
 /// Writes the faces iced's font system holds (`faces.tsv`: families, weight, file) and
 /// the hash of a control text drawn in "Open Sans", the family cosmic-text gave iced's
 /// `Font::DEFAULT` before src/ui/fonts.rs: the parent compares it across environments.
@@ -141,7 +189,7 @@ struct Run {
     control: String,
 }
 
-/// Runs `console_snapshots_per_theme` in a child whose only font folder holds `fonts`:
+/// Runs both screens' `*_snapshots_per_theme` in a child whose only font folder holds `fonts`:
 /// FONTCONFIG_FILE replaces every fontconfig file fontdb would read (/etc/fonts, the
 /// user's), HOME and the XDG folders point into the temporary directory in case fontdb
 /// falls back to its built-in folders, and nothing else of this environment is passed on
@@ -169,7 +217,8 @@ fn render_in_child(root: &Path, name: &str, fonts: &[&Path]) -> Run {
     .unwrap();
     let mut child = std::process::Command::new(std::env::current_exe().unwrap());
     child
-        .args(["console_snapshots_per_theme", "--exact", "--nocapture"])
+        // Both screens' snapshots (console_… and statistics_…), nothing else.
+        .args(["snapshots_per_theme", "--nocapture"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_clear()
         .env("FONTCONFIG_FILE", &config)

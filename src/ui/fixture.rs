@@ -12,6 +12,8 @@ use crate::ui::features::console;
 use crate::ui::widgets::chat_list;
 use std::path::Path;
 
+pub mod statistics;
+
 /// Monday 2026-03-02 10:30 UTC.
 pub const NOW: i64 = 1_772_447_400;
 const DUTY: i64 = -100_900;
