@@ -385,3 +385,58 @@ fn migrating_an_older_file_drops_the_duplicates_it_logged() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.message_count().unwrap(), 7);
 }
+
+#[test]
+fn a_message_taken_for_a_customers_becomes_staffs_when_seen_again_as_staffs() {
+    use dutydesk::desk::figures::{FigureSettings, Period, Sla};
+    use dutydesk::desk::{Role, StatEvent};
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let msg = |message: i64, role, date| StatEvent::Message {
+        chat: 7,
+        message,
+        role,
+        date,
+    };
+    // The chat's last message arrived before the duty group's members: a colleague's
+    // answer logged as the customer's own.
+    store
+        .append_stats(&[
+            msg(1, Role::Customer, 1_000),
+            msg(2, Role::Customer, 1_300),
+        ])
+        .unwrap();
+    let settings = FigureSettings::new(dutydesk::desk::calendar::Zone::utc(), Sla::team(600, 900));
+    let period = Period::new(0, 86_400);
+    let before = store.figures(period, 2_000, &settings).unwrap();
+    assert_eq!(before.customer_messages, 2);
+    assert_eq!(before.team.open, 1);
+    // History read again with the staff known: it is staff's, answering the question.
+    let changed = store
+        .append_stats(&[
+            msg(1, Role::Customer, 1_000),
+            msg(2, Role::Staff, 1_300),
+            StatEvent::FirstReply {
+                chat: 7,
+                message: 2,
+                date: 1_300,
+                waited_secs: 300,
+                responder: dutydesk::desk::Sender::User(42),
+            },
+        ])
+        .unwrap();
+    assert_eq!(changed, 2, "the role changed and the reply was added");
+    assert_eq!(staff_rows(&store, 7).len(), 1);
+    let after = store.figures(period, 2_000, &settings).unwrap();
+    assert_eq!((after.customer_messages, after.staff_messages), (1, 1));
+    assert_eq!(after.team.open, 0, "no open wait left");
+    assert_eq!(after.team.answered, 1);
+    // Never back: a staff message seen as a customer's (its sender left the team) stays.
+    store.append_stats(&[msg(2, Role::Customer, 1_300)]).unwrap();
+    assert_eq!(staff_rows(&store, 7).len(), 1);
+    // A later customer message is the open wait again.
+    store.append_stats(&[msg(3, Role::Customer, 1_500)]).unwrap();
+    let open = store.open_waits().unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].message, 3);
+}

@@ -71,6 +71,9 @@ mod toolkit;
 // A contractor's console: no customer's name, username, phone or e-mail on any screen.
 #[path = "ui_flows/masking.rs"]
 mod masking;
+// The Statistics screen: periods, the empty state, drill-down, CSV, history read after a gap.
+#[path = "ui_flows/statistics.rs"]
+mod statistics;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

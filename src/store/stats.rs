@@ -344,8 +344,28 @@ fn append_one(
                     Role::Customer => fx.chats.customer(tx, chat, message, date)?,
                     Role::Staff => fx.chats.answer_below(tx, chat, message)?,
                 }
+                return Ok(added);
             }
-            Ok(added)
+            // Logged as a customer's before the desk knew its sender was staff (a chat's
+            // last message arrives before the duty group's members do): seen again as
+            // staff's, it is. Never the other way: someone who leaves the team wrote as
+            // staff while in it.
+            if role == Role::Staff {
+                let changed = tx
+                    .prepare_cached(
+                        "UPDATE stat_messages SET role = 1
+                         WHERE date = ?1 AND chat = ?2 AND message = ?3 AND role = 0",
+                    )?
+                    .execute(params![date, chat, message])?;
+                if changed > 0 {
+                    fx.dirty.insert(utc_day(date));
+                    // It answers below itself, and is no open wait (one past it, as no
+                    // customer message has its id).
+                    fx.chats.answer_below(tx, chat, message.saturating_add(1))?;
+                }
+                return Ok(changed);
+            }
+            Ok(0)
         }
         StatEvent::FirstReply {
             chat,

@@ -288,6 +288,24 @@ impl Harness {
         n
     }
 
+    /// Hands the app only what queued that is not a chat's news (the connection's state,
+    /// the clock, login): messages that arrived meanwhile are lost to it, as to a DutyDesk
+    /// that was closed or whose updates TDLib could not deliver. Returns how many were lost.
+    pub fn lose_news(&mut self) -> usize {
+        let mut kept = Vec::new();
+        let mut lost = 0;
+        while let Ok(event) = self.events.try_recv() {
+            match event {
+                telegram::TgEvent::Desk(_) => lost += 1,
+                other => kept.push(other),
+            }
+        }
+        if !kept.is_empty() {
+            self.send(Message::Tg(kept));
+        }
+        lost
+    }
+
     /// Pumps until `done` holds; panics with `what` after 10 seconds.
     pub fn pump_until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);

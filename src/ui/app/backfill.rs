@@ -11,7 +11,7 @@
 //! window's header line and the Statistics screen, which reads its figures again when the
 //! run ends.
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -31,13 +31,17 @@ const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 pub(super) struct Backfill {
     /// Chats still to read in this run.
     queue: VecDeque<ChatId>,
+    /// Chats read (or given up) in this run: support chats that turn up while it runs (the
+    /// chat list still loading) are read after the others.
+    done: HashSet<ChatId>,
     /// What every chat of this run is read with (its `chats` empty).
     plan: Option<BackfillPlan>,
     store: Option<PathBuf>,
     status: BackfillStatus,
-    /// The chat list is in, and who is staff (the duty group's members, if there is one).
+    /// The chat list is in; the duty group's members are (staff are known once they are,
+    /// or at once with no duty group).
     chats_known: bool,
-    staff_known: bool,
+    members_known: bool,
     /// This session's first run has begun (later ones follow reconnects).
     begun: bool,
     /// A reconnect came during a run: another follows it.
@@ -147,25 +151,30 @@ impl Pacer for AnyPacer {
 }
 
 impl App {
-    /// The chat list is in (and who we are): with no duty group the staff are known too.
+    /// The chat list is in (and who we are).
     pub(super) fn backfill_chats_known(&mut self) -> Effects<Message> {
         self.backfill.chats_known = true;
-        if self.core.desk.settings().staff.duty_group.is_none() {
-            self.backfill.staff_known = true;
-        }
         self.backfill_ready()
     }
 
     /// The duty group's members are in: colleagues' replies count as staff's.
     pub(super) fn backfill_staff_known(&mut self) -> Effects<Message> {
-        self.backfill.staff_known = true;
+        self.backfill.members_known = true;
         self.backfill_ready()
     }
 
-    /// Starts this session's first run once the chats and the staff are known.
-    fn backfill_ready(&mut self) -> Effects<Message> {
+    /// Starts this session's first run once the chats and the staff are known and the
+    /// first support chats are in (the list's updates and the reply saying it is loaded
+    /// reach the window by different paths: this is asked again after each batch).
+    pub(super) fn backfill_ready(&mut self) -> Effects<Message> {
         let b = &self.backfill;
-        if b.begun || !b.chats_known || !b.staff_known {
+        // Asked when the question is, not when the chats came: the duty group may be
+        // chosen (or guessed, on the demo floor) in between.
+        let staff_known = b.members_known || self.core.desk.settings().staff.duty_group.is_none();
+        if b.begun || !b.chats_known || !staff_known {
+            return Effects::none();
+        }
+        if self.core.desk.support_chats().is_empty() {
             return Effects::none();
         }
         self.start_backfill()
@@ -203,7 +212,6 @@ impl App {
         }
         let desk = &self.core.desk;
         let now = self.core.clock.now();
-        let chats = desk.support_chats();
         let dismissed = self
             .core
             .store
@@ -222,28 +230,47 @@ impl App {
         self.backfill.begun = true;
         self.backfill.lost = false;
         self.backfill.status = BackfillStatus {
-            progress: BackfillProgress {
-                chats_total: chats.len(),
-                ..BackfillProgress::default()
-            },
+            progress: BackfillProgress::default(),
             flood_secs: None,
             running: true,
         };
-        self.backfill.queue = chats.into();
+        self.backfill.queue.clear();
+        self.backfill.done.clear();
         self.backfill.plan = Some(plan);
         self.backfill.store = Some(store);
-        tracing::info!(chats = self.backfill.queue.len(), "backfill starts");
-        self.backfill_told().and(self.next_backfill(true))
+        tracing::info!("backfill starts");
+        self.next_backfill(true)
     }
 
     /// The next chats' call, or the end of the run.
     fn next_backfill(&mut self, first: bool) -> Effects<Message> {
-        let (Some(plan), Some(store)) = (&self.backfill.plan, &self.backfill.store) else {
+        if self.backfill.plan.is_none() {
             return Effects::none();
-        };
+        }
+        if self.backfill.queue.is_empty() {
+            // Support chats not read in this run yet (all of them at its start).
+            let done = &self.backfill.done;
+            let more: Vec<ChatId> = self
+                .core
+                .desk
+                .support_chats()
+                .into_iter()
+                .filter(|c| !done.contains(c))
+                .collect();
+            self.backfill.status.progress.chats_total += more.len();
+            self.backfill.queue.extend(more);
+        }
         if self.backfill.queue.is_empty() {
             return self.backfill_finished();
         }
+        let told = if first {
+            self.backfill_told()
+        } else {
+            Effects::none()
+        };
+        let (Some(plan), Some(store)) = (&self.backfill.plan, &self.backfill.store) else {
+            return told;
+        };
         let request = Request {
             store: store.clone(),
             chats: self.backfill.queue.iter().copied().collect(),
@@ -251,7 +278,7 @@ impl App {
             pause: if first { Duration::ZERO } else { plan.pace },
             budget: PROGRESS_EVERY,
         };
-        Effects::telegram(request, Message::Backfilled)
+        told.and(Effects::telegram(request, Message::Backfilled))
     }
 
     /// Some chats read.
@@ -264,13 +291,14 @@ impl App {
         p.rows_logged += reply.progress.rows_logged;
         status.flood_secs = reply.flood_secs;
         let queue = &mut self.backfill.queue;
-        queue.drain(..reply.done.min(queue.len()));
+        let read = queue.drain(..reply.done.min(queue.len()));
+        self.backfill.done.extend(read);
         if let Some(e) = reply.error {
             // The store is what failed: the other chats would fail alike.
             tracing::warn!(error = %e, "backfill: the store failed");
             p.chats_failed += queue.len();
             p.chats_done += queue.len();
-            queue.clear();
+            self.backfill.done.extend(queue.drain(..));
         }
         self.backfill_told().and(self.next_backfill(false))
     }

@@ -208,7 +208,9 @@ impl App {
             effects = effects.and(self.route_settings(settings::Message::ChatsChanged));
         }
         self.toolkit_error_to_banner();
-        effects.and(self.announce(&transitions))
+        effects
+            .and(self.announce(&transitions))
+            .and(self.backfill_ready())
     }
 
     fn on_auth(&mut self, state: AuthState) -> Effects<Message> {

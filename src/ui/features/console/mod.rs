@@ -12,7 +12,7 @@ pub mod actions;
 pub mod chat_view;
 pub mod header;
 pub mod history;
-mod jump;
+pub mod jump;
 mod kit;
 pub mod list_pane;
 mod menu_place;
