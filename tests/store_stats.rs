@@ -401,10 +401,7 @@ fn a_message_taken_for_a_customers_becomes_staffs_when_seen_again_as_staffs() {
     // The chat's last message arrived before the duty group's members: a colleague's
     // answer logged as the customer's own.
     store
-        .append_stats(&[
-            msg(1, Role::Customer, 1_000),
-            msg(2, Role::Customer, 1_300),
-        ])
+        .append_stats(&[msg(1, Role::Customer, 1_000), msg(2, Role::Customer, 1_300)])
         .unwrap();
     let settings = FigureSettings::new(dutydesk::desk::calendar::Zone::utc(), Sla::team(600, 900));
     let period = Period::new(0, 86_400);
@@ -432,10 +429,14 @@ fn a_message_taken_for_a_customers_becomes_staffs_when_seen_again_as_staffs() {
     assert_eq!(after.team.open, 0, "no open wait left");
     assert_eq!(after.team.answered, 1);
     // Never back: a staff message seen as a customer's (its sender left the team) stays.
-    store.append_stats(&[msg(2, Role::Customer, 1_300)]).unwrap();
+    store
+        .append_stats(&[msg(2, Role::Customer, 1_300)])
+        .unwrap();
     assert_eq!(staff_rows(&store, 7).len(), 1);
     // A later customer message is the open wait again.
-    store.append_stats(&[msg(3, Role::Customer, 1_500)]).unwrap();
+    store
+        .append_stats(&[msg(3, Role::Customer, 1_500)])
+        .unwrap();
     let open = store.open_waits().unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].message, 3);

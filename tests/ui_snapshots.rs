@@ -72,9 +72,12 @@ fn statistics_snapshots_per_theme() {
     let mut app = fixture::statistics::app(home.path());
     let loaded = app.statistics().loaded().expect("the week's figures");
     assert!(!loaded.answer.figures.is_empty());
-    let shots = [(Language::En, "statistics"), (Language::Ru, "statistics-ru")]
-        .into_iter()
-        .flat_map(|shot| ["light", "dark", "high-contrast"].map(|name| (shot, name)));
+    let shots = [
+        (Language::En, "statistics"),
+        (Language::Ru, "statistics-ru"),
+    ]
+    .into_iter()
+    .flat_map(|shot| ["light", "dark", "high-contrast"].map(|name| (shot, name)));
     for ((language, prefix), name) in shots {
         app.set_language(language);
         app.set_theme(Theme::builtin(name).unwrap());
@@ -103,7 +106,10 @@ fn assert_snapshot(app: &dutydesk::ui::App, prefix: &str, name: &str) {
     let tiny_skia = std::env::var("ICED_TEST_BACKEND").is_ok_and(|b| b == "tiny-skia");
     if tiny_skia && std::env::var("DUTYDESK_UPDATE_SNAPSHOTS").is_err() {
         let committed = format!("{path}-tiny-skia.sha256");
-        assert!(Path::new(&committed).exists(), "{committed} is not committed");
+        assert!(
+            Path::new(&committed).exists(),
+            "{committed} is not committed"
+        );
     }
     assert!(
         snapshot.matches_hash(&path).unwrap(),

@@ -28,6 +28,8 @@ pub fn simulated_backend() {
     t.alarm_mean_interval = 1e12;
     // No team settings pinned: tests that want a team publish their own.
     scenario.duty_group.team_settings = false;
+    // Nor a week of past traffic: tests that need history write it.
+    scenario.history.traffic_days = 0;
     let config = tdsim::WorldConfig {
         scenario,
         seed: 7,

@@ -113,7 +113,9 @@ fn the_screen_opens_by_key_and_button_and_checks_a_custom_range_as_typed() {
     let asked_before = h.app.statistics().loaded().unwrap().asked;
     // (Each step here draws the view anew, so the field's cursor is not kept: the rest of
     // the date comes as the field's message.)
-    h.send(Message::Statistics(statistics::Message::From("2020-01-01".into())));
+    h.send(Message::Statistics(statistics::Message::From(
+        "2020-01-01".into(),
+    )));
     interact(&mut h, |sim| {
         sim.click(id(TO_ID)).unwrap();
         sim.typewrite("2019-12-31");
@@ -122,14 +124,19 @@ fn the_screen_opens_by_key_and_button_and_checks_a_custom_range_as_typed() {
     assert_eq!(h.app.statistics().loaded().unwrap().asked, asked_before);
 
     // A week long before the floor existed: no data is an empty state, not an error.
-    h.send(Message::Statistics(statistics::Message::To("2020-01-07".into())));
+    h.send(Message::Statistics(statistics::Message::To(
+        "2020-01-07".into(),
+    )));
     assert_eq!(h.app.statistics().error(), None);
     assert_eq!(h.app.statistics().range_error(), None);
     let loaded = h.app.statistics().loaded().unwrap();
     assert!(loaded.asked > asked_before);
     assert!(loaded.answer.figures.is_empty());
     assert!(h.app.statistics().error().is_none());
-    assert!(visible(&h, "No support messages and no waits in this period."));
+    assert!(visible(
+        &h,
+        "No support messages and no waits in this period."
+    ));
     assert!(!visible(&h, "Active support chats per hour"));
 
     h.send(Message::Key(Key::Named(Named::Escape), Modifiers::empty()));
@@ -176,7 +183,11 @@ fn history_read_after_a_gap_logs_exactly_the_missing_messages() {
 
     let expected = truth(&h);
     assert_eq!(expected.len(), first.len() + written);
-    assert_eq!(differ(&logged(&path), &expected), None, "nothing missing, extra or twice");
+    assert_eq!(
+        differ(&logged(&path), &expected),
+        None,
+        "nothing missing, extra or twice"
+    );
     // The colleague's answers are first replies, timed from the oldest question they
     // answered (asked in the gap, or still open from before it).
     let store = dutydesk::store::Store::open(&path).unwrap();
@@ -211,7 +222,9 @@ fn history_read_after_a_gap_logs_exactly_the_missing_messages() {
 fn a_long_wait_opens_its_chat_at_the_message() {
     let (mut h, _home) = floor_reading_history();
     f9(&mut h);
-    h.send(Message::Statistics(statistics::Message::Period(Choice::Week)));
+    h.send(Message::Statistics(statistics::Message::Period(
+        Choice::Week,
+    )));
     let loaded = h.app.statistics().loaded().expect("the week");
     let wait = *loaded
         .answer
@@ -237,25 +250,32 @@ fn a_long_wait_opens_its_chat_at_the_message() {
     assert_eq!(open.focus, Some(message));
     assert!(!open.history.loading);
     // One unbroken run down to the newest message, the marked one drawn with its id.
-    let newest = iced::futures::executor::block_on(h.session.load_history(wait.chat, 0, 1))
-        .unwrap()[0]
-        .id;
+    let newest =
+        iced::futures::executor::block_on(h.session.load_history(wait.chat, 0, 1)).unwrap()[0].id;
     assert_eq!(open.history.newest_id(), Some(newest));
-    assert!(ui(&h.app).find(id(FOCUS_ID)).is_ok(), "the message is marked");
+    assert!(
+        ui(&h.app).find(id(FOCUS_ID)).is_ok(),
+        "the message is marked"
+    );
 }
 
 #[test]
 fn the_screens_csv_is_the_stats_commands() {
     let (mut h, home) = floor_reading_history();
     f9(&mut h);
-    h.send(Message::Statistics(statistics::Message::Period(Choice::Week)));
+    h.send(Message::Statistics(statistics::Message::Period(
+        Choice::Week,
+    )));
     interact(&mut h, |sim| {
         sim.click("Export CSV").unwrap();
     });
     let Some(Export::Saved { folder, files }) = h.app.statistics().export_state().cloned() else {
         panic!("exported: {:?}", h.app.statistics().export_state());
     };
-    assert!(folder.starts_with(home.path()) && folder.ends_with("exports"), "{folder:?}");
+    assert!(
+        folder.starts_with(home.path()) && folder.ends_with("exports"),
+        "{folder:?}"
+    );
     assert_eq!(files, 7);
     assert!(visible(&h, "Open folder"));
     interact(&mut h, |sim| {
@@ -279,8 +299,8 @@ fn the_screens_csv_is_the_stats_commands() {
     let run = command::run(&paths, &args, &mut Vec::new()).unwrap();
     assert_eq!(run.csv_files.len(), files);
     for table in &run.tables {
-        let cli = std::fs::read_to_string(out.path().join(format!("cli-{}.csv", table.name)))
-            .unwrap();
+        let cli =
+            std::fs::read_to_string(out.path().join(format!("cli-{}.csv", table.name))).unwrap();
         let screen = std::fs::read_to_string(
             folder.join(format!("dutydesk-stats-{first}-{last}-{}.csv", table.name)),
         )
@@ -289,5 +309,62 @@ fn the_screens_csv_is_the_stats_commands() {
     }
     // Staff are named in both, not numbered.
     let admins = std::fs::read_to_string(out.path().join("cli-admins.csv")).unwrap();
-    assert!(admins.contains("Lena Lead") || admins.contains("Dana Duty"), "{admins}");
+    assert!(
+        admins.contains("Lena Lead") || admins.contains("Dana Duty"),
+        "{admins}"
+    );
+}
+
+/// The Statistics screen over the fixture's week, in a window tall enough that nothing
+/// scrolls (tables included), and at the window's size: no text overlaps another or a
+/// field, leaves the window, or is cut off; the bar's words stay whole when they wrap.
+fn statistics_is_laid_out(language: i18n::Language) {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = dutydesk::ui::fixture::statistics::app(home.path());
+    app.set_language(language);
+    let titles: Vec<String> = (0..app.desk().len(&ListFilter::new(Filter::All)))
+        .filter_map(|i| {
+            let all = ListFilter::new(Filter::All);
+            app.desk().rows(&all, i..i + 1).pop().map(|r| r.title)
+        })
+        .collect();
+    let check_at = |app: &App, window: iced::Size, what: &str| {
+        dutydesk::ui::fonts::install();
+        let mut sim = Simulator::with_size(iced::Settings::default(), window, app.view());
+        let scan = layout::scan(&mut sim);
+        let texts: Vec<&layout::Shown> = scan.texts.iter().collect();
+        assert!(
+            texts.len() > 60,
+            "{what}: the walk saw the screen: {}",
+            texts.len()
+        );
+        let rules = layout::Rules {
+            window,
+            user_words: &titles,
+            one_line: vec![],
+        };
+        layout::check(&texts, &scan.fields, &rules)
+            .assert_none(&format!("{language:?} statistics, {what}"));
+    };
+    let tall = iced::Size::new(WINDOW_SIZE.width, 3400.0);
+    check_at(&app, tall, "every table");
+    check_at(&app, WINDOW_SIZE, "the window");
+    // A custom range being typed: the date fields in the bar.
+    let _ = app.handle(Message::Statistics(statistics::Message::Period(
+        Choice::Custom,
+    )));
+    let _ = app.handle(Message::Statistics(statistics::Message::From(
+        "2026-02-3".into(),
+    )));
+    check_at(&app, WINDOW_SIZE, "a custom range half typed");
+    // And an admin picked for the per-day chart and table.
+    let who = app.statistics().loaded().unwrap().answer.figures.admins[0].responder;
+    let _ = app.handle(Message::Statistics(statistics::Message::Admin(Some(who))));
+    check_at(&app, tall, "one admin's days");
+}
+
+#[test]
+fn the_statistics_screen_holds_russian_and_the_pseudo_locale() {
+    statistics_is_laid_out(i18n::Language::Ru);
+    statistics_is_laid_out(i18n::Language::Pseudo);
 }

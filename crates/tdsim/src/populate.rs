@@ -12,6 +12,8 @@ use crate::model::*;
 use crate::rng::Rng;
 use crate::world::{CUSTOMER_BASE, ME, STAFF_BASE, World, WorldId};
 
+mod traffic_history;
+
 const BASIC_GROUP_BASE: i64 = 500_001;
 const SUPERGROUP_BASE: i64 = 1_700_000_001;
 
@@ -67,7 +69,10 @@ impl World {
             journal: None,
         };
         w.populate(&mut rng.fork(2));
-        w.write_history(&mut rng.fork(3));
+        let mut history = rng.fork(3);
+        // Forked after the history's own: scenarios without traffic history keep theirs.
+        let mut traffic = rng.fork(4);
+        w.write_history(&mut history, &mut traffic);
         crate::traffic::schedule_initial(&mut w);
         w
     }
@@ -318,14 +323,21 @@ impl World {
 
     /// Past messages before the start time: customers asking, staff answering; chats whose last
     /// message is a customer's stay unread for every account in them.
-    fn write_history(&mut self, rng: &mut Rng) {
+    fn write_history(&mut self, rng: &mut Rng, traffic: &mut Rng) {
+        let customer_chats = self.chats.iter().filter(|c| c.is_customer).count();
         for idx in 0..self.chats.len() {
-            self.write_chat_history(idx, rng);
+            self.write_chat_history(idx, rng, traffic, customer_chats);
             self.settle_history_reads(idx);
         }
     }
 
-    fn write_chat_history(&mut self, idx: usize, rng: &mut Rng) {
+    fn write_chat_history(
+        &mut self,
+        idx: usize,
+        rng: &mut Rng,
+        traffic: &mut Rng,
+        customer_chats: usize,
+    ) {
         let s = self.scenario.clone();
         let span = s.history.span_hours as i64 * 3600;
         let n = rng.range(
@@ -349,6 +361,7 @@ impl World {
         let chat = &self.chats[idx];
         let (staff, customers): (Vec<UserId>, Vec<UserId>) =
             chat.members.iter().partition(|u| self.is_staff(**u));
+        let mut entries: Vec<(i64, Sender, String)> = Vec::with_capacity(dates.len());
         for (k, &date) in dates.iter().enumerate() {
             let chat = &self.chats[idx];
             let (sender, text) = if chat.is_channel() {
@@ -376,6 +389,24 @@ impl World {
                     rng.pick(&s.traffic.phrases).cloned().unwrap_or_default(),
                 )
             };
+            entries.push((date, sender, text));
+        }
+        // The traffic's days before (and among) them, ending at the chat's last message, so
+        // how the chat stands at the start stays the history's.
+        if s.history.traffic_days > 0 && self.chats[idx].is_customer {
+            let end = dates.last().copied().unwrap_or(self.now - 60);
+            let start = self.now - i64::from(s.history.traffic_days) * 86_400;
+            let talk = traffic_history::Talk {
+                staff: &staff,
+                customers: &customers,
+                traffic: &s.traffic,
+                chats: customer_chats,
+            };
+            entries.extend(talk.between(start, end, traffic));
+            // By date (the traffic's end before the history's last message).
+            entries.sort_by_key(|e| e.0);
+        }
+        for (date, sender, text) in entries {
             let chat = &mut self.chats[idx];
             chat.last_server_seq += 1;
             let id = chat.last_server_seq * SERVER_ID_STEP;

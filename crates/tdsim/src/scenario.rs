@@ -170,6 +170,11 @@ pub struct History {
     /// Unset: turns simply alternate, so about half the chats end on a customer's message.
     pub unanswered_share: Option<f64>,
     pub unanswered_within_minutes: u32,
+    /// Days of the `[traffic]`'s past load before each customer chat's history (customers
+    /// writing at its rates, every question answered after its reply delays, a night's
+    /// from the next working hour), for clients that read history back (statistics).
+    /// 0: none.
+    pub traffic_days: u32,
 }
 
 impl Default for History {
@@ -179,6 +184,7 @@ impl Default for History {
             span_hours: 48,
             unanswered_share: None,
             unanswered_within_minutes: 25,
+            traffic_days: 0,
         }
     }
 }

@@ -224,7 +224,12 @@ impl App {
             staff: desk.staff_users(),
             dismissed,
             horizon_secs: i64::from(config.backfill_days) * 86_400,
-            pace: Duration::from_millis(config.backfill_pace_ms),
+            // The demo floor's Telegram is the simulator in this process: nothing to spare.
+            pace: if self.shell.demo {
+                Duration::ZERO
+            } else {
+                Duration::from_millis(config.backfill_pace_ms)
+            },
             ..BackfillPlan::new(Vec::new(), now)
         };
         self.backfill.begun = true;

@@ -155,7 +155,9 @@ impl App {
         };
         // Reading history: a line over the console (the Statistics screen has its own).
         let body = match statistics::view::backfill_words(self.backfill_status()) {
-            Some(words) if matches!(self.screen, Screen::Console) && self.backfill_status().running => {
+            Some(words)
+                if matches!(self.screen, Screen::Console) && self.backfill_status().running =>
+            {
                 let line = container(text(words).size(SMALL).color(p.muted))
                     .padding(Padding::from([2, 10]))
                     .width(Length::Fill)

@@ -70,7 +70,11 @@ pub struct State {
 
 impl Chart<'_> {
     fn points(&self) -> usize {
-        self.series.iter().map(|s| s.values.len()).max().unwrap_or(0)
+        self.series
+            .iter()
+            .map(|s| s.values.len())
+            .max()
+            .unwrap_or(0)
     }
 
     fn plot(size: Size) -> Rectangle {
@@ -182,10 +186,7 @@ impl Chart<'_> {
                             }
                         }
                     });
-                    frame.stroke(
-                        &path,
-                        Stroke::default().with_color(s.color).with_width(1.5),
-                    );
+                    frame.stroke(&path, Stroke::default().with_color(s.color).with_width(1.5));
                     // A lone point (a day between gaps) would not show as a line.
                     for (c, v) in peaks.iter().enumerate() {
                         if v.is_finite() && columns <= 120 {
@@ -229,7 +230,10 @@ impl Chart<'_> {
         let slot = plot.width / n as f32;
         let x = plot.x + (i as f32 + 0.5) * slot;
         let guide = Path::line(Point::new(x, plot.y), Point::new(x, plot.y + plot.height));
-        frame.stroke(&guide, Stroke::default().with_color(p.muted).with_width(1.0));
+        frame.stroke(
+            &guide,
+            Stroke::default().with_color(p.muted).with_width(1.0),
+        );
         let mut lines = vec![(self.label)(i)];
         for s in &self.series {
             let v = s.values.get(i).copied().unwrap_or(f64::NAN);

@@ -57,12 +57,23 @@ impl Heatmap<'_> {
     fn draw_static(&self, frame: &mut Frame) {
         let p = self.palette;
         let grid = Self::grid(frame.size());
-        let max = self.cells.iter().flatten().copied().max().unwrap_or(0).max(1);
+        let max = self
+            .cells
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(1);
         for (day, hours) in self.cells.iter().enumerate() {
             for (hour, &count) in hours.iter().enumerate() {
                 let c = self.cell(grid, day, hour);
                 let share = count as f32 / max as f32;
-                let color = mix(p.surface, p.primary, if count > 0 { 0.12 + 0.88 * share } else { 0.0 });
+                let color = mix(
+                    p.surface,
+                    p.primary,
+                    if count > 0 { 0.12 + 0.88 * share } else { 0.0 },
+                );
                 frame.fill_rectangle(
                     Point::new(c.x + 0.5, c.y + 0.5),
                     Size::new(c.width - 1.0, c.height - 1.0),

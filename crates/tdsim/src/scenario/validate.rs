@@ -125,6 +125,9 @@ impl Scenario {
                 "must be between 0 and 1".into(),
             ));
         }
+        if h.traffic_days > 366 {
+            return Err(("history", "traffic_days", "at most 366 days".into()));
+        }
         if h.unanswered_within_minutes == 0 || h.unanswered_within_minutes > 24 * 60 {
             return Err((
                 "history",

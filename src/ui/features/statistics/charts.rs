@@ -179,7 +179,11 @@ fn named(ticks: &[(usize, LocalTime, bool)]) -> Vec<(usize, String)> {
 
 /// "14:05".
 fn clock(l: LocalTime) -> String {
-    format!("{:02}:{:02}", l.secs_of_day / 3600, l.secs_of_day % 3600 / 60)
+    format!(
+        "{:02}:{:02}",
+        l.secs_of_day / 3600,
+        l.secs_of_day % 3600 / 60
+    )
 }
 
 /// "Mar 2" (and "Mon, Mar 2" with the weekday), in the admin's language.

@@ -45,7 +45,9 @@ pub const PAGE_ROWS: usize = 31;
 #[derive(Debug, Clone)]
 pub enum Message {
     /// From the app: the screen is shown; the store the figures are read from.
-    Opened { store: Option<PathBuf> },
+    Opened {
+        store: Option<PathBuf>,
+    },
     Period(Choice),
     From(String),
     To(String),
@@ -300,8 +302,7 @@ impl Statistics {
     /// The query for the period chosen, as of now; `None` while a custom range is
     /// incomplete or wrong.
     pub fn query(&self, ctx: &Ctx<'_>) -> Option<(StatsQuery, (CivilDate, CivilDate))> {
-        let settings =
-            statistics::figure_settings(ctx.config, ctx.desk.settings(), None);
+        let settings = statistics::figure_settings(ctx.config, ctx.desk.settings(), None);
         let today = period::today(&settings.zone, ctx.now);
         let days = period::days(self.choice, today, &self.from, &self.to)?;
         Some((
@@ -429,9 +430,10 @@ impl Statistics {
         let base = exports_folder(ctx).join(format!("dutydesk-stats-{first}-{last}.csv"));
         let tables = loaded.tables.clone();
         let run = move || {
-            Message::Exported(report::write_csv(&base, &tables).map_err(|e| {
-                i18n::t!("statistics-export-failed", error = e.to_string())
-            }))
+            Message::Exported(
+                report::write_csv(&base, &tables)
+                    .map_err(|e| i18n::t!("statistics-export-failed", error = e.to_string())),
+            )
         };
         Effects::work(work::Job::new("statistics export", run, |e| {
             Message::Exported(Err(e))

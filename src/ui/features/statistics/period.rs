@@ -2,9 +2,9 @@
 //! included), or a custom range of local days typed as dates and checked as they are typed.
 //! Days are the team's (the statistics zone's), as in `dutydesk stats`.
 
+use crate::desk::UnixTime;
 use crate::desk::calendar::{CivilDate, Zone, parse_date};
 use crate::desk::figures::Period;
-use crate::desk::UnixTime;
 use i18n::t;
 
 /// The longest custom range asked at once: a little over a year (the store keeps years,
@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn a_custom_range_is_checked_as_it_is_typed() {
         assert_eq!(custom("", ""), Ok(None));
-        assert_eq!(custom("2026-03", ""), Err(RangeError::NotADate("2026-03".into())));
+        assert_eq!(
+            custom("2026-03", ""),
+            Err(RangeError::NotADate("2026-03".into()))
+        );
         assert_eq!(custom("2026-03-01", ""), Ok(None));
         assert_eq!(
             custom("2026-03-01", "2026-02-30"),
@@ -157,10 +160,7 @@ mod tests {
             custom(" 2026-03-01", "2026-03-01 "),
             Ok(Some((d("2026-03-01"), d("2026-03-01"))))
         );
-        assert_eq!(
-            custom("2025-01-01", "2026-12-31"),
-            Err(RangeError::TooLong)
-        );
+        assert_eq!(custom("2025-01-01", "2026-12-31"), Err(RangeError::TooLong));
         assert!(custom("2025-03-01", "2026-03-01").unwrap().is_some());
     }
 

@@ -137,7 +137,12 @@ pub fn days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Messag
 
 pub fn admin_days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Message> {
     let t = named(l, "admin-days");
-    let (rows, nav) = paged(admin_day_rows(s), s.admin_days_page, Message::AdminDaysPage, p);
+    let (rows, nav) = paged(
+        admin_day_rows(s),
+        s.admin_days_page,
+        Message::AdminDaysPage,
+        p,
+    );
     let mut content = column![].spacing(6);
     if rows.is_empty() {
         content = content.push(text(t!("statistics-no-waits")).size(SMALL).color(p.muted));
@@ -167,7 +172,10 @@ pub fn longest<'a>(l: &'a Loaded, ctx: ViewCtx<'a>) -> Element<'a, Message> {
     if waits.is_empty() {
         return section(
             t!("statistics-table-longest"),
-            text(t!("statistics-no-waits")).size(SMALL).color(p.muted).into(),
+            text(t!("statistics-no-waits"))
+                .size(SMALL)
+                .color(p.muted)
+                .into(),
             p,
         );
     }
@@ -196,7 +204,10 @@ pub fn longest<'a>(l: &'a Loaded, ctx: ViewCtx<'a>) -> Element<'a, Message> {
         table::column(head(words::admin()), move |i: usize| {
             let w = &waits[i];
             let e: Element<'a, Message> = if w.open {
-                text(t!("statistics-waiting")).size(SMALL).color(p.red).into()
+                text(t!("statistics-waiting"))
+                    .size(SMALL)
+                    .color(p.red)
+                    .into()
             } else {
                 text(t.rows[i][responder].text.as_str()).size(SMALL).into()
             };
