@@ -90,11 +90,21 @@ fn the_screen_opens_by_key_and_button_and_checks_a_custom_range_as_typed() {
     });
     assert!(matches!(h.app.screen(), Screen::Statistics));
     // The query ran off the window's thread (here: by the harness) and its answer is shown.
-    let loaded = h.app.statistics().loaded().expect("today's figures");
-    assert_eq!(h.app.statistics().choice(), Choice::Today);
+    let loaded = h
+        .app
+        .statistics()
+        .loaded()
+        .expect("the last 7 days' figures");
+    assert_eq!(h.app.statistics().choice(), Choice::Week);
     assert!(h.app.statistics().error().is_none());
-    let today = loaded.days;
-    assert_eq!(today.0, today.1);
+    let (first, last) = loaded.days;
+    assert_eq!(first.next().next().next().next().next().next(), last);
+    // Today alone: one day.
+    interact(&mut h, |sim| {
+        sim.click("Today").unwrap();
+    });
+    let (first, last) = h.app.statistics().loaded().unwrap().days;
+    assert_eq!(first, last);
     assert!(visible(&h, "Active support chats per hour"));
     f9(&mut h);
     assert!(matches!(h.app.screen(), Screen::Console), "F9 again: back");

@@ -11,11 +11,12 @@ use i18n::t;
 /// but a range is read whole).
 pub const MAX_DAYS: usize = 400;
 
+/// Which period; the screen opens on the last 7 days (a shift's week, today's load in it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Choice {
-    #[default]
     Today,
     Yesterday,
+    #[default]
     Week,
     Month,
     Custom,
