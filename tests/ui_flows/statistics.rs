@@ -99,6 +99,14 @@ fn the_screen_opens_by_key_and_button_and_checks_a_custom_range_as_typed() {
     assert!(h.app.statistics().error().is_none());
     let (first, last) = loaded.days;
     assert_eq!(first.next().next().next().next().next().next(), last);
+    // The live chart draws the answer's last hour at once, a bar per minute.
+    let per_minute = |f: fn(&dutydesk::desk::figures::MinuteRow) -> u32| {
+        let rows = &loaded.answer.last_hour;
+        rows.iter().map(|r| f64::from(f(r))).collect::<Vec<_>>()
+    };
+    assert_eq!(loaded.answer.last_hour.len(), 60);
+    assert_eq!(loaded.charts.live_customer, per_minute(|r| r.customer));
+    assert_eq!(loaded.charts.live_staff, per_minute(|r| r.staff));
     // Today alone: one day.
     interact(&mut h, |sim| {
         sim.click("Today").unwrap();

@@ -374,7 +374,10 @@ impl Statistics {
                     .admin
                     .filter(|a| answer.figures.admins.iter().any(|r| r.responder == *a));
                 self.admin = admin;
-                let charts = ChartData::new(&answer.figures, &query.settings.zone, admin, asked);
+                let mut charts =
+                    ChartData::new(&answer.figures, &query.settings.zone, admin, asked);
+                // The answer's own last hour, drawn at once (not only a minute later).
+                charts.set_live(&self.live, self.live_asked);
                 self.days_page = None;
                 self.admin_days_page = None;
                 self.loaded = Some(Box::new(Loaded {
