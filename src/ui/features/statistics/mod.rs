@@ -302,7 +302,10 @@ impl Statistics {
     /// The query for the period chosen, as of now; `None` while a custom range is
     /// incomplete or wrong.
     pub fn query(&self, ctx: &Ctx<'_>) -> Option<(StatsQuery, (CivilDate, CivilDate))> {
-        let settings = statistics::figure_settings(ctx.config, ctx.desk.settings(), None);
+        let mut settings = statistics::figure_settings(ctx.config, ctx.desk.settings(), None);
+        // Each chat held to its own tier's thresholds, as the desk holds it (and as
+        // `dutydesk stats` reads them from the store).
+        settings.sla = ctx.desk.sla_map().into();
         let today = period::today(&settings.zone, ctx.now);
         let days = period::days(self.choice, today, &self.from, &self.to)?;
         Some((
