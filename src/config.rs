@@ -149,6 +149,15 @@ impl Config {
         self.business_hours.as_ref().and_then(|b| b.calendar().ok())
     }
 
+    /// How the live list measures waits for red and breach: in business hours when they
+    /// are configured, else around the clock.
+    pub fn wait_clock(&self) -> desk::WaitClock {
+        match self.business_calendar() {
+            Some(calendar) => desk::WaitClock::Business(std::sync::Arc::new(calendar)),
+            None => desk::WaitClock::AroundTheClock,
+        }
+    }
+
     /// The statistics' zone: `[statistics] time_zone`, else the business hours' zone,
     /// else UTC.
     pub fn statistics_zone(&self) -> desk::Zone {
@@ -783,6 +792,15 @@ mod tests {
             &[(9 * 3600, 13 * 3600), (14 * 3600, 17 * 3600)]
         );
         assert_eq!(config.statistics_zone().name(), "Europe/Berlin");
+        // The live list measures waits on the same calendar; without one, around the clock.
+        assert_eq!(
+            config.wait_clock(),
+            desk::WaitClock::Business(std::sync::Arc::new(cal.clone()))
+        );
+        assert_eq!(
+            parse("").unwrap().wait_clock(),
+            desk::WaitClock::AroundTheClock
+        );
         for (bad, line, key) in [
             (
                 "time_zone = \"Mars/Base\"\nmonday = [\"09:00-18:00\"]\n",

@@ -289,6 +289,22 @@ impl Desk {
         out
     }
 
+    /// How waits are measured for red and breach.
+    pub fn wait_clock(&self) -> &crate::calendar::WaitClock {
+        &self.wait_clock
+    }
+
+    /// Measures waits on `clock` from now on (business hours, or around the clock) and
+    /// re-derives every chat's level and deadline; transitions for chats it makes red or
+    /// breached.
+    pub fn set_wait_clock(&mut self, clock: crate::calendar::WaitClock) -> Vec<Transition> {
+        if self.wait_clock == clock {
+            return Vec::new();
+        }
+        self.wait_clock = clock;
+        self.recommit_all()
+    }
+
     pub(crate) fn recommit(&mut self, chat: ChatId) {
         let mut out = Vec::new();
         self.update(chat, &mut out, |_, _| {});

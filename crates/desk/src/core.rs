@@ -62,6 +62,8 @@ pub struct Desk {
     pub(crate) team_revision: u64,
     /// Tags, tiers, alerts chats, reminders, masking (see `toolkit`).
     pub(crate) toolkit: ToolkitState,
+    /// How waits are measured for red and breach: around the clock, or in business hours.
+    pub(crate) wait_clock: crate::calendar::WaitClock,
 }
 
 /// The last title-filter result (see `Desk::titled`).
@@ -140,6 +142,7 @@ impl Desk {
             team: Team::default(),
             team_revision: 0,
             toolkit: ToolkitState::default(),
+            wait_clock: crate::calendar::WaitClock::default(),
         };
         desk.set_settings(settings);
         desk
@@ -474,7 +477,7 @@ impl Desk {
             c.clear_pending();
         }
         let (level, deadline) = match c.waiting {
-            Some(w) if c.support => thresholds.level(w.date, now),
+            Some(w) if c.support => thresholds.level_on(&self.wait_clock, w.date, now),
             _ => (Status::Normal, None),
         };
         if c.deadline != deadline {

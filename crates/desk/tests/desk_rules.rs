@@ -4,6 +4,8 @@
 //! delivered again in desk_rules/redelivered.rs; chats re-read once the staff is known in
 //! desk_rules/resync.rs.
 
+#[path = "desk_rules/business_hours.rs"]
+mod business_hours;
 #[path = "desk_rules/redelivered.rs"]
 mod redelivered;
 #[path = "desk_rules/resync.rs"]

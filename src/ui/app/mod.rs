@@ -195,6 +195,8 @@ impl App {
         core.desk
             .set_personal_toolkit(crate::toolkit::personal(&config, demo));
         core.desk.set_mask_words(crate::toolkit::mask_words());
+        // Red and breach on the list count business hours when the team has them.
+        core.desk.set_wait_clock(config.wait_clock());
         let (theme, theme_warning) = theme::resolve(&config.ui.theme, &paths.themes_dir, false);
         let (tasks, tasks_warning) = core.tasks(demo, &config);
         let mut console = Console::new();

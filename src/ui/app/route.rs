@@ -319,9 +319,12 @@ impl App {
         config: crate::config::Config,
     ) -> Effects<Message> {
         let group_changed = settings.staff.duty_group != self.core.desk.settings().staff.duty_group;
-        let transitions = self.core.desk.set_settings(settings.clone());
+        let mut transitions = self.core.desk.set_settings(settings.clone());
         self.core.duty_group_chosen = true;
         if config != self.shell.config {
+            if config.business_hours != self.shell.config.business_hours {
+                transitions.extend(self.core.desk.set_wait_clock(config.wait_clock()));
+            }
             if config.toolkit != self.shell.config.toolkit {
                 let personal = crate::toolkit::personal(&config, self.shell.demo);
                 self.core.desk.set_personal_toolkit(personal);

@@ -6,11 +6,12 @@
 //! notifications (through the desk's deadlines) and statistics (`SlaMap`) all read the same
 //! thresholds, so a VIP chat is red at its own minutes everywhere.
 //!
-//! A business-hours calendar plugs in here later: `Thresholds::level` is where seconds
-//! waited are counted, and the only place that would count them differently.
+//! With a business-hours calendar (`WaitClock::Business`) `Thresholds::level_on` counts only
+//! open seconds: a message at 23:00 turns red minutes after 09:00 the next working day.
 
 use std::collections::HashMap;
 
+use crate::calendar::WaitClock;
 use crate::model::{ChatId, UnixTime};
 use crate::view::Status;
 
@@ -31,21 +32,26 @@ impl Thresholds {
     }
 
     /// The level of a wait that started at `since`, as of `now`, and when it next rises
-    /// (`None` once breached).
+    /// (`None` once breached), every second counted.
     pub fn level(self, since: UnixTime, now: UnixTime) -> (Status, Option<UnixTime>) {
-        let waited = now.saturating_sub(since);
+        self.level_on(&WaitClock::AroundTheClock, since, now)
+    }
+
+    /// The level on `clock` (business hours count only open seconds) and when it next
+    /// rises: `None` once breached, or when the calendar never opens again.
+    pub fn level_on(
+        self,
+        clock: &WaitClock,
+        since: UnixTime,
+        now: UnixTime,
+    ) -> (Status, Option<UnixTime>) {
+        let waited = clock.elapsed(since, now);
         if waited >= self.breach_after_secs {
             (Status::Breach, None)
         } else if waited >= self.red_after_secs {
-            (
-                Status::Red,
-                Some(since.saturating_add(self.breach_after_secs)),
-            )
+            (Status::Red, clock.deadline(since, self.breach_after_secs))
         } else {
-            (
-                Status::Waiting,
-                Some(since.saturating_add(self.red_after_secs)),
-            )
+            (Status::Waiting, clock.deadline(since, self.red_after_secs))
         }
     }
 
