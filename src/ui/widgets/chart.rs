@@ -148,52 +148,62 @@ impl Chart<'_> {
         let columns = (plot.width.floor() as usize).clamp(1, n);
         let width = plot.width / columns as f32;
         let count = self.series.len().max(1) as f32;
-        for (k, s) in self.series.iter().enumerate() {
-            let peaks = per_column(s.values, columns);
-            match self.kind {
-                Kind::Bars => {
-                    // Side by side while there is room; over each other when not.
-                    let side = width >= 3.0 * count;
-                    let bar = if side { width / count } else { width };
-                    for (c, v) in peaks.iter().enumerate() {
-                        if !v.is_finite() || *v <= 0.0 {
-                            continue;
-                        }
-                        let x = plot.x + c as f32 * width + if side { k as f32 * bar } else { 0.0 };
-                        let y = y_of(*v);
-                        let gap = if bar >= 4.0 { 1.0 } else { 0.0 };
-                        frame.fill_rectangle(
-                            Point::new(x, y),
-                            Size::new((bar - gap).max(1.0), plot.y + plot.height - y),
-                            s.color,
-                        );
+        let peaks: Vec<Vec<f64>> = self
+            .series
+            .iter()
+            .map(|s| per_column(s.values, columns))
+            .collect();
+        if self.kind == Kind::Bars {
+            // Side by side while each bar gets a pixel; else over each other, the taller behind, so
+            // a smaller series is never hidden by a larger one drawn after it.
+            let side = width >= 2.0 * count;
+            let bar = if side { width / count } else { width };
+            let gap = if bar >= 4.0 { 1.0 } else { 0.0 };
+            let mut order: Vec<usize> = (0..self.series.len()).collect();
+            for c in 0..columns {
+                if !side {
+                    order.sort_by(|&a, &b| peaks[b][c].total_cmp(&peaks[a][c]));
+                }
+                for &k in &order {
+                    let v = peaks[k][c];
+                    if !v.is_finite() || v <= 0.0 {
+                        continue;
+                    }
+                    let x = plot.x + c as f32 * width + if side { k as f32 * bar } else { 0.0 };
+                    let y = y_of(v);
+                    frame.fill_rectangle(
+                        Point::new(x, y),
+                        Size::new((bar - gap).max(1.0), plot.y + plot.height - y),
+                        self.series[k].color,
+                    );
+                }
+            }
+            return;
+        }
+        // Lines: each series one path over the columns.
+        for (s, peaks) in self.series.iter().zip(&peaks) {
+            let path = Path::new(|b| {
+                let mut pen_down = false;
+                for (c, v) in peaks.iter().enumerate() {
+                    if !v.is_finite() {
+                        pen_down = false;
+                        continue;
+                    }
+                    let at = Point::new(plot.x + (c as f32 + 0.5) * width, y_of(*v));
+                    if pen_down {
+                        b.line_to(at);
+                    } else {
+                        b.move_to(at);
+                        pen_down = true;
                     }
                 }
-                Kind::Lines => {
-                    let path = Path::new(|b| {
-                        let mut pen_down = false;
-                        for (c, v) in peaks.iter().enumerate() {
-                            if !v.is_finite() {
-                                pen_down = false;
-                                continue;
-                            }
-                            let at = Point::new(plot.x + (c as f32 + 0.5) * width, y_of(*v));
-                            if pen_down {
-                                b.line_to(at);
-                            } else {
-                                b.move_to(at);
-                                pen_down = true;
-                            }
-                        }
-                    });
-                    frame.stroke(&path, Stroke::default().with_color(s.color).with_width(1.5));
-                    // A lone point (a day between gaps) would not show as a line.
-                    for (c, v) in peaks.iter().enumerate() {
-                        if v.is_finite() && columns <= 120 {
-                            let at = Point::new(plot.x + (c as f32 + 0.5) * width, y_of(*v));
-                            frame.fill(&Path::circle(at, 2.0), s.color);
-                        }
-                    }
+            });
+            frame.stroke(&path, Stroke::default().with_color(s.color).with_width(1.5));
+            // A lone point (a day between gaps) would not show as a line.
+            for (c, v) in peaks.iter().enumerate() {
+                if v.is_finite() && columns <= 120 {
+                    let at = Point::new(plot.x + (c as f32 + 0.5) * width, y_of(*v));
+                    frame.fill(&Path::circle(at, 2.0), s.color);
                 }
             }
         }
