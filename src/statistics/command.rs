@@ -80,7 +80,10 @@ pub fn run(
     let mut store = Store::open(&path)?;
     let desk = store.load_settings()?.unwrap_or_default();
     let mut settings = figure_settings(&config, &desk, zone);
-    settings.sla = super::tiered_sla(&config, &desk, &store)?;
+    let stored = super::stored_desk(&config, &desk, &store)?;
+    settings.sla = stored.sla_map().into();
+    // The team's business hours (its stored settings) win over the config's, as on screen.
+    settings.calendar = stored.business_calendar();
     settings.longest = args.longest;
     let q = StatsQuery {
         period: super::days(&settings.zone, from, to),

@@ -41,7 +41,8 @@ pub struct StatsAnswer {
 
 /// How figures are computed for this team: `zone` if given, else the config's statistics
 /// zone; the desk's red and breach thresholds (each chat's tier: `tiered_sla`);
-/// the config's business hours, if any.
+/// the config's business hours, if any (the team's, where its settings give them, are put
+/// in by the callers from the desk: `Desk::business_calendar`).
 pub fn figure_settings(config: &Config, desk: &Settings, zone: Option<Zone>) -> FigureSettings {
     FigureSettings {
         calendar: config.business_calendar().map(Arc::new),
@@ -56,6 +57,17 @@ pub fn figure_settings(config: &Config, desk: &Settings, zone: Option<Zone>) -> 
 /// tiers from the team document of the stored checkpoint and from the config's
 /// `[toolkit]`, and this admin's tags and tiers on chats from the store (`Desk::sla_map`).
 pub fn tiered_sla(config: &Config, desk: &Settings, store: &Store) -> Result<Sla, StoreError> {
+    Ok(stored_desk(config, desk, store)?.sla_map().into())
+}
+
+/// A desk as the window would start with it: the store's marks and the team's stored
+/// checkpoint, the config's toolkit and business hours. What the command line reads the
+/// team's tiers and business hours from.
+pub fn stored_desk(
+    config: &Config,
+    desk: &Settings,
+    store: &Store,
+) -> Result<crate::desk::Desk, StoreError> {
     let mut d = crate::desk::Desk::new(desk.clone());
     d.load_local(store.load_local()?);
     if let Some(group) = desk.staff.duty_group
@@ -64,7 +76,8 @@ pub fn tiered_sla(config: &Config, desk: &Settings, store: &Store) -> Result<Sla
         d.restore_team(checkpoint);
     }
     d.set_personal_toolkit(crate::toolkit::personal(config, false));
-    Ok(d.sla_map().into())
+    d.set_wait_clock(config.wait_clock());
+    Ok(d)
 }
 
 /// Local days `first..=last` in `zone`, as a period from the first's start to the start of

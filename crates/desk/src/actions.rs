@@ -294,7 +294,18 @@ impl Desk {
         &self.wait_clock
     }
 
-    /// Measures waits on `clock` from now on (business hours, or around the clock) and
+    /// The business hours waits are measured in: the team's (its settings'
+    /// `[business_hours]`), else this admin's (`set_wait_clock`); `None`: around the clock.
+    pub fn business_calendar(&self) -> Option<std::sync::Arc<crate::calendar::BusinessCalendar>> {
+        match (&self.team.settings.business_hours, &self.wait_clock) {
+            (Some(team), _) => Some(team.clone()),
+            (None, crate::calendar::WaitClock::Business(own)) => Some(own.clone()),
+            (None, crate::calendar::WaitClock::AroundTheClock) => None,
+        }
+    }
+
+    /// Measures waits on `clock` from now on (business hours, or around the clock; the
+    /// team's business hours, when its settings give them, still win) and
     /// re-derives every chat's level and deadline; transitions for chats it makes red or
     /// breached.
     pub fn set_wait_clock(&mut self, clock: crate::calendar::WaitClock) -> Vec<Transition> {

@@ -21,6 +21,7 @@ use super::team::fold::Team;
 use super::toolkit::desk::ToolkitState;
 use super::tree::OrderTree;
 use super::view::{Counters, LocalChange, StatEvent, Status, SupportFlag, Transition};
+use crate::calendar::WaitClock;
 
 /// Filter categories counted in the order tree (category 0 is every listed chat).
 pub(crate) const CAT_SUPPORT: usize = 1;
@@ -63,7 +64,7 @@ pub struct Desk {
     /// Tags, tiers, alerts chats, reminders, masking (see `toolkit`).
     pub(crate) toolkit: ToolkitState,
     /// How waits are measured for red and breach: around the clock, or in business hours.
-    pub(crate) wait_clock: crate::calendar::WaitClock,
+    pub(crate) wait_clock: WaitClock,
 }
 
 /// The last title-filter result (see `Desk::titled`).
@@ -142,7 +143,7 @@ impl Desk {
             team: Team::default(),
             team_revision: 0,
             toolkit: ToolkitState::default(),
-            wait_clock: crate::calendar::WaitClock::default(),
+            wait_clock: WaitClock::default(),
         };
         desk.set_settings(settings);
         desk
@@ -462,6 +463,9 @@ impl Desk {
         let mine = self.team.is_mine(chat);
         let starred = self.stars.contains(&chat);
         let flag = self.flags.get(&chat).copied();
+        // The team's business hours, when its settings give them, else this admin's.
+        let team_clock = (self.team.settings.business_hours.clone()).map(WaitClock::Business);
+        let clock = team_clock.as_ref().unwrap_or(&self.wait_clock);
         let Some(c) = self.chats.get_mut(&chat) else {
             return;
         };
@@ -477,7 +481,7 @@ impl Desk {
             c.clear_pending();
         }
         let (level, deadline) = match c.waiting {
-            Some(w) if c.support => thresholds.level_on(&self.wait_clock, w.date, now),
+            Some(w) if c.support => thresholds.level_on(clock, w.date, now),
             _ => (Status::Normal, None),
         };
         if c.deadline != deadline {

@@ -154,13 +154,13 @@ impl Chart<'_> {
             .map(|s| per_column(s.values, columns))
             .collect();
         if self.kind == Kind::Bars {
-            // Side by side while each bar gets a pixel; else over each other, the taller behind, so
-            // a smaller series is never hidden by a larger one drawn after it.
+            // Side by side while each bar gets a pixel; else over each other, the taller
+            // behind, so a smaller series is never hidden by a larger one drawn after it.
             let side = width >= 2.0 * count;
             let bar = if side { width / count } else { width };
             let gap = if bar >= 4.0 { 1.0 } else { 0.0 };
             let mut order: Vec<usize> = (0..self.series.len()).collect();
-            for c in 0..columns {
+            for (c, column) in (0..columns).map(|c| (c, plot.x + c as f32 * width)) {
                 if !side {
                     order.sort_by(|&a, &b| peaks[b][c].total_cmp(&peaks[a][c]));
                 }
@@ -169,7 +169,7 @@ impl Chart<'_> {
                     if !v.is_finite() || v <= 0.0 {
                         continue;
                     }
-                    let x = plot.x + c as f32 * width + if side { k as f32 * bar } else { 0.0 };
+                    let x = column + if side { k as f32 * bar } else { 0.0 };
                     let y = y_of(v);
                     frame.fill_rectangle(
                         Point::new(x, y),

@@ -21,10 +21,15 @@
 //!
 //! [alerts]
 //! chats = [-1001234567890]    # monitoring chats: everyone sees them
+//!
+//! [business_hours]            # waits count only open time, for everyone
+//! time_zone = "Europe/Berlin"
+//! monday = ["09:00-18:00"]    # a weekday left out is closed
+//! holidays = ["2026-12-25"]
 //! ```
 //!
 //! Sections reserved for later changes (`quick_replies`, `tags`, `sla_tiers`,
-//! `business_hours`, `reminders`, `guards`, `masking`) parse with any content and are kept
+//! `reminders`, `guards`, `masking`) parse with any content and are kept
 //! in `document` for those changes to read; any other section, and any unknown key in a
 //! known section, is an error. A bad document changes nothing: the last good settings stay
 //! in force (the fold keeps them).
@@ -43,15 +48,16 @@ use toml::de::{DeTable, DeValue};
 
 use super::roles::{ClearPolicy, Roles, TeamRole};
 use super::stop_words::{DEFAULT_STOP_WORDS, StopWords};
+use crate::calendar::{self, BusinessCalendar, WeekHours, Zone};
 use crate::model::{ChatId, UserId};
 use crate::settings::Settings;
+use std::sync::Arc;
 
 /// Sections later changes define; accepted with any content now.
-pub const RESERVED_SECTIONS: [&str; 7] = [
+pub const RESERVED_SECTIONS: [&str; 6] = [
     "quick_replies",
     "tags",
     "sla_tiers",
-    "business_hours",
     "reminders",
     "guards",
     "masking",
@@ -73,6 +79,9 @@ pub struct TeamSettings {
     pub stop_words: StopWords,
     pub clear: ClearPolicy,
     pub alerts_chats: Vec<ChatId>,
+    /// The team's business hours (`[business_hours]`): waits on the list and in the
+    /// statistics count only their open seconds, for every admin alike.
+    pub business_hours: Option<Arc<BusinessCalendar>>,
     /// Reserved sections the document has, in the order written.
     pub reserved: Vec<String>,
     /// The document as published: later changes read their reserved sections from it.
@@ -93,6 +102,7 @@ impl Default for TeamSettings {
             stop_words: StopWords::default(),
             clear: ClearPolicy::Staff,
             alerts_chats: Vec::new(),
+            business_hours: None,
             reserved: Vec::new(),
             document: String::new(),
         }
@@ -150,6 +160,16 @@ pub enum SettingsProblem {
     },
     BreachBeforeRed,
     NotAClearPolicy,
+    /// `[business_hours]`: not an IANA zone name.
+    NotATimeZone(String),
+    /// Not `HH:MM-HH:MM` within one day.
+    NotARange(String),
+    /// A weekday's ranges overlap (the ranges as written).
+    RangesOverlap(String),
+    /// Not `YYYY-MM-DD`.
+    NotADate(String),
+    /// No weekday has opening hours.
+    NoOpeningHours,
 }
 
 /// What a key takes.
@@ -161,10 +181,21 @@ pub enum Expected {
     ListOfRoles,
     ListOfWords,
     ListOfChatIds,
+    /// Opening hours: `["09:00-13:00", "14:00-18:00"]`.
+    ListOfHours,
+    /// Holidays: `["2026-12-25"]`.
+    ListOfDates,
 }
 
 /// The sections this version reads.
-pub const SECTIONS: &[&str] = &["team", "roster", "sla", "alarms", "alerts"];
+pub const SECTIONS: &[&str] = &[
+    "team",
+    "roster",
+    "sla",
+    "alarms",
+    "alerts",
+    "business_hours",
+];
 
 impl fmt::Display for SettingsProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -186,6 +217,8 @@ impl fmt::Display for SettingsProblem {
                     Expected::ListOfRoles => "a list of roles",
                     Expected::ListOfWords => "a list of words",
                     Expected::ListOfChatIds => "a list of chat ids",
+                    Expected::ListOfHours => "a list of ranges like \"09:00-18:00\"",
+                    Expected::ListOfDates => "a list of dates like \"2026-12-25\"",
                 };
                 write!(f, "expected {expected}, found {found}")
             }
@@ -198,6 +231,13 @@ impl fmt::Display for SettingsProblem {
             Self::MinutesOutOfRange { max } => write!(f, "expected 1 to {max} minutes"),
             Self::BreachBeforeRed => write!(f, "must not be before red_minutes"),
             Self::NotAClearPolicy => write!(f, "expected \"staff\" or \"leads\""),
+            Self::NotATimeZone(v) => {
+                write!(f, "`{v}` is not a time zone name like \"Europe/Berlin\"")
+            }
+            Self::NotARange(v) => write!(f, "`{v}` is not a range like 09:00-18:00 within one day"),
+            Self::RangesOverlap(v) => write!(f, "the ranges {v} overlap"),
+            Self::NotADate(v) => write!(f, "`{v}` is not a date like 2026-12-25"),
+            Self::NoOpeningHours => write!(f, "no opening hours on any day"),
         }
     }
 }
@@ -252,6 +292,7 @@ pub fn parse_settings(document: &str) -> Result<TeamSettings, SettingsError> {
             "sla" => doc.sla(table()?, &mut out)?,
             "alarms" => doc.alarms(table()?, &mut out)?,
             "alerts" => doc.alerts(table()?, &mut out)?,
+            "business_hours" => doc.business_hours(table()?, &mut out)?,
             _ if RESERVED_SECTIONS.contains(&name) => out.reserved.push(name.to_owned()),
             _ => {
                 let problem = SettingsProblem::UnknownSection;
@@ -458,6 +499,90 @@ impl<'a> Doc<'a> {
                 out.alerts_chats.push(self.int(&key, chat)?);
             }
         }
+        Ok(())
+    }
+}
+
+/// `[business_hours]`'s weekday keys, Monday first (the calendar's weekday order).
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+impl Doc<'_> {
+    /// `[business_hours]`: `time_zone`, ranges per weekday (a day left out is closed),
+    /// `holidays`; every problem names its key and line.
+    fn business_hours(
+        &self,
+        table: &Table<'_>,
+        out: &mut TeamSettings,
+    ) -> Result<(), SettingsError> {
+        const KEYS: &[&str] = &[
+            "time_zone",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "holidays",
+        ];
+        let mut zone = Zone::utc();
+        let mut week = WeekHours::closed();
+        let mut holidays = Vec::new();
+        let mut first_day: Option<(usize, String)> = None;
+        for (key, value) in self.keys("business_hours", table, KEYS)? {
+            let at = value.span().start;
+            let name = &key["business_hours.".len()..];
+            if name == "time_zone" {
+                let text = self.string(&key, value)?;
+                zone = Zone::named(&text).ok_or_else(|| {
+                    self.error(at, &key, SettingsProblem::NotATimeZone(text.clone()))
+                })?;
+            } else if name == "holidays" {
+                for d in self.array(&key, value, Expected::ListOfDates)? {
+                    let text = self.string(&key, d)?;
+                    let date = calendar::parse_date(&text).map_err(|_| {
+                        self.error(
+                            d.span().start,
+                            &key,
+                            SettingsProblem::NotADate(text.clone()),
+                        )
+                    })?;
+                    holidays.push(date);
+                }
+            } else if let Some(day) = WEEKDAYS.iter().position(|d| *d == name) {
+                let mut ranges = Vec::new();
+                let mut texts = Vec::new();
+                for r in self.array(&key, value, Expected::ListOfHours)? {
+                    let text = self.string(&key, r)?;
+                    let range = calendar::parse_hours(&text).map_err(|_| {
+                        self.error(
+                            r.span().start,
+                            &key,
+                            SettingsProblem::NotARange(text.clone()),
+                        )
+                    })?;
+                    ranges.push(range);
+                    texts.push(text);
+                }
+                week.set(day, ranges).map_err(|_| {
+                    self.error(at, &key, SettingsProblem::RangesOverlap(texts.join(", ")))
+                })?;
+                first_day.get_or_insert((at, key.clone()));
+            }
+        }
+        if week.is_closed() {
+            let (at, key) = first_day.unwrap_or((0, "business_hours".to_owned()));
+            return Err(self.error(at, &key, SettingsProblem::NoOpeningHours));
+        }
+        out.business_hours = Some(Arc::new(BusinessCalendar::new(zone, week, holidays)));
         Ok(())
     }
 }

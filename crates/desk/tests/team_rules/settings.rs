@@ -140,12 +140,12 @@ fn reserved_sections_parse_and_unknown_ones_do_not() {
         10,
         LEAD,
         "[[quick_replies]]\nname = \"reset\"\ntext = \"Hi {customer_first_name}\"\n\
-         [tags.vip]\ncolour = \"gold\"\nsla_tier = \"vip\"\n[business_hours]\nmon = \"09-18\"\n",
+         [tags.vip]\ncolour = \"gold\"\nsla_tier = \"vip\"\n[masking]\nmon = \"09-18\"\n",
     );
     assert_eq!(d.team_settings_error(), None);
     assert_eq!(
         d.team_settings().reserved,
-        ["quick_replies", "tags", "business_hours"]
+        ["quick_replies", "tags", "masking"]
     );
     publish(
         &mut d,
@@ -248,4 +248,91 @@ fn with_a_roster_only_leads_and_account_managers_assign_others() {
         ignored(&mut d),
         vec![refused.clone(), refused.clone(), refused]
     );
+}
+
+/// Tuesday 2026-12-01 00:00 UTC.
+const TUESDAY: i64 = 1_796_083_200;
+
+#[test]
+fn the_teams_business_hours_decide_red_for_everyone_over_an_admins_own() {
+    let mut d = team_desk();
+    // This admin counts around the clock; the team publishes its office hours.
+    publish(
+        &mut d,
+        10,
+        LEAD,
+        "[business_hours]\ntime_zone = \"UTC\"\nmonday = [\"09:00-18:00\"]\n\
+         tuesday = [\"09:00-13:00\", \"14:00-18:00\"]\n",
+    );
+    assert_eq!(d.team_settings_error(), None);
+    let calendar = d.business_calendar().expect("the team's calendar");
+    assert_eq!(
+        calendar.week().on(1),
+        &[(9 * 3600, 13 * 3600), (14 * 3600, 18 * 3600)]
+    );
+    // Monday 23:00: the night is not waited; red ten open minutes after 09:00 Tuesday.
+    customer_says(&mut d, ACME, 1, TUESDAY - 3600, "hello?");
+    assert_eq!(d.row(ACME).unwrap().status, Status::Waiting);
+    assert_eq!(d.next_deadline(), Some(TUESDAY + 9 * 3600 + 600));
+    assert!(d.tick(TUESDAY + 8 * 3600).is_empty(), "closed at night");
+    // A document without the section: around the clock again, so the night's wait counts.
+    publish(&mut d, 11, LEAD, "[sla]\nred_minutes = 10\n");
+    assert_eq!(d.business_calendar(), None);
+    assert_eq!(d.row(ACME).unwrap().status, Status::Breach);
+}
+
+#[test]
+fn bad_business_hours_name_their_line_and_key_and_change_nothing() {
+    for (doc, line, key, problem) in [
+        (
+            "[business_hours]\ntime_zone = \"Mars/Base\"\nmonday = [\"09:00-18:00\"]\n",
+            2,
+            "business_hours.time_zone",
+            SettingsProblem::NotATimeZone("Mars/Base".into()),
+        ),
+        (
+            "[business_hours]\nmonday = [\"09:00-18:00\"]\n\nfriday = [\"9-5\"]\n",
+            4,
+            "business_hours.friday",
+            SettingsProblem::NotARange("9-5".into()),
+        ),
+        (
+            "[business_hours]\nmonday = [\"09:00-13:00\", \"12:00-18:00\"]\n",
+            2,
+            "business_hours.monday",
+            SettingsProblem::RangesOverlap("09:00-13:00, 12:00-18:00".into()),
+        ),
+        (
+            "[business_hours]\nmonday = [\"09:00-18:00\"]\nholidays = [\"25.12.2026\"]\n",
+            3,
+            "business_hours.holidays",
+            SettingsProblem::NotADate("25.12.2026".into()),
+        ),
+        (
+            "[business_hours]\ntime_zone = \"UTC\"\nmonday = []\n",
+            3,
+            "business_hours.monday",
+            SettingsProblem::NoOpeningHours,
+        ),
+        (
+            "[business_hours]\nmonday = \"09:00-18:00\"\n",
+            2,
+            "business_hours.monday",
+            SettingsProblem::WrongType {
+                expected: desk::team::settings::Expected::ListOfHours,
+                found: "string",
+            },
+        ),
+    ] {
+        let e = desk::team::settings::parse_settings(doc).unwrap_err();
+        assert_eq!(
+            (e.line, e.key.as_str(), &e.problem),
+            (line, key, &problem),
+            "{doc}"
+        );
+        let mut d = team_desk();
+        publish(&mut d, 10, LEAD, doc);
+        assert!(d.team_settings_error().is_some(), "{doc}");
+        assert_eq!(d.business_calendar(), None, "{doc}");
+    }
 }

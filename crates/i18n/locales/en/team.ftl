@@ -85,6 +85,8 @@ team-expected-number = a whole number
 team-expected-roles = a list of roles
 team-expected-words = a list of words
 team-expected-chats = a list of chat ids
+team-expected-hours = a list of ranges like "09:00-18:00"
+team-expected-dates = a list of dates like "2026-12-25"
 
 # A team alarm's desktop notification and the Settings switch for its sound.
 team-notify-alarm = Team alarm

@@ -79,6 +79,8 @@ team-expected-number = целое число
 team-expected-roles = список ролей
 team-expected-words = список слов
 team-expected-chats = список id чатов
+team-expected-hours = список интервалов вида "09:00-18:00"
+team-expected-dates = список дат вида "2026-12-25"
 
 team-notify-alarm = Тревога команды
 team-notify-alarm-body = { $chat }: объявил(а) { $who }

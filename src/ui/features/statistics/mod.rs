@@ -306,6 +306,8 @@ impl Statistics {
         // Each chat held to its own tier's thresholds, as the desk holds it (and as
         // `dutydesk stats` reads them from the store).
         settings.sla = ctx.desk.sla_map().into();
+        // The team's business hours when its settings give them, else the config's.
+        settings.calendar = ctx.desk.business_calendar();
         let today = period::today(&settings.zone, ctx.now);
         let days = period::days(self.choice, today, &self.from, &self.to)?;
         Some((

@@ -139,6 +139,14 @@ pub fn problem(p: &SettingsProblem) -> String {
         SettingsProblem::MinutesOutOfRange { max } => t!("team-problem-minutes", max = *max),
         SettingsProblem::BreachBeforeRed => t!("team-problem-breach-before-red"),
         SettingsProblem::NotAClearPolicy => t!("team-problem-clear-policy"),
+        // The same words as the config file's `[business_hours]`.
+        SettingsProblem::NotATimeZone(v) => t!("config-problem-time-zone", value = v.as_str()),
+        SettingsProblem::NotARange(v) => t!("config-problem-hours", value = v.as_str()),
+        SettingsProblem::RangesOverlap(v) => {
+            t!("config-problem-hours-overlap", value = v.as_str())
+        }
+        SettingsProblem::NotADate(v) => t!("config-problem-date", value = v.as_str()),
+        SettingsProblem::NoOpeningHours => t!("config-problem-no-hours"),
     }
 }
 
@@ -168,6 +176,8 @@ fn expected_text(e: Expected) -> String {
         Expected::ListOfRoles => t!("team-expected-roles"),
         Expected::ListOfWords => t!("team-expected-words"),
         Expected::ListOfChatIds => t!("team-expected-chats"),
+        Expected::ListOfHours => t!("team-expected-hours"),
+        Expected::ListOfDates => t!("team-expected-dates"),
     }
 }
 
