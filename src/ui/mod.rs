@@ -15,6 +15,7 @@ pub mod features;
 pub mod fixture;
 pub mod fonts;
 pub mod format;
+pub mod frame_trace;
 #[cfg(feature = "test-support")]
 pub mod harness;
 pub mod icon;
@@ -65,6 +66,7 @@ pub fn window_settings() -> iced::window::Settings {
 /// while DutyDesk keeps watching (`App::boot` opens the window).
 pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
     fonts::install();
+    frame_trace::start_from_env();
     iced::daemon(move || App::boot(opts.clone()), App::update, view)
         .title(title)
         .theme(theme)

@@ -63,7 +63,10 @@ impl App {
 
     fn dispatch(&mut self, message: Message) -> Effects<Message> {
         let effects = match message {
-            Message::Tg(batch) => self.on_telegram(batch),
+            Message::Tg(batch) => {
+                crate::ui::frame_trace::batch_applied(batch.len());
+                self.on_telegram(batch)
+            }
             Message::Link(reply) => self.on_link_reply(reply),
             Message::Backfilled(reply) => self.backfilled(reply),
             Message::Login(message) => self.route_login(message),
@@ -72,7 +75,10 @@ impl App {
             Message::Statistics(message) => self.route_statistics(message),
             Message::Connection(message) => self.route_connection(message),
             Message::Team(message) => self.route_team(message),
-            Message::Key(key, modifiers) => self.on_key(&key, modifiers),
+            Message::Key(key, modifiers) => {
+                crate::ui::frame_trace::key_received();
+                self.on_key(&key, modifiers)
+            }
             Message::Resized(height) => self.route_console(console::Message::Resized(height)),
             // Tab in the quick replies moves between their free fields.
             Message::FocusNext(forward)

@@ -11,6 +11,7 @@ use crate::ui::features::statistics;
 use crate::ui::features::tasks;
 use crate::ui::features::team::Team;
 use crate::ui::theme;
+use crate::ui::frame_trace;
 use crate::ui::timer;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use i18n::t;
@@ -45,6 +46,9 @@ impl App {
 
     pub fn subscription(&self) -> Subscription<Message> {
         let mut subs = vec![event::listen_with(on_event)];
+        if frame_trace::is_on() {
+            subs.push(event::listen_raw(frame_trace::on_runtime_event).map(|never| match never {}));
+        }
         if let Some(session) = &self.link.session {
             subs.push(
                 Subscription::run_with(session.client_id(), |id| telegram::event_stream(*id))
@@ -119,6 +123,7 @@ impl App {
 
     /// The window's content, in the app's language (see `App::in_language`).
     pub fn view(&self) -> Element<'_, Message> {
+        frame_trace::view_built();
         self.in_language(|| self.content())
     }
 
