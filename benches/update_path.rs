@@ -122,4 +122,94 @@ fn main() {
         total_events,
         CHATS
     );
+    breakdown(&control, &mut translator);
+}
+
+/// Where the receive thread's time goes, stage by stage, over one more round of storm
+/// recorded first: the JSON parsed into a `serde_json::Value` and then into tdlib-rs'
+/// `Update` (what `tdlib_rs::receive` does), the receive thread's own parse, translation,
+/// the channel. CPU time of this thread (from /proc), so other work on the machine counts
+/// little.
+fn breakdown(control: &tdsim::Control, translator: &mut Translator) {
+    control.advance(ROUND_SECS);
+    let mut texts = Vec::new();
+    while let Some(text) = tdsim::receive(0.0) {
+        texts.push(text);
+    }
+    let n = texts.len() as f64;
+    let mut kinds = std::collections::BTreeMap::<String, u64>::new();
+    for text in &texts {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        *kinds
+            .entry(value["@type"].as_str().unwrap_or("?").to_string())
+            .or_default() += 1;
+    }
+    let mut kinds: Vec<_> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
+    println!("update_path: breakdown over {n} updates: {}", kinds.join(", "));
+    let stage = |name: &str, f: &mut dyn FnMut() -> u64| {
+        let cpu = thread_cpu();
+        let start = Instant::now();
+        let out = f();
+        let (cpu, wall) = (thread_cpu() - cpu, start.elapsed().as_secs_f64());
+        println!(
+            "update_path:   {name:<48} {:6.2} µs/update CPU ({:6.2} wall) [{out}]",
+            1e6 * cpu / n,
+            1e6 * wall / n
+        );
+    };
+    stage("JSON -> serde_json::Value", &mut || {
+        texts
+            .iter()
+            .filter(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+            .count() as u64
+    });
+    stage("JSON -> Value -> Update (tdlib_rs::receive)", &mut || {
+        texts
+            .iter()
+            .filter(|t| {
+                let v: serde_json::Value = serde_json::from_str(t).unwrap();
+                serde_json::from_value::<tdlib_rs::enums::Update>(v).is_ok()
+            })
+            .count() as u64
+    });
+    stage("JSON -> Update (serde_json::from_str)", &mut || {
+        texts
+            .iter()
+            .filter(|t| serde_json::from_str::<tdlib_rs::enums::Update>(t).is_ok())
+            .count() as u64
+    });
+    let mut updates: Vec<tdlib_rs::enums::Update> = texts
+        .iter()
+        .filter_map(|t| serde_json::from_str(t).ok())
+        .collect();
+    let mut events = Vec::new();
+    stage("translate (Update -> TgEvents)", &mut || {
+        for update in std::mem::take(&mut updates) {
+            translator.translate(update, &mut |e| events.push(e));
+        }
+        events.len() as u64
+    });
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    stage("the channel (send, then drain)", &mut || {
+        let count = events.len() as u64;
+        for e in events.drain(..) {
+            let _ = tx.send(e);
+        }
+        while rx.try_recv().is_ok() {}
+        count
+    });
+}
+
+/// CPU-seconds of the calling thread.
+fn thread_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, r)| r)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    (ticks(11) + ticks(12)) as f64 / 100.0
 }
