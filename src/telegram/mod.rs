@@ -10,12 +10,13 @@ pub mod hub;
 pub mod keys;
 pub mod native;
 pub mod offer;
+pub mod pace;
 pub mod proxy;
 pub mod session;
 pub mod tdjson;
 pub mod translate;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures::Stream;
 
@@ -44,25 +45,42 @@ fn quiet_tdlib_log() {
     ));
 }
 
-/// Most events handed on at once: big enough that the initial sync of thousands of chats
-/// is a handful of UI messages, small enough that one batch never stalls a frame.
-pub const MAX_BATCH: usize = 2048;
+pub use pace::MAX_BATCH;
 
-/// A client's events, in order, in batches. Can be taken once per client.
+/// A client's events, in order, in batches paced for the window (`pace`: at once after a
+/// quiet spell, at most once a refresh period while they stream). Can be taken once per
+/// client.
 pub fn event_stream(client_id: i32) -> impl Stream<Item = Vec<TgEvent>> + Send + 'static {
-    let receiver = hub::take_events(client_id);
-    futures::stream::unfold(receiver, |receiver| async move {
-        let mut receiver = receiver?;
-        let first = receiver.recv().await?;
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match receiver.try_recv() {
-                Ok(event) => batch.push(event),
-                Err(_) => break,
-            }
-        }
-        Some((batch, Some(receiver)))
-    })
+    let receiver = hub::take_events(client_id).map(Channel);
+    futures::stream::unfold(
+        (receiver, pace::Pacer::default()),
+        |(receiver, mut pacer)| async move {
+            let mut channel = receiver?;
+            let batch = pace::next_batch(&mut pacer, &mut channel).await?;
+            Some((batch, (Some(channel), pacer)))
+        },
+    )
+}
+
+/// The receive thread's channel for one client, on the real clock.
+struct Channel(hub::EventReceiver);
+
+impl pace::Source<TgEvent> for Channel {
+    async fn next(&mut self) -> Option<TgEvent> {
+        self.0.recv().await
+    }
+
+    fn ready(&mut self) -> Option<TgEvent> {
+        self.0.try_recv().ok()
+    }
+
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+
+    async fn sleep_until(&mut self, at: Instant) {
+        tokio::time::sleep_until(at.into()).await;
+    }
 }
 
 /// Asks every open client to close and waits until TDLib confirms: a process that exits
