@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use dutydesk::desk::{Desk, Settings};
 use dutydesk::telegram::translate::Translator;
-use dutydesk::telegram::{self, TgEvent, tdjson};
+use dutydesk::telegram::{self, TgEvent, receive, tdjson};
 
 const CHATS: usize = 20_000;
 const ROUNDS: usize = 5;
@@ -178,6 +178,12 @@ fn breakdown(control: &tdsim::Control, translator: &mut Translator) {
         texts
             .iter()
             .filter(|t| serde_json::from_str::<tdlib_rs::enums::Update>(t).is_ok())
+            .count() as u64
+    });
+    stage("receive::read (peek, skip unread kinds, direct parse)", &mut || {
+        texts
+            .iter()
+            .filter(|t| matches!(receive::read(t), receive::Received::Update { .. }))
             .count() as u64
     });
     let mut updates: Vec<tdlib_rs::enums::Update> = texts

@@ -1,6 +1,8 @@
-//! The one receive loop: a dedicated OS thread calls `tdlib_rs::receive()` without pause
-//! (which also completes the futures of `tdlib_rs::functions`), translates each update for
-//! the client it belongs to, and hands the events on in order. Nothing else calls receive().
+//! The one receive loop: a dedicated OS thread calls td_receive without pause, sorts each
+//! string (`receive::read`: updates the desk reads are parsed, the others dropped unparsed,
+//! replies handed back to `tdlib_rs::receive`, which completes the futures of
+//! `tdlib_rs::functions`), translates each update for the client it belongs to, and hands
+//! the events on in order. Nothing else calls td_receive.
 //!
 //! TDLib multiplexes every client of the process through one receive queue, so the hub
 //! keeps one channel per client id; the consumer drains its channel in batches, which is
@@ -14,7 +16,12 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
 use super::events::TgEvent;
+use super::receive::{self, Received};
+use super::tdjson;
 use super::translate::Translator;
+
+/// How long one td_receive waits (as tdlib-rs' `receive` does).
+const RECEIVE_TIMEOUT: f64 = 2.0;
 
 type Sender = mpsc::UnboundedSender<TgEvent>;
 /// The receiving end of one client's events.
@@ -120,14 +127,24 @@ fn receive_loop() {
         std::thread::yield_now();
     };
     loop {
-        // tdlib-rs unwraps its JSON; a malformed object from outside must cost one update,
-        // never the whole stream.
-        let received = std::panic::catch_unwind(AssertUnwindSafe(tdlib_rs::receive));
-        let (update, client_id) = match received {
-            Ok(Some(pair)) => pair,
-            Ok(None) => continue,
-            Err(_) => {
-                tracing::error!("dropped an update that tdlib-rs could not parse");
+        let Some(text) = tdjson::receive(RECEIVE_TIMEOUT) else {
+            continue;
+        };
+        let (client_id, update) = match receive::read(&text) {
+            Received::Update { client_id, update } => (client_id, *update),
+            Received::Skipped => continue,
+            Received::Other => {
+                // A reply: tdlib-rs hands it to the request waiting for it. It unwraps its
+                // JSON; a malformed object from outside must cost one reply, never the
+                // whole stream.
+                tdjson::hand_back(text);
+                if std::panic::catch_unwind(AssertUnwindSafe(tdlib_rs::receive)).is_err() {
+                    tracing::error!("dropped a reply that tdlib-rs could not parse");
+                }
+                continue;
+            }
+            Received::Unreadable(why) => {
+                tracing::error!("dropped an object from TDLib: {why}");
                 continue;
             }
         };

@@ -12,6 +12,7 @@ pub mod native;
 pub mod offer;
 pub mod pace;
 pub mod proxy;
+pub mod receive;
 pub mod session;
 pub mod tdjson;
 pub mod translate;

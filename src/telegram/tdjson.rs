@@ -125,6 +125,31 @@ thread_local! {
     // as TDLib's own do; the simulator's strings are parked here for that long.
     static RECEIVED: RefCell<Option<CString>> = const { RefCell::new(None) };
     static EXECUTED: RefCell<Option<CString>> = const { RefCell::new(None) };
+    // A string the receive thread read itself and hands back to tdlib-rs (`hand_back`):
+    // the thread's next td_receive returns it.
+    static HANDED_BACK: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// td_receive with an owned string: the simulator's as it comes, TDLib's copied (as
+/// tdlib-rs copies it).
+pub fn receive(timeout: f64) -> Option<String> {
+    if let Some(Active::Simulated) = ACTIVE.get() {
+        return tdsim::receive(timeout);
+    }
+    let received = td_receive(timeout);
+    // SAFETY: NULL or a NUL-terminated string valid until the next td_receive here.
+    (!received.is_null()).then(|| {
+        unsafe { CStr::from_ptr(received) }
+            .to_string_lossy()
+            .into_owned()
+    })
+}
+
+/// Makes `text` what the next td_receive on this thread returns: the receive thread reads
+/// each string first and hands replies to requests back to `tdlib_rs::receive`, which
+/// completes the request's future.
+pub fn hand_back(text: String) {
+    HANDED_BACK.with(|cell| *cell.borrow_mut() = Some(text));
 }
 
 fn park(
@@ -188,6 +213,9 @@ pub unsafe extern "C" fn td_send(client_id: c_int, request: *const c_char) {
 /// The returned pointer is valid until the next td_receive call on the same thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn td_receive(timeout: c_double) -> *const c_char {
+    if let Some(text) = HANDED_BACK.with(|cell| cell.borrow_mut().take()) {
+        return park(&RECEIVED, Some(text));
+    }
     match ACTIVE.get() {
         Some(Active::Native(lib)) => lib.receive_raw(timeout),
         Some(Active::Simulated) => park(&RECEIVED, tdsim::receive(timeout)),

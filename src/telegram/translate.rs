@@ -41,6 +41,36 @@ impl Lists {
     }
 }
 
+/// The update kinds `Translator::translate` reads (its match arms): the receive thread
+/// parses no other (`receive::read`). A kind added there is added here, or it never
+/// arrives; `translate_tests` checks the two agree on every kind the simulator sends.
+const READS: &[&str] = &[
+    "updateAuthorizationState",
+    "updateNewChat",
+    "updateChatTitle",
+    "updateChatPosition",
+    "updateChatLastMessage",
+    "updateChatFolders",
+    "updateChatAddedToList",
+    "updateChatRemovedFromList",
+    "updateNewMessage",
+    "updateMessageContent",
+    "updateDeleteMessages",
+    "updateMessageSendSucceeded",
+    "updateMessageIsPinned",
+    "updateMessageSendFailed",
+    "updateChatReadInbox",
+    "updateChatIsMarkedAsUnread",
+    "updateUser",
+    "updateOption",
+    "updateConnectionState",
+];
+
+/// Whether `translate` reads updates of this kind (its "@type").
+pub fn reads(kind: &str) -> bool {
+    READS.contains(&kind)
+}
+
 #[derive(Debug, Default)]
 pub struct Translator {
     lists: HashMap<i64, Lists>,
