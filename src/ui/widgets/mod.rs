@@ -1,5 +1,6 @@
 //! Widgets and styles shared by the screens.
 
+pub mod backdrop;
 pub mod chart;
 pub mod chart_heatmap;
 pub mod chat_list;

@@ -30,6 +30,15 @@ pub fn panel(p: Palette) -> impl Fn(&iced::Theme) -> container::Style {
     }
 }
 
+/// Text colour only, for a container whose background a `backdrop` paints (the window and
+/// the panes: see `widgets/backdrop.rs` for why).
+pub fn ink(color: Color) -> impl Fn(&iced::Theme) -> container::Style {
+    move |_| container::Style {
+        text_color: Some(color),
+        ..container::Style::default()
+    }
+}
+
 pub fn bar(p: Palette) -> impl Fn(&iced::Theme) -> container::Style {
     move |_| container::Style {
         background: Some(p.raised.into()),

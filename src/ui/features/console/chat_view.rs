@@ -12,6 +12,7 @@ use crate::ui::features::team::marks as team_marks;
 use crate::ui::features::toolkit;
 use crate::ui::format;
 use crate::ui::theme::Palette;
+use crate::ui::widgets::backdrop::backdrop;
 use crate::ui::widgets::chat_list::media_label;
 use crate::ui::widgets::spread::spread;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
@@ -280,11 +281,14 @@ pub fn view<'a>(
             ),
         );
     }
-    container(body)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .style(style::panel(p))
-        .into()
+    backdrop(
+        container(body)
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .style(style::ink(p.text)),
+        p.surface,
+    )
+    .into()
 }
 
 fn sender_name(sender: Sender, outgoing: bool, desk: &Desk, own_name: &str) -> String {

@@ -6,6 +6,7 @@ use super::{ChatAction, Console, GLOBAL_SEARCH_ID, GlobalSearch, Message};
 use crate::desk::{ChatId, Desk};
 use crate::ui::format;
 use crate::ui::theme::Palette;
+use crate::ui::widgets::backdrop::backdrop;
 use crate::ui::widgets::chat_list::{self, List, ROW_HEIGHT};
 use crate::ui::widgets::popup::{Anchor, anchored, right_click_at};
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -81,9 +82,11 @@ pub fn view<'a>(
         layers = layers.push(opaque(global_search(global, desk, now, p)));
     }
     // The pane's own coordinates are the menu layer's: a right click is reported in them.
-    container(right_click_at(layers, Message::RightClickAt))
-        .style(style::panel(p))
-        .into()
+    backdrop(
+        container(right_click_at(layers, Message::RightClickAt)).style(style::ink(p.text)),
+        p.surface,
+    )
+    .into()
 }
 
 /// Under the chat's row (over it near the bottom), for a menu opened from the keyboard;

@@ -28,6 +28,7 @@ use crate::ui::features::connection::status;
 use crate::ui::features::tasks::{self, Tasks};
 use crate::ui::features::toolkit;
 use crate::ui::keys::{self, Shortcut};
+use crate::ui::widgets::backdrop::backdrop;
 use crate::ui::widgets::chat_list::{self, ROW_HEIGHT};
 use crate::ui::widgets::style;
 use header::Header;
@@ -355,7 +356,11 @@ impl Feature for Console {
             );
             top = top.push(rule());
         }
-        let console = container(top.push(panes)).style(style::window(p));
+        let console: Element<'_, Message> = backdrop(
+            container(top.push(panes)).style(style::ink(p.text)),
+            p.background,
+        )
+        .into();
         match self.tasks.form_view(p) {
             Some(form) => stack![console, opaque(form.map(Message::Tasks))].into(),
             None => console.into(),

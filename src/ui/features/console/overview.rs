@@ -7,6 +7,7 @@ use crate::ui::features::team::marks as team_marks;
 use crate::ui::format;
 use crate::ui::keys;
 use crate::ui::theme::Palette;
+use crate::ui::widgets::backdrop::backdrop;
 use crate::ui::widgets::chat_list;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use i18n::t;
@@ -95,7 +96,7 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
     let alarms = team_marks::overview_alarms(desk, now, p, |chat| {
         Message::List(chat_list::Event::Select(chat))
     });
-    container(
+    let pane = container(
         column![]
             .extend(alarms)
             .push(card(waits))
@@ -107,6 +108,6 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
     .padding(18)
     .width(Length::Fill)
     .height(Length::Fill)
-    .style(style::window(p))
-    .into()
+    .style(style::ink(p.text));
+    backdrop(pane, p.background).into()
 }
