@@ -46,7 +46,7 @@ fn updates_read_come_out_as_tdlib_rs_parses_them_and_those_skipped_say_nothing()
     let (mut read, mut skipped, mut other) = (0, 0, 0);
     for text in &stream {
         let full: serde_json::Value = serde_json::from_str(text).unwrap();
-        let kind = full["@type"].as_str().unwrap();
+        let kind = full["@type"].as_str().unwrap().to_string();
         match super::read(text) {
             Received::Update { client_id, update } => {
                 read += 1;
