@@ -37,7 +37,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(60);
     let window = Duration::from_secs(secs);
-    println!("ui_storm: storm scenario at speed 1, {secs} s after login; load {}", loadavg());
+    println!(
+        "ui_storm: storm scenario at speed 1, {secs} s after login; load {}",
+        loadavg()
+    );
 
     let baseline = parse_baseline(window);
     println!(
@@ -108,7 +111,10 @@ fn parse_baseline(window: Duration) -> Baseline {
     let mut kinds: Vec<(String, u64)> = kinds.into_iter().collect();
     kinds.sort_by(|a, b| b.1.cmp(&a.1));
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    println!("baseline: the storm's updates by kind: {}", kinds.join(", "));
+    println!(
+        "baseline: the storm's updates by kind: {}",
+        kinds.join(", ")
+    );
     let baseline = Baseline {
         updates,
         parse_cpu: own() - own0,
@@ -191,7 +197,10 @@ fn run_app(window: Duration) -> AppRun {
     };
     let found = Instant::now();
     while !xdo(&["search", "--name", "DutyDesk", "windowfocus", "--sync"]).success() {
-        assert!(found.elapsed() < Duration::from_secs(10), "no DutyDesk window to focus");
+        assert!(
+            found.elapsed() < Duration::from_secs(10),
+            "no DutyDesk window to focus"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     xdo(&["key", "ctrl+l"]);
@@ -269,11 +278,17 @@ fn run_app(window: Duration) -> AppRun {
 
 fn print_app(app: &AppRun, baseline: &Baseline, window: Duration) {
     let secs = window.as_secs_f64();
-    println!("dutydesk, CPU-seconds per thread over {secs:.0} s (load {}):", app.load);
+    println!(
+        "dutydesk, CPU-seconds per thread over {secs:.0} s (load {}):",
+        app.load
+    );
     let mut outside_simulator = 0.0;
     for (name, used) in &app.threads {
         if *used >= 0.005 {
-            println!("  {name:<20} {used:7.2} CPU-s  {:5.1}% of one core", 100.0 * used / secs);
+            println!(
+                "  {name:<20} {used:7.2} CPU-s  {:5.1}% of one core",
+                100.0 * used / secs
+            );
         }
         if !name.starts_with("tdsim-clock") {
             outside_simulator += used;

@@ -147,7 +147,10 @@ fn breakdown(control: &tdsim::Control, translator: &mut Translator) {
     let mut kinds: Vec<_> = kinds.into_iter().collect();
     kinds.sort_by(|a, b| b.1.cmp(&a.1));
     let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
-    println!("update_path: breakdown over {n} updates: {}", kinds.join(", "));
+    println!(
+        "update_path: breakdown over {n} updates: {}",
+        kinds.join(", ")
+    );
     let stage = |name: &str, f: &mut dyn FnMut() -> u64| {
         let cpu = thread_cpu();
         let start = Instant::now();
@@ -180,12 +183,15 @@ fn breakdown(control: &tdsim::Control, translator: &mut Translator) {
             .filter(|t| serde_json::from_str::<tdlib_rs::enums::Update>(t).is_ok())
             .count() as u64
     });
-    stage("receive::read (peek, skip unread kinds, direct parse)", &mut || {
-        texts
-            .iter()
-            .filter(|t| matches!(receive::read(t), receive::Received::Update { .. }))
-            .count() as u64
-    });
+    stage(
+        "receive::read (peek, skip unread kinds, direct parse)",
+        &mut || {
+            texts
+                .iter()
+                .filter(|t| matches!(receive::read(t), receive::Received::Update { .. }))
+                .count() as u64
+        },
+    );
     let mut updates: Vec<tdlib_rs::enums::Update> = texts
         .iter()
         .filter_map(|t| serde_json::from_str(t).ok())
@@ -216,6 +222,11 @@ fn thread_cpu() -> f64 {
         .map_or("", |(_, r)| r)
         .split_whitespace()
         .collect();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     (ticks(11) + ticks(12)) as f64 / 100.0
 }

@@ -101,7 +101,9 @@ fn parse(kind: &str, text: &str) -> serde_json::Result<Update> {
         "updateChatLastMessage" => {
             Update::ChatLastMessage(from_str::<types::UpdateChatLastMessage>(text)?)
         }
-        "updateChatReadInbox" => Update::ChatReadInbox(from_str::<types::UpdateChatReadInbox>(text)?),
+        "updateChatReadInbox" => {
+            Update::ChatReadInbox(from_str::<types::UpdateChatReadInbox>(text)?)
+        }
         "updateChatPosition" => Update::ChatPosition(from_str::<types::UpdateChatPosition>(text)?),
         _ => from_str::<Update>(text)?,
     })

@@ -62,12 +62,18 @@ fn updates_read_come_out_as_tdlib_rs_parses_them_and_those_skipped_say_nothing()
             }
             Received::Other => {
                 other += 1;
-                assert!(full.get("@extra").is_some() || !kind.starts_with("update"), "{kind}");
+                assert!(
+                    full.get("@extra").is_some() || !kind.starts_with("update"),
+                    "{kind}"
+                );
             }
             Received::Unreadable(why) => panic!("{kind}: {why}"),
         }
     }
-    assert!(read > 100 && skipped > 10 && other > 0, "{read} {skipped} {other}");
+    assert!(
+        read > 100 && skipped > 10 && other > 0,
+        "{read} {skipped} {other}"
+    );
 }
 
 #[test]
@@ -84,11 +90,20 @@ fn objects_written_otherwise_than_tdlib_writes_them_are_still_sorted() {
     let skipped = r#"{"@type":"updateUnreadChatCount","chat_list":{"@type":"chatListMain"}}"#;
     assert!(matches!(read(skipped), Received::Skipped));
     // A reply type that starts like an update is not one.
-    assert!(matches!(read(r#"{"@type":"updates","updates":[],"@extra":1}"#), Received::Other));
-    assert!(matches!(read(r#"{"@type":"ok","@extra":2,"@client_id":1}"#), Received::Other));
+    assert!(matches!(
+        read(r#"{"@type":"updates","updates":[],"@extra":1}"#),
+        Received::Other
+    ));
+    assert!(matches!(
+        read(r#"{"@type":"ok","@extra":2,"@client_id":1}"#),
+        Received::Other
+    ));
     // Broken or incomplete: said, not panicked.
     assert!(matches!(read("{"), Received::Unreadable(_)));
-    assert!(matches!(read(r#"{"@type":"updateNewMessage","@client_id":1}"#), Received::Unreadable(_)));
+    assert!(matches!(
+        read(r#"{"@type":"updateNewMessage","@client_id":1}"#),
+        Received::Unreadable(_)
+    ));
     assert!(matches!(
         read(r#"{"@type":"updateChatTitle","chat_id":1,"title":"x"}"#),
         Received::Unreadable(_)
