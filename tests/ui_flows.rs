@@ -74,6 +74,9 @@ mod masking;
 // The Statistics screen: periods, the empty state, drill-down, CSV, history read after a gap.
 #[path = "ui_flows/statistics.rs"]
 mod statistics;
+// Under a storm of updates: frames at the refresh rate, every event applied, input at once.
+#[path = "ui_flows/storm.rs"]
+mod storm;
 
 fn ui(app: &App) -> Simulator<'_, Message> {
     // As the window does before its first frame (some tests render before a Harness).

@@ -19,7 +19,7 @@ pub mod translate;
 
 use std::time::{Duration, Instant};
 
-use futures::Stream;
+use futures::{Stream, StreamExt};
 
 pub use events::{AuthState, ConnectionState, TgError, TgEvent};
 pub use native::{LibraryError, NativeLibrary, TDLIB_VERSION};
@@ -52,15 +52,7 @@ pub use pace::MAX_BATCH;
 /// quiet spell, at most once a refresh period while they stream). Can be taken once per
 /// client.
 pub fn event_stream(client_id: i32) -> impl Stream<Item = Vec<TgEvent>> + Send + 'static {
-    let receiver = hub::take_events(client_id).map(Channel);
-    futures::stream::unfold(
-        (receiver, pace::Pacer::default()),
-        |(receiver, mut pacer)| async move {
-            let mut channel = receiver?;
-            let batch = pace::next_batch(&mut pacer, &mut channel).await?;
-            Some((batch, (Some(channel), pacer)))
-        },
-    )
+    futures::stream::iter(hub::take_events(client_id).map(Channel)).flat_map(pace::batches)
 }
 
 /// The receive thread's channel for one client, on the real clock.

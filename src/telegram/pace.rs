@@ -15,8 +15,8 @@
 //! chat turning red wakes it on time), and replies to requests (they complete their
 //! futures on the receive thread). An alarm or a new message waits at most one period.
 //!
-//! `Pacer` holds the rule, with the time passed in, so tests run it on a virtual clock;
-//! `telegram::event_stream` runs it on the real one.
+//! `Pacer` holds the rule, with the time passed in; `batches` runs it over a `Source`:
+//! `telegram::event_stream` on the real clock, the UI tests on a virtual one.
 
 use std::time::{Duration, Instant};
 
@@ -56,7 +56,12 @@ impl Pacer {
 
     /// Takes the events waiting, up to `MAX_BATCH`, as the batch that goes out at `now`:
     /// `first` (the event that was waited for) and whatever `next` hands over.
-    pub fn take<T>(&mut self, now: Instant, first: T, mut next: impl FnMut() -> Option<T>) -> Vec<T> {
+    pub fn take<T>(
+        &mut self,
+        now: Instant,
+        first: T,
+        mut next: impl FnMut() -> Option<T>,
+    ) -> Vec<T> {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match next() {
@@ -85,6 +90,22 @@ pub trait Source<T> {
     fn ready(&mut self) -> Option<T>;
     fn now(&self) -> Instant;
     fn sleep_until(&mut self, at: Instant) -> impl Future<Output = ()> + Send;
+}
+
+/// The batches the window gets from `source`: what `telegram::event_stream` hands to
+/// iced, and what the UI tests drive on a virtual clock.
+pub fn batches<T, S>(source: S) -> impl futures::Stream<Item = Vec<T>> + Send + 'static
+where
+    T: Send + 'static,
+    S: Source<T> + Send + 'static,
+{
+    futures::stream::unfold(
+        (source, Pacer::default()),
+        |(mut source, mut pacer)| async move {
+            let batch = next_batch(&mut pacer, &mut source).await?;
+            Some((batch, (source, pacer)))
+        },
+    )
 }
 
 /// The next batch: waits for an event, then until the pacer lets it go, and takes it
@@ -143,7 +164,11 @@ mod tests {
         let mut waiting = 1..(3 * MAX_BATCH);
         let batch = pacer.take(t0, 0, || waiting.next());
         assert_eq!(batch.len(), MAX_BATCH);
-        assert_eq!(pacer.due(t0 + MS), t0 + MS, "a backlog drains without waiting");
+        assert_eq!(
+            pacer.due(t0 + MS),
+            t0 + MS,
+            "a backlog drains without waiting"
+        );
         let batch = pacer.take(t0 + MS, MAX_BATCH, || waiting.next());
         assert_eq!(batch[0], MAX_BATCH);
         assert_eq!(batch.len(), MAX_BATCH);

@@ -308,6 +308,26 @@ impl Harness {
         lost
     }
 
+    /// Takes the Telegram events that arrive until nothing comes for a short while,
+    /// without handing them to the app: a test paces them itself (`telegram::pace`).
+    pub fn collect_events(&mut self) -> Vec<telegram::TgEvent> {
+        let mut events = Vec::new();
+        let mut quiet = 0;
+        while quiet < 20 {
+            match self.events.try_recv() {
+                Ok(event) => {
+                    events.push(event);
+                    quiet = 0;
+                }
+                Err(_) => {
+                    quiet += 1;
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+            }
+        }
+        events
+    }
+
     /// Pumps until `done` holds; panics with `what` after 10 seconds.
     pub fn pump_until(&mut self, what: &str, done: impl Fn(&App) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
