@@ -11,7 +11,7 @@ use super::*;
 use dutydesk::desk::team::protocol::{self, Action};
 use dutydesk::telegram::TgEvent;
 use dutydesk::telegram::pace::{self, REFRESH};
-use dutydesk::ui::widgets::chat_list::ALARM_LABEL;
+use dutydesk::ui::widgets::chat_list::alarm_label;
 use futures::{Stream, StreamExt};
 use std::collections::{HashMap, VecDeque};
 use std::pin::Pin;
@@ -321,6 +321,6 @@ fn an_alarm_in_the_storm_is_drawn_within_one_period() {
     assert_eq!(row.status, Status::Alarm, "{row:?}");
     filter_by_title(&mut h, &target.title);
     assert!(visible(&h, &target.title));
-    assert!(visible(&h, ALARM_LABEL), "the row shows the alarm");
+    assert!(visible(&h, &alarm_label()), "the row shows the alarm");
     storm.drain(&mut h);
 }
