@@ -109,7 +109,7 @@ fn parse_baseline(window: Duration) -> Baseline {
         }
     }
     let mut kinds: Vec<(String, u64)> = kinds.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
     println!(
         "baseline: the storm's updates by kind: {}",
@@ -215,7 +215,11 @@ fn run_app(window: Duration) -> AppRun {
     while start.elapsed() < window {
         // About one key a second, off the beat of the storm's bursts.
         std::thread::sleep(Duration::from_millis(700 + (i * 263) % 600));
-        let key = if i % 2 == 0 { "a" } else { "BackSpace" };
+        let key = if i.is_multiple_of(2) {
+            "a"
+        } else {
+            "BackSpace"
+        };
         sent.push(unix_nanos());
         xdo(&["key", key]);
         i += 1;

@@ -145,7 +145,7 @@ fn breakdown(control: &tdsim::Control, translator: &mut Translator) {
             .or_default() += 1;
     }
     let mut kinds: Vec<_> = kinds.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     let kinds: Vec<String> = kinds.iter().map(|(k, c)| format!("{k} {c}")).collect();
     println!(
         "update_path: breakdown over {n} updates: {}",

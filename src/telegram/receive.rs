@@ -84,10 +84,10 @@ fn is_update(kind: &str) -> bool {
 fn client_id(text: &str) -> Option<i32> {
     const KEY: &str = r#""@client_id":"#;
     let tail = text.trim_end().strip_suffix('}')?;
-    if let Some(at) = tail.rfind(KEY) {
-        if let Ok(id) = tail[at + KEY.len()..].trim().parse() {
-            return Some(id);
-        }
+    if let Some(at) = tail.rfind(KEY)
+        && let Ok(id) = tail[at + KEY.len()..].trim().parse()
+    {
+        return Some(id);
     }
     serde_json::from_str::<Head<'_>>(text).ok()?.client_id
 }

@@ -363,7 +363,7 @@ impl Feature for Console {
         .into();
         match self.tasks.form_view(p) {
             Some(form) => stack![console, opaque(form.map(Message::Tasks))].into(),
-            None => console.into(),
+            None => console,
         }
     }
 
