@@ -752,8 +752,8 @@ mod tests {
         );
         // A code without a catalog is not an error: it shows English, with a notice.
         assert_eq!(
-            parse("[ui]\nlanguage = \"de\"\n").unwrap().ui.language,
-            "de"
+            parse("[ui]\nlanguage = \"fr\"\n").unwrap().ui.language,
+            "fr"
         );
         let err = english(|| parse("[ui]\ntheme = \"dark\"\nlanguage = \"русский\"\n"));
         assert!(

@@ -1,6 +1,13 @@
 //! Plurals follow each language's CLDR rules, and times each language's patterns: checked
-//! on the shipped messages, in a language set for this thread only.
+//! on the shipped messages, in a language set for this thread only. Every plural selector
+//! in a language's files names only that language's CLDR categories.
 
+mod common;
+
+use std::collections::BTreeSet;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement, VariantKey};
 use i18n::{Language, t, with_language};
 
 #[test]
@@ -23,6 +30,98 @@ fn russian_plurals_follow_cldr() {
         });
         assert_eq!(text, expected, "{count}");
     }
+}
+
+/// The CLDR cardinal categories `code` gives to 0..=200 and to a few fractions, as Fluent
+/// (the catalog's own resolver) picks them.
+fn categories(code: &str) -> BTreeSet<String> {
+    let mut bundle = FluentBundle::new(vec![code.parse().expect("a language code")]);
+    bundle.set_use_isolating(false);
+    let probe = "probe = { $n ->\n [zero] zero\n [one] one\n [two] two\n [few] few\n \
+                 [many] many\n *[other] other\n }\n";
+    let resource = FluentResource::try_new(probe.to_string()).expect("the probe parses");
+    bundle.add_resource(resource).expect("one resource");
+    let pattern = bundle.get_message("probe").and_then(|m| m.value()).unwrap();
+    let numbers = (0..=200).map(f64::from).chain([0.5, 1.5, 2.5, 5.5]);
+    numbers
+        .map(|n| {
+            let mut args = FluentArgs::new();
+            args.set("n", n);
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            assert!(errors.is_empty(), "{errors:?}");
+            text.into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_probe_knows_each_languages_categories() {
+    let set = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(categories("en"), set(&["one", "other"]));
+    assert_eq!(categories("de"), set(&["one", "other"]));
+    assert_eq!(categories("ru"), set(&["one", "few", "many", "other"]));
+    assert_eq!(categories("pl"), set(&["one", "few", "many", "other"]));
+}
+
+/// Every `[key]` of every select whose keys are plural categories, with its message.
+fn plural_keys(pattern: &Pattern<&str>, id: &str, out: &mut Vec<(String, String)>) {
+    const CLDR: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    for element in &pattern.elements {
+        let PatternElement::Placeable { expression } = element else {
+            continue;
+        };
+        let Expression::Select { variants, .. } = expression else {
+            continue;
+        };
+        let keys: Vec<&str> = variants
+            .iter()
+            .filter_map(|v| match &v.key {
+                VariantKey::Identifier { name } => Some(*name),
+                VariantKey::NumberLiteral { .. } => None,
+            })
+            .collect();
+        if !keys.is_empty() && keys.iter().all(|k| CLDR.contains(k)) {
+            out.extend(keys.iter().map(|k| (id.to_string(), k.to_string())));
+        }
+        for variant in variants {
+            plural_keys(&variant.value, id, out);
+        }
+    }
+}
+
+#[test]
+fn plural_selectors_name_only_their_languages_categories() {
+    let mut wrong = Vec::new();
+    let mut selectors = 0;
+    for (code, locale) in common::ftl::locales() {
+        let allowed = categories(&code);
+        for (file, text) in &locale.files {
+            let resource = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(r) | Err((r, _)) => r,
+            };
+            for entry in &resource.body {
+                let Entry::Message(m) = entry else { continue };
+                let mut keys = Vec::new();
+                if let Some(value) = &m.value {
+                    plural_keys(value, m.id.name, &mut keys);
+                }
+                selectors += keys.len();
+                for (id, key) in keys {
+                    if !allowed.contains(&key) {
+                        wrong.push(format!(
+                            "{code}/{file}: `{id}` has [{key}], not a {code} category"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        selectors > 20,
+        "found almost no plural variants: {selectors}"
+    );
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 #[test]
