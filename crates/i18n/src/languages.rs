@@ -86,6 +86,7 @@ macro_rules! shipped_languages {
 shipped_languages! {
     En = "en", "English";
     Ru = "ru", "Русский";
+    De = "de", "Deutsch";
 }
 
 impl Language {

@@ -32,6 +32,24 @@ fn russian_plurals_follow_cldr() {
     }
 }
 
+#[test]
+fn german_plurals_follow_cldr() {
+    let cases = [
+        (0, "0 weitere Chats brauchen Aufmerksamkeit"),
+        (1, "1 weiterer Chat braucht Aufmerksamkeit"),
+        (2, "2 weitere Chats brauchen Aufmerksamkeit"),
+        (5, "5 weitere Chats brauchen Aufmerksamkeit"),
+        (21, "21 weitere Chats brauchen Aufmerksamkeit"),
+        (101, "101 weitere Chats brauchen Aufmerksamkeit"),
+    ];
+    for (count, expected) in cases {
+        let text = with_language(Language::De, || {
+            t!("notifications-more-chats", count = count)
+        });
+        assert_eq!(text, expected, "{count}");
+    }
+}
+
 /// The CLDR cardinal categories `code` gives to 0..=200 and to a few fractions, as Fluent
 /// (the catalog's own resolver) picks them.
 fn categories(code: &str) -> BTreeSet<String> {
@@ -133,6 +151,7 @@ fn fractions_take_each_languages_decimal_separator() {
     };
     assert_eq!(progress(Language::En), "5.0 of 20.5 MB");
     assert_eq!(progress(Language::Ru), "5,0 из 20,5 МБ");
+    assert_eq!(progress(Language::De), "5,0 von 20,5 MB");
 }
 
 #[test]
@@ -157,6 +176,7 @@ fn times_follow_each_languages_patterns() {
     };
     assert_eq!(week(Language::En), "Mon 09:05");
     assert_eq!(week(Language::Ru), "пн 09:05");
+    assert_eq!(week(Language::De), "Mo 09:05");
     let date = |language| {
         with_language(language, || {
             t!("time-date", year = 2026, month = 11, day = 3)
@@ -164,10 +184,17 @@ fn times_follow_each_languages_patterns() {
     };
     assert_eq!(date(Language::En), "2026-11-03");
     assert_eq!(date(Language::Ru), "03.11.2026");
+    assert_eq!(date(Language::De), "03.11.2026");
     let hours = with_language(Language::Ru, || {
         t!("time-waiting-hours", hours = 1, minutes = 5)
     });
     assert_eq!(hours, "1\u{a0}ч\u{a0}05");
+    let hours = |language| {
+        with_language(language, || {
+            t!("time-waiting-hours", hours = 1, minutes = 5)
+        })
+    };
+    assert_eq!(hours(Language::De), "1\u{a0}Std.\u{a0}05");
 }
 
 #[test]

@@ -1,0 +1,60 @@
+## The connection to Telegram: its state and how long it has lasted (login screen, console
+## header), the hint when it lasts, and the connection settings (proxies).
+
+connection-lasted-seconds = { $seconds } s
+connection-lasted-minutes = { $minutes } min
+connection-lasted-hours = { $hours } h { $minutes } min
+connection-waiting-for-network = Warten auf Netzwerk · { $lasted }
+connection-connecting-to-proxy = Verbindung zum Proxy · { $lasted }
+connection-connecting = Verbindung zu Telegram · { $lasted }
+connection-updating = Aktualisierung · { $lasted }
+connection-hint-network = Dieser Computer scheint offline zu sein. Prüfen Sie das Netzwerk: Kabel, WLAN, VPN.
+connection-hint-proxy = Der Proxy antwortet nicht. Prüfen Sie Server und Port oder wählen Sie einen anderen Proxy.
+connection-hint-telegram = Telegram antwortet nicht. Prüfen Sie das Netzwerk; ist Telegram bei Ihnen gesperrt, richten Sie einen Proxy ein.
+connection-settings = Verbindungseinstellungen
+
+connection-title = Verbindungseinstellungen
+connection-ready = Mit Telegram verbunden.
+connection-direct = Ohne Proxy: DutyDesk verbindet sich direkt mit Telegram.
+connection-through = Über { $proxy }.
+connection-list-title = Proxys
+connection-list-empty = Noch kein Proxy hinzugefügt.
+connection-in-use = aktiv
+connection-use = Nutzen
+connection-stop = Direkt verbinden
+connection-edit = Ändern
+connection-remove = Entfernen
+connection-ping = Ping
+connection-pinging = Ping läuft…
+connection-ping-ms = Antwortet in { $ms } ms
+connection-ping-failed = Antwortet nicht: { $error }
+connection-form-add = Proxy hinzufügen
+connection-form-edit = { $proxy } bearbeiten
+connection-form-clear = Neuer Proxy
+connection-link = Link einfügen: tg://proxy?…, tg://socks?…, https://t.me/proxy?…, https://t.me/socks?…
+connection-link-filled = Aus dem Link übernommen. Prüfen Sie die Angaben, dann „Speichern und nutzen“.
+connection-server = Server
+connection-port = Port
+connection-username = Benutzername (optional)
+connection-password = Passwort (optional)
+connection-secret = Secret
+connection-keyring-note = Passwort oder Secret liegen im Schlüsselbund des Systems, nie in der Konfigurationsdatei.
+connection-save = Speichern und nutzen
+connection-back = Zurück
+connection-form-refused = Nicht gespeichert: { $problem }
+connection-telegram-refused = Telegram hat ihn nicht angenommen: { $error }
+connection-apply-failed = Der Proxy aus der Konfiguration wurde nicht verwendet: { $error }
+connection-no-secret = Der Schlüsselbund enthält kein Secret für den Proxy aus der Konfiguration (Eintrag „{ $entry }“). Öffnen Sie die Verbindungseinstellungen und geben Sie es ein.
+
+connection-rule-server-empty = der Server ist leer
+connection-rule-server-too-long = der Servername ist länger als 255 Zeichen
+connection-rule-port = der Port muss eine Zahl von 1 bis 65535 sein
+connection-rule-no-username = ein MTProto-Proxy hat keinen Benutzernamen
+connection-rule-http-only = http_only gilt nur für HTTP-Proxys
+connection-rule-secret = das ist kein MTProto-Proxy-Secret (32 Hexadezimalzeichen oder ein dd…- bzw. ee…-Secret aus einem Proxy-Link)
+connection-rule-secret-in-config = Passwort oder Secret eines Proxys stehen nicht in der Konfiguration, sondern im Schlüsselbund des Systems: entfernen Sie diese Zeile und geben Sie es in den Verbindungseinstellungen ein
+connection-link-not-proxy = Das ist kein Proxy-Link: diese beginnen mit tg://proxy, tg://socks, https://t.me/proxy oder https://t.me/socks.
+connection-link-field = Das Feld { $field } des Links ist falsch: { $problem }.
+connection-keyring-error = der Schlüsselbund des Systems hat das Proxy-Passwort nicht gespeichert oder herausgegeben (Eintrag „{ $entry }“): { $reason }
+connection-not-kept = Jetzt aktiv, aber nicht für den nächsten Start gespeichert: der Schlüsselbund des Systems hat Passwort oder Secret nicht angenommen. Entsperren Sie den Schlüsselbund oder richten Sie ihn ein, dann erneut „Speichern und nutzen“.
+connection-not-forgotten = Entfernt, aber Passwort oder Secret liegen noch im Schlüsselbund des Systems; löschen Sie sie bei Bedarf in Ihrer Schlüsselbund-App.

@@ -1,0 +1,40 @@
+## Logging in: the TDLib download, the API key, the database key (keyring or passphrase),
+## then phone, code and password. api_id and api_hash are my.telegram.org's own names.
+
+login-tdlib-needed = TDLib wird benötigt
+login-tdlib-missing = { $reason } DutyDesk kann es für Sie herunterladen.
+login-tdlib-not-started = TDLib ist nicht gestartet: { $error }
+login-demo-own-window = Die Demo-Schicht läuft in einem eigenen Fenster: starten Sie DutyDesk mit --demo.
+login-download = TDLib { $version } laden
+login-download-progress = { NUMBER($done, minimumFractionDigits: 1) } von { NUMBER($total, minimumFractionDigits: 1) } MB
+login-download-failed = Download fehlgeschlagen: { $error }
+login-credentials-title = Ihr Telegram-API-Schlüssel
+login-credentials-hint = Legen Sie auf my.telegram.org eine Anwendung an und fügen Sie deren api_id und api_hash ein. Sie bleiben in Ihrer Konfigurationsdatei.
+login-api-id-invalid = api_id ist die Zahl, die my.telegram.org anzeigt
+login-api-hash-invalid = api_hash besteht aus 32 Hexadezimalzeichen
+login-keyring-locked-title = Ihr Schlüsselbund ist gesperrt
+login-keyring-locked-hint = DutyDesk bewahrt den Schlüssel Ihrer Telegram-Datenbank im Schlüsselbund des Systems auf, und der Schlüsselbund ließ sich nicht öffnen ({ $reason }). Entsperren Sie ihn in Ihrer Schlüsselbund-App (z. B. Seahorse, Schlüsselbundverwaltung oder Anmeldeinformationsverwaltung) und klicken Sie dann auf „Wiederholen“. Eine Passphrase hilft nicht: sie kann keine Datenbank öffnen, die mit dem Schlüssel aus dem Schlüsselbund verschlüsselt ist.
+login-key-damaged-title = Der Datenbankschlüssel in Ihrem Schlüsselbund ist beschädigt
+login-key-damaged-hint = Der Schlüsselbund-Eintrag „{ $entry }“ des Dienstes „{ $service }“ enthält keinen gültigen Datenbankschlüssel ({ $reason }). DutyDesk lässt ihn unverändert: Ihre Telegram-Datenbank wurde mit dem darin gespeicherten Schlüssel verschlüsselt. Stellen Sie den Eintrag wieder her, falls Sie eine Sicherung davon haben. Oder löschen Sie, um dieses Konto neu zu beginnen, den Eintrag in Ihrer Schlüsselbund-App (z. B. Seahorse, Schlüsselbundverwaltung oder Anmeldeinformationsverwaltung) und den Ordner { $folder }: Sie melden sich erneut an, und Telegram sendet Ihre Chats neu. Klicken Sie dann auf „Wiederholen“.
+login-checking-keyring = Schlüsselbund wird geprüft…
+login-checking-keyring-hint = Falls Ihr Schlüsselbund entsperrt werden möchte, beantworten Sie seine Abfrage.
+login-keyring-check-stopped = die Prüfung des Schlüsselbunds wurde abgebrochen: { $reason }
+login-keyring-same-answer = Erneut versucht: der Schlüsselbund gab dieselbe Antwort.
+login-retry = Wiederholen
+login-starting = Telegram wird gestartet…
+login-phone-title = Bei Telegram anmelden
+login-phone-hint = Ihre Telefonnummer mit Ländervorwahl.
+login-send-code = Code senden
+login-code-title = Code eingeben
+login-code-hint = Telegram hat einen Anmeldecode an { $phone } gesendet.
+login-code-placeholder = Code
+login-password-title = Zweistufige Bestätigung
+login-password-hint = Ihr Cloud-Passwort.
+login-password-hint-with = Ihr Cloud-Passwort (Hinweis: { $hint }).
+login-password-placeholder = Passwort
+login-log-in = Anmelden
+login-continue = Weiter
+login-loading-chats = Ihre Chats werden geladen…
+login-demo-invitation = Neu im Dienst? Üben Sie auf einer simulierten Schicht.
+login-demo-button = Demo-Schicht testen
+login-demo-failed = Demo-Schicht konnte nicht gestartet werden: { $error }
