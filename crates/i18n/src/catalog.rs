@@ -234,7 +234,7 @@ fn estimate(elements: &[PatternElement<&str>]) -> usize {
 }
 
 /// The shipped languages that write a decimal comma (CLDR): "5,0 МБ", not "5.0 МБ".
-const DECIMAL_COMMA: &[&str] = &["ru", "de"];
+const DECIMAL_COMMA: &[&str] = &["ru", "de", "pl"];
 
 /// Numbers as Fluent writes them, plus `minimumIntegerDigits` (fluent-bundle ignores it),
 /// which time patterns use: `NUMBER($minute, minimumIntegerDigits: 2)` gives "05".

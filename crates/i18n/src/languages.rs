@@ -87,6 +87,7 @@ shipped_languages! {
     En = "en", "English";
     Ru = "ru", "Русский";
     De = "de", "Deutsch";
+    Pl = "pl", "Polski";
 }
 
 impl Language {

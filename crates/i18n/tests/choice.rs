@@ -20,6 +20,13 @@ fn a_setting_names_the_language_whatever_the_os_prefers() {
             "{tag}"
         );
     }
+    for (tag, language) in [
+        ("de", Language::De),
+        ("de-CH", Language::De),
+        ("PL", Language::Pl),
+    ] {
+        assert_eq!(Choice::from_setting(tag, &[]).language, language, "{tag}");
+    }
     assert_eq!(
         Choice::from_setting("pseudo", &[]).language,
         Language::Pseudo
@@ -43,6 +50,10 @@ fn auto_takes_the_first_os_language_the_catalog_has() {
     let choice = Choice::from_setting("auto", &os(&["fr-FR", "ru-RU", "en-US"]));
     assert_eq!((choice.language, choice.origin), (Language::Ru, Origin::Os));
     assert_eq!(choice.unmatched, None);
+    let choice = Choice::from_setting("auto", &os(&["fr-FR", "pl-PL", "de-DE"]));
+    assert_eq!((choice.language, choice.origin), (Language::Pl, Origin::Os));
+    let choice = Choice::from_setting("auto", &os(&["de_AT.UTF-8", "en-US"]));
+    assert_eq!((choice.language, choice.origin), (Language::De, Origin::Os));
     let choice = Choice::from_setting("auto", &os(&["ja-JP"]));
     assert_eq!(choice.language, Language::En);
     assert_eq!(choice.unmatched.as_deref(), Some("ja-JP"));

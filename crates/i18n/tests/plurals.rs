@@ -50,6 +50,31 @@ fn german_plurals_follow_cldr() {
     }
 }
 
+#[test]
+fn polish_plurals_follow_cldr() {
+    let cases = [
+        (0, "Jeszcze 0 czatów wymaga uwagi"),
+        (1, "Jeszcze 1 czat wymaga uwagi"),
+        (2, "Jeszcze 2 czaty wymagają uwagi"),
+        (4, "Jeszcze 4 czaty wymagają uwagi"),
+        (5, "Jeszcze 5 czatów wymaga uwagi"),
+        (12, "Jeszcze 12 czatów wymaga uwagi"),
+        (14, "Jeszcze 14 czatów wymaga uwagi"),
+        (21, "Jeszcze 21 czatów wymaga uwagi"),
+        (22, "Jeszcze 22 czaty wymagają uwagi"),
+        (25, "Jeszcze 25 czatów wymaga uwagi"),
+        (101, "Jeszcze 101 czatów wymaga uwagi"),
+        (112, "Jeszcze 112 czatów wymaga uwagi"),
+        (122, "Jeszcze 122 czaty wymagają uwagi"),
+    ];
+    for (count, expected) in cases {
+        let text = with_language(Language::Pl, || {
+            t!("notifications-more-chats", count = count)
+        });
+        assert_eq!(text, expected, "{count}");
+    }
+}
+
 /// The CLDR cardinal categories `code` gives to 0..=200 and to a few fractions, as Fluent
 /// (the catalog's own resolver) picks them.
 fn categories(code: &str) -> BTreeSet<String> {
@@ -152,6 +177,7 @@ fn fractions_take_each_languages_decimal_separator() {
     assert_eq!(progress(Language::En), "5.0 of 20.5 MB");
     assert_eq!(progress(Language::Ru), "5,0 из 20,5 МБ");
     assert_eq!(progress(Language::De), "5,0 von 20,5 MB");
+    assert_eq!(progress(Language::Pl), "5,0 z 20,5 MB");
 }
 
 #[test]
@@ -177,6 +203,7 @@ fn times_follow_each_languages_patterns() {
     assert_eq!(week(Language::En), "Mon 09:05");
     assert_eq!(week(Language::Ru), "пн 09:05");
     assert_eq!(week(Language::De), "Mo 09:05");
+    assert_eq!(week(Language::Pl), "pn 09:05");
     let date = |language| {
         with_language(language, || {
             t!("time-date", year = 2026, month = 11, day = 3)
@@ -185,6 +212,7 @@ fn times_follow_each_languages_patterns() {
     assert_eq!(date(Language::En), "2026-11-03");
     assert_eq!(date(Language::Ru), "03.11.2026");
     assert_eq!(date(Language::De), "03.11.2026");
+    assert_eq!(date(Language::Pl), "03.11.2026");
     let hours = with_language(Language::Ru, || {
         t!("time-waiting-hours", hours = 1, minutes = 5)
     });
@@ -195,6 +223,7 @@ fn times_follow_each_languages_patterns() {
         })
     };
     assert_eq!(hours(Language::De), "1\u{a0}Std.\u{a0}05");
+    assert_eq!(hours(Language::Pl), "1\u{a0}h\u{a0}05");
 }
 
 #[test]

@@ -1,0 +1,60 @@
+## The connection to Telegram: its state and how long it has lasted (login screen, console
+## header), the hint when it lasts, and the connection settings (proxies).
+
+connection-lasted-seconds = { $seconds } s
+connection-lasted-minutes = { $minutes } min
+connection-lasted-hours = { $hours } h { $minutes } min
+connection-waiting-for-network = Oczekiwanie na sieć · { $lasted }
+connection-connecting-to-proxy = Łączenie z proxy · { $lasted }
+connection-connecting = Łączenie z Telegramem · { $lasted }
+connection-updating = Aktualizowanie · { $lasted }
+connection-hint-network = Ten komputer wydaje się być offline. Sprawdź sieć: kabel, Wi-Fi, VPN.
+connection-hint-proxy = Proxy nie odpowiada. Sprawdź jego serwer i port lub wybierz inne proxy.
+connection-hint-telegram = Telegram nie odpowiada. Sprawdź sieć; jeśli Telegram jest u Ciebie blokowany, ustaw proxy.
+connection-settings = Ustawienia połączenia
+
+connection-title = Ustawienia połączenia
+connection-ready = Połączono z Telegramem.
+connection-direct = Bez proxy: DutyDesk łączy się z Telegramem bezpośrednio.
+connection-through = Przez { $proxy }.
+connection-list-title = Serwery proxy
+connection-list-empty = Nie dodano jeszcze żadnego proxy.
+connection-in-use = w użyciu
+connection-use = Użyj
+connection-stop = Połącz bezpośrednio
+connection-edit = Edytuj
+connection-remove = Usuń
+connection-ping = Ping
+connection-pinging = Pingowanie…
+connection-ping-ms = Odpowiada w { $ms } ms
+connection-ping-failed = Nie odpowiada: { $error }
+connection-form-add = Dodaj proxy
+connection-form-edit = Edytuj { $proxy }
+connection-form-clear = Nowe proxy
+connection-link = Wklej link: tg://proxy?…, tg://socks?…, https://t.me/proxy?…, https://t.me/socks?…
+connection-link-filled = Wypełniono na podstawie linku. Sprawdź dane, a potem „Zapisz i użyj”.
+connection-server = Serwer
+connection-port = Port
+connection-username = Nazwa użytkownika (opcjonalnie)
+connection-password = Hasło (opcjonalnie)
+connection-secret = Sekret
+connection-keyring-note = Hasło lub sekret jest przechowywany w systemowym pęku kluczy, nigdy w pliku konfiguracji.
+connection-save = Zapisz i użyj
+connection-back = Wstecz
+connection-form-refused = Nie zapisano: { $problem }
+connection-telegram-refused = Telegram tego nie przyjął: { $error }
+connection-apply-failed = Proxy z konfiguracji nie zostało użyte: { $error }
+connection-no-secret = Pęk kluczy nie zawiera sekretu dla proxy z konfiguracji (wpis „{ $entry }”). Otwórz Ustawienia połączenia i wpisz go.
+
+connection-rule-server-empty = serwer jest pusty
+connection-rule-server-too-long = nazwa serwera jest dłuższa niż 255 znaków
+connection-rule-port = port musi być liczbą od 1 do 65535
+connection-rule-no-username = proxy MTProto nie ma nazwy użytkownika
+connection-rule-http-only = http_only dotyczy tylko proxy HTTP
+connection-rule-secret = to nie jest sekret proxy MTProto (32 znaki szesnastkowe albo sekret dd… lub ee… z linku proxy)
+connection-rule-secret-in-config = hasła ani sekretu proxy nie zapisuje się w konfiguracji, tylko w systemowym pęku kluczy: usuń ten wiersz i wpisz je w Ustawieniach połączenia
+connection-link-not-proxy = To nie jest link proxy: takie linki zaczynają się od tg://proxy, tg://socks, https://t.me/proxy lub https://t.me/socks.
+connection-link-field = Pole { $field } w linku jest błędne: { $problem }.
+connection-keyring-error = systemowy pęk kluczy nie zapisał lub nie wydał hasła proxy (wpis „{ $entry }”): { $reason }
+connection-not-kept = Używane teraz, ale nie zostanie zachowane do następnego uruchomienia: systemowy pęk kluczy nie przyjął hasła ani sekretu. Odblokuj lub skonfiguruj pęk kluczy, a potem ponownie „Zapisz i użyj”.
+connection-not-forgotten = Usunięto, ale systemowy pęk kluczy nadal przechowuje hasło lub sekret; w razie potrzeby usuń je w aplikacji pęku kluczy.

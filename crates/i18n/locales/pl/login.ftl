@@ -1,0 +1,40 @@
+## Logging in: the TDLib download, the API key, the database key (keyring or passphrase),
+## then phone, code and password. api_id and api_hash are my.telegram.org's own names.
+
+login-tdlib-needed = Potrzebny jest TDLib
+login-tdlib-missing = { $reason } DutyDesk może go pobrać.
+login-tdlib-not-started = TDLib się nie uruchomił: { $error }
+login-demo-own-window = Dyżur demo działa we własnym oknie: uruchom DutyDesk z --demo.
+login-download = Pobierz TDLib { $version }
+login-download-progress = { NUMBER($done, minimumFractionDigits: 1) } z { NUMBER($total, minimumFractionDigits: 1) } MB
+login-download-failed = Pobieranie nie powiodło się: { $error }
+login-credentials-title = Twój klucz API Telegrama
+login-credentials-hint = Utwórz aplikację na my.telegram.org i wklej jej api_id oraz api_hash. Zostaną w Twoim pliku konfiguracji.
+login-api-id-invalid = api_id to liczba podana na my.telegram.org
+login-api-hash-invalid = api_hash to 32 znaki szesnastkowe
+login-keyring-locked-title = Pęk kluczy jest zablokowany
+login-keyring-locked-hint = DutyDesk trzyma klucz Twojej bazy danych Telegrama w systemowym pęku kluczy, a pęk kluczy się nie otworzył ({ $reason }). Odblokuj go w aplikacji pęku kluczy (np. Seahorse, Pęk kluczy lub Menedżer poświadczeń), a następnie naciśnij Ponów. Hasło szyfrujące nie pomoże: nie otworzy bazy danych zaszyfrowanej kluczem z pęku kluczy.
+login-key-damaged-title = Klucz bazy danych w pęku kluczy jest uszkodzony
+login-key-damaged-hint = Wpis „{ $entry }” usługi „{ $service }” w pęku kluczy nie zawiera prawidłowego klucza bazy danych ({ $reason }). DutyDesk pozostawia go bez zmian: Twoja baza danych Telegrama została zaszyfrowana przechowywanym w nim kluczem. Przywróć wpis, jeśli masz jego kopię zapasową. Aby zacząć to konto od nowa, usuń wpis w aplikacji pęku kluczy (np. Seahorse, Pęk kluczy lub Menedżer poświadczeń) oraz folder { $folder }: zalogujesz się ponownie, a Telegram prześle Twoje czaty od nowa. Następnie naciśnij Ponów.
+login-checking-keyring = Sprawdzanie pęku kluczy…
+login-checking-keyring-hint = Jeśli pęk kluczy poprosi o odblokowanie, odpowiedz na jego monit.
+login-keyring-check-stopped = sprawdzanie pęku kluczy zostało przerwane: { $reason }
+login-keyring-same-answer = Ponowiono: pęk kluczy dał tę samą odpowiedź.
+login-retry = Ponów
+login-starting = Uruchamianie Telegrama…
+login-phone-title = Zaloguj się do Telegrama
+login-phone-hint = Twój numer telefonu z kodem kraju.
+login-send-code = Wyślij kod
+login-code-title = Wpisz kod
+login-code-hint = Telegram wysłał kod logowania na { $phone }.
+login-code-placeholder = Kod
+login-password-title = Weryfikacja dwuetapowa
+login-password-hint = Twoje hasło chmurowe.
+login-password-hint-with = Twoje hasło chmurowe (podpowiedź: { $hint }).
+login-password-placeholder = Hasło
+login-log-in = Zaloguj
+login-continue = Dalej
+login-loading-chats = Wczytywanie czatów…
+login-demo-invitation = Pierwszy dyżur? Poćwicz na symulacji.
+login-demo-button = Wypróbuj dyżur demo
+login-demo-failed = Nie udało się uruchomić dyżuru demo: { $error }
