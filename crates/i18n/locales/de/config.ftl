@@ -17,3 +17,5 @@ config-problem-hours = `{ $value }` ist kein Bereich wie 09:00-18:00 innerhalb e
 config-problem-hours-overlap = die Bereiche { $value } überschneiden sich
 config-problem-date = `{ $value }` ist kein Datum wie 2026-12-25
 config-problem-no-hours = an keinem Tag Öffnungszeiten: geben Sie mindestens einem Wochentag seine Bereiche
+config-problem-volume = die Lautstärke ist { $value }; sie reicht von 0 bis 100
+config-problem-quiet-hours = `{ $value }` ist kein Zeitbereich wie "22:00-07:00"

@@ -17,3 +17,5 @@ config-problem-hours = `{ $value }` nie jest zakresem w obrębie jednego dnia, n
 config-problem-hours-overlap = zakresy { $value } nakładają się
 config-problem-date = `{ $value }` nie jest datą, np. 2026-12-25
 config-problem-no-hours = brak godzin pracy w jakimkolwiek dniu: podaj zakresy dla co najmniej jednego dnia tygodnia
+config-problem-volume = głośność wynosi { $value }; zakres to od 0 do 100
+config-problem-quiet-hours = `{ $value }` nie jest zakresem czasu, np. "22:00-07:00"
