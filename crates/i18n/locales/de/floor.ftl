@@ -27,17 +27,33 @@ floor-left = gegangen: { $peer } ({ $name }): { $reason }
 floor-paused = Uhr angehalten.
 floor-resumed = Uhr läuft mit { $speed }×.
 floor-speed-set = Tempo { $speed }×.
-floor-burst-done = { $customers } Kunden haben geschrieben.
+floor-burst-done =
+    { $customers ->
+        [one] { $customers } Kunde hat geschrieben.
+       *[other] { $customers } Kunden haben geschrieben.
+    }
 floor-dropped = { $phone }: Verbindung für { $clients } Client(s) getrennt.
 floor-restored = { $phone }: Verbindung für { $clients } Client(s) wieder da.
 floor-no-member = Kein Teammitglied hat die Telefonnummer { $phone }.
 floor-unknown-command = Kein Trainerbefehl: { $command }
 floor-needs-token = Lauschen auf { $addr } öffnet die Schicht für das Netzwerk: ein Beitritts-Token ist nötig (eines wird erzeugt, wenn --token keines angibt).
 floor-summary-heading = Auswertung: erste Antworten je Teilnehmer (SLA: unter { $sla } min)
-floor-summary-trainee = { $name }: { $count } erste Antworten, Median { $median }, P90 { $p90 }, längste { $longest }, innerhalb des SLA { $share }
+floor-summary-trainee =
+    { $name }: { $count ->
+        [one] { $count } erste Antwort
+       *[other] { $count } erste Antworten
+    }, Median { $median }, P90 { $p90 }, längste { $longest }, innerhalb des SLA { $share }
 floor-summary-none = Kein Teilnehmer hat einem wartenden Kunden geantwortet.
-floor-summary-scripted = Simulierte Kollegen: { $count } erste Antworten, Median { $median }, innerhalb des SLA { $share }
-floor-summary-open = Noch wartend: { $count } Chats, der längste seit { $longest }.
+floor-summary-scripted =
+    Simulierte Kollegen: { $count ->
+        [one] { $count } erste Antwort
+       *[other] { $count } erste Antworten
+    }, Median { $median }, innerhalb des SLA { $share }
+floor-summary-open =
+    { $count ->
+        [one] Noch wartend: { $count } Chat, seit { $longest }.
+       *[other] Noch wartend: { $count } Chats, der längste seit { $longest }.
+    }
 floor-summary-dropped = ({ $posts } Nachrichten eines Ansturms wurden nicht gezählt.)
 floor-summary-source = Berechnet von der DutyDesk-Statistik (desk::figures) aus den Nachrichten, die die Schicht ausgeliefert hat.
 floor-span-seconds = { $s } s

@@ -40,9 +40,21 @@ floor-no-member = Żaden członek zespołu nie ma telefonu { $phone }.
 floor-unknown-command = To nie jest polecenie trenera: { $command }
 floor-needs-token = Nasłuch na { $addr } otwiera dyżur dla sieci: wymagany jest token dołączenia (zostanie utworzony, jeśli nie poda go --token).
 floor-summary-heading = Podsumowanie: pierwsze odpowiedzi według uczestnika (SLA: poniżej { $sla } min)
-floor-summary-trainee = { $name }: pierwsze odpowiedzi: { $count }, mediana { $median }, P90 { $p90 }, najdłuższa { $longest }, w ramach SLA { $share }
+floor-summary-trainee =
+    { $name }: { $count ->
+        [one] { $count } pierwsza odpowiedź
+        [few] { $count } pierwsze odpowiedzi
+        [many] { $count } pierwszych odpowiedzi
+       *[other] { $count } pierwszej odpowiedzi
+    }, mediana { $median }, P90 { $p90 }, najdłuższa { $longest }, w ramach SLA { $share }
 floor-summary-none = Żaden uczestnik nie odpowiedział czekającemu klientowi.
-floor-summary-scripted = Symulowani koledzy: pierwsze odpowiedzi: { $count }, mediana { $median }, w ramach SLA { $share }
+floor-summary-scripted =
+    Symulowani koledzy: { $count ->
+        [one] { $count } pierwsza odpowiedź
+        [few] { $count } pierwsze odpowiedzi
+        [many] { $count } pierwszych odpowiedzi
+       *[other] { $count } pierwszej odpowiedzi
+    }, mediana { $median }, w ramach SLA { $share }
 floor-summary-open =
     { $count ->
         [one] Nadal czeka { $count } czat, najdłużej od { $longest }.

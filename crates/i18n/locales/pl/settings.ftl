@@ -14,7 +14,7 @@ settings-damping-unit = minut: czat przeskakuje na górę dopiero po tym czasie 
 settings-float-waiting = Czekające czaty zaraz pod alarmami
 
 settings-section-support = Czaty wsparcia
-settings-support-only = Pokazuj we Wszystkich tylko czaty wsparcia
+settings-support-only = W „Wszystkie” pokazuj tylko czaty wsparcia
 settings-pattern = Tylko tytuły pasujące do
 settings-pattern-placeholder = np. Support: *
 
