@@ -159,16 +159,20 @@ mod tests {
         assert_eq!(time_in(Language::En, TUESDAY, TUESDAY + 60), "14:05");
         assert_eq!(time_in(Language::En, TUESDAY, week_later), "Tue 14:05");
         assert_eq!(time_in(Language::Ru, TUESDAY, week_later), "вт 14:05");
+        assert_eq!(time_in(Language::De, TUESDAY, week_later), "Di 14:05");
+        assert_eq!(time_in(Language::Pl, TUESDAY, week_later), "wt 14:05");
         let months_later = TUESDAY + 60 * 86_400;
         assert_eq!(time_in(Language::En, TUESDAY, months_later), "2026-11-03");
         assert_eq!(time_in(Language::Ru, TUESDAY, months_later), "03.11.2026");
+        assert_eq!(time_in(Language::De, TUESDAY, months_later), "03.11.2026");
+        assert_eq!(time_in(Language::Pl, TUESDAY, months_later), "03.11.2026");
         // A message dated a little ahead of our clock is still "today".
         assert_eq!(time_in(Language::Ru, TUESDAY + 120, TUESDAY), "14:07");
     }
 
     #[test]
     fn every_weekday_has_its_own_name() {
-        for language in [Language::En, Language::Ru] {
+        for &language in Language::SHIPPED {
             let names: std::collections::BTreeSet<String> = (1..=7)
                 .map(|d| time_in(language, TUESDAY + d * 86_400, TUESDAY + 7 * 86_400 + 60))
                 .collect();
@@ -183,6 +187,20 @@ mod tests {
         assert_eq!(ru(600), "10\u{a0}мин");
         assert_eq!(ru(3900), "1\u{a0}ч\u{a0}05");
         assert_eq!(ru(3 * 86_400 + 5), "3\u{a0}дн");
+    }
+
+    #[test]
+    fn waiting_strings_in_german_and_polish() {
+        let de = |secs| with_language(Language::De, || waiting(secs));
+        assert_eq!(de(30), "<1\u{a0}Min.");
+        assert_eq!(de(600), "10\u{a0}Min.");
+        assert_eq!(de(3900), "1\u{a0}Std.\u{a0}05");
+        assert_eq!(de(3 * 86_400 + 5), "3\u{a0}Tg.");
+        let pl = |secs| with_language(Language::Pl, || waiting(secs));
+        assert_eq!(pl(30), "<1\u{a0}min");
+        assert_eq!(pl(600), "10\u{a0}min");
+        assert_eq!(pl(3900), "1\u{a0}h\u{a0}05");
+        assert_eq!(pl(3 * 86_400 + 5), "3\u{a0}d");
     }
 
     #[test]

@@ -176,5 +176,21 @@ mod tests {
         assert_eq!(ru.0, "Нарушен SLA");
         assert_eq!(ru.1, "Ещё 1 чат ждёт внимания");
         assert_eq!(ru.2, "Нарушен SLA: Acme");
+        let de = with_language(Language::De, || {
+            (Kind::Breached.summary(), more_chats(1), more_chats(4))
+        });
+        assert_eq!(de.0, "SLA verletzt");
+        assert_eq!(de.1, "1 weiterer Chat braucht Aufmerksamkeit");
+        assert_eq!(de.2, "4 weitere Chats brauchen Aufmerksamkeit");
+        let pl = with_language(Language::Pl, || {
+            (
+                Kind::CustomerMessage.summary(),
+                more_chats(3),
+                more_chats(5),
+            )
+        });
+        assert_eq!(pl.0, "Nowa wiadomość od klienta");
+        assert_eq!(pl.1, "Jeszcze 3 czaty wymagają uwagi");
+        assert_eq!(pl.2, "Jeszcze 5 czatów wymaga uwagi");
     }
 }

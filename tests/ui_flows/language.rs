@@ -1,7 +1,7 @@
 //! The window's language: chosen in Settings and spoken at once (and saved); the console,
 //! login and settings in Russian; and laid out without overlapping or cut-off words in
-//! Russian and in the pseudo-locale (every message 40% longer), checked through the
-//! widgets' bounds.
+//! Russian, German, Polish and the pseudo-locale (every message 40% longer), checked
+//! through the widgets' bounds.
 
 use super::layout::{self, Problems, Rules, Shown, check, check_rows, scan};
 use super::*;
@@ -260,12 +260,29 @@ fn russian_overlaps_and_cuts_off_nothing() {
     settings_is_laid_out(Language::Ru);
 }
 
+/// German words are long, Polish ones often too: the console, every login stage and the
+/// settings in each.
+#[test]
+fn german_and_polish_overlap_and_cut_off_nothing() {
+    for language in [Language::De, Language::Pl] {
+        console_is_laid_out(language);
+        login_is_laid_out(language);
+        settings_is_laid_out(language);
+    }
+}
+
 /// The narrowest window the console allows (`ui::run`'s minimum size): the header's
 /// counters and buttons go below the filters rather than over them.
 #[test]
 fn the_narrowest_window_keeps_every_word_in_every_language() {
     let narrowest = iced::Size::new(900.0, 480.0);
-    for language in [Language::En, Language::Ru, Language::Pseudo] {
+    for language in [
+        Language::En,
+        Language::Ru,
+        Language::De,
+        Language::Pl,
+        Language::Pseudo,
+    ] {
         let home = tempfile::tempdir().unwrap();
         let app = fixture_in(language, home.path());
         let (problems, _) = console_problems_at(&app, narrowest);

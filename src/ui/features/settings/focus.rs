@@ -496,11 +496,16 @@ mod tests {
 
         d.focus = Some(Control::Language);
         assert!(matches!(key(&mut d, Nav::Forward), Some(Message::Language(l)) if l == "en"));
-        assert!(matches!(key(&mut d, Nav::Back), Some(Message::Language(l)) if l == "ru"));
+        assert!(matches!(key(&mut d, Nav::Back), Some(Message::Language(l)) if l == "pl"));
         d.config.ui.language = "ru-RU".into();
         assert!(
+            matches!(key(&mut d, Nav::Activate), Some(Message::Language(l)) if l == "de"),
+            "ru-RU is Russian: the next is German"
+        );
+        d.config.ui.language = "pl-PL".into();
+        assert!(
             matches!(key(&mut d, Nav::Activate), Some(Message::Language(l)) if l == "auto"),
-            "ru-RU is Russian, the last in the list: the next wraps to the system's"
+            "pl-PL is Polish, the last in the list: the next wraps to the system's"
         );
 
         d.focus = Some(Control::Theme);

@@ -268,10 +268,22 @@ mod tests {
             readable(&alarm, &names(), None, Language::Ru),
             "Lena Lead объявил(а) тревогу в «Acme support»: site down"
         );
+        assert_eq!(
+            readable(&alarm, &names(), None, Language::De),
+            "Lena Lead hat einen Alarm für „Acme support“ ausgelöst: site down"
+        );
+        assert_eq!(
+            readable(&alarm, &names(), None, Language::Pl),
+            "Lena Lead podnosi alarm w „Acme support”: site down"
+        );
         let assign = Action::Assign { chat: -1, user: 9 };
         assert_eq!(
             readable(&assign, &names(), None, Language::En),
             "Lena Lead assigned «Acme support» to Kim Keeper."
+        );
+        assert_eq!(
+            readable(&assign, &names(), None, Language::Pl),
+            "Lena Lead przydziela „Acme support” osobie Kim Keeper."
         );
     }
 
