@@ -360,3 +360,23 @@ fn header_counters_say_their_number_in_each_languages_plural() {
     };
     assert!(sim.find(red).is_ok(), "{} {red}", k.red);
 }
+
+/// Polish has a third form: 2–4 (not 12–14) take "czekają" / "czerwone", 5 and up
+/// "czeka" / "czerwonych".
+#[test]
+fn header_counters_follow_polish_plurals() {
+    let home = tempfile::tempdir().unwrap();
+    let app = fixture_in(Language::Pl, home.path());
+    let k = app.desk().counters();
+    let mut sim = ui(&app);
+    let few = |n: usize| (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100));
+    let waiting = if few(k.waiting) { "czekają" } else { "czeka" };
+    assert!(sim.find(k.waiting.to_string()).is_ok());
+    assert!(sim.find(waiting).is_ok(), "{} {waiting}", k.waiting);
+    let red = match k.red {
+        1 => "czerwony",
+        n if few(n) => "czerwone",
+        _ => "czerwonych",
+    };
+    assert!(sim.find(red).is_ok(), "{} {red}", k.red);
+}
