@@ -11,7 +11,7 @@ settings-breach-after = SLA-Verstoß nach
 settings-damping = Dämpfung
 settings-minutes-of-waiting = Minuten Wartezeit
 settings-damping-unit = Minuten: ein Chat springt erst nach dieser Ruhezeit nach oben
-settings-float-waiting = Wartende Chats unter Alarmen einreihen
+settings-float-waiting = Wartende Chats direkt unter Alarmen zeigen
 
 settings-section-support = Support-Chats
 settings-support-only = Unter „Alle“ nur Support-Chats zeigen
