@@ -12,3 +12,5 @@ notifications-more-chats =
     }
 notifications-banner = { $summary }: { $body }
 notifications-banner-more = { $summary }: { $body } (und { $more } weitere)
+notifications-reminder = Erinnerung
+notifications-reminder-body = { $chat_title }: { $note }

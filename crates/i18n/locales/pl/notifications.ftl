@@ -14,3 +14,5 @@ notifications-more-chats =
     }
 notifications-banner = { $summary }: { $body }
 notifications-banner-more = { $summary }: { $body } (i { $more } więcej)
+notifications-reminder = Przypomnienie
+notifications-reminder-body = { $chat_title }: { $note }
