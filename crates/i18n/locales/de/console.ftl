@@ -22,6 +22,7 @@ console-counter-unread =
 console-mark-all-read = Alle gelesen
 console-search-chats = Chats durchsuchen
 console-settings = Einstellungen
+console-statistics = Statistik
 
 ## The chat list.
 console-filter-placeholder = Chats nach Titel filtern
@@ -126,6 +127,8 @@ console-keys-no-reply = keine Antwort nötig
 console-keys-filters = Alle / Support / Wartend / Markiert
 console-keys-title-filter = Chats nach Titel filtern
 console-keys-task = Aufgabe aus den gewählten Nachrichten (oder der letzten Kundennachricht); Nachrichten auswählen
+console-keys-statistics = die Statistik-Ansicht (erneut: zurück zur Konsole)
 console-keys-menu = Kontextmenü des offenen Chats
 console-keys-send = senden / neue Zeile
 console-keys-escape = Geöffnetes schließen
+console-jump-missing = Nachricht { $message } ist nicht mehr in diesem Chat (gelöscht?): stattdessen wird der Chat gezeigt

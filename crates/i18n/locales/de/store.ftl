@@ -31,6 +31,8 @@ store-reading-digests = Lesen der Statistik-Zusammenfassungen
 store-reading-open-waits = Lesen der offenen Wartezeiten
 store-saving-task = Speichern der Aufgabe { $key } von Chat { $chat }
 store-reading-tasks = Lesen der verknüpften Aufgaben
+store-saving-staff-names = Speichern der Teamnamen
+store-reading-staff-names = Lesen der Teamnamen
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = negative Schemaversion { $found }

@@ -38,6 +38,7 @@ console-counter-unread =
 console-mark-all-read = Przeczytaj wszystkie
 console-search-chats = Szukaj w czatach
 console-settings = Ustawienia
+console-statistics = Statystyki
 
 ## The chat list.
 console-filter-placeholder = Filtruj czaty po tytule
@@ -144,6 +145,8 @@ console-keys-no-reply = odpowiedź zbędna
 console-keys-filters = Wszystkie / Wsparcie / Czekające / Oznaczone
 console-keys-title-filter = filtruj czaty po tytule
 console-keys-task = zadanie z zaznaczonych wiadomości (lub ostatniej wiadomości klienta); zaznacz wiadomości
+console-keys-statistics = ekran Statystyki (ponownie: powrót do konsoli)
 console-keys-menu = menu kontekstowe otwartego czatu
 console-keys-send = wyślij / nowy wiersz
 console-keys-escape = zamknij to, co otwarte
+console-jump-missing = Wiadomości { $message } nie ma już w tym czacie (usunięta?): zamiast niej pokazano czat

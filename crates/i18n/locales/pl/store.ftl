@@ -31,6 +31,8 @@ store-reading-digests = odczyt skrótów statystyk
 store-reading-open-waits = odczyt otwartych oczekiwań
 store-saving-task = zapis zadania { $key } czatu { $chat }
 store-reading-tasks = odczyt powiązanych zadań
+store-saving-staff-names = zapis nazw członków zespołu
+store-reading-staff-names = odczyt nazw członków zespołu
 
 ## Bad data found ({ $what } in store-corrupt).
 store-negative-schema-version = ujemna wersja schematu { $found }
