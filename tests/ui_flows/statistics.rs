@@ -386,3 +386,9 @@ fn the_statistics_screen_holds_russian_and_the_pseudo_locale() {
     statistics_is_laid_out(i18n::Language::Ru);
     statistics_is_laid_out(i18n::Language::Pseudo);
 }
+
+#[test]
+fn the_statistics_screen_holds_german_and_polish() {
+    statistics_is_laid_out(i18n::Language::De);
+    statistics_is_laid_out(i18n::Language::Pl);
+}
