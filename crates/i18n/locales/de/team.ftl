@@ -85,6 +85,8 @@ team-expected-number = eine ganze Zahl
 team-expected-roles = eine Liste von Rollen
 team-expected-words = eine Liste von Wörtern
 team-expected-chats = eine Liste von Chat-IDs
+team-expected-hours = eine Liste von Bereichen wie "09:00-18:00"
+team-expected-dates = eine Liste von Daten wie "2026-12-25"
 
 # A team alarm's desktop notification and the Settings switch for its sound.
 team-notify-alarm = Team-Alarm

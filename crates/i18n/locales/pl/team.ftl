@@ -85,6 +85,8 @@ team-expected-number = liczba całkowita
 team-expected-roles = lista ról
 team-expected-words = lista słów
 team-expected-chats = lista ID czatów
+team-expected-hours = lista zakresów, np. "09:00-18:00"
+team-expected-dates = lista dat, np. "2026-12-25"
 
 # A team alarm's desktop notification and the Settings switch for its sound.
 team-notify-alarm = Alarm zespołu
