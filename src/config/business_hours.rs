@@ -22,17 +22,6 @@ pub struct BusinessHoursConfig {
     pub holidays: Vec<String>,
 }
 
-/// The weekday keys of `[business_hours]`, Monday first.
-const WEEKDAY_KEYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 impl BusinessHoursConfig {
     /// The calendar, or the first problem and its key.
     pub fn calendar(&self) -> Result<desk::BusinessCalendar, (String, Problem)> {
@@ -53,7 +42,11 @@ impl BusinessHoursConfig {
             &self.sunday,
         ];
         let mut week = desk::WeekHours::closed();
-        for (i, (ranges, name)) in days.into_iter().zip(WEEKDAY_KEYS).enumerate() {
+        for (i, (ranges, name)) in days
+            .into_iter()
+            .zip(desk::calendar::WEEKDAY_KEYS)
+            .enumerate()
+        {
             let parsed = ranges
                 .iter()
                 .map(|r| {

@@ -46,17 +46,16 @@ fn delete_message(
     message: MessageId,
     dirty: &mut BTreeSet<i64>,
 ) -> rusqlite::Result<()> {
-    for sql in [
-        "DELETE FROM stat_messages WHERE chat = ?1 AND message = ?2 RETURNING date",
-        "DELETE FROM stat_replies WHERE chat = ?1 AND message = ?2 RETURNING date - waited_secs",
-    ] {
-        let days: Vec<i64> = tx
-            .prepare_cached(sql)?
-            .query_map(params![chat, message], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        dirty.extend(days.into_iter().map(utc_day));
-    }
-    Ok(())
+    note_days(
+        tx,
+        [
+            "DELETE FROM stat_messages WHERE chat = ?1 AND message = ?2 RETURNING date",
+            "DELETE FROM stat_replies WHERE chat = ?1 AND message = ?2 RETURNING date - waited_secs",
+        ],
+        chat,
+        message,
+        dirty,
+    )
 }
 
 /// The days a message's rows are counted in now (before they move).
@@ -66,10 +65,28 @@ fn days_of_message(
     message: MessageId,
     dirty: &mut BTreeSet<i64>,
 ) -> rusqlite::Result<()> {
-    for sql in [
-        "SELECT date FROM stat_messages WHERE chat = ?1 AND message = ?2",
-        "SELECT date - waited_secs FROM stat_replies WHERE chat = ?1 AND message = ?2",
-    ] {
+    note_days(
+        tx,
+        [
+            "SELECT date FROM stat_messages WHERE chat = ?1 AND message = ?2",
+            "SELECT date - waited_secs FROM stat_replies WHERE chat = ?1 AND message = ?2",
+        ],
+        chat,
+        message,
+        dirty,
+    )
+}
+
+/// Runs each statement (which yields the dates a message's rows count on) and notes their
+/// UTC days in `dirty`.
+fn note_days(
+    tx: &Transaction<'_>,
+    statements: [&str; 2],
+    chat: ChatId,
+    message: MessageId,
+    dirty: &mut BTreeSet<i64>,
+) -> rusqlite::Result<()> {
+    for sql in statements {
         let days: Vec<i64> = tx
             .prepare_cached(sql)?
             .query_map(params![chat, message], |r| r.get(0))?

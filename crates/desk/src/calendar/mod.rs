@@ -33,6 +33,18 @@ pub use parse::{parse_date, parse_hours};
 pub use timeline::Timeline;
 pub use zone::{CivilDate, LocalTime, WEEKDAYS, Zone};
 
+/// The weekdays as the config file and the team settings name them, Monday first (the
+/// calendar's weekday order).
+pub const WEEKDAY_KEYS: [&str; WEEKDAYS] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 use crate::model::UnixTime;
 
 /// Seconds in a local day without a clock change.

@@ -503,17 +503,6 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// `[business_hours]`'s weekday keys, Monday first (the calendar's weekday order).
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 impl Doc<'_> {
     /// `[business_hours]`: `time_zone`, ranges per weekday (a day left out is closed),
     /// `holidays`; every problem names its key and line.
@@ -557,7 +546,7 @@ impl Doc<'_> {
                     })?;
                     holidays.push(date);
                 }
-            } else if let Some(day) = WEEKDAYS.iter().position(|d| *d == name) {
+            } else if let Some(day) = calendar::WEEKDAY_KEYS.iter().position(|d| *d == name) {
                 let mut ranges = Vec::new();
                 let mut texts = Vec::new();
                 for r in self.array(&key, value, Expected::ListOfHours)? {
