@@ -249,7 +249,8 @@ proptest! {
         let url = build(&c, &d);
         prop_assert!(url.url.len() <= url_limit(TrackerKind::GitLab));
         let (_, _, q) = read(&url.url);
-        prop_assert_eq!(value(&q, "issue[title]"), Some(title.trim()));
+        // A blank title leaves the parameter out (the form opens with its own empty field).
+        prop_assert_eq!(value(&q, "issue[title]").unwrap_or_default(), title.trim());
         let got = value(&q, "issue[description]").unwrap_or_default();
         match url.left_out {
             None => prop_assert_eq!(got, description.as_str()),
