@@ -130,6 +130,9 @@ pub(crate) struct Chat {
     pub level: Status,
     /// When `level` next rises, if it will.
     pub deadline: Option<UnixTime>,
+    /// Where the chat sits in `Desk::waits` (its wait's start, or `UnixTime::MAX` for a
+    /// fired reminder with nobody waiting), if it is listed under "Waiting".
+    pub wait_entry: Option<UnixTime>,
     pub unread_count: i32,
     pub marked_unread: bool,
     /// The key under which the chat sits in the order tree, if listed.
@@ -170,6 +173,7 @@ impl Chat {
             waiting: None,
             level: Status::Normal,
             deadline: None,
+            wait_entry: None,
             unread_count: 0,
             marked_unread: false,
             key: None,

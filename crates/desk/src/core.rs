@@ -51,6 +51,9 @@ pub struct Desk {
     /// The account's chat folders, for choosing the support folder by name.
     pub(crate) folders: Vec<ChatFolder>,
     pub(crate) deadlines: BTreeSet<(UnixTime, ChatId)>,
+    /// The chats listed under "Waiting", longest wait first (see `Chat::wait_entry`): the
+    /// overview and "jump to the longest wait" read its head instead of scanning.
+    pub(crate) waits: BTreeSet<(UnixTime, ChatId)>,
     pub(crate) now: UnixTime,
     pub(crate) counters: Counters,
     pub(crate) stats: Vec<StatEvent>,
@@ -134,6 +137,7 @@ impl Desk {
             users: IdMap::default(),
             folders: Vec::new(),
             deadlines: BTreeSet::new(),
+            waits: BTreeSet::new(),
             now: i64::MIN,
             counters: Counters::default(),
             stats: Vec::new(),
@@ -420,6 +424,9 @@ impl Desk {
         if let Some(d) = c.deadline {
             self.deadlines.remove(&(d, chat));
         }
+        if let Some(w) = c.wait_entry {
+            self.waits.remove(&(w, chat));
+        }
         add_counts(&mut self.counters, c.counted, -1);
     }
 
@@ -561,6 +568,20 @@ impl Desk {
         }
         c.key = key;
         c.mask = mask;
+        let wait_entry = (mask & (1 << CAT_WAITING) != 0).then(|| {
+            c.waiting
+                .filter(|_| waiting)
+                .map_or(UnixTime::MAX, |w| w.date)
+        });
+        if c.wait_entry != wait_entry {
+            if let Some(w) = c.wait_entry {
+                self.waits.remove(&(w, chat));
+            }
+            if let Some(w) = wait_entry {
+                self.waits.insert((w, chat));
+            }
+            c.wait_entry = wait_entry;
+        }
         let after = contrib_of(c, alarm, kit.alerts, fired.is_some());
         c.counted = after;
         if after != before.contrib {

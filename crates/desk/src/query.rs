@@ -122,13 +122,19 @@ impl Desk {
 
     /// The support chat waiting longest, if any: for "jump to the next waiting chat".
     pub fn longest_waiting(&self) -> Option<ChatId> {
-        // O(n), but only on a key press; an index for it would cost every event.
-        self.chats
-            .values()
-            .filter(|c| c.support && c.key.is_some())
-            .filter_map(|c| c.waiting.map(|w| (w.date, c.id)))
-            .min()
-            .map(|(_, id)| id)
+        self.longest_waits(1)
+            .next()
+            .and_then(|(since, chat)| since.map(|_| chat))
+    }
+
+    /// The chats listed under "Waiting", longest wait first, with when each wait started;
+    /// a chat listed there only for a fired reminder comes after them with `None`. O(log n)
+    /// to start, O(1) a chat: the overview asks for it on every frame.
+    pub fn longest_waits(&self, n: usize) -> impl Iterator<Item = (Option<UnixTime>, ChatId)> + '_ {
+        self.waits
+            .iter()
+            .take(n)
+            .map(|&(since, chat)| ((since != UnixTime::MAX).then_some(since), chat))
     }
 
     /// The earliest time after `now()` at which a support chat turns red or breaches, or

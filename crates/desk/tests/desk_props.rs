@@ -449,6 +449,20 @@ fn check(
         })
         .min();
     prop_assert_eq!(desk.next_deadline(), next, "next deadline");
+    // The longest waits: every chat listed under "Waiting", by when its wait began.
+    let mut longest: Vec<(Option<i64>, i64)> = oracle
+        .order(Filter::Waiting, damping, float)
+        .into_iter()
+        .map(|c| (oracle.waiting(c).map(|w| w.since), c))
+        .collect();
+    longest.sort_by_key(|&(since, c)| (since.unwrap_or(i64::MAX), c));
+    let got: Vec<_> = desk.longest_waits(usize::MAX).collect();
+    prop_assert_eq!(&got, &longest, "longest waits");
+    prop_assert_eq!(
+        desk.longest_waiting(),
+        longest.first().and_then(|&(since, c)| since.map(|_| c)),
+        "longest waiting"
+    );
     let k = desk.counters();
     prop_assert_eq!(k.support_chats, CHATS as usize - oracle.unlisted.len());
     prop_assert_eq!(k.waiting, waiting);

@@ -2,7 +2,7 @@
 //! click or Ctrl+J away) and the keyboard shortcuts.
 
 use super::Message;
-use crate::desk::{ChatId, Desk, Filter, ListFilter, RowView, UnixTime};
+use crate::desk::{ChatId, Desk, RowView, UnixTime};
 use crate::ui::features::team::marks as team_marks;
 use crate::ui::format;
 use crate::ui::keys;
@@ -15,32 +15,19 @@ use iced::widget::text::Wrapping;
 use iced::widget::{Space, button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding};
 
-/// Waiting chats looked at for the overview; beyond this many the floor has bigger
-/// problems than the exact order of the tenth-longest wait.
-const SCAN: usize = 2000;
 const SHOWN: usize = 8;
 
 pub fn longest_waits(desk: &Desk) -> Vec<RowView> {
-    longest_wait_dates(desk)
-        .into_iter()
+    desk.longest_waits(SHOWN)
         .filter_map(|(_, chat)| desk.row(chat))
         .collect()
 }
 
 /// The chats `longest_waits` lists, oldest wait first, with when each started waiting.
-/// Reads ids and dates only: the timer asks for it after every update, and building up to
-/// `SCAN` rows (titles and previews cloned) each time is what the view does once.
+/// Reads the desk's index of waits only: the timer asks for it after every update, and
+/// building the rows (titles and previews cloned) each time is what the view does once.
 pub fn longest_wait_dates(desk: &Desk) -> Vec<(Option<UnixTime>, ChatId)> {
-    let waiting = ListFilter::new(Filter::Waiting);
-    let n = desk.len(&waiting).min(SCAN);
-    let mut dates: Vec<(Option<UnixTime>, ChatId)> = desk
-        .chat_ids(&waiting, 0..n)
-        .into_iter()
-        .map(|chat| (desk.waiting_since(chat), chat))
-        .collect();
-    dates.sort_by_key(|&(since, chat)| (since.unwrap_or(UnixTime::MAX), chat));
-    dates.truncate(SHOWN);
-    dates
+    desk.longest_waits(SHOWN).collect()
 }
 
 pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
