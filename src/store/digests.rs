@@ -74,13 +74,18 @@ impl Store {
     ) -> Result<Figures, StoreError> {
         self.refresh_digests(Some(period.utc_days()))?;
         let open = self.open_waits()?;
-        let mut failed = None;
-        let figures = {
-            let days = self.digests(period, &mut failed)?;
-            Figures::compute_days(period, as_of, &open, days, settings)
-        };
-        match failed {
-            Some(e) => Err(e),
+        let blobs = self.digest_blobs(period)?;
+        // Decoded a day at a time on the figures' second thread (see `compute_days`).
+        let mut bad_day = None;
+        let days = blobs.into_iter().map_while(|(day, bytes)| {
+            decode(day, &bytes).or_else(|| {
+                bad_day = Some(day);
+                None
+            })
+        });
+        let figures = Figures::compute_days(period, as_of, &open, days, settings);
+        match bad_day {
+            Some(day) => Err(self.bad_digest(day)),
             None => Ok(figures),
         }
     }
@@ -109,6 +114,25 @@ impl Store {
         period: Period,
         failed: &'s mut Option<StoreError>,
     ) -> Result<impl Iterator<Item = DayDigest> + 's, StoreError> {
+        let blobs = self.digest_blobs(period)?;
+        Ok(blobs.into_iter().map_while(move |(day, bytes)| {
+            let d = decode(day, &bytes);
+            if d.is_none() {
+                *failed = Some(self.bad_digest(day));
+            }
+            d
+        }))
+    }
+
+    fn bad_digest(&self, day: i64) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            what: t!("store-bad-digest", day = day),
+        }
+    }
+
+    /// The period's encoded digests in day order.
+    fn digest_blobs(&self, period: Period) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
         let what = &t!("store-reading-digests");
         let days = period.utc_days();
         let mut st = self
@@ -134,17 +158,7 @@ impl Store {
             })?;
             blobs.push((day, bytes.to_vec()));
         }
-        let path = self.path.clone();
-        Ok(blobs.into_iter().map_while(move |(day, bytes)| {
-            let d = decode(day, &bytes);
-            if d.is_none() {
-                *failed = Some(StoreError::Corrupt {
-                    path: path.clone(),
-                    what: t!("store-bad-digest", day = day),
-                });
-            }
-            d
-        }))
+        Ok(blobs)
     }
 
     /// Every chat's open wait (see `store::chat_state`), by start.

@@ -118,14 +118,9 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// One UTC day's digest (days in order).
-    pub fn day(&mut self, d: &DayDigest) {
-        self.messages(d);
-        self.waits(d);
-    }
-
-    /// Messages, active chats and the heatmap, from the digest's quarter hours.
-    fn messages(&mut self, d: &DayDigest) {
+    /// Messages, active chats and the heatmap, from a UTC day's quarter hours (days in
+    /// order). `finish` takes them from the tally that counted them.
+    pub fn day_messages(&mut self, d: &DayDigest) {
         let base = d.day * 86_400;
         let mut place = [None; QUARTERS_PER_DAY];
         for (q, slot) in place.iter_mut().enumerate() {
@@ -174,8 +169,8 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// The day's answered waits that started in the period.
-    fn waits(&mut self, d: &DayDigest) {
+    /// A UTC day's answered waits that started in the period (days in order).
+    pub fn day_waits(&mut self, d: &DayDigest) {
         let period = self.f.period;
         let n_days = self.days.len();
         // They all start this UTC day: one hint for their business time.
@@ -193,9 +188,9 @@ impl<'a> Tally<'a> {
             self.admins[a as usize].1.answered(len, th);
             self.admin_days[a as usize * n_days + day].answered(len, th);
             self.ranked.push(Ranking {
-                wait: len,
-                day: day as u32,
-                admin: a,
+                // Capped at 136 years: a longer "wait" is a clock gone wrong.
+                wait: u32::try_from(len.max(0)).unwrap_or(u32::MAX),
+                admin_day: a * n_days as u32 + day as u32,
             });
             self.longest.offer(LongWait {
                 chat: w.chat,
@@ -255,16 +250,30 @@ impl<'a> Tally<'a> {
         }
     }
 
-    pub fn finish(mut self) -> Figures {
+    /// The figures: this tally's waits with `counts`' messages and active chats (the two
+    /// may be one tally's work, or two tallies' of the same period).
+    pub fn finish(mut self, counts: Tally) -> Figures {
+        let c = counts.f;
+        for (row, counted) in self.f.hours.iter_mut().zip(c.hours) {
+            (row.customer, row.staff) = (counted.customer, counted.staff);
+            row.active_chats = counted.active_chats;
+        }
+        for (row, counted) in self.f.days.iter_mut().zip(c.days) {
+            (row.customer, row.staff) = (counted.customer, counted.staff);
+            row.active_chats = counted.active_chats;
+        }
+        self.f.heatmap = c.heatmap;
+        self.f.customer_messages = c.customer_messages;
+        self.f.staff_messages = c.staff_messages;
         let n_days = self.days.len();
         // Every row sees its waits in increasing order: medians and P90s in one pass.
         sort_by_wait(&mut self.ranked);
         for r in &self.ranked {
-            let (day, a) = (r.day as usize, r.admin as usize);
-            self.team.ranked(r.wait);
-            self.days[day].ranked(r.wait);
-            self.admins[a].1.ranked(r.wait);
-            self.admin_days[a * n_days + day].ranked(r.wait);
+            let (wait, i) = (i64::from(r.wait), r.admin_day as usize);
+            self.team.ranked(wait);
+            self.days[i % n_days].ranked(wait);
+            self.admins[i / n_days].1.ranked(wait);
+            self.admin_days[i].ranked(wait);
         }
         let mut f = self.f;
         f.team = self.team.finish();
@@ -309,24 +318,25 @@ impl<'a> Tally<'a> {
     }
 }
 
-/// An answered wait and the rows it counts in, for the ranking pass.
+/// An answered wait and the rows it counts in, for the ranking pass: 8 bytes, as a year
+/// holds over a million of them (sorted twice over).
 #[derive(Debug, Clone, Copy)]
 struct Ranking {
-    wait: i64,
-    day: u32,
-    admin: u32,
+    wait: u32,
+    /// Its admin-day's index (`admin * days + day`), which names the admin and the day.
+    admin_day: u32,
 }
 
 /// LSD radix sort by wait (waits are never negative), a byte at a time over the bytes the
 /// longest wait needs: a few linear passes instead of a comparison sort of a year's waits.
 fn sort_by_wait(v: &mut Vec<Ranking>) {
-    let max = v.iter().map(|r| r.wait.max(0) as u64).max().unwrap_or(0);
-    let bytes = (64 - max.leading_zeros()).div_ceil(8);
+    let max = v.iter().map(|r| r.wait).max().unwrap_or(0);
+    let bytes = (32 - max.leading_zeros()).div_ceil(8);
     let mut from = std::mem::take(v);
     let mut to = Vec::with_capacity(from.len());
     for b in 0..bytes {
         let shift = b * 8;
-        let digit = |r: &Ranking| ((r.wait.max(0) as u64 >> shift) & 0xff) as usize;
+        let digit = |r: &Ranking| ((r.wait >> shift) & 0xff) as usize;
         let mut counts = [0usize; 257];
         for r in &from {
             counts[digit(r) + 1] += 1;
@@ -339,8 +349,7 @@ fn sort_by_wait(v: &mut Vec<Ranking>) {
             from.len(),
             Ranking {
                 wait: 0,
-                day: 0,
-                admin: 0,
+                admin_day: 0,
             },
         );
         for r in &from {
