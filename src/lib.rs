@@ -9,11 +9,6 @@
 /// the macOS bundle identifier.
 pub const APP_ID: &str = "io.github.dutydesk.DutyDesk";
 
-/// Every binary linking DutyDesk (the app, its tests and benches) allocates with mimalloc,
-/// so the benchmarks measure the allocator that ships (see Cargo.toml).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod autostart;
 pub mod cli;
 pub mod config;
