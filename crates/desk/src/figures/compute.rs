@@ -165,7 +165,7 @@ impl Figures {
         std::thread::scope(|s| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<D>(16);
             let counter = s.spawn(move || {
-                let mut counts = Tally::new(period, as_of, settings);
+                let mut counts = Tally::counting(period, as_of, settings);
                 for d in days {
                     counts.day_messages(d.borrow());
                     if tx.send(d).is_err() {

@@ -59,7 +59,27 @@ pub(super) struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
+    /// A tally of the waits (and, with `day_messages`, of the messages too).
     pub fn new(period: Period, as_of: UnixTime, settings: &'a FigureSettings) -> Tally<'a> {
+        let measure = match &settings.calendar {
+            Some(cal) => Measure::Business(cal.timeline(period.from, as_of.max(period.to)), cal),
+            None => Measure::Wall,
+        };
+        Tally::with_measure(period, as_of, settings, measure)
+    }
+
+    /// A tally of the messages alone: it never measures a wait, so it builds no business
+    /// timeline.
+    pub fn counting(period: Period, as_of: UnixTime, settings: &'a FigureSettings) -> Tally<'a> {
+        Tally::with_measure(period, as_of, settings, Measure::Wall)
+    }
+
+    fn with_measure(
+        period: Period,
+        as_of: UnixTime,
+        settings: &'a FigureSettings,
+        measure: Measure<'a>,
+    ) -> Tally<'a> {
         let grid = Grid::new(&settings.zone, period);
         let f = Figures {
             period,
@@ -96,10 +116,6 @@ impl<'a> Tally<'a> {
             longest: Vec::new(),
             customer_messages: 0,
             staff_messages: 0,
-        };
-        let measure = match &settings.calendar {
-            Some(cal) => Measure::Business(cal.timeline(period.from, as_of.max(period.to)), cal),
-            None => Measure::Wall,
         };
         let n_days = f.days.len();
         Tally {

@@ -511,22 +511,21 @@ impl Doc<'_> {
         table: &Table<'_>,
         out: &mut TeamSettings,
     ) -> Result<(), SettingsError> {
-        const KEYS: &[&str] = &[
-            "time_zone",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "holidays",
-        ];
+        const KEYS: [&str; calendar::WEEKDAYS + 2] = {
+            let mut keys = ["time_zone"; calendar::WEEKDAYS + 2];
+            let mut i = 0;
+            while i < calendar::WEEKDAYS {
+                keys[i + 1] = calendar::WEEKDAY_KEYS[i];
+                i += 1;
+            }
+            keys[calendar::WEEKDAYS + 1] = "holidays";
+            keys
+        };
         let mut zone = Zone::utc();
         let mut week = WeekHours::closed();
         let mut holidays = Vec::new();
         let mut first_day: Option<(usize, String)> = None;
-        for (key, value) in self.keys("business_hours", table, KEYS)? {
+        for (key, value) in self.keys("business_hours", table, &KEYS)? {
             let at = value.span().start;
             let name = &key["business_hours.".len()..];
             if name == "time_zone" {
