@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::desk::calendar::Zone;
-use crate::desk::figures::{Figures, SlaShare, Thresholds, WaitStats};
+use crate::desk::figures::{AdminDay, DayRow, Figures, SlaShare, Thresholds, WaitStats};
 use crate::desk::{Sender, UnixTime};
 
 use super::{Names, words};
@@ -159,6 +159,19 @@ fn wait_cells(w: &WaitStats) -> Vec<Cell> {
 
 /// Every table of the figures, in the order they are printed; admins named from `names`.
 pub fn tables(f: &Figures, zone: &Zone, t: Thresholds, names: &Names) -> Vec<Table> {
+    vec![
+        summary(f, zone, t),
+        admins(f, names),
+        days(f),
+        admin_days(f, names),
+        hours(f, zone),
+        heatmap(f),
+        longest(f, zone, names),
+    ]
+}
+
+/// The period, its zone, thresholds and totals: a metric and its value a row.
+pub fn summary(f: &Figures, zone: &Zone, t: Thresholds) -> Table {
     let summary = vec![
         (
             "period_from",
@@ -209,7 +222,7 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds, names: &Names) -> Vec<Tab
         ),
         ("open_waits", words::open(), Cell::same(f.team.open)),
     ];
-    let summary = Table {
+    Table {
         name: "summary",
         title: words::summary(),
         columns: vec![("metric", String::new()), ("value", String::new())],
@@ -225,7 +238,11 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds, names: &Names) -> Vec<Tab
                 ]
             })
             .collect(),
-    };
+    }
+}
+
+/// The team, then each admin: response times and SLA shares.
+pub fn admins(f: &Figures, names: &Names) -> Table {
     let mut admins = Table {
         name: "admins",
         title: words::admins(),
@@ -254,68 +271,79 @@ pub fn tables(f: &Figures, zone: &Zone, t: Thresholds, names: &Names) -> Vec<Tab
                 .collect(),
         );
     }
-    let days = Table {
+    admins
+}
+
+/// The per-day table's columns; its rows are `day_row`s.
+pub fn day_columns() -> Vec<(&'static str, String)> {
+    [
+        ("date", words::date()),
+        ("active_chats", words::active()),
+        ("customer_messages", words::customer()),
+        ("staff_messages", words::staff()),
+        ("open_waits", words::open()),
+    ]
+    .into_iter()
+    .chain(wait_columns())
+    .collect()
+}
+
+/// One day's cells. The screen builds only the page it shows (a year has 365).
+pub fn day_row(d: &DayRow) -> Vec<Cell> {
+    [
+        Cell::same(d.date),
+        Cell::same(d.active_chats),
+        Cell::same(d.customer),
+        Cell::same(d.staff),
+        Cell::same(d.waits.open),
+    ]
+    .into_iter()
+    .chain(wait_cells(&d.waits))
+    .collect()
+}
+
+fn days(f: &Figures) -> Table {
+    Table {
         name: "days",
         title: words::days(),
-        columns: [
-            ("date", words::date()),
-            ("active_chats", words::active()),
-            ("customer_messages", words::customer()),
-            ("staff_messages", words::staff()),
-            ("open_waits", words::open()),
-        ]
+        columns: day_columns(),
+        rows: f.days.iter().map(day_row).collect(),
+    }
+}
+
+/// The per-admin-and-day table's columns; its rows are `admin_day_row`s.
+pub fn admin_day_columns() -> Vec<(&'static str, String)> {
+    [
+        ("date", words::date()),
+        ("admin", words::admin()),
+        ("admin_name", String::new()),
+    ]
+    .into_iter()
+    .chain(wait_columns())
+    .collect()
+}
+
+/// One admin's day, in cells. The screen builds only the page it shows: a busy team's year
+/// has thousands, and their text took longer than the figures themselves.
+pub fn admin_day_row(a: &AdminDay, names: &Names) -> Vec<Cell> {
+    [Cell::same(a.date)]
         .into_iter()
-        .chain(wait_columns())
-        .collect(),
-        rows: f
-            .days
-            .iter()
-            .map(|d| {
-                [
-                    Cell::same(d.date),
-                    Cell::same(d.active_chats),
-                    Cell::same(d.customer),
-                    Cell::same(d.staff),
-                    Cell::same(d.waits.open),
-                ]
-                .into_iter()
-                .chain(wait_cells(&d.waits))
-                .collect()
-            })
-            .collect(),
-    };
-    let admin_days = Table {
+        .chain(admin(a.responder, names))
+        .chain(wait_cells(&a.waits))
+        .collect()
+}
+
+fn admin_days(f: &Figures, names: &Names) -> Table {
+    Table {
         name: "admin-days",
         title: words::admin_days(),
-        columns: [
-            ("date", words::date()),
-            ("admin", words::admin()),
-            ("admin_name", String::new()),
-        ]
-        .into_iter()
-        .chain(wait_columns())
-        .collect(),
+        columns: admin_day_columns(),
         rows: f
             .admin_days
             .iter()
-            .map(|a| {
-                [Cell::same(a.date)]
-                    .into_iter()
-                    .chain(admin(a.responder, names))
-                    .chain(wait_cells(&a.waits))
-                    .collect()
-            })
+            .map(|a| admin_day_row(a, names))
             .collect(),
-    };
-    vec![
-        summary,
-        admins,
-        days,
-        admin_days,
-        hours(f, zone),
-        heatmap(f),
-        longest(f, zone, names),
-    ]
+    }
 }
 
 fn hours(f: &Figures, zone: &Zone) -> Table {
@@ -378,7 +406,8 @@ fn heatmap(f: &Figures) -> Table {
     }
 }
 
-fn longest(f: &Figures, zone: &Zone, names: &Names) -> Table {
+/// The longest waits of the period, the longest first.
+pub fn longest(f: &Figures, zone: &Zone, names: &Names) -> Table {
     Table {
         name: "longest",
         title: words::longest_waits(),

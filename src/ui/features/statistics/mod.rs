@@ -106,8 +106,14 @@ pub struct Loaded {
     pub query: StatsQuery,
     pub days: (CivilDate, CivilDate),
     pub answer: StatsAnswer,
-    /// Every table of the answer, as `dutydesk stats` prints and exports them.
-    pub tables: Vec<Table>,
+    /// The tables shown whole, as `dutydesk stats` prints them.
+    pub summary: Table,
+    pub admins: Table,
+    pub longest: Table,
+    /// The per-day tables' columns. Their rows are built a page at a time when drawn
+    /// (`report::day_row`, `report::admin_day_row`): a year has thousands.
+    pub day_columns: Vec<(&'static str, String)>,
+    pub admin_day_columns: Vec<(&'static str, String)>,
     pub charts: ChartData,
 }
 
@@ -367,12 +373,10 @@ impl Statistics {
         match result {
             Ok(answer) => {
                 let answer = *answer;
-                let tables = report::tables(
-                    &answer.figures,
-                    &query.settings.zone,
-                    query.settings.sla.default,
-                    &answer.names,
-                );
+                let (f, zone) = (&answer.figures, &query.settings.zone);
+                let summary = report::summary(f, zone, query.settings.sla.default);
+                let admins = report::admins(f, &answer.names);
+                let longest = report::longest(f, zone, &answer.names);
                 self.live.clone_from(&answer.last_hour);
                 // The admin picked stays if they are in this period too.
                 let admin = self
@@ -390,7 +394,11 @@ impl Statistics {
                     query,
                     days,
                     answer,
-                    tables,
+                    summary,
+                    admins,
+                    longest,
+                    day_columns: report::day_columns(),
+                    admin_day_columns: report::admin_day_columns(),
                     charts,
                 }));
             }
@@ -436,8 +444,13 @@ impl Statistics {
         };
         let (first, last) = loaded.days;
         let base = exports_folder(ctx).join(format!("dutydesk-stats-{first}-{last}.csv"));
-        let tables = loaded.tables.clone();
+        // Every row of every table, built on the worker: the screen holds only what it shows.
+        let figures = loaded.answer.figures.clone();
+        let names = loaded.answer.names.clone();
+        let zone = loaded.query.settings.zone.clone();
+        let thresholds = loaded.query.settings.sla.default;
         let run = move || {
+            let tables = report::tables(&figures, &zone, thresholds, &names);
             Message::Exported(
                 report::write_csv(&base, &tables)
                     .map_err(|e| i18n::t!("statistics-export-failed", error = e.to_string())),

@@ -7,7 +7,7 @@
 use super::view::section;
 use super::{Loaded, Message, PAGE_ROWS, Statistics};
 use crate::desk::Sender;
-use crate::statistics::report::Table;
+use crate::statistics::report::{self, Cell};
 use crate::statistics::{Names, words};
 use crate::ui::feature::ViewCtx;
 use crate::ui::theme::Palette;
@@ -15,14 +15,7 @@ use crate::ui::widgets::style::{self, BOLD, SMALL};
 use i18n::t;
 use iced::widget::{Space, button, column, container, row, table, text};
 use iced::{Alignment, Element, Length, Padding};
-
-/// The table named `name` of an answer (`report::tables` makes each once).
-fn named<'a>(l: &'a Loaded, name: &str) -> &'a Table {
-    l.tables
-        .iter()
-        .find(|t| t.name == name)
-        .expect("report::tables makes every table")
-}
+use std::rc::Rc;
 
 /// An admin as the tables name them: the store's name, else the id in words.
 pub fn admin_name(who: Sender, names: &Names) -> String {
@@ -32,21 +25,27 @@ pub fn admin_name(who: Sender, names: &Names) -> String {
     }
 }
 
-/// A table's rows `rows`, its columns with a name on screen (as `dutydesk stats` prints).
-fn grid<'a>(t: &'a Table, rows: Vec<usize>, p: Palette) -> Element<'a, Message> {
-    let shown: Vec<usize> = (0..t.columns.len())
-        .filter(|&c| !t.columns[c].1.is_empty())
+/// Rows of cells under `columns`, those with a name on screen (as `dutydesk stats` prints).
+fn grid<'a>(
+    columns: &'a [(&'static str, String)],
+    rows: Rc<[Vec<Cell>]>,
+    p: Palette,
+) -> Element<'a, Message> {
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&c| !columns[c].1.is_empty())
         .collect();
+    let count = rows.len();
     let columns = shown.into_iter().map(move |c| {
+        let rows = Rc::clone(&rows);
         table::column(
-            text(t.columns[c].1.as_str())
+            text(columns[c].1.as_str())
                 .size(SMALL)
                 .font(BOLD)
                 .color(p.muted),
-            move |i: usize| text(t.rows[i][c].text.as_str()).size(SMALL),
+            move |i: usize| text(rows[i][c].text.clone()).size(SMALL),
         )
     });
-    table(columns, rows)
+    table(columns, 0..count)
         .padding_x(8)
         .padding_y(3)
         .separator_x(0)
@@ -54,10 +53,10 @@ fn grid<'a>(t: &'a Table, rows: Vec<usize>, p: Palette) -> Element<'a, Message> 
 }
 
 pub fn admins<'a>(l: &'a Loaded, p: Palette) -> Element<'a, Message> {
-    let t = named(l, "admins");
+    let t = &l.admins;
     section(
         t!("statistics-table-admins"),
-        grid(t, (0..t.rows.len()).collect(), p),
+        grid(&t.columns, t.rows.clone().into(), p),
         p,
     )
 }
@@ -121,14 +120,13 @@ fn paged<'a>(
 }
 
 pub fn days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Message> {
-    let t = named(l, "days");
-    let (rows, nav) = paged(
-        (0..t.rows.len()).collect(),
-        s.days_page,
-        Message::DaysPage,
-        p,
-    );
-    let mut content = column![grid(t, rows, p)].spacing(6);
+    let days = &l.answer.figures.days;
+    let (rows, nav) = paged((0..days.len()).collect(), s.days_page, Message::DaysPage, p);
+    let cells = rows
+        .into_iter()
+        .map(|i| report::day_row(&days[i]))
+        .collect();
+    let mut content = column![grid(&l.day_columns, cells, p)].spacing(6);
     if let Some(nav) = nav {
         content = content.push(nav);
     }
@@ -136,7 +134,6 @@ pub fn days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Messag
 }
 
 pub fn admin_days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Message> {
-    let t = named(l, "admin-days");
     let (rows, nav) = paged(
         admin_day_rows(s),
         s.admin_days_page,
@@ -147,7 +144,13 @@ pub fn admin_days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, 
     if rows.is_empty() {
         content = content.push(text(t!("statistics-no-waits")).size(SMALL).color(p.muted));
     } else {
-        content = content.push(grid(t, rows, p));
+        let admin_days = &l.answer.figures.admin_days;
+        let names = &l.answer.names;
+        let cells = rows
+            .into_iter()
+            .map(|i| report::admin_day_row(&admin_days[i], names))
+            .collect();
+        content = content.push(grid(&l.admin_day_columns, cells, p));
     }
     if let Some(nav) = nav {
         content = content.push(nav);
@@ -167,7 +170,7 @@ pub fn admin_days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, 
 /// masks), when the wait started, how long, who answered (or "still waiting"), and Open.
 pub fn longest<'a>(l: &'a Loaded, ctx: ViewCtx<'a>) -> Element<'a, Message> {
     let p = ctx.palette;
-    let t = named(l, "longest");
+    let t = &l.longest;
     let waits = &l.answer.figures.longest;
     if waits.is_empty() {
         return section(

@@ -214,7 +214,7 @@ fn body<'a>(s: &'a Statistics, ctx: ViewCtx<'a>) -> Element<'a, Message> {
 fn heading<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Message> {
     let f = &l.answer.figures;
     let cell = |key: &str| {
-        l.tables[0]
+        l.summary
             .rows
             .iter()
             .find(|r| r[0].csv == key)
