@@ -239,7 +239,7 @@ mod screen {
             .expect("a headless renderer");
         // The year's store, as the app hands its own to the screen.
         let _ = app.handle(Message::Statistics(Stats::Opened {
-            store: Some(path.to_path_buf()),
+            store: Some(dutydesk::store::StoreFile::plain(path)),
         }));
         let zone = dutydesk::desk::calendar::Zone::named("Europe/Berlin").expect("zone");
         let first = zone.local(t0 + 86_400).date.to_string();

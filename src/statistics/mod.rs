@@ -9,14 +9,13 @@ pub mod report;
 pub mod words;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::desk::calendar::{CivilDate, Zone};
 use crate::desk::figures::{FigureSettings, Figures, MinuteRow, Period, Sla};
 use crate::desk::{Settings, UnixTime, UserId};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoreFile};
 
 /// One request for figures.
 #[derive(Debug, Clone)]
@@ -97,13 +96,13 @@ pub fn query(store: &mut Store, q: &StatsQuery) -> Result<StatsAnswer, StoreErro
 
 /// Runs a query on a store of its own: for a worker thread (`spawn_blocking`), so the
 /// window's store is never held while a year is read.
-pub fn query_file(path: &Path, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
-    let mut store = Store::open(path)?;
+pub fn query_file(file: &StoreFile, q: &StatsQuery) -> Result<StatsAnswer, StoreError> {
+    let mut store = file.open()?;
     query(&mut store, q)
 }
 
 /// The last hour alone (the screen refreshes it every minute while open), on a store of its
 /// own.
-pub fn last_hour_file(path: &Path, as_of: UnixTime) -> Result<Vec<MinuteRow>, StoreError> {
-    Store::open(path)?.live_minutes(as_of)
+pub fn last_hour_file(file: &StoreFile, as_of: UnixTime) -> Result<Vec<MinuteRow>, StoreError> {
+    file.open()?.live_minutes(as_of)
 }

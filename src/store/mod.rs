@@ -17,6 +17,7 @@ mod stats;
 mod tasks;
 mod team;
 mod toolkit;
+mod writer;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ pub use crash::{CRASH_BATCH, CRASH_CHAT, crash_writer};
 pub use error::StoreError;
 pub use stats::{Bucket, MessageRecord, ReplyRecord};
 pub use tasks::{ChatProject, LinkedTask};
+pub use writer::{StatsWriter, StoreFile};
 
 /// Migrations in order; `MIGRATIONS[i]` brings the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[

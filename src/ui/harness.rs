@@ -208,6 +208,8 @@ impl Harness {
             work,
         } = effects.into_parts();
         self.app.write(store);
+        // The window does not wait for the statistics writer; a test reads what it wrote.
+        self.app.settle_store();
         for call in telegram {
             let reply = call.block(self.session.clone());
             self.send(reply);
@@ -258,6 +260,7 @@ impl Harness {
             work,
         } = self.app.handle(message).into_parts();
         self.app.write(store);
+        self.app.settle_store();
         let replies = telegram
             .into_iter()
             .map(|call| {

@@ -12,12 +12,11 @@
 //! run ends.
 
 use std::collections::{HashSet, VecDeque};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::{App, Message};
 use crate::desk::ChatId;
-use crate::store::Store;
+use crate::store::StoreFile;
 use crate::telegram::backfill::{self, BackfillEvent, BackfillPlan, BackfillProgress, Pacer};
 use crate::telegram::{ConnectionState, Session};
 use crate::ui::effect::{Effects, telegram};
@@ -36,7 +35,7 @@ pub(super) struct Backfill {
     done: HashSet<ChatId>,
     /// What every chat of this run is read with (its `chats` empty).
     plan: Option<BackfillPlan>,
-    store: Option<PathBuf>,
+    store: Option<StoreFile>,
     status: BackfillStatus,
     /// The chat list is in; the duty group's members are (staff are known once they are,
     /// or at once with no duty group).
@@ -52,7 +51,7 @@ pub(super) struct Backfill {
 
 #[derive(Debug, Clone)]
 pub struct Request {
-    pub store: PathBuf,
+    pub store: StoreFile,
     /// The chats still to read, in order; as many are read as fit in `budget`.
     pub chats: Vec<ChatId>,
     /// What each chat is read with (its `chats` ignored).
@@ -89,7 +88,7 @@ impl telegram::Request for Request {
         if !self.pause.is_zero() {
             pacer.sleep(self.pause).await;
         }
-        let mut store = match Store::open(&self.store) {
+        let mut store = match self.store.open() {
             Ok(store) => store,
             Err(e) => {
                 reply.error = Some(e.to_string());
@@ -204,7 +203,7 @@ impl App {
 
     fn start_backfill(&mut self) -> Effects<Message> {
         let config = &self.shell.config.statistics;
-        let Some(store) = self.core.store.as_ref().map(|s| s.path().to_path_buf()) else {
+        let Some(store) = self.store_file() else {
             return Effects::none();
         };
         if !config.backfill || self.link.session.is_none() {

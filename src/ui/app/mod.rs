@@ -20,7 +20,7 @@ use crate::demo_tracker::{self, DemoTracker};
 use crate::desk::{Desk, Settings, UserId};
 use crate::paths::Paths;
 use crate::proxy::secret::{OsKeyring, Secrets};
-use crate::store::Store;
+use crate::store::{StatsWriter, Store, StoreFile};
 use crate::telegram::{self, Session};
 use crate::tokens::{self, Tokens};
 use crate::ui::RunOptions;
@@ -130,6 +130,9 @@ struct Link {
 struct Core {
     desk: Desk,
     store: Option<Store>,
+    /// The statistics log's writer thread (on a connection of its own): a storm's batches
+    /// never hold the window on the disk.
+    stats: Option<StatsWriter>,
     clock: Clock,
     /// The OS keyring (an in-memory stand-in on the simulated tracker's demo floor and in
     /// tests): tracker calls read their token from it on their worker.
@@ -261,6 +264,24 @@ impl App {
 
     pub fn store(&self) -> Option<&Store> {
         self.core.store.as_ref()
+    }
+
+    /// The store's file for a reader on another thread: it opens once the statistics
+    /// writer has written what the window handed it.
+    pub fn store_file(&self) -> Option<StoreFile> {
+        match (&self.core.stats, &self.core.store) {
+            (Some(writer), _) => Some(writer.file()),
+            (None, Some(store)) => Some(StoreFile::plain(store.path())),
+            (None, None) => None,
+        }
+    }
+
+    /// Waits until the statistics writer has written what it was handed: the headless
+    /// harness does after every message, so a test reads the store as the window left it.
+    pub fn settle_store(&self) {
+        if let Some(writer) = &self.core.stats {
+            writer.settle();
+        }
     }
 
     pub fn clock(&self) -> &Clock {
@@ -435,6 +456,11 @@ impl Core {
             desk.load_local(local);
         }
         let team_warning = team::restore_checkpoint(&mut desk, store.as_ref()).err();
+        // Without its own connection or thread the log is written on the window's, as before.
+        let stats = store.as_ref().and_then(|_| {
+            let connection = Store::open(&store_path).ok()?;
+            StatsWriter::spawn(connection, i18n::language()).ok()
+        });
         let staff_named = store
             .as_ref()
             .and_then(|s| s.staff_names().ok())
@@ -442,6 +468,7 @@ impl Core {
         let core = Core {
             desk,
             store,
+            stats,
             clock: Clock::system(),
             tokens: tokens::os(),
             duty_group_chosen,

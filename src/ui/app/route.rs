@@ -7,6 +7,7 @@
 //! `route` line in `handle`, and a reaction to its `Event`.
 
 use super::{App, Message, Screen, key_job};
+use crate::store::StatsWriter;
 use crate::ui::effect::{Effects, Parts, store};
 use crate::ui::feature::{Ctx, Feature};
 use crate::ui::features::{connection, console, login, settings, team};
@@ -153,15 +154,25 @@ impl App {
     }
 
     /// The store's executor (the window's and the headless harness's): writes in order;
-    /// a failure goes to the banner.
+    /// the statistics log's go to its writer thread. A failure goes to the banner.
     pub fn write(&mut self, writes: Vec<store::Write>) {
         let Some(store) = &mut self.core.store else {
             return;
         };
         for write in writes {
+            let write = match (write, &self.core.stats) {
+                (store::Write::Stats(events), Some(writer)) => {
+                    writer.append(events);
+                    continue;
+                }
+                (write, _) => write,
+            };
             if let Err(e) = i18n::with_language(self.shell.language, || write.run(store)) {
                 self.notices.banner = Some(e);
             }
+        }
+        if let Some(e) = self.core.stats.as_ref().and_then(StatsWriter::take_error) {
+            self.notices.banner = Some(e);
         }
     }
 

@@ -12,7 +12,7 @@ use crate::ui::features::statistics::{self, Event};
 impl App {
     pub(super) fn open_statistics(&mut self) -> Effects<Message> {
         self.screen = Screen::Statistics;
-        let store = self.core.store.as_ref().map(|s| s.path().to_path_buf());
+        let store = self.store_file();
         self.route_statistics(statistics::Message::Opened { store })
     }
 

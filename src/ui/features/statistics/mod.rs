@@ -27,6 +27,7 @@ use crate::desk::figures::{MinuteRow, Period};
 use crate::desk::{ChatId, MessageId, Sender, UnixTime};
 use crate::statistics::report::{self, Table};
 use crate::statistics::{self, StatsAnswer, StatsQuery};
+use crate::store::StoreFile;
 use crate::telegram::backfill::BackfillProgress;
 use crate::ui::effect::{Effects, work};
 use crate::ui::feature::{Ctx, Feature, ViewCtx};
@@ -46,7 +47,7 @@ pub const PAGE_ROWS: usize = 31;
 pub enum Message {
     /// From the app: the screen is shown; the store the figures are read from.
     Opened {
-        store: Option<PathBuf>,
+        store: Option<StoreFile>,
     },
     Period(Choice),
     From(String),
@@ -129,7 +130,7 @@ pub struct Statistics {
     choice: Choice,
     from: String,
     to: String,
-    store: Option<PathBuf>,
+    store: Option<StoreFile>,
     /// Bumped by every query: an answer to an older one is dropped.
     asked: u64,
     /// The newest query and its days, while its answer is awaited.
