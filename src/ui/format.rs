@@ -4,12 +4,23 @@
 
 use chrono::{Datelike, Local, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use i18n::t;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A waiting time in the list: "<1m", "12m", "1h05", "3d" in English. Whole minutes only,
 /// so the clock need not tick every second.
 pub fn waiting(secs: i64) -> String {
     let secs = secs.max(0);
+    // The value the words depend on: minutes up to a day (0 under one), then whole days.
+    let shown = match secs {
+        0..86_400 => secs / 60,
+        _ => secs / 86_400 * 1440,
+    };
+    memo(Label::Waiting, shown, || waiting_words(secs))
+}
+
+fn waiting_words(secs: i64) -> String {
     match secs {
         0..60 => t!("time-waiting-under-minute"),
         60..3600 => t!("time-waiting-minutes", minutes = secs / 60),
@@ -35,6 +46,56 @@ pub fn waiting_changes_in(secs: i64) -> i64 {
 
 /// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03" in English.
 pub fn time(unix: i64, now: i64) -> String {
+    let age = now - unix;
+    let label = if (0..86_400).contains(&age) || (-300..0).contains(&age) {
+        Label::Today
+    } else if (0..7 * 86_400).contains(&age) {
+        Label::ThisWeek
+    } else {
+        Label::Date
+    };
+    // Zone offsets are whole minutes: the minute decides the words.
+    memo(label, unix.div_euclid(60), || time_words(unix, now))
+}
+
+/// Which label a memoised text is (`memo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Label {
+    Waiting,
+    Today,
+    ThisWeek,
+    Date,
+}
+
+/// Labels formatted before, by language, wall clock and value. Every row of the list shows
+/// a time or a wait, every frame; formatting them (the time zone, Fluent's arguments) cost
+/// a dozen allocations a row, which on a fragmented heap was most of a frame's time.
+type Memo = HashMap<(i18n::Language, bool, Label, i64), String>;
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(HashMap::new());
+}
+
+/// Labels kept at most; then the memo starts again (a list shows a few dozen at once).
+const MEMO_MAX: usize = 4096;
+
+fn memo(label: Label, value: i64, make: impl FnOnce() -> String) -> String {
+    let key = (i18n::language(), UTC.load(Ordering::Relaxed), label, value);
+    MEMO.with(|m| {
+        if let Some(s) = m.borrow().get(&key) {
+            return s.clone();
+        }
+        let s = make();
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(key, s.clone());
+        s
+    })
+}
+
+fn time_words(unix: i64, now: i64) -> String {
     let age = now - unix;
     let Some(t) = wall_clock(unix) else {
         return String::new();
@@ -201,6 +262,25 @@ mod tests {
         assert_eq!(pl(600), "10\u{a0}min");
         assert_eq!(pl(3900), "1\u{a0}h\u{a0}05");
         assert_eq!(pl(3 * 86_400 + 5), "3\u{a0}d");
+    }
+
+    #[test]
+    fn remembered_labels_are_the_ones_formatted_afresh() {
+        // Asked twice in every language, interleaved: the memo answers the second time,
+        // and must say what formatting says, never another language's or value's words.
+        for _ in 0..2 {
+            for &language in Language::SHIPPED {
+                with_language(language, || {
+                    for secs in (0..3 * 86_400).step_by(1_777).chain([86_399, 86_400]) {
+                        assert_eq!(waiting(secs), waiting_words(secs.max(0)), "{secs}");
+                        let unix = TUESDAY - secs;
+                        assert_eq!(time(unix, TUESDAY), time_words(unix, TUESDAY), "{secs}");
+                        let old = TUESDAY - 40 * secs;
+                        assert_eq!(time(old, TUESDAY), time_words(old, TUESDAY), "{secs}");
+                    }
+                });
+            }
+        }
     }
 
     #[test]
