@@ -15,13 +15,41 @@ fn connects(socket: &str) -> bool {
     Path::new(socket).exists()
 }
 
-/// Kills a child process when dropped, so a failed assertion leaves nothing running.
+/// Stops a child process when dropped, so a failed assertion leaves nothing running.
 pub struct Guard(pub Child);
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        // SIGTERM first: Xvfb then removes its lock file and socket. Killed outright it
+        // leaves them behind, and enough stale locks once used up every display number.
+        let pid = self.0.id().to_string();
+        let asked = Command::new("kill")
+            .arg(&pid)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while asked && Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Display `n` is taken: its lock file names a process still running. A lock left by a
+/// server that died is free (Xvfb takes such a lock over).
+fn taken(n: u32) -> bool {
+    let Ok(lock) = std::fs::read_to_string(format!("/tmp/.X{n}-lock")) else {
+        return false;
+    };
+    match lock.trim().parse::<u32>() {
+        Ok(pid) => Path::new(&format!("/proc/{pid}")).exists(),
+        // Being written, or unreadable: leave it to its owner.
+        Err(_) => true,
     }
 }
 
@@ -40,7 +68,7 @@ impl Display {
         let mut n = start;
         loop {
             n = (n..start + 100)
-                .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+                .find(|&n| !taken(n))
                 .expect("a free X display number");
             if let Some(display) = Display::try_start(n) {
                 return display;
