@@ -114,22 +114,27 @@ fn local_time(zone: &Zone, t: UnixTime) -> String {
     )
 }
 
-/// The response-time and SLA columns shared by the admin and day tables.
-fn wait_columns() -> Vec<(&'static str, String)> {
-    vec![
-        ("answered_waits", words::answered()),
-        ("avg_secs", words::average()),
-        ("median_secs", words::median()),
-        ("p90_secs", words::p90()),
-        ("max_secs", words::longest()),
-        ("within_red", words::before_red()),
-        ("decided_red", String::new()),
-        ("within_breach", words::before_breach()),
-        ("decided_breach", String::new()),
-    ]
+/// `lead`, then the response-time and SLA columns shared by the admin and day tables.
+fn with_wait_columns(
+    lead: impl IntoIterator<Item = (&'static str, String)>,
+) -> Vec<(&'static str, String)> {
+    lead.into_iter()
+        .chain([
+            ("answered_waits", words::answered()),
+            ("avg_secs", words::average()),
+            ("median_secs", words::median()),
+            ("p90_secs", words::p90()),
+            ("max_secs", words::longest()),
+            ("within_red", words::before_red()),
+            ("decided_red", String::new()),
+            ("within_breach", words::before_breach()),
+            ("decided_breach", String::new()),
+        ])
+        .collect()
 }
 
-fn wait_cells(w: &WaitStats) -> Vec<Cell> {
+/// `lead`, then the cells of `with_wait_columns`.
+fn with_wait_cells(lead: impl IntoIterator<Item = Cell>, w: &WaitStats) -> Vec<Cell> {
     let SlaShare {
         within_red,
         decided_red,
@@ -144,7 +149,8 @@ fn wait_cells(w: &WaitStats) -> Vec<Cell> {
         csv: n.to_string(),
         text: String::new(),
     };
-    vec![
+    let mut cells: Vec<Cell> = lead.into_iter().collect();
+    cells.extend([
         Cell::same(w.answered),
         Cell::avg(w.avg_secs),
         Cell::secs(w.median_secs),
@@ -154,7 +160,8 @@ fn wait_cells(w: &WaitStats) -> Vec<Cell> {
         whole(decided_red),
         share(within_breach, decided_breach),
         whole(decided_breach),
-    ]
+    ]);
+    cells
 }
 
 /// Every table of the figures, in the order they are printed; admins named from `names`.
@@ -246,60 +253,49 @@ pub fn admins(f: &Figures, names: &Names) -> Table {
     let mut admins = Table {
         name: "admins",
         title: words::admins(),
-        columns: [("admin", words::admin()), ("admin_name", String::new())]
-            .into_iter()
-            .chain(wait_columns())
-            .collect(),
-        rows: vec![
+        columns: with_wait_columns([("admin", words::admin()), ("admin_name", String::new())]),
+        rows: vec![with_wait_cells(
             [
                 Cell {
                     csv: "team".into(),
                     text: words::team(),
                 },
                 Cell::same(""),
-            ]
-            .into_iter()
-            .chain(wait_cells(&f.team))
-            .collect(),
-        ],
+            ],
+            &f.team,
+        )],
     };
     for a in &f.admins {
-        admins.rows.push(
-            admin(a.responder, names)
-                .into_iter()
-                .chain(wait_cells(&a.waits))
-                .collect(),
-        );
+        admins
+            .rows
+            .push(with_wait_cells(admin(a.responder, names), &a.waits));
     }
     admins
 }
 
 /// The per-day table's columns; its rows are `day_row`s.
 pub fn day_columns() -> Vec<(&'static str, String)> {
-    [
+    with_wait_columns([
         ("date", words::date()),
         ("active_chats", words::active()),
         ("customer_messages", words::customer()),
         ("staff_messages", words::staff()),
         ("open_waits", words::open()),
-    ]
-    .into_iter()
-    .chain(wait_columns())
-    .collect()
+    ])
 }
 
 /// One day's cells. The screen builds only the page it shows (a year has 365).
 pub fn day_row(d: &DayRow) -> Vec<Cell> {
-    [
-        Cell::same(d.date),
-        Cell::same(d.active_chats),
-        Cell::same(d.customer),
-        Cell::same(d.staff),
-        Cell::same(d.waits.open),
-    ]
-    .into_iter()
-    .chain(wait_cells(&d.waits))
-    .collect()
+    with_wait_cells(
+        [
+            Cell::same(d.date),
+            Cell::same(d.active_chats),
+            Cell::same(d.customer),
+            Cell::same(d.staff),
+            Cell::same(d.waits.open),
+        ],
+        &d.waits,
+    )
 }
 
 fn days(f: &Figures) -> Table {
@@ -313,24 +309,18 @@ fn days(f: &Figures) -> Table {
 
 /// The per-admin-and-day table's columns; its rows are `admin_day_row`s.
 pub fn admin_day_columns() -> Vec<(&'static str, String)> {
-    [
+    with_wait_columns([
         ("date", words::date()),
         ("admin", words::admin()),
         ("admin_name", String::new()),
-    ]
-    .into_iter()
-    .chain(wait_columns())
-    .collect()
+    ])
 }
 
 /// One admin's day, in cells. The screen builds only the page it shows: a busy team's year
 /// has thousands, and their text took longer than the figures themselves.
 pub fn admin_day_row(a: &AdminDay, names: &Names) -> Vec<Cell> {
-    [Cell::same(a.date)]
-        .into_iter()
-        .chain(admin(a.responder, names))
-        .chain(wait_cells(&a.waits))
-        .collect()
+    let [id, name] = admin(a.responder, names);
+    with_wait_cells([Cell::same(a.date), id, name], &a.waits)
 }
 
 fn admin_days(f: &Figures, names: &Names) -> Table {

@@ -77,12 +77,7 @@ impl Store {
         let blobs = self.digest_blobs(period)?;
         // Decoded a day at a time on the figures' second thread (see `compute_days`).
         let mut bad_day = None;
-        let days = blobs.into_iter().map_while(|(day, bytes)| {
-            decode(day, &bytes).or_else(|| {
-                bad_day = Some(day);
-                None
-            })
-        });
+        let days = decoded(blobs, &mut bad_day);
         let figures = Figures::compute_days(period, as_of, &open, days, settings);
         match bad_day {
             Some(day) => Err(self.bad_digest(day)),
@@ -94,10 +89,10 @@ impl Store {
     /// the screen uses `figures`).
     pub fn figure_inputs(&mut self, period: Period, as_of: UnixTime) -> Result<Inputs, StoreError> {
         self.refresh_digests(Some(period.utc_days()))?;
-        let mut failed = None;
-        let days: Vec<DayDigest> = self.digests(period, &mut failed)?.collect();
-        if let Some(e) = failed {
-            return Err(e);
+        let mut bad_day = None;
+        let days: Vec<DayDigest> = decoded(self.digest_blobs(period)?, &mut bad_day).collect();
+        if let Some(day) = bad_day {
+            return Err(self.bad_digest(day));
         }
         Ok(Inputs {
             period,
@@ -105,23 +100,6 @@ impl Store {
             days,
             open: self.open_waits()?,
         })
-    }
-
-    /// The period's digests in day order, decoded one by one; a read or decode error stops
-    /// the iteration and is left in `failed`.
-    fn digests<'s>(
-        &'s self,
-        period: Period,
-        failed: &'s mut Option<StoreError>,
-    ) -> Result<impl Iterator<Item = DayDigest> + 's, StoreError> {
-        let blobs = self.digest_blobs(period)?;
-        Ok(blobs.into_iter().map_while(move |(day, bytes)| {
-            let d = decode(day, &bytes);
-            if d.is_none() {
-                *failed = Some(self.bad_digest(day));
-            }
-            d
-        }))
     }
 
     fn bad_digest(&self, day: i64) -> StoreError {
@@ -424,6 +402,21 @@ pub(super) fn decode(day: i64, bytes: &[u8]) -> Option<DayDigest> {
 
 fn digest_quarters() -> usize {
     (DAY / crate::desk::figures::QUARTER_SECS) as usize
+}
+
+/// Digests decoded one by one, in the order read; the first that does not decode stops the
+/// iteration and its day is left in `bad_day`. Borrows no store, so it can run on another
+/// thread.
+fn decoded(
+    blobs: Vec<(i64, Vec<u8>)>,
+    bad_day: &mut Option<i64>,
+) -> impl Iterator<Item = DayDigest> + '_ {
+    blobs.into_iter().map_while(move |(day, bytes)| {
+        decode(day, &bytes).or_else(|| {
+            *bad_day = Some(day);
+            None
+        })
+    })
 }
 
 #[cfg(test)]

@@ -185,12 +185,6 @@ impl StoreFile {
     }
 }
 
-impl PartialEq for StoreFile {
-    fn eq(&self, other: &StoreFile) -> bool {
-        self.path == other.path
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,25 +46,36 @@ pub fn waiting_changes_in(secs: i64) -> i64 {
 
 /// A message time: "14:05" today, "Mon 14:05" this week, else "2026-11-03" in English.
 pub fn time(unix: i64, now: i64) -> String {
-    let age = now - unix;
-    let label = if (0..86_400).contains(&age) || (-300..0).contains(&age) {
-        Label::Today
-    } else if (0..7 * 86_400).contains(&age) {
-        Label::ThisWeek
-    } else {
-        Label::Date
-    };
+    let shape = time_shape(now - unix);
     // Zone offsets are whole minutes: the minute decides the words.
-    memo(label, unix.div_euclid(60), || time_words(unix, now))
+    memo(Label::Time(shape), unix.div_euclid(60), || {
+        time_words(unix, shape)
+    })
+}
+
+/// How a message time is written, by its age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum TimeShape {
+    Today,
+    ThisWeek,
+    Date,
+}
+
+fn time_shape(age: i64) -> TimeShape {
+    if (0..86_400).contains(&age) || (-300..0).contains(&age) {
+        TimeShape::Today
+    } else if (0..7 * 86_400).contains(&age) {
+        TimeShape::ThisWeek
+    } else {
+        TimeShape::Date
+    }
 }
 
 /// Which label a memoised text is (`memo`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Label {
     Waiting,
-    Today,
-    ThisWeek,
-    Date,
+    Time(TimeShape),
 }
 
 /// Labels formatted before, by language, wall clock and value. Every row of the list shows
@@ -95,29 +106,25 @@ fn memo(label: Label, value: i64, make: impl FnOnce() -> String) -> String {
     })
 }
 
-fn time_words(unix: i64, now: i64) -> String {
-    let age = now - unix;
+fn time_words(unix: i64, shape: TimeShape) -> String {
     let Some(t) = wall_clock(unix) else {
         return String::new();
     };
     let (hour, minute) = (t.hour(), t.minute());
-    if (0..86_400).contains(&age) || (-300..0).contains(&age) {
-        t!("time-today", hour = hour, minute = minute)
-    } else if (0..7 * 86_400).contains(&age) {
-        let weekday = weekday_key(t.weekday());
-        t!(
+    match shape {
+        TimeShape::Today => t!("time-today", hour = hour, minute = minute),
+        TimeShape::ThisWeek => t!(
             "time-this-week",
-            weekday = weekday,
+            weekday = weekday_key(t.weekday()),
             hour = hour,
             minute = minute
-        )
-    } else {
-        t!(
+        ),
+        TimeShape::Date => t!(
             "time-date",
             year = t.year(),
             month = t.month(),
             day = t.day()
-        )
+        ),
     }
 }
 
@@ -274,9 +281,10 @@ mod tests {
                     for secs in (0..3 * 86_400).step_by(1_777).chain([86_399, 86_400]) {
                         assert_eq!(waiting(secs), waiting_words(secs.max(0)), "{secs}");
                         let unix = TUESDAY - secs;
-                        assert_eq!(time(unix, TUESDAY), time_words(unix, TUESDAY), "{secs}");
+                        let fresh = |t: i64| time_words(t, time_shape(TUESDAY - t));
+                        assert_eq!(time(unix, TUESDAY), fresh(unix), "{secs}");
                         let old = TUESDAY - 40 * secs;
-                        assert_eq!(time(old, TUESDAY), time_words(old, TUESDAY), "{secs}");
+                        assert_eq!(time(old, TUESDAY), fresh(old), "{secs}");
                     }
                 });
             }

@@ -160,15 +160,13 @@ impl App {
             return;
         };
         for write in writes {
-            let write = match (write, &self.core.stats) {
-                (store::Write::Stats(events), Some(writer)) => {
-                    writer.append(events);
-                    continue;
+            match (write, &self.core.stats) {
+                (store::Write::Stats(events), Some(writer)) => writer.append(events),
+                (write, _) => {
+                    if let Err(e) = i18n::with_language(self.shell.language, || write.run(store)) {
+                        self.notices.banner = Some(e);
+                    }
                 }
-                (write, _) => write,
-            };
-            if let Err(e) = i18n::with_language(self.shell.language, || write.run(store)) {
-                self.notices.banner = Some(e);
             }
         }
         if let Some(e) = self.core.stats.as_ref().and_then(StatsWriter::take_error) {

@@ -25,24 +25,24 @@ pub fn admin_name(who: Sender, names: &Names) -> String {
     }
 }
 
-/// Rows of cells under `columns`, those with a name on screen (as `dutydesk stats` prints).
-fn grid<'a>(
-    columns: &'a [(&'static str, String)],
-    rows: Rc<[Vec<Cell>]>,
-    p: Palette,
-) -> Element<'a, Message> {
+/// Rows of cells under `columns`, those with a name on screen (as `dutydesk stats` prints):
+/// a table's own rows (borrowed) or a page built for this view (`Rc`).
+fn grid<'a, R>(columns: &'a [(&'static str, String)], rows: R, p: Palette) -> Element<'a, Message>
+where
+    R: AsRef<[Vec<Cell>]> + Clone + 'a,
+{
     let shown: Vec<usize> = (0..columns.len())
         .filter(|&c| !columns[c].1.is_empty())
         .collect();
-    let count = rows.len();
+    let count = rows.as_ref().len();
     let columns = shown.into_iter().map(move |c| {
-        let rows = Rc::clone(&rows);
+        let rows = rows.clone();
         table::column(
             text(columns[c].1.as_str())
                 .size(SMALL)
                 .font(BOLD)
                 .color(p.muted),
-            move |i: usize| text(rows[i][c].text.clone()).size(SMALL),
+            move |i: usize| text(rows.as_ref()[i][c].text.clone()).size(SMALL),
         )
     });
     table(columns, 0..count)
@@ -56,7 +56,7 @@ pub fn admins<'a>(l: &'a Loaded, p: Palette) -> Element<'a, Message> {
     let t = &l.admins;
     section(
         t!("statistics-table-admins"),
-        grid(&t.columns, t.rows.clone().into(), p),
+        grid(&t.columns, t.rows.as_slice(), p),
         p,
     )
 }
@@ -122,7 +122,7 @@ fn paged<'a>(
 pub fn days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, Message> {
     let days = &l.answer.figures.days;
     let (rows, nav) = paged((0..days.len()).collect(), s.days_page, Message::DaysPage, p);
-    let cells = rows
+    let cells: Rc<[Vec<Cell>]> = rows
         .into_iter()
         .map(|i| report::day_row(&days[i]))
         .collect();
@@ -146,7 +146,7 @@ pub fn admin_days<'a>(l: &'a Loaded, s: &Statistics, p: Palette) -> Element<'a, 
     } else {
         let admin_days = &l.answer.figures.admin_days;
         let names = &l.answer.names;
-        let cells = rows
+        let cells: Rc<[Vec<Cell>]> = rows
             .into_iter()
             .map(|i| report::admin_day_row(&admin_days[i], names))
             .collect();
