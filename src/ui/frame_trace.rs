@@ -11,8 +11,10 @@
 //!   drawn after it was reported at `drawn`.
 //!
 //! Frames are counted from the runtime's `RedrawRequested` broadcast, which iced sends
-//! right after it drew a frame (`event::listen_raw`; the callback returns no message, so
-//! counting costs no update or redraw of its own).
+//! after it recorded a frame's primitives and before the renderer rasterizes and presents
+//! them (`event::listen_raw`; the callback returns no message, so counting costs no update
+//! or redraw of its own). So `drawn` is when the frame's rasterizing began; the storm bench
+//! takes when the X server had its pixels from DAMAGE events on the window.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};

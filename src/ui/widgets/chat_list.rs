@@ -9,10 +9,10 @@ use crate::ui::features::team::marks as team_marks;
 use crate::ui::fonts;
 use crate::ui::format;
 use crate::ui::theme::Palette;
+use crate::ui::widgets::one_line::one_line;
 use crate::ui::widgets::style::{self, BOLD, SMALL, TEXT};
 use crate::ui::widgets::tag_chips::{MAX_CHIPS, TagChips};
 use i18n::t;
-use iced::widget::text::Wrapping;
 use iced::widget::{Row, Space, column, container, mouse_area, scrollable, text};
 use iced::{Alignment, Element, Length, Padding};
 
@@ -118,15 +118,12 @@ fn row_view<'a, M: Clone + 'a>(
         p.muted
     };
     let preview = preview_line(&r);
-    let title = text(r.title)
-        .size(TEXT)
-        .font(if r.unread { BOLD } else { fonts::TEXT })
-        .color(title_color)
-        .wrapping(Wrapping::None);
-    let preview = text(preview)
-        .size(TEXT)
-        .color(p.muted)
-        .wrapping(Wrapping::None);
+    let title = one_line(
+        r.title,
+        TEXT,
+        if r.unread { BOLD } else { fonts::TEXT },
+        title_color,
+    );
     let waiting = match (r.waiting_since, r.status) {
         (Some(since), s) if s > Status::Normal => {
             let color = style::status_color(p, s).unwrap_or(p.muted);
@@ -170,7 +167,7 @@ fn row_view<'a, M: Clone + 'a>(
     if let Some(initials) = assignee {
         line = line.push(initials);
     }
-    line = line.push(container(title).width(Length::FillPortion(4)).clip(true));
+    line = line.push(container(title).width(Length::FillPortion(4)));
     // Tags sit on the same line, between the title and the preview.
     if !r.tags.is_empty() {
         let mut chips = [None; MAX_CHIPS];
@@ -187,7 +184,9 @@ fn row_view<'a, M: Clone + 'a>(
         });
     }
     let line = line
-        .push(container(preview).width(Length::FillPortion(5)).clip(true))
+        .push(
+            container(one_line(preview, TEXT, fonts::TEXT, p.muted)).width(Length::FillPortion(5)),
+        )
         .push(
             container(waiting)
                 .width(WAITING_WIDTH)
