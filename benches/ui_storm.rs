@@ -15,6 +15,7 @@
 //! cargo bench --bench ui_storm          (needs Xvfb and xdotool: apt-get install -y xvfb xauth xdotool)
 //! DUTYDESK_STORM_SECS=20 cargo bench --bench ui_storm    (a shorter window while iterating)
 //! DUTYDESK_STORM_BIN=/path/to/dutydesk cargo bench --bench ui_storm   (another build, to compare)
+//! DUTYDESK_STORM_KEYS=1 cargo bench --bench ui_storm   (each key's figures, each DAMAGE event)
 //!
 //! CPU-seconds per thread are fairly robust to other work on the machine; latencies and
 //! frame rates are not: read them beside the load average printed with them.
@@ -224,7 +225,8 @@ fn run_app(window: Duration) -> AppRun {
     let mut sent = Vec::new();
     let mut i = 0u64;
     while start.elapsed() < window {
-        // About one key a second, off the beat of the storm's bursts.
+        // About one key a second, off the beat of the storm's bursts. (Faster, the keys'
+        // own frames add to the window's thread what the storm is measured by.)
         std::thread::sleep(Duration::from_millis(700 + (i * 263) % 600));
         let key = if i.is_multiple_of(2) {
             "a"
@@ -286,6 +288,15 @@ fn run_app(window: Duration) -> AppRun {
                 break;
             }
             shown = d;
+        }
+        if keys_listed() {
+            println!(
+                "key {n}: sent at {at} (+{:.3} s), reached the app {:.1} ms, drawing {:.1} ms, shown {:.1} ms",
+                (at - sent[0]) as f64 / 1e9,
+                (received - at) as f64 / 1e6,
+                (drawn - at) as f64 / 1e6,
+                (shown - at) as f64 / 1e6
+            );
         }
         latencies.push(Latency {
             shown: (shown - at) as f64 / 1e6,
@@ -387,6 +398,12 @@ fn window_id(display: &str) -> String {
 /// The times (ns since the Unix epoch, this process's clock) at which the X server reported
 /// damage to `window`: every rectangle a present puts (DAMAGE at raw-rectangle level).
 /// The watching thread lives until the process ends: the window's end ends its events.
+/// `DUTYDESK_STORM_KEYS=1`: every key's figures on stdout and every DAMAGE event (time,
+/// rectangle) on stderr, to tell a slow key's cause (a late arrival, a long frame).
+fn keys_listed() -> bool {
+    std::env::var_os("DUTYDESK_STORM_KEYS").is_some()
+}
+
 fn watch_damage(display: &str, window: &str) -> Arc<Mutex<Vec<u64>>> {
     use x11rb::connection::{Connection, RequestConnection};
     use x11rb::protocol::{Event, damage};
@@ -409,10 +426,15 @@ fn watch_damage(display: &str, window: &str) -> Arc<Mutex<Vec<u64>>> {
     let sink = times.clone();
     std::thread::spawn(move || {
         while let Ok(event) = conn.wait_for_event() {
-            if let Event::DamageNotify(_) = event
+            if let Event::DamageNotify(e) = event
                 && let Ok(mut times) = sink.lock()
             {
-                times.push(unix_nanos());
+                let now = unix_nanos();
+                times.push(now);
+                if keys_listed() {
+                    let a = e.area;
+                    eprintln!("damage {now} {} {} {}x{}", a.x, a.y, a.width, a.height);
+                }
             }
         }
     });

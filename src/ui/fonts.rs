@@ -4,7 +4,8 @@
 //! What iced 0.14 does on its own: one process-wide cosmic-text `FontSystem`
 //! (`iced_graphics::text::font_system`) that first loads every system font (fontdb: on
 //! Linux the folders fontconfig's files name, `FONTCONFIG_FILE` replacing them; fixed
-//! folders on Windows and macOS), then iced's embedded Fira Sans Regular and Iced-Icons.
+//! folders on Windows and macOS), then its embedded Iced-Icons (and Fira Sans Regular with
+//! its `fira-sans` feature, which DutyDesk leaves off).
 //! cosmic-text calls the generic sans-serif family "Open Sans", whatever fontconfig says.
 //! For a character its font lacks it tries the script's fonts, then a fixed list of system
 //! families (Noto Sans, DejaVu Sans, FreeSans, …, Noto Color Emoji), then every other font,
@@ -12,13 +13,18 @@
 //! (Fira Sans has no semibold in iced), the marks (★, ✎) and emoji came from whatever the
 //! machine had, or were empty boxes.
 //!
+//! The text face is DutyDesk Sans: Fira Sans 4.203 whose whitespace glyphs carry a
+//! contour of zero area (`assets/fonts/build_sans.py`). It draws exactly as Fira Sans
+//! does, but iced_tiny_skia 0.14.1 caches only non-empty glyph images, so with Fira Sans
+//! every space was rasterized again, and the font re-hinted, on every draw.
+//!
 //! What [`install`] changes, once, before the first frame (the window, the test harness
 //! and the fixture call it):
 //! - Bundled faces come first in the font database (lowest ids), so among equally good
 //!   candidates a bundled face wins over any installed one, even one with the same name.
-//! - Fira Sans Regular (iced's) and SemiBold (ours) answer every weight, and "sans-serif"
-//!   is Fira Sans: `Font::DEFAULT` and a bold title draw in Fira Sans.
-//! - A character Fira Sans lacks is looked up in DutyDesk Marks, then Twemoji Mozilla
+//! - DutyDesk Sans Regular and SemiBold answer every weight, and "sans-serif" is DutyDesk
+//!   Sans: `Font::DEFAULT` and a bold title draw in it.
+//! - A character DutyDesk Sans lacks is looked up in DutyDesk Marks, then Twemoji Mozilla
 //!   (colour emoji, COLRv0: what swash, and so iced's tiny-skia renderer, draws in colour),
 //!   at any weight, before any installed font. Installed fonts still serve the scripts we
 //!   do not bundle (CJK, Arabic, Hebrew, Thai, Devanagari, …) through cosmic-text's
@@ -36,9 +42,9 @@ use cosmic_text::{Fallback, FontSystem, PlatformFallback};
 use std::sync::{Arc, Once};
 use unicode_script::Script;
 
-/// The text font (iced's bundled Fira Sans Regular, feature `fira-sans`).
-pub const TEXT: Font = Font::with_name(FIRA_SANS);
-/// Unread titles and senders: Fira Sans SemiBold, bundled.
+/// The text font: DutyDesk Sans Regular, bundled.
+pub const TEXT: Font = Font::with_name(SANS);
+/// Unread titles and senders: DutyDesk Sans SemiBold, bundled.
 pub const SEMIBOLD: Font = Font {
     weight: font::Weight::Semibold,
     ..TEXT
@@ -46,7 +52,7 @@ pub const SEMIBOLD: Font = Font {
 /// The marks drawn in rows (see [`mark`]): DutyDesk Marks, bundled.
 pub const MARKS: Font = Font::with_name(MARKS_FAMILY);
 
-const FIRA_SANS: &str = "Fira Sans";
+const SANS: &str = "DutyDesk Sans";
 const MARKS_FAMILY: &str = "DutyDesk Marks";
 const EMOJI_FAMILY: &str = "Twemoji Mozilla";
 
@@ -61,15 +67,16 @@ pub mod mark {
     pub const ALL: &str = "↑★☆✎↪⚑●✓✗";
 }
 
-static FIRA_SANS_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/FiraSans-SemiBold.ttf");
+static SANS_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DutyDeskSans-Regular.ttf");
+static SANS_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/DutyDeskSans-SemiBold.ttf");
 static DUTYDESK_MARKS: &[u8] = include_bytes!("../../assets/fonts/DutyDeskMarks.ttf");
 static TWEMOJI: &[u8] = include_bytes!("../../assets/fonts/TwemojiMozilla.ttf");
 
-/// The bundled fonts with the family each must declare, iced's Regular first.
+/// The bundled fonts with the family each must declare, the text faces first.
 pub fn bundled() -> [(&'static str, &'static [u8]); 4] {
     [
-        (FIRA_SANS, iced::advanced::graphics::text::FIRA_SANS_REGULAR),
-        (FIRA_SANS, FIRA_SANS_SEMIBOLD),
+        (SANS, SANS_REGULAR),
+        (SANS, SANS_SEMIBOLD),
         (MARKS_FAMILY, DUTYDESK_MARKS),
         (EMOJI_FAMILY, TWEMOJI),
     ]
@@ -106,22 +113,20 @@ pub fn install() {
 }
 
 /// A new database: iced's embedded faces, then ours (each at every weight it stands in
-/// for), then the system's, with sans-serif meaning Fira Sans.
+/// for), then the system's, with sans-serif meaning DutyDesk Sans.
 fn reordered(loaded: Database) -> Database {
     let mut db = Database::new();
     let (embedded, system): (Vec<&FaceInfo>, Vec<&FaceInfo>) = loaded
         .faces()
         .partition(|face| matches!(face.source, Source::Binary(_)));
     for face in embedded {
-        let id = db.push_face_info(face.clone());
-        if face.families.iter().any(|(name, _)| name == FIRA_SANS) {
-            stand_in(&mut db, id, 100..=500);
-        }
+        db.push_face_info(face.clone());
     }
-    for (family, bytes) in &bundled()[1..] {
-        for id in db.load_font_source(Source::Binary(Arc::new(*bytes))) {
-            let weights = match *family {
-                FIRA_SANS => 600..=900,
+    for (n, (family, bytes)) in bundled().into_iter().enumerate() {
+        for id in db.load_font_source(Source::Binary(Arc::new(bytes))) {
+            let weights = match (family, n) {
+                (SANS, 0) => 100..=500,
+                (SANS, _) => 600..=900,
                 _ => 100..=900,
             };
             stand_in(&mut db, id, weights);
@@ -130,7 +135,7 @@ fn reordered(loaded: Database) -> Database {
     for face in system {
         db.push_face_info(face.clone());
     }
-    db.set_sans_serif_family(FIRA_SANS);
+    db.set_sans_serif_family(SANS);
     // The other generic families stay as cosmic-text set them (the window uses none).
     db.set_serif_family(loaded.family_name(&Family::Serif));
     db.set_monospace_family(loaded.family_name(&Family::Monospace));
@@ -163,7 +168,7 @@ struct BundledFirst {
 
 impl BundledFirst {
     fn new() -> BundledFirst {
-        let mut common = vec![FIRA_SANS, MARKS_FAMILY, EMOJI_FAMILY];
+        let mut common = vec![SANS, MARKS_FAMILY, EMOJI_FAMILY];
         common.extend_from_slice(PlatformFallback.common_fallback());
         BundledFirst { common }
     }
@@ -251,8 +256,51 @@ mod tests {
             assert_eq!(face.style, fontdb::Style::Normal, "{family}");
         }
         let mut db = Database::new();
-        let id = db.load_font_source(Source::Binary(Arc::new(FIRA_SANS_SEMIBOLD)))[0];
+        let id = db.load_font_source(Source::Binary(Arc::new(SANS_SEMIBOLD)))[0];
         assert_eq!(db.face(id).unwrap().weight, fontdb::Weight::SEMIBOLD);
+    }
+
+    /// Why DutyDesk Sans is not plain Fira Sans: every character the text faces draw as
+    /// blank must render, through cosmic-text's swash as iced does, to a non-empty image
+    /// (iced_tiny_skia 0.14.1 caches no empty one, and re-rasterizes and re-hints it on
+    /// every draw) that covers no pixel (the text looks as Fira Sans's does).
+    #[test]
+    fn blank_glyphs_render_to_cacheable_transparent_images() {
+        use cosmic_text::{CacheKey, CacheKeyFlags, SwashCache, SwashContent};
+        let blanks = [' ', '\u{a0}', '\u{2007}', '\u{2008}'];
+        for bytes in [SANS_REGULAR, SANS_SEMIBOLD] {
+            let mut db = Database::new();
+            let id = db.load_font_source(Source::Binary(Arc::new(bytes)))[0];
+            let weight = db.face(id).unwrap().weight;
+            let charmap_font = FontRef::new(bytes).unwrap();
+            let charmap = charmap_font.charmap();
+            let mut system = FontSystem::new_with_locale_and_db(String::new(), db);
+            let mut swash = SwashCache::new();
+            for size in [11.0, 12.0, 13.0, 14.0, 16.0, 20.0, 28.0] {
+                for x in [0.0, 0.3, 0.6] {
+                    for hinting in [CacheKeyFlags::empty(), CacheKeyFlags::DISABLE_HINTING] {
+                        let mut render = |c: char| {
+                            let glyph = charmap.map(c).expect("mapped").to_u32() as u16;
+                            let (key, _, _) =
+                                CacheKey::new(id, glyph, size, (x, 0.0), weight, hinting);
+                            swash
+                                .get_image_uncached(&mut system, key)
+                                .expect("an image")
+                        };
+                        for c in blanks {
+                            let image = render(c);
+                            let at = format!("{c:?} at {size} px, x {x}, {hinting:?}");
+                            let area = image.placement.width * image.placement.height;
+                            assert!(area > 0, "{at}: empty image, never cached");
+                            assert!(matches!(image.content, SwashContent::Mask), "{at}");
+                            assert!(image.data.iter().all(|&a| a == 0), "{at}: visible");
+                        }
+                        let letter = render('e');
+                        assert!(letter.data.iter().any(|&a| a > 0), "'e' at {size} px");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -314,10 +362,20 @@ mod tests {
         install();
         let faces = faces();
         let bundled_count = faces.iter().take_while(|f| f.path.is_none()).count();
-        // Iced-Icons, Fira Sans at 9 weights, Marks at 9, Twemoji at 9.
-        assert_eq!(bundled_count, 28, "{:?}", &faces[..bundled_count.min(30)]);
+        // Iced-Icons, DutyDesk Sans at 9 weights, Marks at 9, Twemoji at 9; and iced's
+        // Fira Sans where a dependency turns its `fira-sans` feature on (iced_test does,
+        // in tests; the app leaves it off).
+        let fira = faces
+            .iter()
+            .any(|f| f.families.iter().any(|n| n == "Fira Sans"));
+        assert_eq!(
+            bundled_count,
+            28 + usize::from(fira),
+            "{:?}",
+            &faces[..bundled_count.min(30)]
+        );
         assert!(faces[bundled_count..].iter().all(|f| f.path.is_some()));
-        for family in [FIRA_SANS, MARKS_FAMILY, EMOJI_FAMILY] {
+        for family in [SANS, MARKS_FAMILY, EMOJI_FAMILY] {
             let weights: Vec<u16> = faces
                 .iter()
                 .filter(|f| f.path.is_none() && f.families.iter().any(|n| n == family))
@@ -327,6 +385,6 @@ mod tests {
         }
         let mut system = font_system().write().unwrap();
         let db = system.raw().db();
-        assert_eq!(db.family_name(&Family::SansSerif), FIRA_SANS);
+        assert_eq!(db.family_name(&Family::SansSerif), SANS);
     }
 }

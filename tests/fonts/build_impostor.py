@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds tests/fonts/Impostor-{Regular,SemiBold}.ttf: test fonts that claim to be every
-family the window asks for or cosmic-text falls back to (Fira Sans, Open Sans, Noto Sans,
-DejaVu Sans, Noto Color Emoji, Twemoji Mozilla, DutyDesk Marks) and draw every character
+family the window asks for or cosmic-text falls back to (DutyDesk Sans, Fira Sans, Open Sans,
+Noto Sans, DejaVu Sans, Noto Color Emoji, Twemoji Mozilla, DutyDesk Marks) and draw every character
 they map as the same wide block. tests/ui_snapshots.rs installs them as the only "system"
 fonts of a child process: if any text of the console were drawn with an installed font,
 blocks would show and the snapshot's hash would change.
@@ -25,6 +25,7 @@ CLAIMS = {
     "it": "Noto Color Emoji",
     "ja": "Twemoji Mozilla",
     "ko": "DutyDesk Marks",
+    "zh": "DutyDesk Sans",
 }
 # ASCII, Latin-1, Cyrillic, general punctuation, arrows, the marks, the emoji the fixture uses.
 RANGES = [(0x21, 0x7E), (0xA1, 0xFF), (0x400, 0x4FF), (0x2010, 0x2044), (0x2190, 0x21FF)]

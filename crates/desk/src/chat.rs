@@ -223,9 +223,14 @@ impl Chat {
             Some(&(last, _)) if last >= id => match self.pending.binary_search_by_key(&id, |e| e.0)
             {
                 Ok(i) => {
-                    // Re-delivered: its old entry may have been the oldest.
-                    self.pending[i].1 = p;
-                    self.recompute_waiting();
+                    // Re-delivered (TDLib sends a message again as a chat's last one, and
+                    // a storm does so for every message): the wait changes only if this
+                    // entry now comes first, or was the first. Scanning every time made
+                    // each delivery cost the length of an unanswered backlog.
+                    let old = std::mem::replace(&mut self.pending[i].1, p);
+                    if old != p && id >= self.sending_up_to {
+                        self.waiting_changed(old, Some(p));
+                    }
                     return;
                 }
                 Err(i) => self.pending.insert(i, (id, p)),
@@ -259,8 +264,10 @@ impl Chat {
     pub(crate) fn remove_pending(&mut self, id: MessageId) -> bool {
         match self.pending.binary_search_by_key(&id, |e| e.0) {
             Ok(i) => {
-                self.pending.remove(i);
-                self.recompute_waiting();
+                let (_, old) = self.pending.remove(i);
+                if id >= self.sending_up_to {
+                    self.waiting_changed(old, None);
+                }
                 true
             }
             // Set aside, it must not come back if the send above it fails.
@@ -279,6 +286,17 @@ impl Chat {
         self.pending.clear();
         self.set_aside.clear();
         self.waiting = None;
+    }
+
+    /// Keeps `waiting` right after the visible entry `old` became `new` (`None`: removed):
+    /// a scan only when `old` may have been the one the wait counted from.
+    fn waiting_changed(&mut self, old: Pending, new: Option<Pending>) {
+        match (self.waiting, new) {
+            (None, Some(p)) => self.waiting = Some(p),
+            (Some(w), Some(p)) if p.rank() < w.rank() => self.waiting = Some(p),
+            (Some(w), _) if old.rank() == w.rank() => self.recompute_waiting(),
+            _ => {}
+        }
     }
 
     /// The oldest pending message not hidden by a send in flight (see `Pending::rank`).

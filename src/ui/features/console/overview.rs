@@ -4,14 +4,15 @@
 use super::Message;
 use crate::desk::{ChatId, Desk, RowView, UnixTime};
 use crate::ui::features::team::marks as team_marks;
+use crate::ui::fonts;
 use crate::ui::format;
 use crate::ui::keys;
 use crate::ui::theme::Palette;
-use crate::ui::widgets::backdrop::backdrop;
+use crate::ui::widgets::backdrop::{backdrop, card};
 use crate::ui::widgets::chat_list;
+use crate::ui::widgets::one_line::one_line;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
 use i18n::t;
-use iced::widget::text::Wrapping;
 use iced::widget::{Space, button, column, container, row, text};
 use iced::{Alignment, Element, Length, Padding};
 
@@ -44,20 +45,22 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
                 .size(TEXT)
                 .color(color)
                 .width(52),
-            text(r.title.clone())
-                .size(TEXT)
-                .wrapping(Wrapping::None)
+            // Fitted with "…" rather than clipped: a clipped line is drawn through a
+            // window-sized mask, and these rows change with every message.
+            container(one_line(r.title.clone(), TEXT, fonts::TEXT, p.text))
                 .width(Length::FillPortion(2)),
-            text(chat_list::preview_line(&r))
-                .size(TEXT)
-                .color(p.muted)
-                .wrapping(Wrapping::None)
-                .width(Length::FillPortion(3)),
+            container(one_line(
+                chat_list::preview_line(&r),
+                TEXT,
+                fonts::TEXT,
+                p.muted
+            ))
+            .width(Length::FillPortion(3)),
         ]
         .spacing(10)
         .align_y(Alignment::Center);
         waits = waits.push(
-            button(container(line).clip(true))
+            button(line)
                 .width(Length::Fill)
                 .padding(Padding::from([4, 8]))
                 .style(style::flat(p, false))
@@ -74,11 +77,13 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
             .spacing(8),
         );
     }
+    // Tiled (widgets/backdrop.rs): these cards stay while the rows in them change.
     let card = |content| {
-        container(content)
-            .padding(14)
-            .width(Length::Fill)
-            .style(style::card(p.surface, p.border))
+        card(
+            container(content).padding(14).width(Length::Fill),
+            p.surface,
+            p.border,
+        )
     };
     let alarms = team_marks::overview_alarms(desk, now, p, |chat| {
         Message::List(chat_list::Event::Select(chat))
