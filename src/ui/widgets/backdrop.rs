@@ -1,4 +1,4 @@
-//! A solid background for a large area (the window, a pane, a card), painted as tiles
+//! A solid background for a large area (the window, a pane, a card), painted as strips
 //! instead of one quad, so a frame that redraws a small part of the window redraws a small
 //! part of the background.
 //!
@@ -6,14 +6,16 @@
 //! not wholly inside the rectangle being redrawn is filled over its whole area through a
 //! clip mask (tiny-skia's `mask_u8` stage), and it is filled again for every damaged
 //! rectangle it reaches. Under a storm of updates a frame has some 35 of them; one
-//! card-sized quad cost nine windows' worth of masked pixels a frame. Tiles outside a
-//! rectangle are skipped, and the tiles it reaches are small.
+//! card-sized quad cost nine windows' worth of masked pixels a frame. Strips outside a
+//! rectangle are skipped, and the strips it reaches are small. (Strips, not tiles: cutting
+//! them in columns as well made every full redraw dearer, by a hundred quads more a
+//! window, and a debug build's alarm reached a colleague's window late.)
 //!
-//! The pixels are a quad's: the tiles keep the area's own edges, and each overlaps the
-//! next by `OVERLAP`, so where a tile's edge falls inside a pixel the next tile (same
+//! The pixels are a quad's: the strips keep the area's own edges, and each overlaps the
+//! next by `OVERLAP`, so where a strip's edge falls inside a pixel the next strip (same
 //! opaque colour) covers it fully. A card ([`card`], the look of `style::card`) keeps its
 //! rounded corners and border: its top and bottom `2 × RADIUS` are drawn as quads with
-//! them, the tiles fill between, and the sides' border is drawn over the tiles.
+//! them, the strips fill between, and the sides' border is drawn over the strips.
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, Widget};
@@ -21,11 +23,9 @@ use iced::advanced::{Clipboard, Shell, mouse, overlay, renderer};
 use iced::border::Radius;
 use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Size, Vector};
 
-/// Height of a tile, in logical pixels.
+/// Height of a strip, in logical pixels.
 const STRIP: f32 = 32.0;
-/// Width of a tile.
-const TILE: f32 = 128.0;
-/// How far a tile reaches into the next: more than a physical pixel at any scale.
+/// How far a strip reaches into the next: more than a physical pixel at any scale.
 const OVERLAP: f32 = 2.0;
 /// A card's corner radius and border width: `style::card`'s.
 const RADIUS: f32 = 4.0;
@@ -38,7 +38,7 @@ pub struct Backdrop<'a, Message, Theme = iced::Theme, Renderer = iced::Renderer>
     border: Option<Color>,
 }
 
-/// `content` over a background of `color` filling its bounds (an opaque colour: the tiles
+/// `content` over a background of `color` filling its bounds (an opaque colour: the strips
 /// overlap).
 pub fn backdrop<'a, Message, Theme, Renderer>(
     content: impl Into<Element<'a, Message, Theme, Renderer>>,
@@ -65,26 +65,18 @@ pub fn card<'a, Message, Theme, Renderer>(
     }
 }
 
-/// Rows of `STRIP` high and columns of `TILE` wide covering `bounds`, each reaching
-/// `OVERLAP` into the next, the first and last on the area's own edges.
-pub fn tiles(bounds: Rectangle) -> impl Iterator<Item = Rectangle> {
-    spans(bounds.y, bounds.height, STRIP).flat_map(move |(y, height)| {
-        spans(bounds.x, bounds.width, TILE).map(move |(x, width)| Rectangle {
-            x,
-            y,
-            width,
-            height,
-        })
-    })
-}
-
-/// `length` from `start` cut into pieces of `step`, each reaching `OVERLAP` into the next.
-fn spans(start: f32, length: f32, step: f32) -> impl Iterator<Item = (f32, f32)> {
-    let end = start + length;
-    let count = (length / step).ceil().max(1.0) as usize;
+/// Strips of `STRIP` high covering `bounds`, each reaching `OVERLAP` into the next, the
+/// first and last on the area's own edges.
+pub fn strips(bounds: Rectangle) -> impl Iterator<Item = Rectangle> {
+    let bottom = bounds.y + bounds.height;
+    let count = (bounds.height / STRIP).ceil().max(1.0) as usize;
     (0..count).map(move |i| {
-        let from = start + i as f32 * step;
-        (from, (from + step + OVERLAP).min(end) - from)
+        let y = bounds.y + i as f32 * STRIP;
+        Rectangle {
+            y,
+            height: (y + STRIP + OVERLAP).min(bottom) - y,
+            ..bounds
+        }
     })
 }
 
@@ -134,7 +126,7 @@ fn card_parts(bounds: Rectangle) -> Vec<(Rectangle, bool, Radius, bool)> {
         cap(bounds.y, top),
         cap(bounds.y + bounds.height - 2.0 * r, bottom),
     ];
-    parts.extend(tiles(inside).map(|t| (t, true, Radius::from(0.0), false)));
+    parts.extend(strips(inside).map(|t| (t, true, Radius::from(0.0), false)));
     parts.push((side(bounds.x), false, Radius::from(0.0), false));
     parts.push((
         side(bounds.x + bounds.width - BORDER),
@@ -237,7 +229,7 @@ where
     ) {
         match self.border {
             None => {
-                for bounds in tiles(layout.bounds()) {
+                for bounds in strips(layout.bounds()) {
                     renderer.fill_quad(
                         renderer::Quad {
                             bounds,
@@ -315,44 +307,43 @@ mod tests {
     }
 
     #[test]
-    fn tiles_cover_the_area_exactly_and_overlap() {
+    fn strips_cover_the_area_exactly_and_overlap() {
         let area = Rectangle {
             x: 3.5,
             y: 40.25,
             width: 575.55,
             height: 700.4,
         };
-        let tiles: Vec<Rectangle> = tiles(area).collect();
-        // 22 rows of 5 columns.
-        assert_eq!(tiles.len(), 22 * 5);
-        for t in &tiles {
+        let pieces: Vec<Rectangle> = strips(area).collect();
+        assert_eq!(pieces.len(), 22);
+        for t in &pieces {
             assert!(t.width > 0.0 && t.height > 0.0);
             assert!(t.x >= area.x && t.y >= area.y);
             assert!(t.x + t.width <= area.x + area.width + 1e-3);
             assert!(t.y + t.height <= area.y + area.height + 1e-3);
         }
-        // Every point of the area, corners and edges included, is under a tile, and the
-        // tiles meet with room to spare (a tile's edge is never a pixel's only cover).
+        // Every point of the area, corners and edges included, is under a strip, and the
+        // strips meet with room to spare (a strip's edge is never a pixel's only cover).
         let step = 0.37;
         let mut y = area.y;
         while y < area.y + area.height {
             let mut x = area.x;
             while x < area.x + area.width {
-                assert!(covered(&tiles, x, y), "({x}, {y}) uncovered");
+                assert!(covered(&pieces, x, y), "({x}, {y}) uncovered");
                 x += step * 7.0;
             }
             y += step;
         }
-        for pair in tiles.windows(2).filter(|p| p[0].y == p[1].y) {
-            assert!(pair[0].x + pair[0].width >= pair[1].x + OVERLAP - 1e-3);
+        for pair in pieces.windows(2) {
+            assert!(pair[0].y + pair[0].height >= pair[1].y + OVERLAP - 1e-3);
         }
-        // A small area is one tile, its own size.
+        // A small area is one strip, its own size.
         let small = Rectangle::new(iced::Point::new(1.0, 2.0), Size::new(10.0, 5.0));
-        assert_eq!(super::tiles(small).collect::<Vec<_>>(), vec![small]);
+        assert_eq!(strips(small).collect::<Vec<_>>(), vec![small]);
     }
 
     #[test]
-    fn a_card_is_its_caps_tiles_and_sides() {
+    fn a_card_is_its_caps_strips_and_sides() {
         let card = Rectangle {
             x: 594.55,
             y: 107.8,
@@ -373,15 +364,15 @@ mod tests {
         assert_eq!((caps[0].2.top_left, caps[0].2.bottom_left), (RADIUS, 0.0));
         assert_eq!((caps[1].2.top_left, caps[1].2.bottom_left), (0.0, RADIUS));
         assert!(caps.iter().all(|c| c.1 && c.3));
-        // The sides last, in the border's colour, over the tiles' edges.
+        // The sides last, in the border's colour, over the strips' edges.
         let sides = &rest[rest.len() - 2..];
         assert!(sides.iter().all(|s| !s.1 && s.0.width == BORDER));
         assert_eq!(sides[0].0.x, card.x);
         assert_eq!(sides[1].0.x + BORDER, card.x + card.width);
-        // Every point inside the border is under a cap or a tile; no tile is larger than
-        // a tile, and none reaches into the border.
-        let tiles: Vec<Rectangle> = rest[..rest.len() - 2].iter().map(|t| t.0).collect();
-        let cover: Vec<Rectangle> = caps.iter().map(|c| c.0).chain(tiles.clone()).collect();
+        // Every point inside the border is under a cap or a strip; no strip is taller than
+        // a strip, and none reaches into the border.
+        let pieces: Vec<Rectangle> = rest[..rest.len() - 2].iter().map(|t| t.0).collect();
+        let cover: Vec<Rectangle> = caps.iter().map(|c| c.0).chain(pieces.clone()).collect();
         let mut y = card.y;
         while y < card.y + card.height {
             let mut x = card.x + BORDER;
@@ -391,8 +382,8 @@ mod tests {
             }
             y += 0.5;
         }
-        for t in &tiles {
-            assert!(t.width <= TILE + OVERLAP + 1e-3 && t.height <= STRIP + OVERLAP + 1e-3);
+        for t in &pieces {
+            assert!(t.height <= STRIP + OVERLAP + 1e-3);
             assert!(t.x >= card.x + BORDER && t.x + t.width <= card.x + card.width - BORDER + 1e-3);
         }
         // A card too small to split is one quad, as style::card draws it.

@@ -77,7 +77,7 @@ pub fn view<'a>(desk: &Desk, now: i64, p: Palette) -> Element<'a, Message> {
             .spacing(8),
         );
     }
-    // Tiled (widgets/backdrop.rs): these cards stay while the rows in them change.
+    // In strips (widgets/backdrop.rs): these cards stay while the rows in them change.
     let card = |content| {
         card(
             container(content).padding(14).width(Length::Fill),
