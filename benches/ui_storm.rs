@@ -424,6 +424,7 @@ fn watch_damage(display: &str, window: &str) -> Arc<Mutex<Vec<u64>>> {
         .expect("a DAMAGE object on the DutyDesk window");
     let times = Arc::new(Mutex::new(Vec::new()));
     let sink = times.clone();
+    let listed = keys_listed();
     std::thread::spawn(move || {
         while let Ok(event) = conn.wait_for_event() {
             if let Event::DamageNotify(e) = event
@@ -431,7 +432,7 @@ fn watch_damage(display: &str, window: &str) -> Arc<Mutex<Vec<u64>>> {
             {
                 let now = unix_nanos();
                 times.push(now);
-                if keys_listed() {
+                if listed {
                     let a = e.area;
                     eprintln!("damage {now} {} {} {}x{}", a.x, a.y, a.width, a.height);
                 }

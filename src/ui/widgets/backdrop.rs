@@ -17,6 +17,7 @@
 //! rounded corners and border: its top and bottom `2 × RADIUS` are drawn as quads with
 //! them, the strips fill between, and the sides' border is drawn over the strips.
 
+use super::style::{CARD_BORDER as BORDER, CARD_RADIUS as RADIUS};
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, Widget};
 use iced::advanced::{Clipboard, Shell, mouse, overlay, renderer};
@@ -27,9 +28,6 @@ use iced::{Background, Border, Color, Element, Event, Length, Rectangle, Size, V
 const STRIP: f32 = 32.0;
 /// How far a strip reaches into the next: more than a physical pixel at any scale.
 const OVERLAP: f32 = 2.0;
-/// A card's corner radius and border width: `style::card`'s.
-const RADIUS: f32 = 4.0;
-const BORDER: f32 = 1.0;
 
 pub struct Backdrop<'a, Message, Theme = iced::Theme, Renderer = iced::Renderer> {
     content: Element<'a, Message, Theme, Renderer>,

@@ -76,13 +76,18 @@ pub fn fill(color: Color) -> impl Fn(&iced::Theme) -> container::Style {
 }
 
 /// A rounded box: message bubbles, the context menu, banners.
+/// A card's border width and corner radius: `card`'s, and `backdrop::card`'s, which draws
+/// the same look in strips.
+pub const CARD_BORDER: f32 = 1.0;
+pub const CARD_RADIUS: f32 = 4.0;
+
 pub fn card(background: Color, border: Color) -> impl Fn(&iced::Theme) -> container::Style {
     move |_| container::Style {
         background: Some(background.into()),
         border: Border {
             color: border,
-            width: 1.0,
-            radius: 4.0.into(),
+            width: CARD_BORDER,
+            radius: CARD_RADIUS.into(),
         },
         ..container::Style::default()
     }
