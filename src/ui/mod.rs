@@ -21,6 +21,7 @@ pub mod harness;
 pub mod icon;
 pub mod keys;
 pub mod notifications;
+pub mod repaint;
 pub mod report;
 pub mod start;
 pub mod theme;
@@ -70,6 +71,7 @@ pub fn run(opts: RunOptions) -> Result<(), Box<dyn std::error::Error>> {
     iced::daemon(move || App::boot(opts.clone()), App::update, view)
         .title(title)
         .theme(theme)
+        .style(style)
         .subscription(App::subscription)
         .scale_factor(scale)
         .default_font(fonts::TEXT)
@@ -88,6 +90,10 @@ fn title(app: &App, _: iced::window::Id) -> String {
 
 fn theme(app: &App, _: iced::window::Id) -> iced::Theme {
     app.iced_theme()
+}
+
+fn style(app: &App, theme: &iced::Theme) -> iced::theme::Style {
+    app.window_style(theme)
 }
 
 fn scale(app: &App, _: iced::window::Id) -> f32 {

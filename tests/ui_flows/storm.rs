@@ -11,6 +11,7 @@ use super::*;
 use dutydesk::desk::team::protocol::{self, Action};
 use dutydesk::telegram::TgEvent;
 use dutydesk::telegram::pace::{self, REFRESH};
+use dutydesk::ui::repaint::{BUSY_EVENTS, BUSY_FOR};
 use dutydesk::ui::widgets::chat_list::alarm_label;
 use futures::{Stream, StreamExt};
 use std::collections::{HashMap, VecDeque};
@@ -91,7 +92,9 @@ impl Storm {
     fn deliver_next(&mut self, h: &mut Harness) -> Option<Frame> {
         let batch = futures::executor::block_on(self.stream.next())?;
         let events = batch.len();
-        h.send(Message::Tg(batch));
+        let message = Message::Tg(batch);
+        h.app.note_message(&message, self.now());
+        h.send(message);
         drop(ui(&h.app));
         Some(Frame {
             at: self.now(),
@@ -323,4 +326,64 @@ fn an_alarm_in_the_storm_is_drawn_within_one_period() {
     assert!(visible(&h, &target.title));
     assert!(visible(&h, &alarm_label()), "the row shows the alarm");
     storm.drain(&mut h);
+}
+
+/// The window's background for the next frame, and the 8-bit pixel it paints.
+fn background(h: &Harness) -> (iced::Color, [u8; 4]) {
+    let color = h.app.window_style(&h.app.iced_theme()).background_color;
+    let pixel = |v: f32| (v * 255.0 + 0.5) as u8;
+    (
+        color,
+        [
+            pixel(color.r),
+            pixel(color.g),
+            pixel(color.b),
+            pixel(color.a),
+        ],
+    )
+}
+
+#[test]
+fn while_the_storm_streams_each_frame_is_drawn_whole_and_calm_frames_in_part() {
+    let (mut h, _home) = floor();
+    storm_messages(&mut h, 600, &[]);
+    let events = h.collect_events();
+    let (calm, calm_pixel) = background(&h);
+    let t0 = Instant::now();
+    let mut storm = Storm::spread(events, t0, Duration::from_secs(2));
+    // iced's software compositor redraws the whole window when the background differs
+    // from the last frame's: from the first large batch on, every frame's does.
+    let mut last = calm;
+    let mut busy_frames = 0;
+    while let Some(frame) = storm.deliver_next(&mut h) {
+        let (color, pixel) = background(&h);
+        assert_eq!(pixel, calm_pixel, "the pixels stay the theme's");
+        if frame.events >= BUSY_EVENTS {
+            busy_frames += 1;
+        }
+        if busy_frames > 0 {
+            assert!(h.app.repaint_busy());
+            assert_ne!(color, last, "frame {busy_frames} is drawn whole");
+        }
+        last = color;
+        // A key press between two of the storm's batches is drawn whole too.
+        if busy_frames == 3 {
+            storm.wait(Duration::from_millis(20));
+            let key = Message::Key(Key::Character("3".into()), Modifiers::CTRL);
+            h.app.note_message(&key, storm.now());
+            h.send(key);
+            let (color, _) = background(&h);
+            assert_ne!(color, last, "the key's frame is drawn whole");
+            last = color;
+        }
+    }
+    assert!(busy_frames >= 5, "{busy_frames} large batches");
+    // A second after the last large batch the window is calm: a key press changes a
+    // few rectangles and is drawn in part, on the theme's own background.
+    storm.wait(BUSY_FOR);
+    let key = Message::Key(Key::Character("1".into()), Modifiers::CTRL);
+    h.app.note_message(&key, storm.now());
+    h.send(key);
+    assert!(!h.app.repaint_busy());
+    assert_eq!(background(&h).0, calm);
 }

@@ -34,6 +34,7 @@ use crate::ui::features::statistics::{self as stats_screen, Statistics};
 use crate::ui::features::tasks::Tasks;
 use crate::ui::features::team as team_feature;
 use crate::ui::notifications;
+use crate::ui::repaint::Repaint;
 use crate::ui::start;
 use crate::ui::theme::{self, Theme};
 use i18n::{Language, t};
@@ -106,6 +107,8 @@ struct Shell {
     /// benchmark times it); the cells keep it to once.
     trace_startup: std::cell::Cell<bool>,
     trace_console: std::cell::Cell<bool>,
+    /// Whether frames are drawn whole (busy with Telegram's batches) or in part.
+    repaint: Repaint,
 }
 
 /// The link to Telegram: the session, how it starts, and what it reported.
@@ -216,6 +219,7 @@ impl App {
                 language,
                 trace_startup: std::cell::Cell::new(trace),
                 trace_console: std::cell::Cell::new(trace),
+                repaint: Repaint::default(),
             },
             link: Link {
                 session: None,

@@ -35,6 +35,7 @@ pub(super) use route;
 impl App {
     /// The window's update: the message handled, its effects handed to their executors.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        self.note_message(&message, std::time::Instant::now());
         let effects = self.handle(message);
         if crate::ui::report::enabled() {
             let screen = match &self.screen {

@@ -40,6 +40,31 @@ impl App {
         self.shell.theme.iced()
     }
 
+    /// The window's background and text colour: the theme's, with the background nudged
+    /// below a pixel's precision while busy so each frame is redrawn whole (`repaint`).
+    pub fn window_style(&self, theme: &iced::Theme) -> iced::theme::Style {
+        let base = iced::theme::Base::base(theme);
+        iced::theme::Style {
+            background_color: self.shell.repaint.background(base.background_color),
+            ..base
+        }
+    }
+
+    /// A message reaches the window at `now` (`update` calls this before handling it; a
+    /// test driving `handle` calls it on its own clock): busy or calm, for `window_style`.
+    pub fn note_message(&mut self, message: &Message, now: std::time::Instant) {
+        let batch = match message {
+            Message::Tg(batch) => Some(batch.len()),
+            _ => None,
+        };
+        self.shell.repaint.message(now, batch);
+    }
+
+    /// Whether the window's frames are drawn whole now (`repaint`).
+    pub fn repaint_busy(&self) -> bool {
+        self.shell.repaint.busy()
+    }
+
     pub fn scale(&self) -> f32 {
         self.shell.config.ui.scale.clamp(0.5, 3.0)
     }
