@@ -118,7 +118,36 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// How much the receive thread defers to the window's: added to its nice value.
+#[cfg(target_os = "linux")]
+const RECEIVE_NICE: libc::c_int = 5;
+
+/// Lowers the receive thread's priority below the window's. Under a storm Telegram's
+/// updates come in bursts that take both cores for a moment (the receive thread parsing,
+/// TDLib's or the simulator's own threads producing them), and a key pressed then waited
+/// for the parse before the window's thread ran: the updates can wait a few milliseconds,
+/// a person should not. On Linux a nice value set on a thread id applies to that thread
+/// only; elsewhere the thread keeps the process's priority.
+fn defer_to_the_window() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid, getpriority and setpriority take and return plain integers.
+        let tid = unsafe { libc::gettid() } as libc::id_t;
+        // Relative to the process's own: a DutyDesk started with `nice` keeps the order.
+        let own = unsafe { libc::getpriority(libc::PRIO_PROCESS, tid) };
+        let nice = (own + RECEIVE_NICE).min(19);
+        let set = unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) };
+        if set != 0 {
+            tracing::debug!(
+                "the receive thread keeps its priority: {}",
+                std::io::Error::last_os_error()
+            );
+        }
+    }
+}
+
 fn receive_loop() {
+    defer_to_the_window();
     // HUB is being initialised by the thread that spawned us; wait for it.
     let hub = loop {
         if let Some(hub) = HUB.get() {
@@ -161,5 +190,30 @@ fn receive_loop() {
             clients.remove(&client_id);
             hub.closed.notify_all();
         }
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    /// A thread's nice value from /proc (field 19 of its stat line).
+    fn nice_of_this_thread() -> i32 {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap();
+        // The command name may hold spaces: the fields after it start past its ')'.
+        let after = &stat[stat.rfind(')').unwrap() + 2..];
+        after.split(' ').nth(16).unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn the_receive_thread_defers_to_the_window_and_no_other_thread_does() {
+        let before = nice_of_this_thread();
+        let deferred = std::thread::spawn(|| {
+            super::defer_to_the_window();
+            nice_of_this_thread()
+        })
+        .join()
+        .unwrap();
+        // Raising a nice value needs no privilege; a test run already at 19 stays there.
+        assert_eq!(deferred, (before + super::RECEIVE_NICE).min(19));
+        assert_eq!(nice_of_this_thread(), before, "only the calling thread");
     }
 }

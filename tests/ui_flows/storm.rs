@@ -343,21 +343,26 @@ fn background(h: &Harness) -> (iced::Color, [u8; 4]) {
     )
 }
 
+/// `message` handled as the window's `update` does at `now`.
+fn send_at(h: &mut Harness, message: Message, now: Instant) {
+    h.app.note_message(&message, now);
+    h.send(message);
+}
+
 #[test]
-fn while_the_storm_streams_each_frame_is_drawn_whole_and_calm_frames_in_part() {
+fn each_frame_of_the_storm_is_drawn_whole_and_a_calm_tick_in_part() {
     let (mut h, _home) = floor();
     storm_messages(&mut h, 600, &[]);
     let events = h.collect_events();
-    let (calm, calm_pixel) = background(&h);
-    let t0 = Instant::now();
-    let mut storm = Storm::spread(events, t0, Duration::from_secs(2));
+    let (calm, theme_pixel) = background(&h);
+    let mut storm = Storm::spread(events, Instant::now(), Duration::from_secs(2));
     // iced's software compositor redraws the whole window when the background differs
     // from the last frame's: from the first large batch on, every frame's does.
     let mut last = calm;
     let mut busy_frames = 0;
     while let Some(frame) = storm.deliver_next(&mut h) {
         let (color, pixel) = background(&h);
-        assert_eq!(pixel, calm_pixel, "the pixels stay the theme's");
+        assert_eq!(pixel, theme_pixel, "the pixels stay the theme's");
         if frame.events >= BUSY_EVENTS {
             busy_frames += 1;
         }
@@ -366,24 +371,24 @@ fn while_the_storm_streams_each_frame_is_drawn_whole_and_calm_frames_in_part() {
             assert_ne!(color, last, "frame {busy_frames} is drawn whole");
         }
         last = color;
-        // A key press between two of the storm's batches is drawn whole too.
+        // The clock's tick between two of the storm's batches is drawn whole too.
         if busy_frames == 3 {
             storm.wait(Duration::from_millis(20));
-            let key = Message::Key(Key::Character("3".into()), Modifiers::CTRL);
-            h.app.note_message(&key, storm.now());
-            h.send(key);
+            send_at(&mut h, Message::Tick, storm.now());
             let (color, _) = background(&h);
-            assert_ne!(color, last, "the key's frame is drawn whole");
+            assert_ne!(color, last, "the tick's frame is drawn whole");
             last = color;
         }
     }
     assert!(busy_frames >= 5, "{busy_frames} large batches");
-    // A second after the last large batch the window is calm: a key press changes a
-    // few rectangles and is drawn in part, on the theme's own background.
+    // A second after the last large batch the window is calm: the tick changes a few
+    // labels and is drawn in part; a key press is drawn whole.
     storm.wait(BUSY_FOR);
-    let key = Message::Key(Key::Character("1".into()), Modifiers::CTRL);
-    h.app.note_message(&key, storm.now());
-    h.send(key);
+    send_at(&mut h, Message::Tick, storm.now());
     assert!(!h.app.repaint_busy());
-    assert_eq!(background(&h).0, calm);
+    assert_eq!(background(&h).0, last, "the calm tick is drawn in part");
+    let key = Message::Key(Key::Character("1".into()), Modifiers::CTRL);
+    send_at(&mut h, key, storm.now());
+    assert_ne!(background(&h).0, last, "the key is drawn whole");
+    assert_eq!(background(&h).1, theme_pixel);
 }

@@ -107,7 +107,7 @@ struct Shell {
     /// benchmark times it); the cells keep it to once.
     trace_startup: std::cell::Cell<bool>,
     trace_console: std::cell::Cell<bool>,
-    /// Whether frames are drawn whole (busy with Telegram's batches) or in part.
+    /// Which frames iced redraws whole (a person's input, a storm's) and which in part.
     repaint: Repaint,
 }
 

@@ -11,6 +11,7 @@ use crate::ui::features::statistics;
 use crate::ui::features::tasks;
 use crate::ui::features::team::Team;
 use crate::ui::frame_trace;
+use crate::ui::repaint;
 use crate::ui::theme;
 use crate::ui::timer;
 use crate::ui::widgets::style::{self, SMALL, TEXT};
@@ -41,7 +42,7 @@ impl App {
     }
 
     /// The window's background and text colour: the theme's, with the background nudged
-    /// below a pixel's precision while busy so each frame is redrawn whole (`repaint`).
+    /// below a pixel's precision after a message whose frame is redrawn whole (`repaint`).
     pub fn window_style(&self, theme: &iced::Theme) -> iced::theme::Style {
         let base = iced::theme::Base::base(theme);
         iced::theme::Style {
@@ -51,16 +52,17 @@ impl App {
     }
 
     /// A message reaches the window at `now` (`update` calls this before handling it; a
-    /// test driving `handle` calls it on its own clock): busy or calm, for `window_style`.
+    /// test driving `handle` calls it on its own clock), for `window_style`.
     pub fn note_message(&mut self, message: &Message, now: std::time::Instant) {
-        let batch = match message {
-            Message::Tg(batch) => Some(batch.len()),
-            _ => None,
+        let kind = match message {
+            Message::Tg(batch) => repaint::Kind::Batch(batch.len()),
+            Message::Tick => repaint::Kind::Tick,
+            _ => repaint::Kind::Input,
         };
-        self.shell.repaint.message(now, batch);
+        self.shell.repaint.message(now, kind);
     }
 
-    /// Whether the window's frames are drawn whole now (`repaint`).
+    /// Whether every frame is redrawn whole now: a storm (`repaint`).
     pub fn repaint_busy(&self) -> bool {
         self.shell.repaint.busy()
     }
