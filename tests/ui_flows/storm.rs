@@ -92,9 +92,7 @@ impl Storm {
     fn deliver_next(&mut self, h: &mut Harness) -> Option<Frame> {
         let batch = futures::executor::block_on(self.stream.next())?;
         let events = batch.len();
-        let message = Message::Tg(batch);
-        h.app.note_message(&message, self.now());
-        h.send(message);
+        send_at(h, Message::Tg(batch), self.now());
         drop(ui(&h.app));
         Some(Frame {
             at: self.now(),
